@@ -1,0 +1,106 @@
+// Builds the extension host bundle, the dashboard bundle and (with --tests) the unit test bundles.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Prints errors in the "file:line:col: error: text" form VS Code's problem matcher reads. */
+const problemReporter = {
+  name: 'problem-reporter',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        if (location) console.error(`${location.file}:${location.line}:${location.column}: error: ${text}`);
+        else console.error(`error: ${text}`);
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  plugins: [problemReporter],
+};
+
+function listTests(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+function configs() {
+  const list = [
+    {
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+    },
+    {
+      ...common,
+      entryPoints: ['src/webview/main.ts'],
+      outfile: 'dist/webview/main.js',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+    },
+  ];
+  if (tests) {
+    list.push({
+      ...common,
+      entryPoints: listTests('test/unit'),
+      outdir: 'out/test/unit',
+      outbase: 'test/unit',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: true,
+      external: ['vscode', 'mocha'],
+    });
+  }
+  return list.filter((c) => !c.entryPoints.some((e) => !fs.existsSync(e)));
+}
+
+/** Static webview assets, copied beside the bundle so localResourceRoots can be just dist/webview. */
+function copyWebviewAssets() {
+  const out = path.join('dist', 'webview');
+  fs.mkdirSync(out, { recursive: true });
+  const codicons = path.join('node_modules', '@vscode', 'codicons', 'dist');
+  fs.copyFileSync(path.join(codicons, 'codicon.css'), path.join(out, 'codicon.css'));
+  fs.copyFileSync(path.join(codicons, 'codicon.ttf'), path.join(out, 'codicon.ttf'));
+  fs.copyFileSync(path.join('media', 'dashboard.css'), path.join(out, 'dashboard.css'));
+}
+
+async function main() {
+  copyWebviewAssets();
+  const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('watching for changes');
+    return;
+  }
+  try {
+    await Promise.all(contexts.map((c) => c.rebuild()));
+  } finally {
+    await Promise.all(contexts.map((c) => c.dispose()));
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message ?? error);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+import type { Cue, Domain, EfficacyRating, Encouragement, Journal, Model, Reflection } from './schema';
+import { newId } from './ids';
+import { weekStart } from './time';
+
+export function domainById(journal: Journal, id: string): Domain | undefined {
+  return journal.domains.find((d) => d.id === id);
+}
+
+export function activeDomains(journal: Journal): Domain[] {
+  return journal.domains.filter((d) => d.archivedAt === undefined);
+}
+
+/** Finds a domain by name, ignoring case and surrounding space, so "Parser tests" is not created twice. */
+export function findDomainByName(journal: Journal, name: string): Domain | undefined {
+  const key = name.trim().toLowerCase();
+  return journal.domains.find((d) => d.name.toLowerCase() === key);
+}
+
+export function addDomain(journal: Journal, name: string, now: number): { journal: Journal; domain: Domain } {
+  const existing = findDomainByName(journal, name);
+  if (existing) return { journal, domain: existing };
+  const domain: Domain = { id: newId(), name: name.trim(), createdAt: now };
+  return { journal: { ...journal, domains: [...journal.domains, domain] }, domain };
+}
+
+export function addCue(journal: Journal, instruction: string, hope: string | undefined, now: number): { journal: Journal; cue: Cue } {
+  const cue: Cue = { id: newId(), instruction, createdAt: now, uses: 1, ...(hope ? { hope } : {}) };
+  return { journal: { ...journal, cues: [...journal.cues, cue] }, cue };
+}
+
+export function useCue(journal: Journal, cueId: string): Journal {
+  return { ...journal, cues: journal.cues.map((c) => (c.id === cueId ? { ...c, uses: c.uses + 1 } : c)) };
+}
+
+/** Saved cues, most used first, so the reliable ones are one keystroke away. */
+export function cuesByUse(journal: Journal): Cue[] {
+  return journal.cues.slice().sort((a, b) => b.uses - a.uses || b.createdAt - a.createdAt);
+}
+
+export function addRating(journal: Journal, domainId: string, value: number, now: number): Journal {
+  const rating: EfficacyRating = { id: newId(), domainId, value, at: now };
+  return { ...journal, ratings: [...journal.ratings, rating] };
+}
+
+export function latestRating(journal: Journal, domainId: string): EfficacyRating | undefined {
+  let latest: EfficacyRating | undefined;
+  for (const r of journal.ratings) if (r.domainId === domainId && (!latest || r.at > latest.at)) latest = r;
+  return latest;
+}
+
+export function addReflection(
+  journal: Journal,
+  answers: Pick<Reflection, 'didWell' | 'doDifferently' | 'learned'>,
+  now: number,
+): Journal {
+  const weekOf = weekStart(now);
+  // One reflection per week: answering again replaces this week's answers.
+  const others = journal.reflections.filter((r) => r.weekOf !== weekOf);
+  const reflection: Reflection = { id: newId(), weekOf, at: now, ...answers };
+  return { ...journal, reflections: [...others, reflection] };
+}
+
+export function addModel(journal: Journal, model: Omit<Model, 'id' | 'createdAt'>, now: number): Journal {
+  return { ...journal, models: [...journal.models, { id: newId(), createdAt: now, ...model }] };
+}
+
+export function addEncouragement(journal: Journal, e: Omit<Encouragement, 'id' | 'at'>, now: number): Journal {
+  return { ...journal, encouragements: [...journal.encouragements, { id: newId(), at: now, ...e }] };
+}
+
+/**
+ * "One major domain at a time": the other domain already worked on this week, if any, so starting a
+ * session in a second one can be warned about (never blocked).
+ */
+export function otherDomainThisWeek(journal: Journal, domainId: string, now: number): Domain | undefined {
+  const since = weekStart(now);
+  for (let i = journal.sessions.length - 1; i >= 0; i--) {
+    const s = journal.sessions[i];
+    if (!s || s.startedAt < since) continue;
+    if (s.domainId !== domainId) return domainById(journal, s.domainId);
+  }
+  return undefined;
+}

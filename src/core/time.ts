@@ -1,0 +1,44 @@
+const DAY = 86_400_000;
+
+/** Monday 00:00 local time of the week containing `at`. */
+export function weekStart(at: number): number {
+  const d = new Date(at);
+  d.setHours(0, 0, 0, 0);
+  const sinceMonday = (d.getDay() + 6) % 7;
+  d.setDate(d.getDate() - sinceMonday);
+  return d.getTime();
+}
+
+export function dayStart(at: number): number {
+  const d = new Date(at);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+export function daysBetween(from: number, to: number): number {
+  return Math.floor((to - from) / DAY);
+}
+
+/** "1:02:03" or "12:34"; always from a non-negative number of milliseconds. */
+export function formatDuration(ms: number): string {
+  const total = Math.floor(Math.max(0, ms) / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const mm = String(minutes).padStart(2, '0');
+  const ss = String(seconds).padStart(2, '0');
+  return hours > 0 ? `${hours}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** "12 minutes", "1 hour 5 minutes": for screen readers, which read "12:34" poorly. */
+export function spokenDuration(ms: number): string {
+  const minutesTotal = Math.floor(Math.max(0, ms) / 60_000);
+  const hours = Math.floor(minutesTotal / 60);
+  const minutes = minutesTotal % 60;
+  const parts: string[] = [];
+  if (hours) parts.push(`${hours} hour${hours === 1 ? '' : 's'}`);
+  parts.push(`${minutes} minute${minutes === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
+
+export { DAY };

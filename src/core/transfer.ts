@@ -1,0 +1,135 @@
+import * as z from 'zod/mini';
+import { describeIssues, journalSchema, SCHEMA_VERSION } from './schema';
+import type { CollectionName, Journal, Session } from './schema';
+import { migrate } from './persisted';
+import { activeSession } from './session';
+
+export const EXPORT_FORMAT = 'small-wins-journal';
+/** Far above a lifetime of use; a bigger file is refused before it is parsed. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  exportedAt: number;
+  journal: Journal;
+}
+
+export function exportJournal(journal: Journal, now: number): string {
+  const file: ExportFile = { format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: now, journal };
+  return JSON.stringify(file, null, 2);
+}
+
+export type ImportResult =
+  | { ok: true; journal: Journal; added: Record<CollectionName, number> }
+  | { ok: false; message: string };
+
+const envelopeSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.number(),
+  journal: z.record(z.string(), z.unknown()),
+});
+
+/** Parses and fully validates an export file, then merges it by id. Any problem refuses the whole file. */
+export function importJournal(current: Journal, text: string): ImportResult {
+  if (text.length > MAX_IMPORT_BYTES) {
+    return { ok: false, message: `The file is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.` };
+  }
+  let forbidden: string | undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text, (key, value: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
+      return value;
+    });
+  } catch (error) {
+    return { ok: false, message: `The file is not valid JSON (${(error as Error).message}).` };
+  }
+  if (forbidden) return { ok: false, message: `The file contains the forbidden key "${forbidden}".` };
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    return { ok: false, message: `This is not a Small Wins export: ${describeIssues(envelope.error)}.` };
+  }
+  const migrated = migrate({ ...envelope.data.journal, version: envelope.data.version });
+  if (!migrated.ok) return { ok: false, message: `The file cannot be imported: ${migrated.message}.` };
+  const parsed = journalSchema.safeParse(migrated.value);
+  if (!parsed.success) return { ok: false, message: `The file has a bad field: ${describeIssues(parsed.error, 'journal.')}.` };
+  const incoming = parsed.data;
+  const reference = checkReferences(current, incoming);
+  if (reference) return { ok: false, message: reference };
+  return merge(current, incoming);
+}
+
+function checkReferences(current: Journal, incoming: Journal): string | undefined {
+  const domainIds = new Set([...current.domains, ...incoming.domains].map((d) => d.id));
+  const sessions = incoming.sessions;
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i] as Session;
+    if (!domainIds.has(s.domainId)) return `The file has a bad field: journal.sessions[${i}].domainId: no domain with id "${s.domainId}".`;
+  }
+  const here = activeSession(current);
+  const running = incoming.sessions.filter((s) => s.endedAt === undefined);
+  if (running.length > 1 || (running[0] && here && running[0].id !== here.id)) {
+    return 'The file holds a running session while another one is running here. End one of them first.';
+  }
+  return undefined;
+}
+
+function mergeById<T extends { id: string }>(mine: readonly T[], theirs: readonly T[], combine?: (a: T, b: T) => T) {
+  const index = new Map(mine.map((item, i) => [item.id, i]));
+  const out = mine.slice();
+  let added = 0;
+  for (const item of theirs) {
+    const at = index.get(item.id);
+    if (at === undefined) {
+      index.set(item.id, out.length);
+      out.push(item);
+      added++;
+    } else if (combine) {
+      out[at] = combine(out[at] as T, item);
+    }
+  }
+  return { items: out, added };
+}
+
+/** The same session from two places: keep ours and add any wins, subgoals and reframes it lacks. */
+function combineSessions(mine: Session, theirs: Session): Session {
+  return {
+    ...mine,
+    subgoals: mergeById(mine.subgoals, theirs.subgoals).items,
+    wins: mergeById(mine.wins, theirs.wins).items,
+    reframes: mergeById(mine.reframes, theirs.reframes).items,
+    cueIds: [...new Set([...mine.cueIds, ...theirs.cueIds])],
+  };
+}
+
+export function merge(current: Journal, incoming: Journal): ImportResult {
+  const sessions = mergeById(current.sessions, incoming.sessions, combineSessions);
+  const domains = mergeById(current.domains, incoming.domains);
+  const cues = mergeById(current.cues, incoming.cues);
+  const ratings = mergeById(current.ratings, incoming.ratings);
+  const reflections = mergeById(current.reflections, incoming.reflections);
+  const models = mergeById(current.models, incoming.models);
+  const encouragements = mergeById(current.encouragements, incoming.encouragements);
+  const journal: Journal = {
+    version: current.version,
+    domains: domains.items,
+    sessions: sessions.items,
+    cues: cues.items,
+    ratings: ratings.items,
+    reflections: reflections.items,
+    models: models.items,
+    encouragements: encouragements.items,
+  };
+  const added: Record<CollectionName, number> = {
+    domains: domains.added,
+    sessions: sessions.added,
+    cues: cues.added,
+    ratings: ratings.added,
+    reflections: reflections.added,
+    models: models.added,
+    encouragements: encouragements.added,
+  };
+  return { ok: true, journal, added };
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { systemClock } from '../core/clock';
+import { commandId } from './commandIds';
+import type { CommandName } from './commandIds';
+import { handlers, registerCommands } from './commands';
+import type { FlowContext } from './flows/context';
+import { JournalStore } from './journalStore';
+import { SessionController } from './sessionController';
+import { VsCodeUi } from './vscodeUi';
+import { readSettings } from './vscodeSettings';
+import { WorkspaceDefaultsStore } from './workspaceDefaults';
+import { DashboardProvider, DASHBOARD_VIEW_ID } from './dashboardProvider';
+
+/** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
+export function createSmallWins(context: vscode.ExtensionContext): vscode.Disposable {
+  const ui = new VsCodeUi();
+  const store = new JournalStore(context.globalState, systemClock, (problem) => ui.error(problem));
+  const run = async (name: CommandName) => {
+    await vscode.commands.executeCommand(commandId(name));
+  };
+  const ctx: FlowContext = {
+    ui,
+    store,
+    defaults: new WorkspaceDefaultsStore(context.workspaceState),
+    clock: systemClock,
+    settings: readSettings,
+    workspaceLabel: () => vscode.workspace.name ?? 'No folder',
+    run,
+  };
+  const dashboard = new DashboardProvider(context.extensionUri, ctx);
+  const openDashboard = async () => {
+    await vscode.commands.executeCommand(`${DASHBOARD_VIEW_ID}.focus`);
+  };
+  const disposables: vscode.Disposable[] = [
+    new SessionController(store, systemClock, readSettings, run),
+    vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
+    dashboard,
+    ...registerCommands(ctx, handlers(run, openDashboard)),
+  ];
+  return vscode.Disposable.from(...disposables);
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { SessionError } from '../core/session';
+import { commandId, COMMAND_NAMES } from './commandIds';
+import type { CommandName } from './commandIds';
+import type { FlowContext } from './flows/context';
+import { addSubgoal, logAWin, reframeArousal, togglePause } from './flows/inSession';
+import { endAndReview } from './flows/end';
+import { addVicariousModel, rateDomain, recordEncouragement, showEvidence, weeklyReflection } from './flows/practices';
+import { selfTalk } from './flows/selfTalk';
+import { startFocusSession } from './flows/start';
+import { exportData, importData } from './flows/transfer';
+import { sessionMenu } from './flows/menu';
+
+type Handler = (ctx: FlowContext) => Promise<void>;
+
+/** One handler per command; the Record type makes a missing one a compile error. */
+export function handlers(runCommand: (name: CommandName) => Promise<void>, openDashboard: () => Promise<void>): Record<CommandName, Handler> {
+  return {
+    startSession: startFocusSession,
+    addSubgoal,
+    logWin: logAWin,
+    selfTalk,
+    reframeArousal,
+    togglePause,
+    endSession: endAndReview,
+    rateDomain,
+    weeklyReflection,
+    addModel: addVicariousModel,
+    recordEncouragement,
+    showEvidence,
+    exportData,
+    importData,
+    sessionMenu: (ctx) => sessionMenu(ctx, runCommand),
+    openDashboard: () => openDashboard(),
+  };
+}
+
+/** Registers every command; a failure becomes a clear error message, never an unhandled rejection. */
+export function registerCommands(ctx: FlowContext, table: Record<CommandName, Handler>): vscode.Disposable[] {
+  return COMMAND_NAMES.map((name) =>
+    vscode.commands.registerCommand(commandId(name), async () => {
+      try {
+        await table[name](ctx);
+      } catch (error) {
+        const message = error instanceof SessionError ? error.message : `Small Wins: ${(error as Error).message ?? String(error)}`;
+        ctx.ui.error(message);
+      }
+    }),
+  );
+}

@@ -1,0 +1,117 @@
+import { attributionFeedback } from '../core/attribution';
+import { addDomain, domainById } from '../core/journal';
+import { activeSession, addSubgoals, endSession, isPaused, liveSubgoals, logWin, newSubgoal, pause, resume, sessionResult, startSession, updateRunning } from '../core/session';
+import type { Journal, Outcome, Subgoal } from '../core/schema';
+import { webviewMessageSchema } from '../shared/protocol';
+import type { WebviewMessage, WebviewMessageType } from '../shared/protocol';
+import type { CommandName } from './commandIds';
+import type { FlowContext } from './flows/context';
+
+export interface DashboardPort {
+  sendSnapshot(): void;
+  sendFeedback(text: string): void;
+  sendError(text: string): void;
+}
+
+type Handlers = { [K in WebviewMessageType]: (message: Extract<WebviewMessage, { type: K }>) => Promise<void> };
+
+/** Thrown for a message that is well-formed but does not fit the journal (an ended session, say). */
+class Refused extends Error {}
+
+function running(journal: Journal, sessionId: string) {
+  const session = activeSession(journal);
+  if (!session || session.id !== sessionId) throw new Refused('That session is no longer running.');
+  return session;
+}
+
+/**
+ * Handles what the dashboard posts. Every message is validated once with safeParse; one that does not
+ * parse, or does not fit the journal, changes nothing and never throws.
+ */
+export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
+  const change = (fn: (journal: Journal) => Journal) => ctx.store.apply(fn);
+  const handlers: Handlers = {
+    ready: () => Promise.resolve(port.sendSnapshot()),
+    startSession: async (m) => {
+      await ctx.store.update((journal) => {
+        if (activeSession(journal)) throw new Refused('A focus session is already running.');
+        const now = ctx.clock();
+        let next = journal;
+        let domainId: string;
+        if ('id' in m.domain) {
+          if (!domainById(journal, m.domain.id)) throw new Refused('That domain no longer exists.');
+          domainId = m.domain.id;
+        } else {
+          const added = addDomain(journal, m.domain.name, now);
+          next = added.journal;
+          domainId = added.domain.id;
+        }
+        const goals: Subgoal[] = [];
+        for (const draft of m.goals) goals.push(newSubgoal(draft.text, draft.confidence, now, goals[goals.length - 1]?.id));
+        const started = startSession(
+          next,
+          { domainId, workspace: ctx.workspaceLabel(), subgoals: goals, ...(m.plannedMinutes ? { plannedMinutes: m.plannedMinutes } : {}) },
+          now,
+        );
+        return { journal: started.journal, result: domainId };
+      }).then((domainId) => ctx.defaults.set({ lastDomainId: domainId, plannedMinutes: m.plannedMinutes }));
+    },
+    addSubgoal: (m) =>
+      change((j) => {
+        running(j, m.sessionId);
+        return updateRunning(j, m.sessionId, (s) => addSubgoals(s, [newSubgoal(m.goal.text, m.goal.confidence, ctx.clock())]));
+      }),
+    logWin: (m) =>
+      change((j) => {
+        const session = running(j, m.sessionId);
+        const goal = m.subgoalId ? liveSubgoals(session).find((g) => g.id === m.subgoalId && g.doneAt === undefined) : undefined;
+        if (m.subgoalId && !goal) throw new Refused('That subgoal is not open in this session.');
+        const text = goal?.text ?? m.text;
+        if (!text) throw new Refused('Name the win first.');
+        return updateRunning(j, m.sessionId, (s) => logWin(s, { text, ...(goal ? { subgoalId: goal.id } : {}) }, ctx.clock()).session);
+      }),
+    togglePause: (m) =>
+      change((j) => {
+        const session = running(j, m.sessionId);
+        const now = ctx.clock();
+        return updateRunning(j, m.sessionId, (s) => (isPaused(session) ? resume(s, now) : pause(s, now)));
+      }),
+    endSession: async (m) => {
+      const feedback = await ctx.store.update((j) => {
+        const session = running(j, m.sessionId);
+        const goals = liveSubgoals(session);
+        const outcomes: Record<string, Outcome> = {};
+        for (const g of goals) {
+          const outcome = m.outcomes[g.id];
+          if (!outcome) throw new Refused(`Choose met, partly or missed for "${g.text}".`);
+          outcomes[g.id] = outcome;
+        }
+        const values = Object.values(outcomes);
+        const text = attributionFeedback(sessionResult(values), m.attribution, {
+          wins: session.wins.length,
+          met: values.filter((o) => o === 'met').length,
+          total: values.length,
+          domainName: domainById(j, session.domainId)?.name ?? 'this domain',
+        });
+        const now = ctx.clock();
+        const review = { at: now, attribution: m.attribution, feedback: text, ...(m.slip && values.includes('missed') ? { slip: m.slip } : {}) };
+        const sessions = j.sessions.map((s) => (s.id === session.id ? endSession(s, outcomes, review, now) : s));
+        return { journal: { ...j, sessions }, result: text };
+      });
+      port.sendFeedback(feedback);
+    },
+    run: (m) => ctx.run(m.action satisfies CommandName),
+  };
+
+  return async (raw: unknown): Promise<void> => {
+    const parsed = webviewMessageSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    try {
+      await (handlers[message.type] as (m: WebviewMessage) => Promise<void>)(message);
+    } catch (error) {
+      port.sendError(error instanceof Error ? error.message : 'That action could not be completed.');
+      port.sendSnapshot();
+    }
+  };
+}

@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import type { HostMessage } from '../shared/protocol';
+import { createDashboardHandler } from './dashboardMessages';
+import type { FlowContext } from './flows/context';
+import { buildSnapshot } from './snapshot';
+
+export const DASHBOARD_VIEW_ID = 'smallWins.dashboard';
+
+/** The sidebar dashboard. The webview only renders snapshots and posts intents; the host owns data and time. */
+export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly assets: vscode.Uri;
+
+  constructor(extensionUri: vscode.Uri, private readonly ctx: FlowContext) {
+    this.assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    this.disposables.push(
+      ctx.store.onDidChange(() => this.sendSnapshot()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins') && this.sendSnapshot()),
+    );
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = { enableScripts: true, localResourceRoots: [this.assets] };
+    view.webview.html = this.html(view.webview);
+    const handle = createDashboardHandler(this.ctx, {
+      sendSnapshot: () => this.sendSnapshot(),
+      sendFeedback: (text) => this.post({ type: 'feedback', text }),
+      sendError: (text) => this.post({ type: 'error', text }),
+    });
+    const subscriptions = [
+      view.webview.onDidReceiveMessage((message: unknown) => handle(message)),
+      view.onDidChangeVisibility(() => {
+        if (!view.visible) return;
+        this.ctx.store.refresh();
+        this.sendSnapshot();
+      }),
+    ];
+    view.onDidDispose(() => {
+      for (const d of subscriptions) d.dispose();
+      if (this.view === view) this.view = undefined;
+    });
+  }
+
+  sendSnapshot(): void {
+    if (!this.view?.visible) return;
+    const snapshot = buildSnapshot(this.ctx.store.journal, this.ctx.clock(), this.ctx.settings(), this.ctx.defaults.get());
+    this.post({ type: 'snapshot', snapshot });
+  }
+
+  private post(message: HostMessage): void {
+    void this.view?.webview.postMessage(message);
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = createNonce();
+    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.assets, name)).toString();
+    const csp = [
+      "default-src 'none'",
+      `img-src ${webview.cspSource} data:`,
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="${asset('dashboard.css')}">
+<title>Small Wins</title>
+</head>
+<body>
+<main id="app" aria-busy="true"><p class="muted">Loading…</p></main>
+<div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
+<script nonce="${nonce}" src="${asset('main.js')}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** 128 bits from the platform CSPRNG, base64: a CSP nonce nobody can guess. */
+function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}

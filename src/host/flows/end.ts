@@ -1,0 +1,118 @@
+import { attributionFeedback, CAUSE_DEFAULTS, CAUSE_LABELS } from '../../core/attribution';
+import { duePrompts } from '../../core/due';
+import { endSession, liveSubgoals, sessionResult } from '../../core/session';
+import { CAUSE_KINDS } from '../../core/schema';
+import type { Attribution, CauseKind, Outcome, Review, SlipReview } from '../../core/schema';
+import { domainName, requireSession } from './context';
+import type { FlowContext } from './context';
+import { askText, truncate } from './prompts';
+import type { PickItem } from '../ui';
+
+const TITLE = 'Small Wins: End Session';
+
+const OUTCOMES: PickItem<Outcome>[] = [
+  { label: '$(pass-filled) Met', value: 'met' },
+  { label: '$(circle-large-outline) Partly', value: 'partly' },
+  { label: '$(circle-slash) Missed', value: 'missed' },
+];
+
+const DIMENSIONS = [
+  { key: 'internal', question: 'Is this cause about you (9) or about something outside you (1)?' },
+  { key: 'stable', question: 'Will this cause stay the same over time (9) or does it change (1)?' },
+  { key: 'controllable', question: 'Can you control this cause (9) or not at all (1)?' },
+] as const;
+
+/**
+ * End & review: outcome per subgoal, attribution review (cause and three dimensions), feedback from
+ * the seeds, and a slip review when something was missed. Escape at any step leaves the session running.
+ */
+export async function endAndReview(ctx: FlowContext): Promise<void> {
+  const session = await requireSession(ctx);
+  if (!session) return;
+  const goals = liveSubgoals(session);
+  const outcomes: Record<string, Outcome> = {};
+  for (const goal of goals) {
+    const picked = await ctx.ui.pick(OUTCOMES, {
+      title: TITLE,
+      placeholder: `How did it go: "${truncate(goal.text, 70)}"?`,
+      active: goal.doneAt !== undefined ? 'met' : undefined,
+    });
+    if (!picked) return cancelled(ctx);
+    outcomes[goal.id] = picked;
+  }
+  const attribution = await askAttribution(ctx);
+  if (!attribution) return cancelled(ctx);
+  const values = Object.values(outcomes);
+  const result = sessionResult(values);
+  const journal = ctx.store.journal;
+  const feedback = attributionFeedback(result, attribution, {
+    wins: session.wins.length,
+    met: values.filter((o) => o === 'met').length,
+    total: values.length,
+    domainName: domainName(journal, session.domainId),
+  });
+  let slip: SlipReview | undefined;
+  if (values.includes('missed')) {
+    const review = 'Review the slip';
+    const choice = await ctx.ui.info(`${feedback} Something was missed: a one-minute slip review turns it into a tweak for tomorrow.`, review, 'Skip');
+    if (choice === review) slip = await askSlip(ctx);
+  }
+  const now = ctx.clock();
+  const reviewRecord: Review = { at: now, attribution, feedback, ...(slip ? { slip } : {}) };
+  await ctx.store.apply((j) => ({
+    ...j,
+    // End the latest stored copy, so wins logged in another window during the review are kept;
+    // a session already ended elsewhere keeps that ending.
+    sessions: j.sessions.map((s) => (s.id === session.id && s.endedAt === undefined ? endSession(s, outcomes, reviewRecord, now) : s)),
+  }));
+  if (!values.includes('missed')) void ctx.ui.info(feedback);
+  const due = duePrompts(ctx.store.journal, now, ctx.settings().reassessmentIntervalDays);
+  if (due.reassess.includes(session.domainId)) {
+    const rate = 'Rate now';
+    const choice = await ctx.ui.info(`Time to reassess how sure you are about ${domainName(ctx.store.journal, session.domainId)} (0–100).`, rate);
+    if (choice === rate) await ctx.run('rateDomain');
+  }
+}
+
+async function askAttribution(ctx: FlowContext): Promise<Attribution | undefined> {
+  const items: PickItem<CauseKind>[] = CAUSE_KINDS.map((cause) => ({ label: CAUSE_LABELS[cause], value: cause }));
+  const cause = await ctx.ui.pick(items, { title: TITLE, placeholder: 'What made the difference this session?' });
+  if (!cause) return undefined;
+  const text = await ctx.ui.input({
+    title: TITLE,
+    prompt: 'In a few words, what exactly? (optional — press Enter to skip)',
+    validate: (t) => (t.trim().length > 500 ? `Keep it to 500 characters (now ${t.trim().length}).` : undefined),
+  });
+  if (text === undefined) return undefined;
+  const typical = CAUSE_DEFAULTS[cause];
+  const ratings: Partial<Record<(typeof DIMENSIONS)[number]['key'], number>> = {};
+  for (const dimension of DIMENSIONS) {
+    const scale: PickItem<number>[] = [];
+    for (let v = 9; v >= 1; v--) scale.push({ label: `${v}`, ...(v === typical[dimension.key] ? { description: 'typical for this cause' } : {}), value: v });
+    const value = await ctx.ui.pick(scale, { title: TITLE, placeholder: dimension.question, active: typical[dimension.key] });
+    if (value === undefined) return undefined;
+    ratings[dimension.key] = value;
+  }
+  return {
+    cause,
+    text: text.trim(),
+    internal: ratings.internal ?? typical.internal,
+    stable: ratings.stable ?? typical.stable,
+    controllable: ratings.controllable ?? typical.controllable,
+  };
+}
+
+async function askSlip(ctx: FlowContext): Promise<SlipReview | undefined> {
+  const title = 'Small Wins: Slip Review';
+  const cue = await askText(ctx, { title, prompt: 'What cue triggered the slip?', placeholder: 'A Slack ping during the hard part', what: 'the cue' });
+  if (cue === undefined) return undefined;
+  const frictionFailed = await askText(ctx, { title, prompt: 'What friction failed to stop it?', placeholder: 'Notifications were on', what: 'the friction that failed' });
+  if (frictionFailed === undefined) return undefined;
+  const tweak = await askText(ctx, { title, prompt: 'One tweak for tomorrow:', placeholder: 'Turn on Do Not Disturb when I start a session', what: 'a tweak' });
+  if (tweak === undefined) return undefined;
+  return { cue, frictionFailed, tweak };
+}
+
+function cancelled(ctx: FlowContext): void {
+  void ctx.ui.info('Review cancelled; the session is still running.');
+}

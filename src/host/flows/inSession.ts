@@ -1,0 +1,110 @@
+import { AROUSAL_REFRAMES } from '../../core/reframe';
+import { isPaused, logWin, openSubgoals, pause, resume, updateRunning, addSubgoals } from '../../core/session';
+import { newId } from '../../core/ids';
+import { dayStart } from '../../core/time';
+import type { Subgoal } from '../../core/schema';
+import { domainName, requireSession } from './context';
+import type { FlowContext } from './context';
+import { askText, plural, truncate } from './prompts';
+import { planSubgoal } from './start';
+import type { PickItem } from '../ui';
+
+export async function addSubgoal(ctx: FlowContext): Promise<void> {
+  const session = await requireSession(ctx);
+  if (!session) return;
+  const goals = await planSubgoal(ctx, 'Small Wins: Add Subgoal');
+  if (!goals) return;
+  await ctx.store.apply((j) => updateRunning(j, session.id, (s) => addSubgoals(s, goals)));
+  void ctx.ui.info(`Subgoal added: ${goals[goals.length - 1]?.text ?? ''}`);
+}
+
+const MICRO_WIN = Symbol('micro-win');
+
+/** Marks a subgoal done or records a free-text micro-win, then acknowledges it from the record. */
+export async function logAWin(ctx: FlowContext): Promise<void> {
+  const session = await requireSession(ctx);
+  if (!session) return;
+  const title = 'Small Wins: Log a Win';
+  const items: PickItem<Subgoal | typeof MICRO_WIN>[] = openSubgoals(session).map((g) => ({
+    label: `$(pass) ${g.text}`,
+    description: `subgoal · confidence ${g.confidence}/10`,
+    value: g,
+  }));
+  items.push({ label: '$(star-empty) A micro-win…', detail: 'Anything that moved you forward: a passing test, a clear name, a question answered', value: MICRO_WIN });
+  const picked = items.length === 1 ? MICRO_WIN : await ctx.ui.pick(items, { title, placeholder: 'What did you get done?' });
+  if (picked === undefined) return;
+  let text: string;
+  let subgoalId: string | undefined;
+  if (picked === MICRO_WIN) {
+    const typed = await askText(ctx, { title, prompt: 'Name the micro-win.', placeholder: 'The failing test now reproduces the bug', what: 'the win' });
+    if (typed === undefined) return;
+    text = typed;
+  } else {
+    text = picked.text;
+    subgoalId = picked.id;
+  }
+  const now = ctx.clock();
+  const saved = await ctx.store.update((journal) => {
+    let count = 0;
+    const next = updateRunning(journal, session.id, (s) => {
+      const result = logWin(s, { text, ...(subgoalId ? { subgoalId } : {}) }, now);
+      count = result.session.wins.length;
+      return result.session;
+    });
+    return { journal: next, result: count };
+  });
+  if (!ctx.settings().acknowledgeWins) return;
+  const today = winsToday(ctx, now);
+  const domain = domainName(ctx.store.journal, session.domainId);
+  void ctx.ui.info(`$(check) "${truncate(text, 80)}" — that is ${plural(saved, 'win')} this session and ${today} today on ${domain}. Take a breath and notice it.`);
+}
+
+function winsToday(ctx: FlowContext, now: number): number {
+  const since = dayStart(now);
+  let n = 0;
+  for (const s of ctx.store.journal.sessions) for (const w of s.wins) if (w.at >= since) n++;
+  return n;
+}
+
+export async function togglePause(ctx: FlowContext): Promise<void> {
+  const session = await requireSession(ctx);
+  if (!session) return;
+  const paused = isPaused(session);
+  const now = ctx.clock();
+  await ctx.store.apply((j) => updateRunning(j, session.id, (s) => (paused ? resume(s, now) : pause(s, now))));
+  void ctx.ui.info(paused ? 'Session resumed.' : 'Session paused. The timer waits for you.');
+}
+
+const OTHER_SIGNAL = Symbol('other');
+const GENERIC_REFRAME = 'My body is getting ready: this energy can go into the next small step.';
+
+/** Reappraises a bodily signal as readiness, and keeps it on the running session if there is one. */
+export async function reframeArousal(ctx: FlowContext): Promise<void> {
+  const title = 'Small Wins: Reframe Arousal';
+  const items: PickItem<(typeof AROUSAL_REFRAMES)[number] | typeof OTHER_SIGNAL>[] = AROUSAL_REFRAMES.map((r) => ({ label: r.signal, value: r }));
+  items.push({ label: '$(edit) Something else…', value: OTHER_SIGNAL });
+  const picked = await ctx.ui.pick(items, { title, placeholder: 'What do you notice in your body right now?' });
+  if (picked === undefined) return;
+  let signal: string;
+  let reframe: string;
+  if (picked === OTHER_SIGNAL) {
+    const typed = await askText(ctx, { title, prompt: 'What do you notice?', placeholder: 'Jaw clenched', what: 'the signal' });
+    if (typed === undefined) return;
+    signal = typed;
+    reframe = GENERIC_REFRAME;
+  } else {
+    signal = picked.signal;
+    reframe = picked.reframe;
+  }
+  const keep = 'Keep this reframe';
+  const choice = await ctx.ui.info(`${signal}: ${reframe}`, keep);
+  if (choice !== keep) return;
+  const now = ctx.clock();
+  const kept = await ctx.store.update((journal) => {
+    const running = journal.sessions.find((s) => s.endedAt === undefined);
+    if (!running) return { journal, result: false };
+    const next = updateRunning(journal, running.id, (s) => ({ ...s, reframes: [...s.reframes, { id: newId(), signal, reframe, at: now }] }));
+    return { journal: next, result: true };
+  });
+  if (!kept) void ctx.ui.info('Start a focus session to keep reframes in your journal.');
+}

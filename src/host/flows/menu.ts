@@ -1,0 +1,27 @@
+import { activeSession, isPaused } from '../../core/session';
+import type { CommandName } from '../commandIds';
+import type { FlowContext } from './context';
+import type { PickItem } from '../ui';
+
+/** The status-bar click: in-session actions while a session runs, otherwise the way in. */
+export async function sessionMenu(ctx: FlowContext, runCommand: (name: CommandName) => Promise<void>): Promise<void> {
+  const session = activeSession(ctx.store.journal);
+  const items: PickItem<CommandName>[] = session
+    ? [
+        { label: '$(star-full) Log a Win', value: 'logWin' },
+        { label: '$(add) Add Subgoal', value: 'addSubgoal' },
+        { label: '$(comment-discussion) Instructional Self-Talk', value: 'selfTalk' },
+        { label: '$(pulse) Reframe Arousal', value: 'reframeArousal' },
+        { label: isPaused(session) ? '$(debug-start) Resume' : '$(debug-pause) Pause', value: 'togglePause' },
+        { label: '$(checklist) End Session and Review', value: 'endSession' },
+        { label: '$(history) Show My Evidence', value: 'showEvidence' },
+        { label: '$(graph) Open Dashboard', value: 'openDashboard' },
+      ]
+    : [
+        { label: '$(play) Start Focus Session', value: 'startSession' },
+        { label: '$(history) Show My Evidence', value: 'showEvidence' },
+        { label: '$(graph) Open Dashboard', value: 'openDashboard' },
+      ];
+  const picked = await ctx.ui.pick(items, { title: 'Small Wins', placeholder: session ? 'Session actions' : 'No session running' });
+  if (picked) await runCommand(picked);
+}

@@ -1,0 +1,98 @@
+import { CONFIDENCE_LABELS, EFFICACY_ANCHORS, parseIntegerInRange, parseText } from '../../core/confidence';
+import { activeDomains, findDomainByName, addDomain } from '../../core/journal';
+import { LIMITS } from '../../core/schema';
+import type { Domain } from '../../core/schema';
+import type { FlowContext } from './context';
+import type { PickItem, Step } from '../ui';
+
+export function askText(
+  ctx: FlowContext,
+  o: { title: string; prompt: string; placeholder?: string; value?: string; step?: Step; max?: number; what: string; extra?: (text: string) => string | undefined },
+): Promise<string | undefined> {
+  const max = o.max ?? LIMITS.text;
+  return ctx.ui
+    .input({
+      title: o.title,
+      prompt: o.prompt,
+      ...(o.placeholder !== undefined ? { placeholder: o.placeholder } : {}),
+      ...(o.value !== undefined ? { value: o.value } : {}),
+      ...(o.step ? { step: o.step } : {}),
+      validate: (text) => {
+        const parsed = parseText(text, max, o.what);
+        if (!parsed.ok) return parsed.message;
+        return o.extra?.(parsed.value);
+      },
+    })
+    .then((text) => text?.trim());
+}
+
+/** The 0–10 ruler: "How sure are you that you can do this?" */
+export function askConfidence(ctx: FlowContext, title: string, goal: string, step?: Step): Promise<number | undefined> {
+  const items: PickItem<number>[] = CONFIDENCE_LABELS.map((label, value) => ({ label: `${value}`, description: label, value }));
+  return ctx.ui.pick(items.reverse(), {
+    title,
+    placeholder: `How sure are you that you can do this? "${truncate(goal, 60)}" (0–10)`,
+    ...(step ? { step } : {}),
+    active: 7,
+  });
+}
+
+/** Bandura's 0–100 "can do" scale. */
+export async function askEfficacy(ctx: FlowContext, domain: Domain, title: string): Promise<number | undefined> {
+  const anchors = EFFICACY_ANCHORS.map((a) => `${a.value} ${a.label}`).join(' · ');
+  const text = await ctx.ui.input({
+    title,
+    prompt: `How certain are you that you can do "${domain.name}" well? ${anchors}`,
+    placeholder: '0–100',
+    validate: (t) => {
+      const parsed = parseIntegerInRange(t, 0, 100, 'a rating');
+      return parsed.ok ? undefined : parsed.message;
+    },
+  });
+  if (text === undefined) return undefined;
+  const parsed = parseIntegerInRange(text, 0, 100, 'a rating');
+  return parsed.ok ? parsed.value : undefined;
+}
+
+const NEW_DOMAIN = Symbol('new domain');
+
+/** Picks an existing micro-domain or creates one; the preferred one is listed first. */
+export async function askDomain(
+  ctx: FlowContext,
+  o: { title: string; preferredId?: string; step?: Step; allowCreate: boolean },
+): Promise<Domain | undefined> {
+  const domains = activeDomains(ctx.store.journal).sort((a, b) => (a.id === o.preferredId ? -1 : b.id === o.preferredId ? 1 : 0));
+  const items: PickItem<Domain | typeof NEW_DOMAIN>[] = domains.map((d) => ({ label: d.name, value: d }));
+  if (o.allowCreate) {
+    items.push({ label: '$(add) New micro-domain…', detail: 'Something specific, like "writing parser tests" — not "be a better engineer"', value: NEW_DOMAIN });
+  }
+  if (items.length === 0) {
+    await ctx.ui.info('There are no domains yet. Start a focus session to create one.');
+    return undefined;
+  }
+  const picked = await ctx.ui.pick(items, { title: o.title, placeholder: 'Pick a micro-domain', ...(o.step ? { step: o.step } : {}) });
+  if (picked !== NEW_DOMAIN) return picked;
+  const name = await askText(ctx, {
+    title: o.title,
+    prompt: 'Name a micro-domain: a specific skill you are building.',
+    placeholder: 'writing parser tests',
+    max: LIMITS.name,
+    what: 'a domain name',
+    ...(o.step ? { step: o.step } : {}),
+  });
+  if (name === undefined) return undefined;
+  const existing = findDomainByName(ctx.store.journal, name);
+  if (existing) return existing;
+  return ctx.store.update((journal) => {
+    const result = addDomain(journal, name, ctx.clock());
+    return { journal: result.journal, result: result.domain };
+  });
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

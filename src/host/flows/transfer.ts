@@ -1,0 +1,27 @@
+import { exportJournal, importJournal } from '../../core/transfer';
+import type { FlowContext } from './context';
+
+export async function exportData(ctx: FlowContext): Promise<void> {
+  const now = ctx.clock();
+  const date = new Date(now).toISOString().slice(0, 10);
+  const written = await ctx.ui.saveText(`small-wins-${date}.json`, exportJournal(ctx.store.journal, now));
+  if (written) void ctx.ui.info(`Exported your journal to ${written}.`);
+}
+
+/** Import validates the whole file first; a bad file is refused with the field named and nothing changes. */
+export async function importData(ctx: FlowContext): Promise<void> {
+  const text = await ctx.ui.openText();
+  if (text === undefined) return;
+  const outcome = await ctx.store.update((journal) => {
+    const result = importJournal(journal, text);
+    return { journal: result.ok ? result.journal : journal, result };
+  });
+  if (!outcome.ok) {
+    ctx.ui.error(`Import refused, nothing was changed. ${outcome.message}`);
+    return;
+  }
+  const parts = Object.entries(outcome.added)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => `${n} ${name}`);
+  void ctx.ui.info(parts.length ? `Imported ${parts.join(', ')}.` : 'Nothing new to import: everything in the file is already here.');
+}

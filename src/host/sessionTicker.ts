@@ -1,0 +1,59 @@
+import type { Clock } from '../core/clock';
+import type { DisposableLike } from './mementoLike';
+
+export interface Timers {
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  setInterval: (callback, ms) => setInterval(callback, ms),
+  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+};
+
+export const TICK_MS = 1000;
+
+/**
+ * A one-second tick that exists only while a session is running: no timer at all when idle or paused.
+ * A gap far longer than the tick means the machine slept; it is reported once with its bounds.
+ */
+export class SessionTicker implements DisposableLike {
+  private handle: unknown;
+  private lastTick: number | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly timers: Timers,
+    private readonly onTick: (now: number) => void,
+    private readonly onGap: (from: number, to: number) => void,
+    private readonly gapThresholdMs: () => number,
+  ) {}
+
+  get running(): boolean {
+    return this.handle !== undefined;
+  }
+
+  /** Starts or stops the tick to match whether a session is running. */
+  setRunning(running: boolean): void {
+    if (running && this.handle === undefined) {
+      this.lastTick = this.clock();
+      this.handle = this.timers.setInterval(() => this.tick(), TICK_MS);
+    } else if (!running && this.handle !== undefined) {
+      this.timers.clearInterval(this.handle);
+      this.handle = undefined;
+      this.lastTick = undefined;
+    }
+  }
+
+  tick(): void {
+    const now = this.clock();
+    const last = this.lastTick;
+    this.lastTick = now;
+    if (last !== undefined && now - last > this.gapThresholdMs()) this.onGap(last, now);
+    this.onTick(now);
+  }
+
+  dispose(): void {
+    this.setRunning(false);
+  }
+}

@@ -1,0 +1,34 @@
+/** Settings, read at the moment of use so a change applies without a reload. */
+export interface Settings {
+  confidenceThreshold: number;
+  defaultPlannedMinutes: number;
+  sleepThresholdMinutes: number;
+  reassessmentIntervalDays: number;
+  acknowledgeWins: boolean;
+  showDomainInStatusBar: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  confidenceThreshold: 7,
+  defaultPlannedMinutes: 25,
+  sleepThresholdMinutes: 2,
+  reassessmentIntervalDays: 7,
+  acknowledgeWins: true,
+  showDomainInStatusBar: true,
+};
+
+/** Clamps what a user typed into settings.json to the range each setting allows. */
+export function sanitizeSettings(raw: Partial<Record<keyof Settings, unknown>>): Settings {
+  const num = (v: unknown, min: number, max: number, fallback: number) =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : fallback;
+  const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
+  const d = DEFAULT_SETTINGS;
+  return {
+    confidenceThreshold: num(raw.confidenceThreshold, 0, 10, d.confidenceThreshold),
+    defaultPlannedMinutes: num(raw.defaultPlannedMinutes, 0, 24 * 60, d.defaultPlannedMinutes),
+    sleepThresholdMinutes: num(raw.sleepThresholdMinutes, 1, 24 * 60, d.sleepThresholdMinutes),
+    reassessmentIntervalDays: num(raw.reassessmentIntervalDays, 1, 365, d.reassessmentIntervalDays),
+    acknowledgeWins: bool(raw.acknowledgeWins, d.acknowledgeWins),
+    showDomainInStatusBar: bool(raw.showDomainInStatusBar, d.showDomainInStatusBar),
+  };
+}

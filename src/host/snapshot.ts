@@ -1,0 +1,73 @@
+import { CAUSE_DEFAULTS, CAUSE_LABELS } from '../core/attribution';
+import { duePrompts } from '../core/due';
+import { evidenceFor } from '../core/evidence';
+import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../core/insights';
+import { activeDomains, domainById } from '../core/journal';
+import { CAUSE_KINDS } from '../core/schema';
+import type { Journal, Session, WorkspaceDefaults } from '../core/schema';
+import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../core/session';
+import { dayStart } from '../core/time';
+import type { SessionView, Snapshot } from '../shared/protocol';
+import type { Settings } from './settings';
+
+const name = (journal: Journal, domainId: string) => domainById(journal, domainId)?.name ?? 'Unknown domain';
+
+function sessionView(journal: Journal, s: Session, now: number): SessionView {
+  const cueId = s.cueIds[s.cueIds.length - 1];
+  const cue = journal.cues.find((c) => c.id === cueId)?.instruction;
+  return {
+    id: s.id,
+    domainName: name(journal, s.domainId),
+    startedAt: s.startedAt,
+    elapsedMs: elapsedMs(s, now),
+    ...(s.plannedMinutes !== undefined ? { plannedMinutes: s.plannedMinutes } : {}),
+    paused: isPaused(s),
+    subgoals: liveSubgoals(s).map((g) => ({ id: g.id, text: g.text, confidence: g.confidence, done: g.doneAt !== undefined })),
+    wins: s.wins.map((w) => ({ id: w.id, text: w.text, at: w.at })),
+    ...(cue ? { cue } : {}),
+    reframes: s.reframes.map((r) => ({ signal: r.signal, reframe: r.reframe })),
+  };
+}
+
+/** The whole dashboard state, sent in full on every change (no deltas to get out of step). */
+export function buildSnapshot(journal: Journal, now: number, settings: Settings, defaults: WorkspaceDefaults): Snapshot {
+  const session = activeSession(journal);
+  const focusDomainId = session?.domainId ?? defaults.lastDomainId;
+  const since = dayStart(now);
+  const todayWins: Snapshot['todayWins'] = [];
+  for (let i = journal.sessions.length - 1; i >= 0; i--) {
+    const s = journal.sessions[i] as Session;
+    if ((s.endedAt ?? now) < since) break;
+    for (const w of s.wins) if (w.at >= since) todayWins.push({ text: w.text, at: w.at, domainName: name(journal, s.domainId) });
+  }
+  todayWins.sort((a, b) => b.at - a.at);
+  const evidence = evidenceFor(journal, focusDomainId, 10);
+  const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
+  const dip = dipNote(journal, now);
+  return {
+    now,
+    threshold: settings.confidenceThreshold,
+    defaultPlannedMinutes: defaults.plannedMinutes ?? settings.defaultPlannedMinutes,
+    ...(defaults.lastDomainId ? { lastDomainId: defaults.lastDomainId } : {}),
+    domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
+    ...(session ? { session: sessionView(journal, session, now) } : {}),
+    todayWins,
+    evidence: {
+      wins: evidence.wins.map((w) => ({ text: w.text, at: w.at })),
+      encouragements: evidence.encouragements.map((e) => ({ from: e.from, text: e.text })),
+      ...(focusDomainId ? { domainName: name(journal, focusDomainId) } : {}),
+    },
+    models: journal.models
+      .filter((m) => !focusDomainId || !m.domainId || m.domainId === focusDomainId)
+      .map((m) => ({ name: m.name, workflowNotes: m.workflowNotes, ...(m.domainId ? { domainName: name(journal, m.domainId) } : {}) })),
+    due: { reflection: due.reflection, reassess: due.reassess.map((id) => name(journal, id)) },
+    causes: CAUSE_KINDS.map((kind) => ({ kind, label: CAUSE_LABELS[kind], ...CAUSE_DEFAULTS[kind] })),
+    charts: {
+      efficacy: efficacySeries(journal).map((s) => ({ domainName: name(journal, s.domainId), points: s.points })),
+      calendar: winsCalendar(journal, now),
+      attributionMix: attributionMix(journal, now),
+      calibration: calibration(journal),
+      ...(dip ? { dip } : {}),
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { Journal } from '../core/schema';
+import { activeSession, elapsedMs } from '../core/session';
+import { statusView } from '../core/statusView';
+import { commandId } from './commandIds';
+
+/** The status-bar item: "start focus" when idle, the session's time, domain and wins while one runs. */
+export class SessionStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('smallWins.session', vscode.StatusBarAlignment.Left, 100);
+  /** The largest elapsed time shown per session, so a clock set backwards never makes it shrink. */
+  private floor: { key: string; elapsed: number } | undefined;
+
+  constructor() {
+    this.item.name = 'Small Wins';
+  }
+
+  render(journal: Journal, now: number, showDomain: boolean): boolean {
+    const session = activeSession(journal);
+    let elapsedFloor: number | undefined;
+    if (session) {
+      // A new pause (or excluded sleep) may rightly lower the time, so the floor is per pause count.
+      const key = `${session.id}:${session.pauses.length}`;
+      const elapsed = elapsedMs(session, now);
+      elapsedFloor = this.floor?.key === key ? this.floor.elapsed : undefined;
+      this.floor = { key, elapsed: Math.max(elapsed, elapsedFloor ?? 0) };
+    } else {
+      this.floor = undefined;
+    }
+    const view = statusView(journal, now, { showDomain, ...(elapsedFloor !== undefined ? { elapsedFloor } : {}) });
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
+    this.item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };
+    this.item.command = commandId(session ? 'sessionMenu' : 'startSession');
+    this.item.show();
+    return view.running;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import type { InputOptions, PickItem, PickOptions, Ui } from './ui';
+import { MAX_IMPORT_BYTES } from '../core/transfer';
+
+type Item<T> = vscode.QuickPickItem & { value: T };
+
+/** The Ui of the flows, made of VS Code's QuickPick, InputBox, notifications and file dialogs. */
+export class VsCodeUi implements Ui {
+  pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
+    return new Promise((resolve) => {
+      const qp = vscode.window.createQuickPick<Item<T>>();
+      qp.title = options.title;
+      qp.placeholder = options.placeholder;
+      qp.matchOnDescription = true;
+      if (options.step) {
+        qp.step = options.step.step;
+        qp.totalSteps = options.step.totalSteps;
+      }
+      qp.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+      const active = qp.items.find((i) => options.active !== undefined && i.value === options.active);
+      if (active) qp.activeItems = [active];
+      let done = false;
+      const finish = (value: T | undefined) => {
+        if (done) return;
+        done = true;
+        resolve(value);
+        qp.dispose();
+      };
+      qp.onDidAccept(() => finish(qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value));
+      qp.onDidHide(() => finish(undefined));
+      qp.show();
+    });
+  }
+
+  input(options: InputOptions): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const box = vscode.window.createInputBox();
+      box.title = options.title;
+      box.prompt = options.prompt;
+      box.placeholder = options.placeholder;
+      box.value = options.value ?? '';
+      if (options.step) {
+        box.step = options.step.step;
+        box.totalSteps = options.step.totalSteps;
+      }
+      let done = false;
+      const finish = (value: string | undefined) => {
+        if (done) return;
+        done = true;
+        resolve(value);
+        box.dispose();
+      };
+      // Validate only after the first keystroke so an empty box does not open with an error.
+      box.onDidChangeValue((text) => (box.validationMessage = options.validate(text)));
+      box.onDidAccept(() => {
+        const problem = options.validate(box.value);
+        if (problem) box.validationMessage = problem;
+        else finish(box.value);
+      });
+      box.onDidHide(() => finish(undefined));
+      box.show();
+    });
+  }
+
+  async info(message: string, ...actions: string[]): Promise<string | undefined> {
+    return vscode.window.showInformationMessage(message, ...actions);
+  }
+
+  async warn(message: string, ...actions: string[]): Promise<string | undefined> {
+    return vscode.window.showWarningMessage(message, ...actions);
+  }
+
+  error(message: string): void {
+    void vscode.window.showErrorMessage(message);
+  }
+
+  async saveText(suggestedName: string, content: string): Promise<string | undefined> {
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = await vscode.window.showSaveDialog({
+      title: 'Export Small Wins journal',
+      saveLabel: 'Export',
+      filters: { JSON: ['json'] },
+      ...(base ? { defaultUri: vscode.Uri.joinPath(base, suggestedName) } : {}),
+    });
+    if (!uri) return undefined;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    return vscode.workspace.asRelativePath(uri);
+  }
+
+  async openText(): Promise<string | undefined> {
+    const picked = await vscode.window.showOpenDialog({
+      title: 'Import Small Wins journal',
+      openLabel: 'Import',
+      canSelectMany: false,
+      filters: { JSON: ['json'] },
+    });
+    const uri = picked?.[0];
+    if (!uri) return undefined;
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.size > MAX_IMPORT_BYTES) {
+      this.error(`Import refused, nothing was changed. The file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
+      return undefined;
+    }
+    return new TextDecoder('utf-8', { fatal: false }).decode(await vscode.workspace.fs.readFile(uri));
+  }
+}

@@ -1,0 +1,20 @@
+import { workspaceDefaultsSchema } from '../core/schema';
+import type { WorkspaceDefaults } from '../core/schema';
+import type { MementoLike } from './mementoLike';
+
+const KEY = 'defaults';
+
+/** Per-workspace defaults (last domain, planned length) in workspaceState. */
+export class WorkspaceDefaultsStore {
+  constructor(private readonly memento: MementoLike) {}
+
+  get(): WorkspaceDefaults {
+    const parsed = workspaceDefaultsSchema.safeParse(this.memento.get(KEY));
+    // A bad value here only costs a default, so it falls back silently to none.
+    return parsed.success ? parsed.data : {};
+  }
+
+  async set(change: WorkspaceDefaults): Promise<void> {
+    await this.memento.update(KEY, { ...this.get(), ...change });
+  }
+}

@@ -1,0 +1,104 @@
+import * as z from 'zod/mini';
+import { boundedText, causeKindSchema, dimensionSchema, idSchema, LIMITS, outcomeSchema } from '../core/schema';
+import type { CauseKind, Outcome } from '../core/schema';
+
+// ---- webview → host: validated once by the host with safeParse ----
+
+const id = idSchema;
+const text = boundedText(LIMITS.text);
+const confidence = z.int().check(z.gte(0), z.lte(10));
+const dimension = dimensionSchema;
+
+export const goalDraftSchema = z.strictObject({ text, confidence });
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({
+    type: z.literal('startSession'),
+    domain: z.union([z.strictObject({ id }), z.strictObject({ name: boundedText(LIMITS.name) })]),
+    /** The goal as first written, then each shrunk version; the last is the one to work on. */
+    goals: z.array(goalDraftSchema).check(z.minLength(1), z.maxLength(5)),
+    plannedMinutes: z.int().check(z.gte(0), z.lte(24 * 60)),
+  }),
+  z.strictObject({ type: z.literal('addSubgoal'), sessionId: id, goal: goalDraftSchema }),
+  z.strictObject({ type: z.literal('logWin'), sessionId: id, text: z.optional(text), subgoalId: z.optional(id) }),
+  z.strictObject({ type: z.literal('togglePause'), sessionId: id }),
+  z.strictObject({
+    type: z.literal('endSession'),
+    sessionId: id,
+    outcomes: z.record(id, outcomeSchema),
+    attribution: z.strictObject({
+      cause: causeKindSchema,
+      text: z.string().check(z.trim(), z.maxLength(LIMITS.text)),
+      internal: dimension,
+      stable: dimension,
+      controllable: dimension,
+    }),
+    slip: z.optional(z.strictObject({ cue: text, frictionFailed: text, tweak: text })),
+  }),
+  z.strictObject({ type: z.literal('run'), action: z.enum(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'showEvidence', 'recordEncouragement', 'addModel']) }),
+]);
+
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+export type WebviewMessageType = WebviewMessage['type'];
+
+// ---- host → webview: plain types, built by the host ----
+
+export interface SubgoalView {
+  id: string;
+  text: string;
+  confidence: number;
+  done: boolean;
+}
+
+export interface SessionView {
+  id: string;
+  domainName: string;
+  startedAt: number;
+  /** Focused milliseconds at `Snapshot.now`; the view adds time since, only while running. */
+  elapsedMs: number;
+  plannedMinutes?: number;
+  paused: boolean;
+  subgoals: SubgoalView[];
+  wins: { id: string; text: string; at: number }[];
+  cue?: string;
+  reframes: { signal: string; reframe: string }[];
+}
+
+export interface CalibrationRow {
+  confidence: number;
+  rated: number;
+  met: number;
+}
+
+export interface Charts {
+  efficacy: { domainName: string; points: { at: number; value: number }[] }[];
+  /** Wins per day for the last 84 days, oldest first. */
+  calendar: { day: number; wins: number }[];
+  /** Per week, oldest first: share of reviewed sessions whose cause was internal and controllable. */
+  attributionMix: { weekOf: number; reviews: number; ownShare: number }[];
+  calibration: CalibrationRow[];
+  dip?: string;
+}
+
+export interface Snapshot {
+  now: number;
+  threshold: number;
+  defaultPlannedMinutes: number;
+  lastDomainId?: string;
+  domains: { id: string; name: string }[];
+  session?: SessionView;
+  todayWins: { text: string; at: number; domainName: string }[];
+  evidence: { wins: { text: string; at: number }[]; encouragements: { from: string; text: string }[]; domainName?: string };
+  models: { name: string; workflowNotes: string; domainName?: string }[];
+  due: { reflection: boolean; reassess: string[] };
+  causes: { kind: CauseKind; label: string; internal: number; stable: number; controllable: number }[];
+  charts: Charts;
+}
+
+export type HostMessage =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'feedback'; text: string }
+  | { type: 'error'; text: string };
+
+export type { Outcome };

@@ -1,0 +1,133 @@
+import type { Charts } from '../shared/protocol';
+import { h, svg } from './dom';
+
+/**
+ * Hand-drawn SVG charts: a few hundred lines instead of a charting library, so the bundle stays lean.
+ * Every chart comes with a text alternative (a sentence and, where useful, a table).
+ */
+function figure(title: string, summary: string, picture: Element | null, table?: HTMLTableElement): HTMLElement {
+  const details = table ? h('details', {}, h('summary', {}, 'Show as a table'), table) : null;
+  return h('figure', { class: 'chart' }, h('figcaption', {}, h('h3', {}, title)), picture, h('p', { class: 'chart-summary' }, summary), details);
+}
+
+function table(headers: string[], rows: (string | number)[][]): HTMLTableElement {
+  return h(
+    'table',
+    {},
+    h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, String(c)))))),
+  );
+}
+
+const shortDate = (at: number) => new Date(at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+const SERIES_COLOURS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-green)', 'var(--vscode-charts-orange)', 'var(--vscode-charts-purple)', 'var(--vscode-charts-red)'];
+
+export function efficacyChart(series: Charts['efficacy']): HTMLElement {
+  const withData = series.filter((s) => s.points.length > 0);
+  if (withData.length === 0) return figure('Can-do belief over time', 'No ratings yet. Rate a domain (0–100) to start the line.', null);
+  const W = 300, H = 120, P = 6;
+  const all = withData.flatMap((s) => s.points.map((p) => p.at));
+  const min = Math.min(...all), max = Math.max(...all);
+  const x = (at: number) => (max === min ? W / 2 : P + ((at - min) / (max - min)) * (W - 2 * P));
+  const y = (v: number) => H - P - (v / 100) * (H - 2 * P);
+  const picture = svg(
+    'svg',
+    { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
+    svg('line', { x1: P, x2: W - P, y1: y(50), y2: y(50), class: 'gridline' }),
+    ...withData.map((s, i) => {
+      const colour = SERIES_COLOURS[i % SERIES_COLOURS.length] ?? 'currentColor';
+      const points = s.points.map((p) => `${x(p.at).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+      return svg(
+        'g',
+        {},
+        svg('polyline', { points, fill: 'none', stroke: colour, 'stroke-width': 2 }),
+        ...s.points.map((p) => svg('circle', { cx: x(p.at), cy: y(p.value), r: 3, fill: colour }, svg('title', {}, `${s.domainName}: ${p.value} on ${shortDate(p.at)}`))),
+      );
+    }),
+  );
+  const summary = withData
+    .map((s) => {
+      const first = s.points[0]?.value ?? 0;
+      const last = s.points[s.points.length - 1]?.value ?? 0;
+      return s.points.length === 1 ? `${s.domainName}: ${last}/100.` : `${s.domainName}: from ${first} to ${last} over ${s.points.length} ratings.`;
+    })
+    .join(' ');
+  const legend = h('ul', { class: 'legend' }, ...withData.map((s, i) => h('li', {}, h('span', { class: `swatch swatch-${i % SERIES_COLOURS.length}` }), s.domainName)));
+  const rows = withData.flatMap((s) => s.points.map((p) => [s.domainName, shortDate(p.at), p.value]));
+  const fig = figure('Can-do belief over time', summary, picture, table(['Domain', 'Date', 'Rating (0–100)'], rows));
+  fig.insertBefore(legend, fig.querySelector('.chart-summary'));
+  return fig;
+}
+
+export function calendarChart(days: Charts['calendar']): HTMLElement {
+  const cell = 11, gap = 2;
+  const maxWins = Math.max(1, ...days.map((d) => d.wins));
+  const firstWeekday = days[0] ? (new Date(days[0].day).getDay() + 6) % 7 : 0;
+  const weeks = Math.ceil((days.length + firstWeekday) / 7);
+  const picture = svg(
+    'svg',
+    { viewBox: `0 0 ${weeks * (cell + gap)} ${7 * (cell + gap)}`, class: 'chart-svg calendar', 'aria-hidden': 'true', focusable: 'false' },
+    ...days.map((d, i) => {
+      const slot = i + firstWeekday;
+      const level = d.wins === 0 ? 0 : Math.ceil((d.wins / maxWins) * 4);
+      return svg(
+        'rect',
+        { x: Math.floor(slot / 7) * (cell + gap), y: (slot % 7) * (cell + gap), width: cell, height: cell, rx: 2, class: `day level-${level}` },
+        svg('title', {}, `${shortDate(d.day)}: ${d.wins} win${d.wins === 1 ? '' : 's'}`),
+      );
+    }),
+  );
+  const total = days.reduce((n, d) => n + d.wins, 0);
+  const active = days.filter((d) => d.wins > 0).length;
+  const best = days.reduce((a, d) => (d.wins > a.wins ? d : a), { day: 0, wins: 0 });
+  const summary =
+    total === 0
+      ? 'No wins in the last 12 weeks yet. Rest days are fine: there is no streak to break.'
+      : `${total} win${total === 1 ? '' : 's'} on ${active} day${active === 1 ? '' : 's'} in the last 12 weeks; the most in one day was ${best.wins} (${shortDate(best.day)}).`;
+  return figure('Wins per day, last 12 weeks', summary, picture);
+}
+
+export function attributionChart(weeks: Charts['attributionMix']): HTMLElement {
+  if (weeks.length === 0) return figure('What made the difference', 'No reviewed sessions yet. End a session with a review to see your attribution mix.', null);
+  const W = 300, H = 100, gap = 4;
+  const bw = Math.max(4, (W - gap * weeks.length) / Math.max(weeks.length, 1));
+  const picture = svg(
+    'svg',
+    { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
+    ...weeks.map((w, i) =>
+      svg('rect', { x: i * (bw + gap), y: H - w.ownShare * H, width: bw, height: Math.max(1, w.ownShare * H), class: 'bar-own' }, svg('title', {}, `Week of ${shortDate(w.weekOf)}: ${Math.round(w.ownShare * 100)}% of ${w.reviews}`)),
+    ),
+  );
+  const last = weeks[weeks.length - 1];
+  const summary = last ? `Week of ${shortDate(last.weekOf)}: ${Math.round(last.ownShare * 100)}% of ${last.reviews} reviewed session${last.reviews === 1 ? '' : 's'} credited a cause that is yours and controllable (effort, strategy, preparation).` : '';
+  return figure(
+    'Own and controllable causes',
+    summary,
+    picture,
+    table(['Week of', 'Reviews', 'Own & controllable'], weeks.map((w) => [shortDate(w.weekOf), w.reviews, `${Math.round(w.ownShare * 100)}%`])),
+  );
+}
+
+export function calibrationChart(rows: Charts['calibration']): HTMLElement {
+  const rated = rows.filter((r) => r.rated > 0);
+  if (rated.length === 0) return figure('Confidence calibration', 'No reviewed subgoals yet. Rate and review subgoals to see how your confidence matches what you finish.', null);
+  const W = 300, H = 110, P = 4;
+  const bw = (W - P * 2) / 11;
+  const picture = svg(
+    'svg',
+    { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
+    svg('line', { x1: P, y1: H - P, x2: W - P, y2: P, class: 'gridline' }),
+    ...rows.map((r) => {
+      const share = r.rated ? r.met / r.rated : 0;
+      const height = share * (H - 2 * P);
+      return svg('rect', { x: P + r.confidence * bw + 1, y: H - P - height, width: bw - 2, height: r.rated ? Math.max(1, height) : 0, class: 'bar-calibration' }, svg('title', {}, `Rated ${r.confidence}: ${r.met} of ${r.rated} met`));
+    }),
+  );
+  const summary = rated.map((r) => `your ${r.confidence}s were met ${Math.round((r.met / r.rated) * 100)}% of the time (${r.rated})`).join('; ');
+  return figure(
+    'Confidence calibration',
+    `${summary[0]?.toUpperCase() ?? ''}${summary.slice(1)}. The diagonal is perfect calibration.`,
+    picture,
+    table(['Confidence', 'Subgoals', 'Met'], rated.map((r) => [r.confidence, r.rated, `${Math.round((r.met / r.rated) * 100)}%`])),
+  );
+}

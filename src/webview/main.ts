@@ -1,0 +1,105 @@
+import type { HostMessage, SessionView, Snapshot } from '../shared/protocol';
+import { attributionChart, calendarChart, calibrationChart, efficacyChart } from './charts';
+import { button } from './controls';
+import { announce, fill, h } from './dom';
+import { evidencePanel } from './evidencePanel';
+import { post } from './host';
+import { reviewForm } from './reviewForm';
+import { SessionPanel } from './sessionPanel';
+import { StartForm } from './startForm';
+
+/**
+ * The dashboard. It owns no data and no timer of its own: it renders the host's snapshots and posts
+ * intents. The forms are built once so a snapshot never overwrites what is being typed.
+ */
+const app = document.getElementById('app') as HTMLElement;
+const now = h('div', { id: 'now' });
+const feedback = h('div', { id: 'feedback', role: 'status' });
+const evidence = h('div', { id: 'evidence' });
+const progress = h('section', { class: 'progress', id: 'progress', 'aria-labelledby': 'progress-heading' });
+const startForm = new StartForm();
+let reviewing: string | undefined;
+let latest: Snapshot | undefined;
+let ticker: number | undefined;
+
+const sessionPanel = new SessionPanel((session) => openReview(session));
+
+function openReview(session: SessionView): void {
+  reviewing = session.id;
+  if (latest) render(latest);
+  document.getElementById('review-heading')?.focus();
+}
+
+function renderNow(s: Snapshot): void {
+  const session = s.session;
+  if (!session) {
+    reviewing = undefined;
+    startForm.update(s);
+    if (now.firstChild !== startForm.element) fill(now, startForm.element);
+    return;
+  }
+  if (reviewing === session.id) {
+    if (!now.querySelector('#review-form')) {
+      fill(now, reviewForm(session, s, () => {
+        reviewing = undefined;
+        render(s);
+      }));
+    }
+    return;
+  }
+  reviewing = undefined;
+  sessionPanel.update(s);
+  if (now.firstChild !== sessionPanel.element) fill(now, sessionPanel.element);
+}
+
+function renderProgress(s: Snapshot): void {
+  fill(
+    progress,
+    h('h2', { id: 'progress-heading' }, 'Progress'),
+    s.charts.dip ? h('p', { class: 'dip', id: 'dip-note' }, s.charts.dip) : null,
+    efficacyChart(s.charts.efficacy),
+    calendarChart(s.charts.calendar),
+    attributionChart(s.charts.attributionMix),
+    calibrationChart(s.charts.calibration),
+  );
+}
+
+function render(s: Snapshot): void {
+  latest = s;
+  renderNow(s);
+  fill(evidence, evidencePanel(s));
+  renderProgress(s);
+  if (app.getAttribute('aria-busy') === 'true') {
+    fill(app, now, feedback, evidence, progress);
+    app.setAttribute('aria-busy', 'false');
+  }
+  // Tick only while a session runs and the view exists; a hidden view is destroyed, not kept.
+  if (sessionPanel.running && s.session && ticker === undefined) ticker = window.setInterval(() => sessionPanel.tick(), 1000);
+  if ((!s.session || s.session.paused) && ticker !== undefined) {
+    window.clearInterval(ticker);
+    ticker = undefined;
+  }
+  document.body.dataset['state'] = s.session ? (reviewing ? 'reviewing' : 'running') : 'idle';
+}
+
+function showFeedback(text: string, kind: 'feedback' | 'error'): void {
+  fill(feedback, h('p', { class: kind }, text), button('Dismiss', () => fill(feedback), { secondary: true }));
+  announce(text);
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'snapshot':
+      render(message.snapshot);
+      break;
+    case 'feedback':
+      showFeedback(message.text, 'feedback');
+      break;
+    case 'error':
+      showFeedback(message.text, 'error');
+      break;
+  }
+});
+
+post({ type: 'ready' });

@@ -1,0 +1,80 @@
+import type { CauseKind, Outcome } from '../core/schema';
+import type { SessionView, Snapshot } from '../shared/protocol';
+import { button, select, textfield } from './controls';
+import { announce, h, on } from './dom';
+import { post } from './host';
+
+const OUTCOMES: { value: Outcome; label: string }[] = [
+  { value: 'met', label: 'Met' },
+  { value: 'partly', label: 'Partly' },
+  { value: 'missed', label: 'Missed' },
+];
+
+const DIMENSIONS = [
+  { key: 'internal', label: 'About you (9) or outside you (1)?' },
+  { key: 'stable', label: 'Stays the same (9) or changes (1)?' },
+  { key: 'controllable', label: 'You control it (9) or not at all (1)?' },
+] as const;
+
+const scale = () => Array.from({ length: 9 }, (_, i) => ({ value: String(9 - i), label: String(9 - i) }));
+
+/** End & review in the view: the same steps as the palette (outcomes, attribution, slip review). */
+export function reviewForm(session: SessionView, snapshot: Snapshot, onCancel: () => void): HTMLElement {
+  const outcomeSelects = session.subgoals.map((g) => ({ id: g.id, ...select<Outcome>(`“${g.text}”`, OUTCOMES, g.done ? 'met' : 'partly', `outcome-${g.id}`) }));
+  const causes = snapshot.causes;
+  const cause = select<CauseKind>('What made the difference?', causes.map((c) => ({ value: c.kind, label: c.label })), 'effort', 'review-cause');
+  const detail = textfield('In a few words (optional)', { id: 'review-detail' });
+  const dims = DIMENSIONS.map((d) => ({ key: d.key, ...select<string>(d.label, scale(), '5', `review-${d.key}`) }));
+  const applyDefaults = () => {
+    const c = causes.find((x) => x.kind === cause.select.value);
+    if (c) for (const d of dims) d.select.value = String(c[d.key]);
+  };
+  on(cause.select, 'change', applyDefaults);
+  applyDefaults();
+  const slipCue = textfield('What cue triggered the slip?', { id: 'slip-cue' });
+  const slipFriction = textfield('What friction failed?', { id: 'slip-friction' });
+  const slipTweak = textfield('One tweak for tomorrow', { id: 'slip-tweak' });
+  const slip = h('fieldset', { class: 'slip', id: 'review-slip', hidden: true }, h('legend', {}, 'Slip review (something was missed)'), slipCue.row, slipFriction.row, slipTweak.row);
+  const anyMissed = () => outcomeSelects.some((o) => o.select.value === 'missed');
+  for (const o of outcomeSelects) on(o.select, 'change', () => (slip.hidden = !anyMissed()));
+  const error = h('p', { class: 'error', role: 'alert', id: 'review-error' });
+  const submit = () => {
+    const slipValues = [slipCue.field.value.trim(), slipFriction.field.value.trim(), slipTweak.field.value.trim()];
+    const wantsSlip = anyMissed() && slipValues.some((v) => v);
+    if (wantsSlip && slipValues.some((v) => !v)) {
+      error.textContent = 'Fill in all three slip questions, or leave them all empty.';
+      announce(error.textContent);
+      return;
+    }
+    const [cue = '', frictionFailed = '', tweak = ''] = slipValues;
+    post({
+      type: 'endSession',
+      sessionId: session.id,
+      outcomes: Object.fromEntries(outcomeSelects.map((o) => [o.id, o.select.value as Outcome])),
+      attribution: {
+        cause: cause.select.value as CauseKind,
+        text: detail.field.value.trim(),
+        internal: Number(dims[0]?.select.value),
+        stable: Number(dims[1]?.select.value),
+        controllable: Number(dims[2]?.select.value),
+      },
+      ...(wantsSlip ? { slip: { cue, frictionFailed, tweak } } : {}),
+    });
+  };
+  const form = h(
+    'form',
+    { class: 'review', 'aria-labelledby': 'review-heading', id: 'review-form' },
+    h('h2', { id: 'review-heading' }, `Review: ${session.domainName}`),
+    h('fieldset', {}, h('legend', {}, 'How did each subgoal go?'), ...outcomeSelects.map((o) => o.row)),
+    h('fieldset', {}, h('legend', {}, 'Attribution'), cause.row, detail.row, ...dims.map((d) => d.row)),
+    slip,
+    error,
+    h('div', { class: 'actions' }, button('End session', submit, { id: 'review-submit', icon: 'check' }), button('Back to session', onCancel, { secondary: true, id: 'review-cancel' })),
+  );
+  on(form, 'submit', (e) => {
+    e.preventDefault();
+    submit();
+  });
+  slip.hidden = !anyMissed();
+  return form;
+}

@@ -1,0 +1,142 @@
+import type { MementoLike } from '../../src/host/mementoLike';
+import type { Clock } from '../../src/core/clock';
+import { JournalStore } from '../../src/host/journalStore';
+import { WorkspaceDefaultsStore } from '../../src/host/workspaceDefaults';
+import { DEFAULT_SETTINGS } from '../../src/host/settings';
+import type { Settings } from '../../src/host/settings';
+import type { FlowContext } from '../../src/host/flows/context';
+import type { InputOptions, PickItem, PickOptions, Ui } from '../../src/host/ui';
+import type { CommandName } from '../../src/host/commandIds';
+
+/** A Memento that stores what VS Code would: a JSON copy, so nothing non-serialisable slips through. */
+export class MemoryMemento implements MementoLike {
+  readonly data = new Map<string, unknown>();
+  writes = 0;
+  get(key: string): unknown {
+    return this.data.get(key);
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.writes++;
+    if (value === undefined) this.data.delete(key);
+    else this.data.set(key, JSON.parse(JSON.stringify(value)));
+    return Promise.resolve();
+  }
+  keys(): readonly string[] {
+    return [...this.data.keys()];
+  }
+}
+
+export class TestClock {
+  constructor(public now = Date.UTC(2026, 10, 16, 9, 0, 0)) {}
+  readonly clock: Clock = () => this.now;
+  advance(ms: number): void {
+    this.now += ms;
+  }
+}
+
+type PickAnswer = string | ((items: readonly PickItem<unknown>[], options: PickOptions) => unknown) | undefined;
+
+/**
+ * A scripted Ui: each prompt takes the next answer. A pick answer is the start of an item's label;
+ * an input answer is typed text, and every validation message shown on the way is recorded.
+ */
+export class ScriptedUi implements Ui {
+  readonly messages: { kind: 'info' | 'warn' | 'error'; text: string }[] = [];
+  readonly validationMessages: string[] = [];
+  readonly prompts: string[] = [];
+  saved: { name: string; content: string } | undefined;
+  fileToOpen: string | undefined;
+  constructor(private readonly answers: (PickAnswer | { type: string })[] = [], private readonly actions: Record<string, string> = {}) {}
+
+  queue(...answers: PickAnswer[]): void {
+    this.answers.push(...answers);
+  }
+
+  get remaining(): number {
+    return this.answers.length;
+  }
+
+  pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
+    this.prompts.push(options.placeholder);
+    const answer = this.answers.shift() as PickAnswer;
+    if (answer === undefined) return Promise.resolve(undefined);
+    if (typeof answer === 'function') return Promise.resolve(answer(items as readonly PickItem<unknown>[], options) as T);
+    const item = items.find((i) => i.label === answer) ?? items.find((i) => i.label.replace(/^\$\([^)]*\)\s*/, '').startsWith(answer));
+    if (!item) throw new Error(`No item "${answer}" in [${items.map((i) => i.label).join(', ')}]`);
+    return Promise.resolve(item.value);
+  }
+
+  input(options: InputOptions): Promise<string | undefined> {
+    this.prompts.push(options.prompt);
+    for (;;) {
+      const answer = this.answers.shift();
+      if (answer === undefined) return Promise.resolve(undefined);
+      if (typeof answer !== 'string') throw new Error(`Expected text for "${options.prompt}"`);
+      const problem = options.validate(answer);
+      if (!problem) return Promise.resolve(answer);
+      this.validationMessages.push(problem);
+    }
+  }
+
+  info(text: string, ...actions: string[]): Promise<string | undefined> {
+    this.messages.push({ kind: 'info', text });
+    return Promise.resolve(this.reply(text, actions));
+  }
+
+  warn(text: string, ...actions: string[]): Promise<string | undefined> {
+    this.messages.push({ kind: 'warn', text });
+    return Promise.resolve(this.reply(text, actions));
+  }
+
+  error(text: string): void {
+    this.messages.push({ kind: 'error', text });
+  }
+
+  saveText(name: string, content: string): Promise<string | undefined> {
+    this.saved = { name, content };
+    return Promise.resolve(name);
+  }
+
+  openText(): Promise<string | undefined> {
+    return Promise.resolve(this.fileToOpen);
+  }
+
+  private reply(text: string, actions: string[]): string | undefined {
+    for (const [fragment, action] of Object.entries(this.actions)) if (text.includes(fragment) && actions.includes(action)) return action;
+    return undefined;
+  }
+}
+
+export interface Harness {
+  ctx: FlowContext;
+  ui: ScriptedUi;
+  memento: MemoryMemento;
+  workspace: MemoryMemento;
+  time: TestClock;
+  settings: Settings;
+  ran: CommandName[];
+  problems: string[];
+}
+
+export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; memento?: MemoryMemento } = {}): Harness {
+  const time = new TestClock();
+  const memento = o.memento ?? new MemoryMemento();
+  const workspace = new MemoryMemento();
+  const problems: string[] = [];
+  const ui = o.ui ?? new ScriptedUi();
+  const settings = { ...DEFAULT_SETTINGS, ...o.settings };
+  const ran: CommandName[] = [];
+  const ctx: FlowContext = {
+    ui,
+    store: new JournalStore(memento, time.clock, (p) => problems.push(p)),
+    defaults: new WorkspaceDefaultsStore(workspace),
+    clock: time.clock,
+    settings: () => settings,
+    workspaceLabel: () => 'demo',
+    run: (name) => {
+      ran.push(name);
+      return Promise.resolve();
+    },
+  };
+  return { ctx, ui, memento, workspace, time, settings, ran, problems };
+}

@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { emptyJournal, journalSchema, SCHEMA_VERSION } from '../../src/core/schema';
+import { loadJournal, migrate } from '../../src/core/persisted';
+import { exportJournal, importJournal, MAX_IMPORT_BYTES } from '../../src/core/transfer';
+import { addDomain } from '../../src/core/journal';
+import { newSubgoal, startSession } from '../../src/core/session';
+import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/journalStore';
+import { MemoryMemento, TestClock } from './helpers';
+
+const fixtures = path.join(process.cwd(), 'test', 'fixtures');
+const readFixture = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8'));
+
+describe('schemas and migration', () => {
+  it('reads every stored version fixture', () => {
+    for (let v = 1; v <= SCHEMA_VERSION; v++) {
+      const loaded = loadJournal(readFixture(`journal-v${v}.json`));
+      assert.equal(loaded.rejected, undefined, `v${v} loads without rejects`);
+      assert.ok(loaded.journal.sessions.length > 0);
+      assert.equal(loaded.journal.version, SCHEMA_VERSION);
+    }
+  });
+
+  it('runs each migration step in order up to the target', () => {
+    const steps = {
+      1: (old: Record<string, unknown>) => ({ ...old, renamed: old['legacy'] }),
+      2: (old: Record<string, unknown>) => ({ ...old, doubled: (old['renamed'] as number) * 2 }),
+    };
+    const out = migrate({ version: 1, legacy: 21 }, steps, 3);
+    assert.deepEqual(out, { ok: true, value: { version: 3, legacy: 21, renamed: 21, doubled: 42 } });
+    assert.deepEqual(migrate({ version: 1 }, {}, 2), { ok: false, message: 'version: no migration from 1 to 2' });
+  });
+
+  it('refuses a newer version instead of mangling it', () => {
+    const out = migrate({ version: SCHEMA_VERSION + 1 });
+    assert.equal(out.ok, false);
+    assert.match((out as { message: string }).message, /newer Small Wins/);
+  });
+
+  it('keeps valid records and sets aside a corrupted one', () => {
+    const good = readFixture('journal-v1.json') as { sessions: unknown[] };
+    const broken = { ...good, sessions: [...good.sessions, { id: 'x', domainId: 42 }] };
+    const loaded = loadJournal(broken);
+    assert.equal(loaded.journal.sessions.length, good.sessions.length);
+    assert.ok(loaded.rejected);
+    assert.deepEqual((loaded.rejected.data as { sessions: unknown[] }).sessions, [{ id: 'x', domainId: 42 }]);
+    assert.match(loaded.rejected.problem, /sessions\[\d+\]/);
+  });
+});
+
+describe('JournalStore over a Memento', () => {
+  it('persists each change at once and reads it back in a new store (a reload)', async () => {
+    const memento = new MemoryMemento();
+    const time = new TestClock();
+    const store = new JournalStore(memento, time.clock, () => undefined);
+    await store.apply((j) => addDomain(j, 'SQL', time.now).journal);
+    assert.equal(memento.writes, 1);
+    const reloaded = new JournalStore(memento, time.clock, () => undefined);
+    assert.equal(reloaded.journal.domains[0]?.name, 'SQL');
+  });
+
+  it('keeps a corrupted stored value under a recovery key, reports it once, and loads the rest', async () => {
+    const memento = new MemoryMemento();
+    const fixture = readFixture('journal-v1.json') as { domains: unknown[] };
+    await memento.update(JOURNAL_KEY, { ...fixture, domains: [...fixture.domains, { id: '', name: 7 }] });
+    const problems: string[] = [];
+    const store = new JournalStore(memento, new TestClock().clock, (p) => problems.push(p));
+    assert.equal(store.journal.domains.length, fixture.domains.length);
+    await store.apply((j) => j);
+    assert.equal(store.journal.domains.length, fixture.domains.length);
+    assert.equal(problems.length, 1);
+    const keys = store.recoveryKeys();
+    assert.equal(keys.length, 1);
+    assert.ok(keys[0]?.startsWith(RECOVERY_PREFIX));
+    assert.deepEqual((memento.get(keys[0] as string) as { data: { domains: unknown[] } }).data.domains, [{ id: '', name: 7 }]);
+    // The next window to read finds a clean journal and reports nothing.
+    const again: string[] = [];
+    const next = new JournalStore(memento, new TestClock().clock, (p) => again.push(p));
+    assert.equal(next.journal.domains.length, fixture.domains.length);
+    assert.deepEqual(again, []);
+  });
+
+  it('builds on a change another window stored instead of overwriting it', async () => {
+    const memento = new MemoryMemento();
+    const time = new TestClock();
+    const a = new JournalStore(memento, time.clock, () => undefined);
+    const b = new JournalStore(memento, time.clock, () => undefined);
+    assert.equal(a.journal.domains.length, 0);
+    await b.apply((j) => addDomain(j, 'from B', time.now).journal);
+    await a.apply((j) => addDomain(j, 'from A', time.now).journal);
+    assert.deepEqual(new JournalStore(memento, time.clock, () => undefined).journal.domains.map((d) => d.name), ['from B', 'from A']);
+  });
+
+  it('tells listeners when a refresh finds another window’s change', async () => {
+    const memento = new MemoryMemento();
+    const time = new TestClock();
+    const a = new JournalStore(memento, time.clock, () => undefined);
+    const b = new JournalStore(memento, time.clock, () => undefined);
+    void a.journal;
+    let seen = 0;
+    a.onDidChange(() => seen++);
+    a.refresh();
+    assert.equal(seen, 0, 'no change, no event');
+    await b.apply((j) => addDomain(j, 'elsewhere', time.now).journal);
+    a.refresh();
+    assert.equal(seen, 1);
+  });
+
+  it('changes nothing when a change throws', async () => {
+    const memento = new MemoryMemento();
+    const store = new JournalStore(memento, new TestClock().clock, () => undefined);
+    await assert.rejects(store.apply(() => { throw new Error('no'); }));
+    assert.equal(memento.writes, 0);
+    await store.apply((j) => addDomain(j, 'still works', 0).journal);
+    assert.equal(store.journal.domains.length, 1);
+  });
+});
+
+function sampleJournal() {
+  const time = new TestClock();
+  const { journal, domain } = addDomain(emptyJournal(), 'parser tests', time.now);
+  const started = startSession(journal, { domainId: domain.id, workspace: 'demo', subgoals: [newSubgoal('edge cases', 8, time.now)] }, time.now);
+  return { journal: started.journal, time };
+}
+
+describe('export and import', () => {
+  it('round-trips losslessly into an empty journal', () => {
+    const { journal, time } = sampleJournal();
+    const result = importJournal(emptyJournal(), exportJournal(journal, time.now));
+    assert.equal(result.ok, true);
+    assert.deepEqual(result.ok && result.journal, journal);
+  });
+
+  it('merges by id: importing the same file twice adds nothing the second time', () => {
+    const { journal, time } = sampleJournal();
+    const file = exportJournal(journal, time.now);
+    const first = importJournal(emptyJournal(), file);
+    assert.ok(first.ok);
+    const second = importJournal(first.journal, file);
+    assert.ok(second.ok);
+    assert.deepEqual(Object.values(second.added), [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(second.journal, first.journal);
+  });
+
+  const refuse = (text: string, pattern: RegExp) => {
+    const result = importJournal(emptyJournal(), text);
+    assert.equal(result.ok, false);
+    assert.match((result as { message: string }).message, pattern);
+  };
+
+  it('refuses a bad file, naming the bad field', () => {
+    const { journal, time } = sampleJournal();
+    const file = JSON.parse(exportJournal(journal, time.now)) as { journal: { sessions: { subgoals: { confidence: number }[] }[] } };
+    (file.journal.sessions[0] as { subgoals: { confidence: number }[] }).subgoals[0]!.confidence = 11;
+    refuse(JSON.stringify(file), /journal\.sessions\[0\]\.subgoals\[0\]\.confidence/);
+  });
+
+  it('refuses hostile, truncated, wrong and newer files', () => {
+    const { journal, time } = sampleJournal();
+    const good = exportJournal(journal, time.now);
+    refuse(good.slice(0, good.length / 2), /not valid JSON/);
+    refuse('{"format":"small-wins-journal","version":1,"journal":{"__proto__":{"polluted":true}}}', /forbidden key "__proto__"/);
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+    refuse('{"hello":"world"}', /not a Small Wins export: format/);
+    refuse(good.replace('"version": 1', '"version": 99'), /newer Small Wins/);
+    refuse(' '.repeat(MAX_IMPORT_BYTES + 1), /limit is 20 MB/);
+    const file = JSON.parse(good) as { journal: { sessions: { domainId: string }[] } };
+    file.journal.sessions[0]!.domainId = 'missing';
+    refuse(JSON.stringify(file), /sessions\[0\]\.domainId: no domain/);
+  });
+
+  it('only produces journals the schema accepts', () => {
+    const { journal, time } = sampleJournal();
+    const result = importJournal(emptyJournal(), exportJournal(journal, time.now));
+    assert.ok(result.ok && journalSchema.safeParse(result.journal).success);
+  });
+});
