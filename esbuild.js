@@ -6,6 +6,7 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const harness = tests || process.argv.includes('--harness');
 
 /** Prints errors in the "file:line:col: error: text" form VS Code's problem matcher reads. */
 const problemReporter = {
@@ -30,12 +31,12 @@ const common = {
   plugins: [problemReporter],
 };
 
-function listTests(dir) {
+function listTests(dir, suffix = '.test.ts') {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { recursive: true })
     .map(String)
-    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => f.endsWith(suffix))
     .map((f) => path.join(dir, f));
 }
 
@@ -59,6 +60,19 @@ function configs() {
       target: 'es2022',
     },
   ];
+  if (harness) {
+    list.push({
+      ...common,
+      entryPoints: [...(tests ? listTests('test/e2e', '.e2e.ts') : []), 'test/harness/start.ts'],
+      outdir: 'out/test',
+      outbase: 'test',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: true,
+      external: ['vscode', 'mocha', 'playwright-core'],
+    });
+  }
   if (tests) {
     list.push({
       ...common,

@@ -1,0 +1,203 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  clickNotificationButton, notification, pick, quickInput, runCommand, secondsIn, statusItem, type, validationMessage, waitForStored, waitForText, Workbench,
+} from './workbench';
+
+/** The whole focus loop from the command palette and the status bar, in a real VS Code. */
+describe('focus loop from the palette and the status bar (real VS Code)', function () {
+  let bench: Workbench;
+
+  before(async function () {
+    bench = await Workbench.launch();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await bench?.screenshot(`focus-loop ${this.currentTest.title}`);
+  });
+
+  after(async function () {
+    await bench?.close();
+  });
+
+  it('shows "Start focus" in the status bar when idle', async () => {
+    await waitForText(statusItem(bench.page), /Start focus/);
+    const label = await statusItem(bench.page).getAttribute('aria-label');
+    assert.match(label ?? '', /no session running/);
+  });
+
+  it('starts a session, shrinking a subgoal rated under the threshold', async () => {
+    const page = bench.page;
+    await runCommand(page, 'Small Wins: Start Focus Session');
+    await pick(page, 'Pick a micro-domain', 'New micro-domain');
+    await type(page, 'Name a micro-domain', 'parser tests');
+    await type(page, 'proximal subgoal', 'Rewrite the whole tokenizer');
+    await pick(page, 'How sure are you', '4');
+    await pick(page, 'below 7', 'Shrink the goal');
+    await type(page, 'Make it smaller', 'Rewrite the number rule');
+    await pick(page, 'How sure are you', '8');
+    await pick(page, 'How long do you plan', 'Open-ended');
+    await pick(page, 'Instructional self-talk', 'Turn a hope or worry');
+    await type(page, 'hoping for or worried about', "I hope I don't break the build");
+    await type(page, '"I hope" is about the outcome', 'hopefully it all works');
+    await waitForText(validationMessage(page), /next mechanical step/);
+    const input = quickInput(page).locator('input');
+    await input.fill('Run the tests after each edit');
+    await input.press('Enter');
+    await notification(page, 'Focus session started on parser tests').waitFor();
+    await waitForText(statusItem(page), /parser tests/);
+  });
+
+  it('ticks the status bar every second while the session runs', async () => {
+    const first = secondsIn((await statusItem(bench.page).textContent()) ?? '');
+    await bench.page.waitForFunction(
+      ([id, start]) => {
+        const text = document.getElementById(id as string)?.textContent ?? '';
+        const m = /(\d{2}):(\d{2})/.exec(text);
+        return m !== null && Number(m[1]) * 60 + Number(m[2]) >= (start as number) + 2;
+      },
+      ['small-wins.small-wins.smallWins.session', first] as const,
+      { timeout: 10_000 },
+    );
+    const tooltip = await statusItem(bench.page).getAttribute('aria-label');
+    assert.match(tooltip ?? '', /Small Wins session on parser tests: \d+ minutes? elapsed, 0 wins/);
+  });
+
+  it('logs a subgoal win and a micro-win, with an acknowledgment from the record', async () => {
+    const page = bench.page;
+    await runCommand(page, 'Small Wins: Log a Win');
+    await pick(page, 'What did you get done', 'Rewrite the number rule');
+    await notification(page, /1 win this session and 1 today on parser tests/).waitFor();
+    // With every subgoal done, logging goes straight to the micro-win.
+    await runCommand(page, 'Small Wins: Log a Win');
+    await type(page, 'Name the micro-win', 'Found the off-by-one in peek()');
+    await notification(page, /2 wins this session/).waitFor();
+    await waitForText(statusItem(page), /parser tests\s*·\s*2$/);
+  });
+
+  it('adds a subgoal, reuses the saved cue and keeps a reframe', async () => {
+    const page = bench.page;
+    await runCommand(page, 'Small Wins: Add Subgoal');
+    await type(page, 'proximal subgoal', 'Document the lexer');
+    await pick(page, 'How sure are you', '9');
+    await notification(page, 'Subgoal added: Document the lexer').waitFor();
+    await runCommand(page, 'Small Wins: Instructional Self-Talk');
+    await pick(page, 'Instructional self-talk', 'Run the tests after each edit');
+    await notification(page, 'Your cue: Run the tests after each edit').waitFor();
+    await runCommand(page, 'Small Wins: Reframe Arousal');
+    await pick(page, 'What do you notice in your body', 'Racing heart');
+    await clickNotificationButton(page, 'mobilising energy', 'Keep this reframe');
+    const tooltip = await statusItem(page).getAttribute('aria-label');
+    assert.match(tooltip ?? '', /2 wins/);
+  });
+
+  it('pauses and resumes: the time stands still while paused', async () => {
+    const page = bench.page;
+    await runCommand(page, 'Small Wins: Pause / Resume Session');
+    const paused = await waitForText(statusItem(page), /paused/);
+    const frozen = secondsIn(paused);
+    await notification(page, 'Session paused').waitFor();
+    // Two status-bar renders later the time must be unchanged.
+    await page.waitForFunction(() => true, undefined, { polling: 2500, timeout: 10_000 });
+    assert.equal(secondsIn((await statusItem(page).textContent()) ?? ''), frozen);
+    await runCommand(page, 'Small Wins: Pause / Resume Session');
+    await notification(page, 'Session resumed').waitFor();
+    await statusItem(page).filter({ hasNotText: /paused/ }).waitFor();
+  });
+
+  it('opens the session menu from the status bar and logs a win through it', async () => {
+    const page = bench.page;
+    await statusItem(page).click();
+    await pick(page, 'Session actions', 'Log a Win');
+    await pick(page, 'What did you get done', 'A micro-win');
+    await type(page, 'Name the micro-win', 'Clicked from the status bar');
+    await waitForText(statusItem(page), /parser tests\s*·\s*3$/);
+  });
+
+  it('keeps the session, its time and its wins across a reload', async () => {
+    const page = bench.page;
+    await waitForStored(page, 'Clicked from the status bar');
+    const before = secondsIn((await statusItem(page).textContent()) ?? '');
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    const text = await waitForText(statusItem(page), /parser tests\s*·\s*3$/);
+    assert.ok(secondsIn(text) >= before, `elapsed ${secondsIn(text)} continues from ${before}`);
+  });
+
+  it('ends with outcomes, attribution and a slip review, then reassesses', async () => {
+    const page = bench.page;
+    await runCommand(page, 'Small Wins: End Session and Review');
+    await pick(page, 'Rewrite the number rule', 'Met');
+    await pick(page, 'Document the lexer', 'Missed');
+    await pick(page, 'What made the difference', 'Strategy or approach');
+    await type(page, 'In a few words', 'wrote the failing test first');
+    await pick(page, 'about you', '8');
+    await pick(page, 'stay the same', '4');
+    await pick(page, 'control this cause', '9');
+    await clickNotificationButton(page, 'slip review', 'Review the slip');
+    await type(page, 'What cue triggered the slip', 'A chat ping during the hard part');
+    await type(page, 'What friction failed', 'Notifications were on');
+    await type(page, 'One tweak for tomorrow', 'Turn on Do Not Disturb when a session starts');
+    await clickNotificationButton(page, 'Time to reassess', 'Rate now');
+    await pick(page, 'Pick a micro-domain', 'parser tests');
+    await type(page, 'How certain are you', '150');
+    await waitForText(validationMessage(page), /from 0 to 100; you entered 150/);
+    const input = quickInput(page).locator('input');
+    await input.fill('65');
+    await input.press('Enter');
+    await notification(page, 'Recorded: 65/100 can-do for parser tests').waitFor();
+    await waitForText(statusItem(page), /Start focus/);
+  });
+
+  it('records a reflection, a model and encouragement, and shows the evidence', async () => {
+    const page = bench.page;
+    await runCommand(page, 'Small Wins: Weekly Reflection');
+    await type(page, 'What did I do well', 'Kept the goals small');
+    await type(page, 'What would I do differently', 'Silence notifications first');
+    await type(page, 'What did this teach me', 'I can finish hard parts in small steps');
+    await notification(page, 'Reflection saved').waitFor();
+    await runCommand(page, 'Small Wins: Add Vicarious Model');
+    await type(page, 'visible effort', 'Ana');
+    await pick(page, 'Which domain', 'parser tests');
+    await type(page, 'How does Ana work', 'Writes the test name first');
+    await notification(page, 'Saved Ana as a model').waitFor();
+    await runCommand(page, 'Small Wins: Record Encouragement');
+    await type(page, 'Who said it', 'Lead reviewer');
+    await type(page, 'What did Lead reviewer say', 'Your tests caught a real regression');
+    await pick(page, 'Which domain', 'parser tests');
+    await notification(page, 'Encouragement saved').waitFor();
+    await runCommand(page, 'Small Wins: Show My Evidence');
+    await quickInput(page).locator('.monaco-list-row', { hasText: 'Found the off-by-one in peek()' }).waitFor();
+    await quickInput(page).locator('.monaco-list-row', { hasText: 'Your tests caught a real regression' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('exports the journal, refuses a bad import naming the field, and re-imports without duplicates', async () => {
+    const page = bench.page;
+    const exported = path.join(bench.workspace, 'journal.json');
+    await runCommand(page, 'Small Wins: Export Data');
+    await saveOrOpenPath(exported);
+    await notification(page, 'Exported your journal').waitFor();
+    const file = JSON.parse(fs.readFileSync(exported, 'utf8')) as { journal: { sessions: { wins: unknown[]; subgoals: { confidence: number }[] }[] } };
+    assert.equal(file.journal.sessions[0]?.wins.length, 3);
+    const bad = structuredClone(file);
+    (bad.journal.sessions[0] as { subgoals: { confidence: number }[] }).subgoals[0]!.confidence = 42;
+    const badPath = path.join(bench.workspace, 'bad.json');
+    fs.writeFileSync(badPath, JSON.stringify(bad));
+    await runCommand(page, 'Small Wins: Import Data');
+    await saveOrOpenPath(badPath);
+    await notification(page, /Import refused, nothing was changed.*journal\.sessions\[0\]\.subgoals\[0\]\.confidence/).waitFor();
+    await runCommand(page, 'Small Wins: Import Data');
+    await saveOrOpenPath(exported);
+    await notification(page, 'Nothing new to import').waitFor();
+  });
+
+  /** code-server's file dialogs are quick inputs that take a path. */
+  async function saveOrOpenPath(file: string): Promise<void> {
+    const input = quickInput(bench.page).locator('input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(file);
+    await input.press('Enter');
+  }
+});

@@ -1,0 +1,201 @@
+/**
+ * Drives a real VS Code (code-server) in Chromium the way a user does: the command palette, quick
+ * picks, input boxes, notifications, the status bar and the dashboard webview.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../harness/browser';
+import { startVsCode } from '../harness/embeddedVsCode';
+import type { RunningVsCode } from '../harness/embeddedVsCode';
+
+export const REPO = process.cwd();
+export const RESULTS = path.join(REPO, 'test-results');
+const TIMEOUT = 30_000;
+
+export class Workbench {
+  private constructor(
+    readonly vscode: RunningVsCode,
+    readonly browser: Browser,
+    readonly context: BrowserContext,
+    public page: Page,
+    readonly workspace: string,
+  ) {}
+
+  /** A fresh code-server with the built extension, a fresh browser profile, and one window on a scratch folder. */
+  static async launch(o: { settings?: Record<string, unknown>; colorTheme?: string } = {}): Promise<Workbench> {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-ws-'));
+    fs.cpSync(path.join(REPO, 'test', 'fixtures', 'demo-workspace'), workspace, { recursive: true });
+    const vscode = await startVsCode({
+      workspace,
+      extensions: [REPO],
+      settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden', ...(o.colorTheme ? { 'workbench.colorTheme': o.colorTheme } : {}), ...o.settings },
+    });
+    const browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const bench = new Workbench(vscode, browser, context, page, workspace);
+    await bench.open(page);
+    return bench;
+  }
+
+  /** Loads the workbench in `page` and waits until Small Wins shows in the status bar. */
+  async open(page: Page): Promise<void> {
+    page.on('dialog', (dialog) => {
+      this.dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(this.vscode.folderUrl);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await statusItem(page).waitFor({ timeout: 90_000 });
+  }
+
+  /** A second VS Code window on the same server and browser profile. */
+  async newWindow(): Promise<Page> {
+    const page = await this.context.newPage();
+    await this.open(page);
+    return page;
+  }
+
+  /** Messages of any alert/confirm dialogs a page raised (there should be none). */
+  readonly dialogs: string[] = [];
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.vscode.stop();
+    fs.rmSync(this.workspace, { recursive: true, force: true });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const file = path.join(RESULTS, `${name.replace(/[^\w.-]+/g, '_').slice(0, 120)}.png`);
+    await this.page.screenshot({ path: file }).catch(() => undefined);
+    return file;
+  }
+}
+
+export function statusItem(page: Page): Locator {
+  return page.locator('[id="small-wins.small-wins.smallWins.session"]');
+}
+
+export function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget');
+}
+
+/** Runs a command from the palette by its title, as a user would with F1. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = quickInput(page).locator('input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(`>${title}`);
+  const row = quickInput(page).locator('.monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: TIMEOUT });
+  await input.press('Enter');
+}
+
+/** Waits for a quick pick whose placeholder or title contains `prompt`, then picks the row with `label`. */
+export async function pick(page: Page, prompt: string | RegExp, label: string): Promise<void> {
+  await expectPrompt(page, prompt);
+  const row = quickInput(page).locator('.monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: TIMEOUT });
+  await row.click();
+}
+
+/** Waits for an input box whose prompt contains `prompt`, types `text` and presses Enter. */
+export async function type(page: Page, prompt: string | RegExp, text: string): Promise<void> {
+  await expectPrompt(page, prompt);
+  const input = quickInput(page).locator('input');
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+export async function expectPrompt(page: Page, prompt: string | RegExp): Promise<void> {
+  const source = typeof prompt === 'string' ? prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : prompt.source;
+  await page.waitForFunction(
+    (pattern) => {
+      const widget = document.querySelector('.quick-input-widget');
+      if (!widget || (widget as HTMLElement).style.display === 'none') return false;
+      const input = widget.querySelector('input');
+      const text = [input?.getAttribute('placeholder') ?? '', widget.querySelector('.quick-input-message')?.textContent ?? '', widget.querySelector('.quick-input-title')?.textContent ?? ''].join('\n');
+      return new RegExp(pattern).test(text);
+    },
+    source,
+    { timeout: TIMEOUT },
+  );
+}
+
+/** Waits until the locator's text matches. */
+export async function waitForText(locator: Locator, pattern: RegExp): Promise<string> {
+  await locator.filter({ hasText: pattern }).first().waitFor({ timeout: TIMEOUT });
+  return (await locator.first().textContent()) ?? '';
+}
+
+/** The validation message under the input box. */
+export function validationMessage(page: Page): Locator {
+  return quickInput(page).locator('.quick-input-message');
+}
+
+export function notification(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notification-toast', { hasText: text }).first();
+}
+
+/** Clicks a button on the notification that contains `text`. */
+export async function clickNotificationButton(page: Page, text: string | RegExp, button: string): Promise<void> {
+  const toast = notification(page, text);
+  await toast.waitFor({ timeout: TIMEOUT });
+  await toast.locator('.monaco-button', { hasText: button }).first().click();
+}
+
+export async function clearNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+}
+
+/** The dashboard's content frame (webview iframe, then its active frame). */
+export async function openDashboard(page: Page): Promise<FrameLocator> {
+  await runCommand(page, 'Small Wins: Open Dashboard');
+  const outer = page.frameLocator('iframe.webview.ready');
+  const inner = outer.frameLocator('#active-frame');
+  await inner.locator('main[aria-busy="false"]').waitFor({ timeout: TIMEOUT });
+  return inner;
+}
+
+/** Parses "mm:ss" or "h:mm:ss" in a status text into seconds. */
+export function secondsIn(text: string): number {
+  const match = /(?:(\d+):)?(\d{2}):(\d{2})/.exec(text);
+  if (!match) throw new Error(`No time in "${text}"`);
+  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+/**
+ * Waits until Small Wins' globalState, as VS Code web stores it in the browser (IndexedDB), contains
+ * `text`. VS Code flushes extension state shortly after each change; a reload reads what was flushed.
+ */
+export async function waitForStored(page: Page, text: string): Promise<void> {
+  const deadline = Date.now() + TIMEOUT;
+  while (!(await storedStateIncludes(page, text))) {
+    if (Date.now() > deadline) throw new Error(`"${text}" was not stored within ${TIMEOUT} ms`);
+    await page.waitForTimeout(100);
+  }
+}
+
+function storedStateIncludes(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(async (needle) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('vscode-web-state-db-global');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    try {
+      const value: unknown = await new Promise((resolve) => {
+        const request = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => resolve(undefined);
+      });
+      return typeof value === 'string' && value.includes(needle);
+    } finally {
+      db.close();
+    }
+  }, text);
+}
