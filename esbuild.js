@@ -63,7 +63,7 @@ function configs() {
   if (harness) {
     list.push({
       ...common,
-      entryPoints: [...(tests ? listTests('test/e2e', '.e2e.ts') : []), 'test/harness/start.ts'],
+      entryPoints: [...(tests ? listTests('test/e2e', '.e2e.ts') : []), 'test/harness/start.ts', 'test/harness/prepare.ts'],
       outdir: 'out/test',
       outbase: 'test',
       platform: 'node',
@@ -100,6 +100,8 @@ function copyWebviewAssets() {
 }
 
 async function main() {
+  // A clean dist, so no stale bundle or source map from an earlier build is ever packaged.
+  if (!watch) fs.rmSync('dist', { recursive: true, force: true });
   copyWebviewAssets();
   const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
   if (watch) {

@@ -7,6 +7,7 @@ import {
 
 /** The whole focus loop from the command palette and the status bar, in a real VS Code. */
 describe('focus loop from the palette and the status bar (real VS Code)', function () {
+  this.timeout(240_000);
   let bench: Workbench;
 
   before(async function () {
@@ -53,9 +54,9 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     const first = secondsIn((await statusItem(bench.page).textContent()) ?? '');
     await bench.page.waitForFunction(
       ([id, start]) => {
-        const text = document.getElementById(id as string)?.textContent ?? '';
+        const text = document.getElementById(id)?.textContent ?? '';
         const m = /(\d{2}):(\d{2})/.exec(text);
-        return m !== null && Number(m[1]) * 60 + Number(m[2]) >= (start as number) + 2;
+        return m !== null && Number(m[1]) * 60 + Number(m[2]) >= (start) + 2;
       },
       ['small-wins.small-wins.smallWins.session', first] as const,
       { timeout: 10_000 },
