@@ -43,23 +43,22 @@ export function attributionFeedback(result: SessionResult, a: Attribution, e: Fe
   const internal = isHigh(a.internal);
   const controllable = isHigh(a.controllable);
   const stable = isHigh(a.stable);
-  if (result === 'success' || result === 'mixed' || result === 'none') {
-    if (internal && controllable) {
-      return `${record} That came from your ${CAUSE_LABELS[a.cause].toLowerCase()} — it is yours, and you can repeat it next session.`;
-    }
-    if (a.cause === 'ability') {
-      return `${record} Skill counts, and it grew from practice: name the effort or approach that made the difference so you can repeat it.`;
-    }
-    return `${record} Outside help may have played a part, but you still did the work: which of your own actions made it go well?`;
+  // Anything missed is read as a setback for that part: it gets a changeable cause, never "ability".
+  const wentWell = result === 'success' || result === 'none';
+  const label = CAUSE_LABELS[a.cause].toLowerCase();
+  if (internal && controllable) {
+    return wentWell
+      ? `${record} That came from your ${label}: it is yours, and you can repeat it next session.`
+      : `${record} Your ${label} is something you control, so the next attempt can go differently: pick one change and write it down.`;
   }
-  // Setback: steer towards a cause that can be changed next time.
   if (a.cause === 'ability' || (stable && !controllable)) {
-    return `${record} A missed goal says more about the plan than about you: which strategy, preparation or goal size would you change next time?`;
+    return wentWell
+      ? `${record} Skill counts, and it grew from practice: name the effort or approach that made the difference so you can repeat it.`
+      : `${record} A missed goal says more about the plan than about you: which strategy, preparation or goal size would you change next time?`;
   }
-  if (controllable) {
-    return `${record} ${CAUSE_LABELS[a.cause]} is something you control, so the next attempt can go differently: pick one change and write it down.`;
-  }
-  return `${record} Some of this was outside your control. What is one part you can control next time — a smaller goal, an earlier start, a different approach?`;
+  return wentWell
+    ? `${record} Outside help may have played a part, but you still did the work: which of your own actions made it go well?`
+    : `${record} Some of this was outside your control. What is one part you can control next time: a smaller goal, an earlier start, a different approach?`;
 }
 
 function recordSentence(e: FeedbackEvidence): string {

@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import { webviewMessageSchema } from '../../src/shared/protocol';
+import { createDashboardHandler } from '../../src/host/dashboardMessages';
+import { buildSnapshot } from '../../src/host/snapshot';
+import { activeSession } from '../../src/core/session';
+import { DEFAULT_SETTINGS } from '../../src/host/settings';
+import { harness } from './helpers';
+import type { Harness } from './helpers';
+
+function port() {
+  const sent = { snapshots: 0, feedback: [] as string[], errors: [] as string[] };
+  return {
+    sent,
+    port: {
+      sendSnapshot: () => void sent.snapshots++,
+      sendFeedback: (t: string) => void sent.feedback.push(t),
+      sendError: (t: string) => void sent.errors.push(t),
+    },
+  };
+}
+
+async function startFromView(h: Harness) {
+  const p = port();
+  const handle = createDashboardHandler(h.ctx, p.port);
+  await handle({ type: 'startSession', domain: { name: 'parser tests' }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 8 }], plannedMinutes: 25 });
+  const session = activeSession(h.ctx.store.journal);
+  assert.ok(session);
+  return { handle, session, sent: p.sent };
+}
+
+describe('dashboard protocol', () => {
+  it('accepts well-formed messages and rejects malformed ones', () => {
+    assert.equal(webviewMessageSchema.safeParse({ type: 'ready' }).success, true);
+    assert.equal(webviewMessageSchema.safeParse({ type: 'logWin', sessionId: 's', text: 'win' }).success, true);
+    assert.equal(webviewMessageSchema.safeParse({ type: 'run', action: 'selfTalk' }).success, true);
+    for (const bad of [
+      null, 'ready', {}, { type: 'nope' }, { type: 'ready', extra: 1 }, { type: 'logWin', sessionId: '' },
+      { type: 'logWin', sessionId: 's', text: 'x'.repeat(501) }, { type: 'run', action: 'workbench.action.quit' },
+      { type: 'startSession', domain: { name: 'x' }, goals: [], plannedMinutes: 0 },
+      { type: 'addSubgoal', sessionId: 's', goal: { text: 'x', confidence: 11 } },
+    ]) {
+      assert.equal(webviewMessageSchema.safeParse(bad).success, false, JSON.stringify(bad));
+    }
+  });
+});
+
+describe('dashboard message handler', () => {
+  it('starts a session with the shrink chain linked, and remembers the workspace defaults', async () => {
+    const h = harness();
+    const { session } = await startFromView(h);
+    assert.equal(session.subgoals[1]?.shrunkFromId, session.subgoals[0]?.id);
+    assert.equal(session.plannedMinutes, 25);
+    assert.equal((h.workspace.get('defaults') as { plannedMinutes: number }).plannedMinutes, 25);
+  });
+
+  it('logs wins, marks subgoals done and ends with a review and feedback', async () => {
+    const h = harness();
+    const { handle, session, sent } = await startFromView(h);
+    const goal = session.subgoals[1]?.id as string;
+    await handle({ type: 'logWin', sessionId: session.id, subgoalId: goal });
+    await handle({ type: 'logWin', sessionId: session.id, text: 'micro' });
+    await handle({ type: 'togglePause', sessionId: session.id });
+    await handle({
+      type: 'endSession', sessionId: session.id, outcomes: { [goal]: 'met' },
+      attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 },
+    });
+    const ended = h.ctx.store.journal.sessions[0];
+    assert.equal(ended?.wins.length, 2);
+    assert.ok(ended?.endedAt);
+    assert.match(sent.feedback[0] ?? '', /met 1 of 1 subgoal and logged 2 wins.*yours/);
+  });
+
+  it('refuses a well-formed message that does not fit the journal, with an error and no change', async () => {
+    const h = harness();
+    const { handle, session, sent } = await startFromView(h);
+    const before = JSON.stringify(h.memento.get('journal'));
+    await handle({ type: 'logWin', sessionId: 'other-session', text: 'x' });
+    await handle({ type: 'logWin', sessionId: session.id, subgoalId: 'not-a-goal' });
+    await handle({ type: 'endSession', sessionId: session.id, outcomes: {}, attribution: { cause: 'luck', text: '', internal: 1, stable: 1, controllable: 1 } });
+    await handle({ type: 'startSession', domain: { name: 'x' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 });
+    assert.equal(JSON.stringify(h.memento.get('journal')), before);
+    assert.equal(sent.errors.length, 4);
+  });
+
+  it('survives 10,000 random and malformed messages without throwing or changing anything', async () => {
+    const h = harness();
+    const { handle, session } = await startFromView(h);
+    const before = JSON.stringify(h.memento.get('journal'));
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const choose = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const junk = (): unknown => choose([
+      undefined, null, 0, -1, 1e308, NaN, '', 'x'.repeat(100_000), '<img src=x onerror=alert(1)>', true, [], {},
+      { __proto__: { polluted: true } }, session.id, 'other-session', [session.id],
+    ]);
+    const types = ['ready', 'startSession', 'addSubgoal', 'logWin', 'togglePause', 'endSession', 'run', 'nope', undefined];
+    const keys = ['type', 'sessionId', 'text', 'subgoalId', 'goal', 'goals', 'domain', 'outcomes', 'attribution', 'action', 'plannedMinutes', 'slip'];
+    for (let i = 0; i < 10_000; i++) {
+      const message: Record<string, unknown> = { type: choose(types) };
+      const fields = Math.floor(random() * 4);
+      for (let f = 0; f < fields; f++) message[choose(keys)] = junk();
+      // Well-formed-looking messages aimed at ids that are not open must not change state either.
+      if (message['type'] === 'logWin' && random() < 0.3) Object.assign(message, { sessionId: 'other-session', text: 'x' });
+      if (message['type'] === 'togglePause') message['sessionId'] = 'other-session';
+      await handle(random() < 0.05 ? junk() : message);
+    }
+    assert.equal(JSON.stringify(h.memento.get('journal')), before);
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+  });
+});
+
+describe('snapshot', () => {
+  it('carries the running session with the time computed from timestamps', async () => {
+    const h = harness();
+    const { handle, session } = await startFromView(h);
+    h.time.advance(90_000);
+    await handle({ type: 'logWin', sessionId: session.id, text: '<b>bold</b>' });
+    const snap = buildSnapshot(h.ctx.store.journal, h.time.now, DEFAULT_SETTINGS, h.ctx.defaults.get());
+    assert.equal(snap.session?.elapsedMs, 90_000);
+    assert.deepEqual(snap.session?.subgoals.map((g) => g.text), ['Rewrite one rule'], 'the shrunk original is not shown');
+    assert.equal(snap.todayWins[0]?.text, '<b>bold</b>');
+    assert.equal(snap.evidence.domainName, 'parser tests');
+    assert.equal(snap.charts.calendar.length, 84);
+    assert.equal(snap.charts.calendar.at(-1)?.wins, 1);
+    assert.equal(snap.causes.length, 8);
+  });
+
+  it('shows the idle state with the workspace defaults', () => {
+    const h = harness();
+    const snap = buildSnapshot(h.ctx.store.journal, h.time.now, { ...DEFAULT_SETTINGS, defaultPlannedMinutes: 45 }, {});
+    assert.equal(snap.session, undefined);
+    assert.equal(snap.defaultPlannedMinutes, 45);
+    assert.equal(snap.threshold, 7);
+  });
+});

@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import { activeSession, liveSubgoals } from '../../src/core/session';
+import { startFocusSession } from '../../src/host/flows/start';
+import { addSubgoal, logAWin, reframeArousal, togglePause } from '../../src/host/flows/inSession';
+import { endAndReview } from '../../src/host/flows/end';
+import { selfTalk } from '../../src/host/flows/selfTalk';
+import { exportData, importData } from '../../src/host/flows/transfer';
+import { rateDomain, weeklyReflection } from '../../src/host/flows/practices';
+import { harness, ScriptedUi } from './helpers';
+import type { Harness } from './helpers';
+
+const MIN = 60_000;
+
+async function startShrunk(h: Harness): Promise<void> {
+  h.ui.queue('New micro-domain', 'parser tests', 'Rewrite the tokenizer', '4', 'Shrink the goal', 'Rewrite the number rule', '8', '25 minutes', 'No cue');
+  await startFocusSession(h.ctx);
+}
+
+describe('command flows (scripted prompts)', () => {
+  it('starts a session, shrinking a goal rated under the threshold and linking it to the original', async () => {
+    const h = harness();
+    await startShrunk(h);
+    const session = activeSession(h.ctx.store.journal);
+    assert.ok(session);
+    assert.equal(session.plannedMinutes, 25);
+    const [original, smaller] = session.subgoals;
+    assert.equal(smaller?.shrunkFromId, original?.id);
+    assert.deepEqual(liveSubgoals(session).map((g) => g.text), ['Rewrite the number rule']);
+    assert.equal(h.ui.remaining, 0, 'every prompt was asked');
+    assert.deepEqual(h.workspace.get('defaults'), { lastDomainId: session.domainId, plannedMinutes: 25 });
+  });
+
+  it('uses the threshold setting as it is now', async () => {
+    const h = harness({ settings: { confidenceThreshold: 3 } });
+    h.ui.queue('New micro-domain', 'sql', 'Write the join', '4', '25 minutes', 'No cue');
+    await startFocusSession(h.ctx);
+    assert.equal(activeSession(h.ctx.store.journal)?.subgoals.length, 1, 'no shrink offered at 4 when the threshold is 3');
+  });
+
+  it('keeps the prompt open with a message on bad input', async () => {
+    const h = harness();
+    h.ui.queue('New micro-domain', '   ', 'x'.repeat(81), 'parser tests', '', 'A goal', '9', 'Open-ended', 'No cue');
+    await startFocusSession(h.ctx);
+    assert.deepEqual(h.ui.validationMessages, ['Enter a domain name.', 'Keep a domain name to 80 characters (now 81).', 'Enter a subgoal.']);
+    assert.equal(activeSession(h.ctx.store.journal)?.plannedMinutes, undefined);
+  });
+
+  it('changes nothing when the user cancels half-way', async () => {
+    const h = harness();
+    h.ui.queue('New micro-domain', 'parser tests', 'A goal', undefined);
+    await startFocusSession(h.ctx);
+    assert.equal(activeSession(h.ctx.store.journal), undefined);
+  });
+
+  it('warns, without blocking, when a second domain is started in the same week', async () => {
+    const h = harness();
+    await startShrunk(h);
+    h.ui.queue('Met', 'Effort', '', '9', '3', '9');
+    await endAndReview(h.ctx);
+    h.ui.queue('New micro-domain', 'sql', 'Write the join', '9', 'Open-ended', 'No cue');
+    await startFocusSession(h.ctx);
+    assert.ok(h.ui.messages.some((m) => m.kind === 'warn' && /already worked on "parser tests" this week/.test(m.text)));
+    assert.ok(activeSession(h.ctx.store.journal));
+  });
+
+  it('logs wins, pauses, reframes, and ends with attribution feedback and a slip review', async () => {
+    const ui = new ScriptedUi([], { 'slip review': 'Review the slip', 'Racing heart': 'Keep this reframe' });
+    const h = harness({ ui });
+    await startShrunk(h);
+    h.ui.queue('Rewrite the number rule');
+    await logAWin(h.ctx);
+    assert.match(h.ui.messages.at(-1)?.text ?? '', /1 win this session and 1 today on parser tests/);
+    h.ui.queue('Document the lexer', '9');
+    await addSubgoal(h.ctx);
+    h.time.advance(5 * MIN);
+    await togglePause(h.ctx);
+    h.time.advance(10 * MIN);
+    await togglePause(h.ctx);
+    h.ui.queue('Racing heart');
+    await reframeArousal(h.ctx);
+    h.time.advance(5 * MIN);
+    h.ui.queue('Met', 'Missed', 'Ability', '', '9', '8', '3', 'Slack ping', 'Notifications on', 'Turn on Do Not Disturb');
+    await endAndReview(h.ctx);
+    const session = h.ctx.store.journal.sessions[0];
+    assert.ok(session?.endedAt);
+    assert.equal(session.reframes.length, 1);
+    assert.deepEqual(session.review?.slip, { cue: 'Slack ping', frictionFailed: 'Notifications on', tweak: 'Turn on Do Not Disturb' });
+    assert.match(session.review?.feedback ?? '', /says more about the plan than about you/);
+    assert.equal(session.endedAt - session.startedAt - 10 * MIN, 10 * MIN, 'the pause is not focus time');
+    assert.deepEqual(h.ran, [], 'reassessment offered but not accepted');
+  });
+
+  it('cancelling the review leaves the session running', async () => {
+    const h = harness();
+    await startShrunk(h);
+    h.ui.queue('Met', undefined);
+    await endAndReview(h.ctx);
+    assert.ok(activeSession(h.ctx.store.journal));
+    assert.match(h.ui.messages.at(-1)?.text ?? '', /still running/);
+  });
+
+  it('turns a worry into an instruction, refusing another hope', async () => {
+    const h = harness();
+    h.ui.queue('Turn a hope or worry', "I'm afraid the deploy fails", 'hopefully it works', 'Deploy to staging first');
+    await selfTalk(h.ctx);
+    assert.equal(h.ui.validationMessages.length, 1);
+    assert.match(h.ui.prompts.at(-1) ?? '', /"I'm afraid" is about the outcome/);
+    assert.deepEqual(h.ctx.store.journal.cues.map((c) => [c.hope, c.instruction]), [["I'm afraid the deploy fails", 'Deploy to staging first']]);
+  });
+
+  it('rates on the 0–100 scale with range validation, and reflects weekly', async () => {
+    const h = harness();
+    await startShrunk(h);
+    h.ui.queue('parser tests', '101', '-1', 'abc', '70');
+    await rateDomain(h.ctx);
+    assert.equal(h.ui.validationMessages.length, 3);
+    assert.equal(h.ctx.store.journal.ratings[0]?.value, 70);
+    h.ui.queue('Small goals', 'Start earlier', 'I can do hard parts');
+    await weeklyReflection(h.ctx);
+    assert.equal(h.ctx.store.journal.reflections[0]?.learned, 'I can do hard parts');
+  });
+
+  it('exports, then refuses a bad import with the field named and nothing changed', async () => {
+    const h = harness();
+    await startShrunk(h);
+    await exportData(h.ctx);
+    const exported = h.ui.saved?.content ?? '';
+    const before = JSON.stringify(h.memento.get('journal'));
+    h.ui.fileToOpen = exported.replace('"confidence": 8', '"confidence": "eight"');
+    await importData(h.ctx);
+    assert.match(h.ui.messages.at(-1)?.text ?? '', /Import refused, nothing was changed.*subgoals\[1\]\.confidence/);
+    assert.equal(JSON.stringify(h.memento.get('journal')), before);
+    h.ui.fileToOpen = exported;
+    await importData(h.ctx);
+    assert.match(h.ui.messages.at(-1)?.text ?? '', /Nothing new to import/);
+  });
+
+  it('asks to start a session when an in-session command runs idle', async () => {
+    const ui = new ScriptedUi([], { 'No focus session': 'Start Focus Session' });
+    const h = harness({ ui });
+    await logAWin(h.ctx);
+    assert.deepEqual(h.ran, ['startSession']);
+  });
+});

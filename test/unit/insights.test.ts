@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import { emptyJournal } from '../../src/core/schema';
+import type { Journal, Session, Subgoal } from '../../src/core/schema';
+import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../src/core/insights';
+import { duePrompts } from '../../src/core/due';
+import { encouragementFromRecord, evidenceFor } from '../../src/core/evidence';
+import { otherDomainThisWeek } from '../../src/core/journal';
+import { DAY } from '../../src/core/time';
+
+const NOW = new Date(2026, 10, 20, 12).getTime();
+let n = 0;
+const id = () => `id${++n}`;
+
+function session(o: { start: number; minutes: number; wins?: number; goals?: [number, 'met' | 'partly' | 'missed'][]; internal?: number; controllable?: number; domainId?: string }): Session {
+  const subgoals: Subgoal[] = (o.goals ?? []).map(([confidence, outcome]) => ({ id: id(), text: 'g', confidence, createdAt: o.start, outcome }));
+  return {
+    id: id(), domainId: o.domainId ?? 'd1', workspace: 'w', startedAt: o.start, pauses: [], endedAt: o.start + o.minutes * 60_000, subgoals,
+    wins: Array.from({ length: o.wins ?? 0 }, (_, i) => ({ id: id(), text: `win ${i}`, at: o.start + i * 1000, source: 'manual' as const })),
+    cueIds: [], reframes: [],
+    ...(o.internal !== undefined ? { review: { at: o.start, feedback: '', attribution: { cause: 'effort' as const, text: '', internal: o.internal, stable: 5, controllable: o.controllable ?? 9 } } } : {}),
+  };
+}
+
+const journal = (sessions: Session[]): Journal => ({ ...emptyJournal(), domains: [{ id: 'd1', name: 'parser tests', createdAt: 0 }, { id: 'd2', name: 'sql', createdAt: 0 }], sessions });
+
+describe('insights', () => {
+  it('calibrates: how often goals rated at each level were met', () => {
+    const j = journal([session({ start: NOW - DAY, minutes: 30, goals: [[9, 'met'], [9, 'missed'], [9, 'missed'], [5, 'met']] })]);
+    const rows = calibration(j);
+    assert.deepEqual(rows[9], { confidence: 9, rated: 3, met: 1 });
+    assert.deepEqual(rows[5], { confidence: 5, rated: 1, met: 1 });
+    assert.equal(rows[0]?.rated, 0);
+  });
+
+  it('counts wins per day over 12 weeks, ending today', () => {
+    const j = journal([session({ start: NOW - 2 * DAY, minutes: 10, wins: 3 }), session({ start: NOW - 100 * DAY, minutes: 10, wins: 5 })]);
+    const days = winsCalendar(j, NOW);
+    assert.equal(days.length, 84);
+    assert.equal(days.reduce((s, d) => s + d.wins, 0), 3, 'wins older than 12 weeks are not counted');
+    assert.equal(days.at(-3)?.wins, 3);
+  });
+
+  it('measures the share of internal and controllable attributions per week', () => {
+    const j = journal([
+      session({ start: NOW - DAY, minutes: 10, internal: 9, controllable: 9 }),
+      session({ start: NOW - DAY + 1000, minutes: 10, internal: 2, controllable: 2 }),
+    ]);
+    const mix = attributionMix(j, NOW);
+    assert.equal(mix.length, 1);
+    assert.equal(mix[0]?.reviews, 2);
+    assert.equal(mix[0]?.ownShare, 0.5);
+  });
+
+  it('names the dip when focused time rises and wins fall, and stays quiet otherwise', () => {
+    const earlier = session({ start: NOW - 10 * DAY, minutes: 60, wins: 10 });
+    const rising = session({ start: NOW - 2 * DAY, minutes: 120, wins: 3 });
+    assert.match(dipNote(journal([earlier, rising]), NOW) ?? '', /This is the dip/);
+    const steady = session({ start: NOW - 2 * DAY, minutes: 120, wins: 12 });
+    assert.equal(dipNote(journal([earlier, steady]), NOW), undefined);
+    assert.equal(dipNote(journal([rising]), NOW), undefined, 'no dip without an earlier baseline');
+  });
+
+  it('orders can-do ratings per domain', () => {
+    const j = { ...journal([]), ratings: [{ id: 'a', domainId: 'd1', at: 20, value: 60 }, { id: 'b', domainId: 'd1', at: 10, value: 40 }] };
+    assert.deepEqual(efficacySeries(j), [{ domainId: 'd1', points: [{ at: 10, value: 40 }, { at: 20, value: 60 }] }]);
+  });
+});
+
+describe('guards, due prompts and evidence', () => {
+  it('spots a second domain started in the same week', () => {
+    const j = journal([session({ start: NOW - DAY, minutes: 10, domainId: 'd2' })]);
+    assert.equal(otherDomainThisWeek(j, 'd1', NOW)?.name, 'sql');
+    assert.equal(otherDomainThisWeek(j, 'd2', NOW), undefined);
+    assert.equal(otherDomainThisWeek(j, 'd1', NOW + 14 * DAY), undefined);
+  });
+
+  it('makes reflection and reassessment due once there is work, and clears them when done', () => {
+    const j = journal([session({ start: NOW - DAY, minutes: 10 })]);
+    assert.deepEqual(duePrompts(j, NOW, 7), { reflection: true, reassess: ['d1'] });
+    const done = { ...j, reflections: [{ id: 'r', weekOf: new Date(2026, 10, 16).getTime(), didWell: '', doDifferently: '', learned: '', at: NOW }], ratings: [{ id: 'x', domainId: 'd1', at: NOW - DAY, value: 50 }] };
+    assert.deepEqual(duePrompts(done, NOW, 7), { reflection: false, reassess: [] });
+    assert.deepEqual(duePrompts(done, NOW + 8 * DAY, 7).reassess, ['d1']);
+  });
+
+  it('builds encouragement only from what the record holds', () => {
+    assert.equal(encouragementFromRecord(journal([]), 'd1', 'parser tests'), undefined);
+    const low = session({ start: NOW - DAY, minutes: 10, wins: 4, goals: [[5, 'met']] });
+    assert.equal(encouragementFromRecord(journal([low]), 'd1', 'parser tests'), 'Last time you rated 5/10 on parser tests you logged 4 wins.');
+    const high = session({ start: NOW - DAY, minutes: 10, wins: 2, goals: [[9, 'met']] });
+    assert.equal(encouragementFromRecord(journal([high]), 'd1', 'parser tests'), 'You have logged 2 wins on parser tests across 1 session.');
+    const e = evidenceFor(journal([low, high]), 'd1', 3);
+    assert.equal(e.wins.length, 3);
+    assert.equal(e.totalWins, 6);
+  });
+});

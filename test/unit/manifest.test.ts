@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { COMMAND_NAMES, commandId } from '../../src/host/commandIds';
+import { DEFAULT_SETTINGS } from '../../src/host/settings';
+
+interface Manifest {
+  activationEvents: string[];
+  contributes: {
+    commands: { command: string; title: string; category: string }[];
+    configuration: { properties: Record<string, { default: unknown }> };
+  };
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as Manifest;
+const source = fs.readFileSync(path.join(process.cwd(), 'src', 'host', 'vscodeSettings.ts'), 'utf8');
+
+describe('package.json manifest', () => {
+  it('contributes every registered command and registers every contributed one', () => {
+    const contributed = manifest.contributes.commands.map((c) => c.command).sort();
+    assert.deepEqual(contributed, COMMAND_NAMES.map(commandId).sort());
+  });
+
+  it('puts every command in the Small Wins category with a title', () => {
+    for (const c of manifest.contributes.commands) {
+      assert.equal(c.category, 'Small Wins', c.command);
+      assert.ok(c.title.length > 3, c.command);
+    }
+  });
+
+  it('activates on startup finished, never on *', () => {
+    assert.deepEqual(manifest.activationEvents, ['onStartupFinished']);
+  });
+
+  it('declares every setting the extension reads, with the same defaults', () => {
+    const properties = manifest.contributes.configuration.properties;
+    const read = [...source.matchAll(/c\.get\('([\w.]+)'\)/g)].map((m) => `smallWins.${m[1]}`).sort();
+    assert.deepEqual(Object.keys(properties).sort(), read);
+    assert.equal(properties['smallWins.confidenceThreshold']?.default, DEFAULT_SETTINGS.confidenceThreshold);
+    assert.equal(properties['smallWins.defaultPlannedMinutes']?.default, DEFAULT_SETTINGS.defaultPlannedMinutes);
+    assert.equal(properties['smallWins.sleepThresholdMinutes']?.default, DEFAULT_SETTINGS.sleepThresholdMinutes);
+    assert.equal(properties['smallWins.reassessmentIntervalDays']?.default, DEFAULT_SETTINGS.reassessmentIntervalDays);
+  });
+});
