@@ -108,6 +108,7 @@ export class StartForm {
 
   private offerShrink(text: string, confidence: number): void {
     this.shrinkBox.hidden = false;
+    this.element.classList.add('shrinking');
     const smaller = textfield('A smaller subgoal you could surely finish', { value: text, id: 'shrink-goal', onEnter: () => this.submit() });
     const ruler = confidenceRuler('How sure are you of the smaller goal?', confidence, describe);
     this.shrink = { field: smaller.field as unknown as HTMLInputElement, ruler: ruler.input };
@@ -137,5 +138,6 @@ export class StartForm {
     this.ruler.input.dispatchEvent(new Event('input'));
     fill(this.shrinkBox);
     this.shrinkBox.hidden = true;
+    this.element.classList.remove('shrinking');
   }
 }

@@ -61,6 +61,13 @@ export class Workbench {
   /** Messages of any alert/confirm dialogs a page raised (there should be none). */
   readonly dialogs: string[] = [];
 
+  /** Changes a user setting the way editing settings.json does; VS Code applies it without a reload. */
+  setUserSetting(key: string, value: unknown): void {
+    const file = path.join(this.vscode.userDataDir, 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(file, JSON.stringify({ ...settings, [key]: value }, null, 2));
+  }
+
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
     await this.vscode.stop();
@@ -90,9 +97,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = quickInput(page).locator('input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
   await input.fill(`>${title}`);
-  const row = quickInput(page).locator('.monaco-list-row', { hasText: title }).first();
+  // Click the row whose label is exactly the title: "Color Theme" must not pick "Browse Color Themes".
+  const row = quickInput(page)
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name').getByText(title, { exact: true }) })
+    .first();
   await row.waitFor({ timeout: TIMEOUT });
-  await input.press('Enter');
+  await row.click();
 }
 
 /** Waits for a quick pick whose placeholder or title contains `prompt`, then picks the row with `label`. */

@@ -1,0 +1,141 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import { notification, openDashboard, pick, RESULTS, runCommand, statusItem, type, waitForText, Workbench } from './workbench';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** The sidebar dashboard in a real VS Code webview, used as a user would. */
+describe('dashboard webview (real VS Code)', function () {
+  this.timeout(240_000);
+  let bench: Workbench;
+  let view: FrameLocator;
+
+  before(async function () {
+    bench = await Workbench.launch();
+    view = await openDashboard(bench.page);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await bench?.screenshot(`dashboard ${this.currentTest.title}`);
+  });
+
+  after(async function () {
+    await bench?.close();
+  });
+
+  it('starts a session from the view, with the shrink step', async () => {
+    await view.locator('#start-domain').selectOption('__new__');
+    await view.locator('#start-new-domain input').fill('parser tests');
+    await view.locator('#start-goal input').fill('Rewrite the whole tokenizer');
+    await view.locator('.start-form input[type=range]').first().fill('4');
+    await view.locator('#start-planned').selectOption('0');
+    await view.locator('#start-submit').click();
+    await view.locator('#start-shrink h3', { hasText: 'Make it smaller?' }).waitFor();
+    await view.locator('#shrink-goal input').fill('Rewrite the number rule');
+    await view.locator('#start-shrink input[type=range]').fill('8');
+    await view.locator('#shrink-submit').click();
+    await waitForText(view.locator('#session-heading'), /parser tests/);
+    await waitForText(view.locator('#session-subgoals'), /Rewrite the number rule\s*8\/10/);
+    assert.equal(await view.locator('#session-subgoals li').count(), 1, 'the original goal was replaced by the smaller one');
+    await waitForText(statusItem(bench.page), /parser tests/);
+  });
+
+  it('renders the timer from the host’s timestamps, ticking', async () => {
+    const timer = view.locator('#session-timer');
+    const first = (await timer.textContent()) ?? '';
+    await timer.filter({ hasNotText: first }).waitFor({ timeout: 5000 });
+    assert.match((await timer.textContent()) ?? '', /^\d{2}:\d{2}$/);
+  });
+
+  it('logs wins from the view and from the palette and shows both', async () => {
+    await view.locator('#win-text input').fill('Logged in the view');
+    await view.locator('#win-submit').click();
+    await waitForText(view.locator('#session-wins'), /Logged in the view/);
+    await runCommand(bench.page, 'Small Wins: Log a Win');
+    await pick(bench.page, 'What did you get done', 'A micro-win');
+    await type(bench.page, 'Name the micro-win', 'Logged from the palette');
+    await waitForText(view.locator('#session-wins'), /Logged from the palette/);
+    await waitForText(view.locator('#today-wins'), /Logged in the view/);
+    await waitForText(statusItem(bench.page), /·\s*2$/);
+  });
+
+  it('never overwrites what is being typed when a snapshot arrives', async () => {
+    await view.locator('#win-text input').fill('half-typed');
+    await runCommand(bench.page, 'Small Wins: Log a Win');
+    await pick(bench.page, 'What did you get done', 'A micro-win');
+    await type(bench.page, 'Name the micro-win', 'Third win');
+    await waitForText(view.locator('#session-wins'), /Third win/);
+    assert.equal(await view.locator('#win-text input').inputValue(), 'half-typed');
+    await view.locator('#win-text input').fill('');
+  });
+
+  it('shows hostile subgoal text as literal text, with no script run', async () => {
+    await view.locator('.add-goal summary').click();
+    await view.locator('#subgoal-text input').fill(HOSTILE);
+    await view.locator('#subgoal-submit').click();
+    await waitForText(view.locator('#session-subgoals'), /<img src=x onerror=alert\(1\)>/);
+    assert.equal(await view.locator('#session-subgoals img').count(), 0);
+    assert.equal(await view.locator('img').count(), 0);
+    assert.deepEqual(bench.dialogs, []);
+    const tooltip = await statusItem(bench.page).getAttribute('aria-label');
+    assert.match(tooltip ?? '', /3 wins/);
+  });
+
+  it('marks a subgoal done from the view', async () => {
+    await view.locator('#session-subgoals li', { hasText: 'Rewrite the number rule' }).locator('vscode-button', { hasText: 'Done' }).click();
+    await view.locator('#session-subgoals li.done', { hasText: 'Rewrite the number rule' }).waitFor();
+    await waitForText(statusItem(bench.page), /·\s*4$/);
+  });
+
+  it('ends with the review in the view: outcomes, attribution and a slip review', async () => {
+    await view.locator('#session-end').click();
+    await view.locator('#review-form').waitFor();
+    const outcomes = view.locator('#review-form select[id^="outcome-"]');
+    assert.equal(await outcomes.count(), 2);
+    await outcomes.nth(1).selectOption('missed');
+    await view.locator('#review-cause').selectOption('strategy');
+    assert.equal(await view.locator('#review-controllable').inputValue(), '9', 'dimensions default from the cause');
+    await view.locator('#review-detail input').fill('wrote the failing test first');
+    await view.locator('#review-slip').waitFor();
+    await view.locator('#slip-cue input').fill('A chat ping');
+    await view.locator('#review-submit').click();
+    await waitForText(view.locator('#review-error'), /all three slip questions/);
+    await view.locator('#slip-friction input').fill('Notifications on');
+    await view.locator('#slip-tweak input').fill('Do Not Disturb first');
+    await view.locator('#review-submit').click();
+    await waitForText(view.locator('#feedback'), /You met 1 of 2 subgoals and logged 4 wins on parser tests/);
+    await view.locator('#start-heading').waitFor();
+    await waitForText(statusItem(bench.page), /Start focus/);
+  });
+
+  it('draws the pictures of progress with data, each with a text alternative', async () => {
+    await runCommand(bench.page, 'Small Wins: Rate Domain Confidence');
+    await pick(bench.page, 'Pick a micro-domain', 'parser tests');
+    await type(bench.page, 'How certain are you', '65');
+    await notification(bench.page, 'Recorded: 65/100').waitFor();
+    const progress = view.locator('#progress');
+    await waitForText(progress, /parser tests: 65\/100\./);
+    await waitForText(progress, /4 wins on 1 day in the last 12 weeks/);
+    await waitForText(progress, /100% of 1 reviewed session credited a cause that is yours/);
+    await waitForText(progress, /Your 8s were met 50% of the time \(2\)/);
+    assert.equal(await progress.locator('svg').count(), 4);
+    assert.ok((await progress.locator('rect.day').count()) >= 84);
+    await waitForText(view.locator('#due-prompts'), /weekly reflection is due/);
+  });
+
+  it('follows the light and dark themes (screenshots)', async () => {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    await view.locator('#progress h2').scrollIntoViewIfNeeded();
+    await bench.page.screenshot({ path: path.join(RESULTS, 'dashboard-light.png') });
+    const lightText = await view.locator('body').evaluate((b) => getComputedStyle(b).color);
+    await runCommand(bench.page, 'Preferences: Color Theme');
+    await pick(bench.page, 'Select Color Theme', 'Dark Modern');
+    await view.locator('body.vscode-dark').waitFor();
+    const darkText = await view.locator('body').evaluate((b) => getComputedStyle(b).color);
+    assert.notEqual(darkText, lightText);
+    await view.locator('#progress h2').scrollIntoViewIfNeeded();
+    await bench.page.screenshot({ path: path.join(RESULTS, 'dashboard-dark.png') });
+  });
+});
