@@ -63,14 +63,18 @@ function configs() {
   if (harness) {
     list.push({
       ...common,
-      entryPoints: [...(tests ? listTests('test/e2e', '.e2e.ts') : []), 'test/harness/start.ts', 'test/harness/prepare.ts'],
+      entryPoints: [
+        ...(tests ? [...listTests('test/e2e', '.e2e.ts'), ...listTests('test/integration', '.ts'), 'test/harness/runDesktopTests.ts'] : []),
+        'test/harness/start.ts',
+        'test/harness/prepare.ts',
+      ],
       outdir: 'out/test',
       outbase: 'test',
       platform: 'node',
       format: 'cjs',
       target: 'node20',
       sourcemap: true,
-      external: ['vscode', 'mocha', 'playwright-core'],
+      external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
     });
   }
   if (tests) {

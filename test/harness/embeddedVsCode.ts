@@ -136,6 +136,8 @@ export interface StartOptions {
   /** Persist user data here instead of a fresh temporary folder. */
   userDataDir?: string;
   settings?: Record<string, unknown>;
+  /** Extra environment for code-server and the extension hosts it starts. */
+  env?: Record<string, string>;
   /** Called with each line code-server prints, for diagnostics. */
   onOutput?: (line: string) => void;
 }
@@ -184,7 +186,7 @@ export async function startVsCode(options: StartOptions): Promise<RunningVsCode>
       '--disable-getting-started-override',
       options.workspace,
     ],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } },
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '', ...options.env } },
   );
   const url = `http://127.0.0.1:${port}/`;
   await waitForReady(child, options.onOutput);
