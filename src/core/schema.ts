@@ -103,6 +103,8 @@ export const sessionSchema = z.strictObject({
   cueIds: z.array(id),
   reframes: z.array(reframeSchema),
   review: z.optional(reviewSchema),
+  /** Which window announced the planned end (for which plan), so only one of them does. */
+  announced: z.optional(z.strictObject({ plannedMinutes: int(1, 24 * 60), by: z.string().check(z.maxLength(LIMITS.id)) })),
 });
 
 export const cueSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { describeIssues, journalSchema, SCHEMA_VERSION } from './schema';
+import { COLLECTIONS, describeIssues, journalSchema, SCHEMA_VERSION } from './schema';
+import { mergeJournals } from './merge';
 import type { CollectionName, Journal, Session } from './schema';
 import { migrate } from './persisted';
 import { activeSession } from './session';
@@ -76,60 +77,12 @@ function checkReferences(current: Journal, incoming: Journal): string | undefine
   return undefined;
 }
 
-function mergeById<T extends { id: string }>(mine: readonly T[], theirs: readonly T[], combine?: (a: T, b: T) => T) {
-  const index = new Map(mine.map((item, i) => [item.id, i]));
-  const out = mine.slice();
-  let added = 0;
-  for (const item of theirs) {
-    const at = index.get(item.id);
-    if (at === undefined) {
-      index.set(item.id, out.length);
-      out.push(item);
-      added++;
-    } else if (combine) {
-      out[at] = combine(out[at] as T, item);
-    }
-  }
-  return { items: out, added };
-}
-
-/** The same session from two places: keep ours and add any wins, subgoals and reframes it lacks. */
-function combineSessions(mine: Session, theirs: Session): Session {
-  return {
-    ...mine,
-    subgoals: mergeById(mine.subgoals, theirs.subgoals).items,
-    wins: mergeById(mine.wins, theirs.wins).items,
-    reframes: mergeById(mine.reframes, theirs.reframes).items,
-    cueIds: [...new Set([...mine.cueIds, ...theirs.cueIds])],
-  };
-}
-
+/** Adds what the file has and the journal lacks, with the same lossless merge windows use. */
 export function merge(current: Journal, incoming: Journal): ImportResult {
-  const sessions = mergeById(current.sessions, incoming.sessions, combineSessions);
-  const domains = mergeById(current.domains, incoming.domains);
-  const cues = mergeById(current.cues, incoming.cues);
-  const ratings = mergeById(current.ratings, incoming.ratings);
-  const reflections = mergeById(current.reflections, incoming.reflections);
-  const models = mergeById(current.models, incoming.models);
-  const encouragements = mergeById(current.encouragements, incoming.encouragements);
-  const journal: Journal = {
-    version: current.version,
-    domains: domains.items,
-    sessions: sessions.items,
-    cues: cues.items,
-    ratings: ratings.items,
-    reflections: reflections.items,
-    models: models.items,
-    encouragements: encouragements.items,
-  };
-  const added: Record<CollectionName, number> = {
-    domains: domains.added,
-    sessions: sessions.added,
-    cues: cues.added,
-    ratings: ratings.added,
-    reflections: reflections.added,
-    models: models.added,
-    encouragements: encouragements.added,
-  };
-  return { ok: true, journal, added };
+  const added = {} as Record<CollectionName, number>;
+  for (const name of COLLECTIONS) {
+    const known = new Set((current[name] as { id: string }[]).map((r) => r.id));
+    added[name] = (incoming[name] as { id: string }[]).filter((r) => !known.has(r.id)).length;
+  }
+  return { ok: true, journal: mergeJournals(current, incoming), added };
 }

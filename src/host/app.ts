@@ -10,11 +10,14 @@ import { VsCodeUi } from './vscodeUi';
 import { readSettings } from './vscodeSettings';
 import { WorkspaceDefaultsStore } from './workspaceDefaults';
 import { DashboardProvider, DASHBOARD_VIEW_ID } from './dashboardProvider';
+import { ChangeSignal } from './changeSignal';
 
 /** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
 export function createSmallWins(context: vscode.ExtensionContext): vscode.Disposable {
   const ui = new VsCodeUi();
-  const store = new JournalStore(context.globalState, systemClock, (problem) => ui.error(problem));
+  let signal: ChangeSignal | undefined;
+  const store = new JournalStore(context.globalState, systemClock, (problem) => ui.error(problem), () => signal?.send());
+  signal = new ChangeSignal(context.globalStorageUri, () => store.refresh());
   const run = async (name: CommandName) => {
     await vscode.commands.executeCommand(commandId(name));
   };
@@ -32,6 +35,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     await vscode.commands.executeCommand(`${DASHBOARD_VIEW_ID}.focus`);
   };
   const disposables: vscode.Disposable[] = [
+    signal,
     new SessionController(store, systemClock, readSettings, run),
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
     dashboard,

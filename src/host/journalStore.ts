@@ -1,4 +1,5 @@
 import type { Journal } from '../core/schema';
+import { mergeJournals, sameContent } from '../core/merge';
 import { loadJournal } from '../core/persisted';
 import type { Clock } from '../core/clock';
 import type { DisposableLike, MementoLike } from './mementoLike';
@@ -10,8 +11,12 @@ type Listener = (journal: Journal) => void;
 type Change<T> = (journal: Journal) => { journal: Journal; result: T };
 
 /**
- * The journal in globalState. Every change re-reads the latest stored value first and writes at once
- * (writes in deactivate are dropped), so a change made by another window is built upon, not undone.
+ * The journal in globalState, shared by every window. globalState is one blob per extension and the
+ * last writer wins, so two windows writing at once could undo each other. They cannot lose data:
+ * - every change starts from the latest stored journal and is written at once;
+ * - the journal only grows, so copies merge without loss (core/merge.ts);
+ * - each window remembers what it wrote until it sees it stored; if another window's write replaced
+ *   it, the window merges the two and writes again, so the stored journal converges to the union.
  * What cannot be read is kept aside under a recovery key and reported, never dropped.
  */
 export class JournalStore {
@@ -19,11 +24,15 @@ export class JournalStore {
   private current: Journal | undefined;
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last journal this window wrote, until the stored journal is seen to contain it. */
+  private unconfirmed: Journal | undefined;
 
   constructor(
     private readonly memento: MementoLike,
     private readonly clock: Clock,
     private readonly report: (problem: string) => void,
+    /** Tells other windows that the journal changed (see changeSignal.ts). */
+    private readonly signal: () => void = () => undefined,
   ) {}
 
   /** The journal as stored now. Cheap when nothing changed: the parsed value is cached by identity. */
@@ -33,11 +42,16 @@ export class JournalStore {
     return this.current as Journal;
   }
 
-  /** Tells listeners when another window changed the stored journal. */
+  /**
+   * Looks for a change another window stored: tells listeners, and if that write replaced something
+   * this window wrote, writes the merge of both.
+   */
   refresh(): void {
     const before = this.current;
     const after = this.journal;
-    if (before !== after) this.emit(after);
+    if (before === after) return;
+    if (this.unconfirmed) void this.update((journal) => ({ journal, result: undefined }));
+    this.emit(after);
   }
 
   onDidChange(listener: Listener): DisposableLike {
@@ -48,12 +62,16 @@ export class JournalStore {
   /** Applies a pure change to the latest journal and persists it; changes run one at a time. */
   update<T>(change: Change<T>): Promise<T> {
     const run = this.queue.then(async () => {
-      const { journal, result } = change(this.journal);
-      if (journal !== this.current) {
+      const stored = this.journal;
+      const base = this.reconcile(stored);
+      const { journal, result } = change(base);
+      if (journal !== stored) {
         await this.memento.update(JOURNAL_KEY, journal);
         this.raw = this.memento.get(JOURNAL_KEY);
         this.current = journal;
+        this.unconfirmed = journal;
         this.emit(journal);
+        this.signal();
       }
       return result;
     });
@@ -61,9 +79,26 @@ export class JournalStore {
     return run;
   }
 
+  /** Resolves when every change started so far has been written. */
+  whenIdle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   /** Shorthand for a change with no result. */
   apply(change: (journal: Journal) => Journal): Promise<void> {
     return this.update((journal) => ({ journal: change(journal), result: undefined }));
+  }
+
+  /** The stored journal plus anything this window wrote that another window's write replaced. */
+  private reconcile(stored: Journal): Journal {
+    const mine = this.unconfirmed;
+    if (!mine || mine === stored) return stored;
+    const merged = mergeJournals(stored, mine);
+    if (sameContent(merged, stored)) {
+      this.unconfirmed = undefined;
+      return stored;
+    }
+    return merged;
   }
 
   recoveryKeys(): string[] {

@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { activeSession, excludeAway, extendPlan, remainingMs, updateRunning } from '../core/session';
+import { mergeSessions } from '../core/merge';
+import { newId } from '../core/ids';
 import { spokenDuration } from '../core/time';
 import type { JournalStore } from './journalStore';
 import { SessionStatusBar } from './statusBar';
 import { SessionTicker, realTimers } from './sessionTicker';
 import type { Settings } from './settings';
 import type { CommandName } from './commandIds';
+
+/** Long enough for every window's claim to reach the others (VS Code propagates state in well under 1 s). */
+const CLAIM_SETTLE_MS = 1500;
 
 /**
  * Keeps the status bar in step with the journal: re-renders on every change, ticks while a session
@@ -15,7 +20,9 @@ import type { CommandName } from './commandIds';
 export class SessionController implements vscode.Disposable {
   private readonly statusBar = new SessionStatusBar();
   private readonly ticker: SessionTicker;
-  private readonly announcedEnds = new Set<string>();
+  /** Plans this window has claimed the announcement of (session id and planned minutes). */
+  private readonly claimed = new Set<string>();
+  private readonly windowId = newId();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -53,15 +60,39 @@ export class SessionController implements vscode.Disposable {
     this.checkPlannedEnd();
   }
 
+  /**
+   * At the planned end, every window running the session claims the announcement in the journal;
+   * the claims merge to one winner (see core/merge.ts), and after the claims have had time to meet,
+   * only the winning window shows the notification.
+   */
   private checkPlannedEnd(): void {
     const session = activeSession(this.store.journal);
     if (!session || session.plannedMinutes === undefined) return;
     const remaining = remainingMs(session, this.clock());
     const key = `${session.id}:${session.plannedMinutes}`;
-    if (remaining === undefined || remaining > 0 || this.announcedEnds.has(key)) return;
-    this.announcedEnds.add(key);
-    void this.announceEnd(session.id, session.plannedMinutes);
+    if (remaining === undefined || remaining > 0 || this.claimed.has(key)) return;
+    if (session.announced?.plannedMinutes === session.plannedMinutes && session.announced.by !== this.windowId) return;
+    this.claimed.add(key);
+    const minutes = session.plannedMinutes;
+    void this.store
+      .apply((j) => {
+        const running = activeSession(j);
+        if (running?.id !== session.id) return j;
+        const claim = { plannedMinutes: minutes, by: this.windowId };
+        return updateRunning(j, session.id, (s) => mergeSessions(s, { ...s, announced: claim }));
+      })
+      .catch(() => undefined);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      this.store.refresh();
+      const now = activeSession(this.store.journal);
+      if (now?.id === session.id && now.announced?.by === this.windowId && now.announced.plannedMinutes === minutes) {
+        void this.announceEnd(session.id, minutes);
+      }
+    }, CLAIM_SETTLE_MS);
   }
+
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   private async announceEnd(sessionId: string, minutes: number): Promise<void> {
     const end = 'End & review';
@@ -89,6 +120,7 @@ export class SessionController implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+
+/** Follow-up looks after a signal: another window's globalState write can arrive after its signal. */
+const FOLLOW_UPS_MS = [250, 1000, 2500];
+
+/**
+ * Windows tell each other "the journal changed" through a small file in globalStorageUri that every
+ * window watches. VS Code's file watcher delivers the event, so no window polls: with nothing
+ * happening there is no timer at all, and only a few short follow-ups run after each signal.
+ */
+export class ChangeSignal implements vscode.Disposable {
+  private readonly file: vscode.Uri;
+  private readonly watcher: vscode.FileSystemWatcher;
+  private readonly pending = new Set<ReturnType<typeof setTimeout>>();
+  private ready: Promise<void>;
+
+  constructor(folder: vscode.Uri, private readonly onSignal: () => void) {
+    this.file = vscode.Uri.joinPath(folder, 'journal-changed');
+    this.ready = Promise.resolve(vscode.workspace.fs.createDirectory(folder)).catch(() => undefined);
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'journal-changed'));
+    const handle = () => this.received();
+    this.watcher.onDidChange(handle);
+    this.watcher.onDidCreate(handle);
+  }
+
+  /** Called after this window wrote the journal. */
+  send(): void {
+    const stamp = new TextEncoder().encode(`${Date.now()} ${Math.random()}`);
+    this.ready = this.ready.then(() => vscode.workspace.fs.writeFile(this.file, stamp)).catch(() => undefined);
+  }
+
+  private received(): void {
+    this.onSignal();
+    for (const handle of this.pending) clearTimeout(handle);
+    this.pending.clear();
+    for (const delay of FOLLOW_UPS_MS) {
+      const handle = setTimeout(() => {
+        this.pending.delete(handle);
+        this.onSignal();
+      }, delay);
+      this.pending.add(handle);
+    }
+  }
+
+  dispose(): void {
+    for (const handle of this.pending) clearTimeout(handle);
+    this.pending.clear();
+    this.watcher.dispose();
+  }
+}

@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { notification, openDashboard, pick, runCommand, statusItem, type, waitForText, Workbench } from './workbench';
+
+async function startSession(page: Page, domain: string, length: string, minutes?: string): Promise<void> {
+  await runCommand(page, 'Small Wins: Start Focus Session');
+  await pick(page, 'Pick a micro-domain', 'New micro-domain');
+  await type(page, 'Name a micro-domain', domain);
+  await type(page, 'proximal subgoal', `Work on ${domain}`);
+  await pick(page, 'How sure are you', '9');
+  await pick(page, 'How long do you plan', length);
+  if (minutes) await type(page, 'Planned minutes', minutes);
+  await pick(page, 'Instructional self-talk', 'No cue');
+}
+
+/** Logs wins through the dashboard's input, one after another as fast as the view takes them. */
+async function logMicroWins(view: FrameLocator, prefix: string, count: number): Promise<void> {
+  const input = view.locator('#win-text input');
+  for (let i = 0; i < count; i++) {
+    await input.fill(`${prefix} ${i}`);
+    await input.press('Enter');
+    await view.locator('#session-wins li', { hasText: new RegExp(`^\\W*${prefix} ${i}$`) }).waitFor();
+  }
+}
+
+/** Wins stored in the browser's copy of globalState (what every window and a reload read). */
+function storedWins(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('vscode-web-state-db-global');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const raw: unknown = await new Promise((resolve) => {
+      const request = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    const state = JSON.parse(String(raw)) as { journal: { sessions: { wins: { id: string; text: string }[] }[] } };
+    return state.journal.sessions.flatMap((s) => s.wins.map((w) => `${w.id} ${w.text}`));
+  });
+}
+
+/** Two VS Code windows (two pages on one code-server) sharing one journal. */
+describe('many windows (real VS Code)', function () {
+  this.timeout(300_000);
+  let bench: Workbench;
+  let a: Page;
+  let b: Page;
+  let viewA: FrameLocator;
+  let viewB: FrameLocator;
+
+  before(async function () {
+    bench = await Workbench.launch();
+    a = bench.page;
+    b = await bench.newWindow();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await bench?.screenshot(`windows A ${this.currentTest.title}`);
+      await b?.screenshot({ path: `test-results/windows B ${this.currentTest.title}.png`.replace(/[^\w./ -]+/g, '_') }).catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    await bench?.close();
+  });
+
+  it('shows a session started in window A in window B’s status bar and dashboard within 2 seconds', async () => {
+    viewA = await openDashboard(a);
+    viewB = await openDashboard(b);
+    await startSession(a, 'shared work', 'Open-ended');
+    await statusItem(a).filter({ hasText: 'shared work' }).waitFor();
+    const started = Date.now();
+    await statusItem(b).filter({ hasText: 'shared work' }).waitFor({ timeout: 2000 });
+    await viewB.locator('#session-heading', { hasText: 'shared work' }).waitFor({ timeout: 2000 - (Date.now() - started) });
+  });
+
+  it('stores all 40 wins logged 20 in each window at the same time, none duplicated', async () => {
+    await Promise.all([logMicroWins(viewA, 'from A', 20), logMicroWins(viewB, 'from B', 20)]);
+    await waitForText(statusItem(a), /·\s*40$/);
+    await waitForText(statusItem(b), /·\s*40$/);
+    const deadline = Date.now() + 10_000;
+    let wins = await storedWins(a);
+    while (wins.length < 40 && Date.now() < deadline) wins = await storedWins(a);
+    assert.equal(wins.length, 40);
+    assert.equal(new Set(wins.map((w) => w.split(' ')[0])).size, 40, 'ids are unique');
+    const texts = new Set(wins.map((w) => w.slice(w.indexOf(' ') + 1)));
+    for (let i = 0; i < 20; i++) assert.ok(texts.has(`from A ${i}`) && texts.has(`from B ${i}`), `win ${i} from both windows`);
+  });
+
+  it('ends the session everywhere when one window ends it', async () => {
+    await runCommand(b, 'Small Wins: End Session and Review');
+    await pick(b, 'How did it go', 'Met');
+    await pick(b, 'What made the difference', 'Effort');
+    await type(b, 'In a few words', '');
+    await pick(b, 'about you', '9');
+    await pick(b, 'stay the same', '3');
+    await pick(b, 'control this cause', '9');
+    await waitForText(statusItem(b), /Start focus/);
+    await statusItem(a).filter({ hasText: 'Start focus' }).waitFor({ timeout: 2000 });
+  });
+
+  it('shows the planned-end notification in only one window', async function () {
+    await startSession(a, 'timed work', 'Other length', '1');
+    await statusItem(b).filter({ hasText: 'timed work' }).waitFor({ timeout: 2000 });
+    const ended = /Your planned 1 minutes are up/;
+    const first = await Promise.race([
+      notification(a, ended).waitFor({ timeout: 120_000 }).then(() => 'A'),
+      notification(b, ended).waitFor({ timeout: 120_000 }).then(() => 'B'),
+    ]);
+    const other = first === 'A' ? b : a;
+    // The other window must stay quiet, including after every claim has settled.
+    const alsoShown = await notification(other, ended).waitFor({ timeout: 6000 }).then(() => true, () => false);
+    assert.equal(alsoShown, false, `only window ${first} announces the planned end`);
+  });
+});

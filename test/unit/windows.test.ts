@@ -1,0 +1,168 @@
+import * as assert from 'node:assert/strict';
+import { emptyJournal } from '../../src/core/schema';
+import type { Journal } from '../../src/core/schema';
+import { mergeJournals, sameContent } from '../../src/core/merge';
+import { addDomain } from '../../src/core/journal';
+import { activeSession, endSession, logWin, newSubgoal, pause, startSession, updateRunning } from '../../src/core/session';
+import { exportJournal, importJournal } from '../../src/core/transfer';
+import { JOURNAL_KEY, JournalStore } from '../../src/host/journalStore';
+import type { MementoLike } from '../../src/host/mementoLike';
+import { TestClock } from './helpers';
+
+/**
+ * Storage shared by windows the way VS Code's globalState is: one blob, last writer wins, and each
+ * window sees another's write only when it is delivered (after a delay, in any order).
+ */
+class SharedStorage {
+  stored: unknown;
+  readonly windows: WindowMemento[] = [];
+  window(): WindowMemento {
+    const w = new WindowMemento(this);
+    this.windows.push(w);
+    return w;
+  }
+  deliverAll(): void {
+    for (const w of this.windows) w.cache = this.stored === undefined ? undefined : JSON.parse(JSON.stringify(this.stored));
+  }
+}
+
+class WindowMemento implements MementoLike {
+  cache: unknown;
+  constructor(private readonly shared: SharedStorage) {}
+  get(key: string): unknown {
+    return key === JOURNAL_KEY ? this.cache : undefined;
+  }
+  update(key: string, value: unknown): Promise<void> {
+    if (key !== JOURNAL_KEY) return Promise.resolve();
+    this.cache = JSON.parse(JSON.stringify(value));
+    this.shared.stored = JSON.parse(JSON.stringify(value));
+    return Promise.resolve();
+  }
+  keys(): readonly string[] {
+    return [JOURNAL_KEY];
+  }
+}
+
+function startedJournal(time: TestClock): Journal {
+  const { journal, domain } = addDomain(emptyJournal(), 'parser tests', time.now);
+  return startSession(journal, { domainId: domain.id, workspace: 'w', subgoals: [newSubgoal('g', 8, time.now)] }, time.now).journal;
+}
+
+const winIn = (text: string, now: number) => (j: Journal): Journal => {
+  const s = activeSession(j);
+  if (!s) throw new Error('no session');
+  return updateRunning(j, s.id, (x) => logWin(x, { text }, now).session);
+};
+
+describe('two windows writing one globalState', () => {
+  it('loses nothing when both write from a stale view at the same time', async () => {
+    const time = new TestClock();
+    const shared = new SharedStorage();
+    const [ma, mb] = [shared.window(), shared.window()];
+    const a = new JournalStore(ma, time.clock, () => undefined);
+    const b = new JournalStore(mb, time.clock, () => undefined);
+    await a.apply(() => startedJournal(time));
+    shared.deliverAll();
+    for (let i = 0; i < 20; i++) {
+      // Both log before either sees the other's write: the second write replaces the first.
+      await a.apply(winIn(`A${i}`, time.now + i));
+      await b.apply(winIn(`B${i}`, time.now + i));
+      shared.deliverAll();
+      a.refresh();
+      b.refresh();
+      await Promise.all([a.whenIdle(), b.whenIdle()]);
+    }
+    for (let round = 0; round < 3; round++) {
+      shared.deliverAll();
+      a.refresh();
+      b.refresh();
+      await Promise.all([a.whenIdle(), b.whenIdle()]);
+    }
+    const stored = shared.stored as Journal;
+    const wins = stored.sessions[0]?.wins.map((w) => w.text) ?? [];
+    assert.equal(wins.length, 40);
+    assert.equal(new Set(wins).size, 40, 'no duplicates');
+    assert.deepEqual(a.journal.sessions[0]?.wins.length, 40);
+    assert.deepEqual(b.journal.sessions[0]?.wins.length, 40);
+  });
+
+  it('ends the session everywhere once one window ends it, keeping wins logged meanwhile', async () => {
+    const time = new TestClock();
+    const shared = new SharedStorage();
+    const [ma, mb] = [shared.window(), shared.window()];
+    const a = new JournalStore(ma, time.clock, () => undefined);
+    const b = new JournalStore(mb, time.clock, () => undefined);
+    await a.apply(() => startedJournal(time));
+    shared.deliverAll();
+    const id = activeSession(a.journal)?.id as string;
+    await b.apply(winIn('late win', time.now + 5));
+    await a.apply((j) => ({ ...j, sessions: j.sessions.map((s) => (s.id === id ? endSession(s, {}, undefined, time.now + 10) : s)) }));
+    for (let round = 0; round < 3; round++) {
+      shared.deliverAll();
+      a.refresh();
+      b.refresh();
+      await Promise.all([a.whenIdle(), b.whenIdle()]);
+    }
+    assert.equal(activeSession(b.journal), undefined);
+    assert.equal((shared.stored as Journal).sessions[0]?.wins[0]?.text, 'late win');
+  });
+
+  it('tells other windows after each write, so they refresh', async () => {
+    const time = new TestClock();
+    let signals = 0;
+    const store = new JournalStore(new SharedStorage().window(), time.clock, () => undefined, () => signals++);
+    await store.apply(() => startedJournal(time));
+    await store.apply((j) => j);
+    assert.equal(signals, 1, 'a change signals once; no change, no signal');
+  });
+});
+
+describe('merge', () => {
+  const time = new TestClock();
+  const base = startedJournal(time);
+  const id = activeSession(base)?.id as string;
+  const a = updateRunning(base, id, (s) => pause(logWin(s, { text: 'a' }, time.now + 1).session, time.now + 2));
+  const b = updateRunning(base, id, (s) => logWin(s, { text: 'b' }, time.now + 3).session);
+
+  it('is commutative, idempotent and keeps every record', () => {
+    const ab = mergeJournals(a, b);
+    assert.ok(sameContent(ab, mergeJournals(b, a)));
+    assert.ok(sameContent(mergeJournals(ab, ab), ab));
+    assert.ok(sameContent(mergeJournals(ab, a), ab));
+    assert.deepEqual(ab.sessions[0]?.wins.map((w) => w.text).sort(), ['a', 'b']);
+    assert.equal(ab.sessions[0]?.pauses.length, 1);
+  });
+
+  it('compares content regardless of key order', () => {
+    assert.ok(sameContent({ x: 1, y: [1, { z: 2 }] }, { y: [1, { z: 2 }], x: 1 }));
+    assert.ok(!sameContent({ x: 1 }, { x: 2 }));
+    assert.ok(sameContent({ x: 1, y: undefined }, { x: 1 }));
+  });
+});
+
+describe('export → import round trip (generated journals)', () => {
+  it('is lossless for 200 generated journals', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let run = 0; run < 200; run++) {
+      const time = new TestClock(Date.UTC(2026, 0, 1) + Math.floor(random() * 1e10));
+      let journal = emptyJournal();
+      const domains = 1 + Math.floor(random() * 3);
+      for (let d = 0; d < domains; d++) journal = addDomain(journal, `domain ${d} ${'é'.repeat(d)}`, time.now).journal;
+      const sessions = Math.floor(random() * 6);
+      for (let s = 0; s < sessions; s++) {
+        const domain = journal.domains[Math.floor(random() * journal.domains.length)];
+        const goals = [newSubgoal(`goal <b>${s}</b> \u202e`, Math.floor(random() * 11), time.now)];
+        journal = startSession(journal, { domainId: domain?.id as string, workspace: 'w', subgoals: goals, ...(random() < 0.5 ? { plannedMinutes: 25 } : {}) }, time.now).journal;
+        const sid = activeSession(journal)?.id as string;
+        const wins = Math.floor(random() * 5);
+        for (let w = 0; w < wins; w++) journal = updateRunning(journal, sid, (x) => logWin(x, { text: `win ${w} "quoted" \\ ${'x'.repeat(Math.floor(random() * 400))}`.trim() }, time.now + w).session);
+        journal = { ...journal, sessions: journal.sessions.map((x) => (x.id === sid ? endSession(x, { [goals[0]?.id as string]: random() < 0.5 ? 'met' : 'missed' }, undefined, time.now + 60_000) : x)) };
+        time.advance(86_400_000);
+      }
+      const result = importJournal(emptyJournal(), exportJournal(journal, time.now));
+      assert.ok(result.ok, `run ${run}: ${result.ok ? '' : result.message}`);
+      assert.deepEqual(result.journal, journal, `run ${run}`);
+    }
+  });
+});
