@@ -15,9 +15,9 @@ import { ChangeSignal } from './changeSignal';
 /** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
 export function createSmallWins(context: vscode.ExtensionContext): vscode.Disposable {
   const ui = new VsCodeUi();
-  let signal: ChangeSignal | undefined;
-  const store = new JournalStore(context.globalState, systemClock, (problem) => ui.error(problem), () => signal?.send());
-  signal = new ChangeSignal(context.globalStorageUri, () => store.refresh());
+  // Each window tells the others when it wrote the journal, and refreshes when they do.
+  const signal = new ChangeSignal(context.globalStorageUri, () => store.refresh());
+  const store = new JournalStore(context.globalState, systemClock, (problem) => ui.error(problem), () => signal.send());
   const run = async (name: CommandName) => {
     await vscode.commands.executeCommand(commandId(name));
   };
