@@ -1,6 +1,7 @@
 import type { Journal, Session } from './schema';
 import { activeSession, currentSubgoal, elapsedMs, isPaused, remainingMs } from './session';
 import { formatDuration, spokenDuration } from './time';
+import { revealBidi } from './text';
 
 export interface StatusView {
   text: string;
@@ -49,8 +50,8 @@ function sessionView(journal: Journal, session: Session, now: number, o: { showD
   const cue = journal.cues.find((c) => c.id === session.cueIds[session.cueIds.length - 1]);
   const tooltip = [
     `Small Wins — ${domain}${paused ? ' (paused)' : ''}`,
-    goal ? `Subgoal: ${goal.text} (confidence ${goal.confidence}/10)` : 'All subgoals done: add one or log a micro-win',
-    cue ? `Cue: ${cue.instruction}` : 'No cue yet',
+    goal ? `Subgoal: ${revealBidi(goal.text)} (confidence ${goal.confidence}/10)` : 'All subgoals done: add one or log a micro-win',
+    cue ? `Cue: ${revealBidi(cue.instruction)}` : 'No cue yet',
     `${wins} win${wins === 1 ? '' : 's'} · click for session actions`,
   ].join('\n');
   return {
@@ -63,5 +64,5 @@ function sessionView(journal: Journal, session: Session, now: number, o: { showD
 
 /** User text in a status-bar label must not turn into icons: "$(x)" is broken up. */
 function inert(text: string): string {
-  return text.replace(/\$\(/g, '$\u200b(');
+  return revealBidi(text).replace(/\$\(/g, '$\u200b(');
 }

@@ -36,7 +36,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   };
   const disposables: vscode.Disposable[] = [
     signal,
-    new SessionController(store, systemClock, readSettings, run),
+    new SessionController(store, systemClock, readSettings, run, ctx),
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
     dashboard,
     ...registerCommands(ctx, handlers(run, openDashboard)),

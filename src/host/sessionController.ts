@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
-import { activeSession, excludeAway, extendPlan, remainingMs, updateRunning } from '../core/session';
+import { activeSession, extendPlan, remainingMs, updateRunning } from '../core/session';
+import { askAboutAwayTime } from './flows/away';
+import type { FlowContext } from './flows/context';
 import { mergeSessions } from '../core/merge';
 import { newId } from '../core/ids';
-import { spokenDuration } from '../core/time';
 import type { JournalStore } from './journalStore';
 import { SessionStatusBar } from './statusBar';
 import { SessionTicker, realTimers } from './sessionTicker';
@@ -30,12 +31,13 @@ export class SessionController implements vscode.Disposable {
     private readonly clock: Clock,
     private readonly settings: () => Settings,
     private readonly run: (command: CommandName) => Promise<void>,
+    flows: Pick<FlowContext, 'ui' | 'store'>,
   ) {
     this.ticker = new SessionTicker(
       clock,
       realTimers,
       () => this.onTick(),
-      (from, to) => void this.onGap(from, to),
+      (from, to) => void askAboutAwayTime(flows, from, to),
       () => this.settings().sleepThresholdMinutes * 60_000,
     );
     this.disposables.push(
@@ -100,23 +102,6 @@ export class SessionController implements vscode.Disposable {
     const choice = await vscode.window.showInformationMessage(`Your planned ${minutes} minutes are up.`, end, more);
     if (choice === end) await this.run('endSession');
     if (choice === more) await this.store.apply((j) => updateRunning(j, sessionId, (s) => extendPlan(s, 10, this.clock())));
-  }
-
-  private async onGap(from: number, to: number): Promise<void> {
-    const session = activeSession(this.store.journal);
-    if (!session) return;
-    const keep = 'Count it';
-    const drop = "Don't count it";
-    const choice = await vscode.window.showWarningMessage(
-      `You were away for about ${spokenDuration(to - from)} (the machine seems to have slept). Does that time count as focus?`,
-      keep,
-      drop,
-    );
-    if (choice !== drop) return;
-    await this.store.apply((j) => {
-      const running = activeSession(j);
-      return running?.id === session.id ? updateRunning(j, session.id, (s) => excludeAway(s, from, to)) : j;
-    });
   }
 
   dispose(): void {

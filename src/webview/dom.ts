@@ -2,6 +2,8 @@
  * A tiny element builder. Children that are strings become text nodes, so user text is always
  * rendered as text: nothing here ever assigns HTML.
  */
+import { revealBidi } from '../core/text';
+
 type Child = Node | string | number | false | null | undefined;
 type Attrs = Record<string, string | number | boolean | undefined>;
 
@@ -34,12 +36,17 @@ function setAttrs(el: Element, attrs: Attrs): void {
 function append(el: Element, children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    el.append(typeof child === 'object' ? child : document.createTextNode(String(child)));
+    el.append(typeof child === 'object' ? child : document.createTextNode(revealBidi(String(child))));
   }
 }
 
 export function on<K extends keyof HTMLElementEventMap>(el: Element, type: K, listener: (event: HTMLElementEventMap[K]) => void): void {
   el.addEventListener(type, listener as EventListener);
+}
+
+/** Sets user text as the element's text, with bidi controls shown rather than obeyed. */
+export function setText(el: Element, text: string): void {
+  el.textContent = revealBidi(text);
 }
 
 /** Replaces the children of `el`. */

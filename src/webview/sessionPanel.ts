@@ -2,7 +2,8 @@ import { CONFIDENCE_LABELS } from '../core/confidence';
 import { formatDuration } from '../core/time';
 import type { SessionView, Snapshot } from '../shared/protocol';
 import { button, confidenceRuler, textfield } from './controls';
-import { announce, fill, h } from './dom';
+import { announce, fill, h, setText } from './dom';
+import { revealBidi } from '../core/text';
 import { post } from './host';
 
 /**
@@ -56,11 +57,11 @@ export class SessionPanel {
     const previousWins = this.session?.id === s.id ? this.session.wins.length : s.wins.length;
     this.session = s;
     this.receivedAt = Date.now();
-    this.title.textContent = s.domainName;
+    setText(this.title, s.domainName);
     this.status.textContent = s.paused ? 'Paused' : s.plannedMinutes ? `Planned: ${s.plannedMinutes} minutes` : 'Open-ended';
     this.pauseButton.textContent = s.paused ? 'Resume' : 'Pause';
     this.pauseButton.setAttribute('icon', s.paused ? 'debug-start' : 'debug-pause');
-    this.cue.textContent = s.cue ? `Cue: ${s.cue}` : '';
+    setText(this.cue, s.cue ? `Cue: ${s.cue}` : '');
     fill(
       this.subgoals,
       ...s.subgoals.map((g) =>
@@ -69,7 +70,7 @@ export class SessionPanel {
           { class: g.done ? 'done' : '' },
           h('span', { class: 'goal-text' }, g.text),
           h('vscode-badge', { variant: 'counter', 'aria-label': `confidence ${g.confidence} out of 10`, title: `Confidence ${g.confidence}/10` }, `${g.confidence}/10`),
-          g.done ? h('span', { class: 'muted' }, ' done') : button('Done', () => post({ type: 'logWin', sessionId: s.id, subgoalId: g.id }), { secondary: true, ariaLabel: `Mark done: ${g.text}` }),
+          g.done ? h('span', { class: 'muted' }, ' done') : button('Done', () => post({ type: 'logWin', sessionId: s.id, subgoalId: g.id }), { secondary: true, ariaLabel: `Mark done: ${revealBidi(g.text)}` }),
         ),
       ),
     );

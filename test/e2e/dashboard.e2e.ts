@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { notification, openDashboard, pick, RESULTS, runCommand, statusItem, type, waitForText, Workbench } from './workbench';
+import { chooseFile, notification, openDashboard, pick, RESULTS, runCommand, statusItem, type, waitForText, Workbench } from './workbench';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -138,4 +138,52 @@ describe('dashboard webview (real VS Code)', function () {
     await view.locator('#progress h2').scrollIntoViewIfNeeded();
     await bench.page.screenshot({ path: path.join(RESULTS, 'dashboard-dark.png') });
   });
+
+  it('renders hostile imported text (HTML, script, </script>, bidi, long words) as inert text', async () => {
+    const now = Date.now();
+    const hostile = {
+      domain: '<script>alert(1)</script>',
+      goal: '</script><script>alert(2)</script>',
+      win: '<img src=x onerror=alert(3)> \u202egnp.exe',
+      long: 'W'.repeat(400),
+      cue: '<iframe src="javascript:alert(4)"></iframe>',
+      note: '<b onmouseover=alert(5)>bold</b>',
+    };
+    const journal = {
+      version: 1,
+      domains: [{ id: 'hd', name: hostile.domain, createdAt: now }],
+      sessions: [{
+        id: 'hs', domainId: 'hd', workspace: 'x', startedAt: now - 60_000, pauses: [],
+        subgoals: [{ id: 'hg', text: hostile.goal, confidence: 8, createdAt: now }],
+        wins: [{ id: 'hw', text: hostile.win, at: now, source: 'manual' }, { id: 'hl', text: hostile.long, at: now, source: 'manual' }],
+        cueIds: ['hc'], reframes: [],
+      }],
+      cues: [{ id: 'hc', instruction: hostile.cue, createdAt: now, uses: 1 }],
+      ratings: [], reflections: [],
+      models: [{ id: 'hm', name: 'Model', domainId: 'hd', workflowNotes: hostile.note, createdAt: now }],
+      encouragements: [{ id: 'he', from: 'Someone', text: hostile.note, domainId: 'hd', at: now }],
+    };
+    const scriptsBefore = await view.locator('script').count();
+    const file = path.join(bench.workspace, 'hostile.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'small-wins-journal', version: 1, exportedAt: now, journal }));
+    await runCommand(bench.page, 'Small Wins: Import Data');
+    await chooseFile(bench.page, 'Import Small Wins journal', file);
+    await notification(bench.page, 'Imported 1 domains, 1 sessions').waitFor();
+    await waitForText(view.locator('#session-heading'), /<script>alert\(1\)<\/script>/);
+    await waitForText(view.locator('#session-subgoals'), /<\/script><script>alert\(2\)<\/script>/);
+    await waitForText(view.locator('#session-wins'), /<img src=x onerror=alert\(3\)> \[U\+202E\]gnp\.exe/);
+    await waitForText(view.locator('#session-cue'), /<iframe src="javascript:alert\(4\)"><\/iframe>/);
+    await waitForText(view.locator('#evidence-bank'), /<b onmouseover=alert\(5\)>bold<\/b>/);
+    assert.equal(await view.locator('script').count(), scriptsBefore, 'no script element was added');
+    const scriptText = await view.locator('script').evaluateAll((list) => list.map((e) => e.textContent ?? '').join(' '));
+    assert.doesNotMatch(scriptText, /alert/);
+    assert.equal(await view.locator('img, iframe, b').count(), 0);
+    const overflow = await view.locator('body').evaluate((b) => b.scrollWidth - b.clientWidth);
+    assert.ok(overflow <= 1, `no horizontal overflow (${overflow}px)`);
+    const label = await statusItem(bench.page).getAttribute('aria-label');
+    assert.match(label ?? '', /<script>alert\(1\)<\/script>/);
+    assert.deepEqual(bench.dialogs, []);
+    await bench.page.screenshot({ path: path.join(RESULTS, 'dashboard-hostile.png') });
+  });
 });
+

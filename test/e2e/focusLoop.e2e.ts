@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  clickNotificationButton, notification, pick, quickInput, runCommand, secondsIn, statusItem, type, validationMessage, waitForStored, waitForText, Workbench,
+  chooseFile, clickNotificationButton, notification, pick, quickInput, runCommand, secondsIn, statusItem, type, validationMessage, waitForStored, waitForText, Workbench,
 } from './workbench';
 
 /** The whole focus loop from the command palette and the status bar, in a real VS Code. */
@@ -178,7 +178,7 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     const page = bench.page;
     const exported = path.join(bench.workspace, 'journal.json');
     await runCommand(page, 'Small Wins: Export Data');
-    await saveOrOpenPath(exported);
+    await chooseFile(page, 'Export Small Wins journal', exported);
     await notification(page, 'Exported your journal').waitFor();
     const file = JSON.parse(fs.readFileSync(exported, 'utf8')) as { journal: { sessions: { wins: unknown[]; subgoals: { confidence: number }[] }[] } };
     assert.equal(file.journal.sessions[0]?.wins.length, 3);
@@ -187,18 +187,10 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     const badPath = path.join(bench.workspace, 'bad.json');
     fs.writeFileSync(badPath, JSON.stringify(bad));
     await runCommand(page, 'Small Wins: Import Data');
-    await saveOrOpenPath(badPath);
+    await chooseFile(page, 'Import Small Wins journal', badPath);
     await notification(page, /Import refused, nothing was changed.*journal\.sessions\[0\]\.subgoals\[0\]\.confidence/).waitFor();
     await runCommand(page, 'Small Wins: Import Data');
-    await saveOrOpenPath(exported);
+    await chooseFile(page, 'Import Small Wins journal', exported);
     await notification(page, 'Nothing new to import').waitFor();
   });
-
-  /** code-server's file dialogs are quick inputs that take a path. */
-  async function saveOrOpenPath(file: string): Promise<void> {
-    const input = quickInput(bench.page).locator('input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(file);
-    await input.press('Enter');
-  }
 });

@@ -143,6 +143,14 @@ export async function waitForText(locator: Locator, pattern: RegExp): Promise<st
   return (await locator.first().textContent()) ?? '';
 }
 
+/** code-server's file dialogs are quick inputs that take a path: waits for the dialog, types, accepts. */
+export async function chooseFile(page: Page, dialogTitle: string, file: string): Promise<void> {
+  await expectPrompt(page, dialogTitle);
+  const input = quickInput(page).locator('input');
+  await input.fill(file);
+  await input.press('Enter');
+}
+
 /** The validation message under the input box. */
 export function validationMessage(page: Page): Locator {
   return quickInput(page).locator('.quick-input-message');

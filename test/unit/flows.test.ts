@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { activeSession, liveSubgoals } from '../../src/core/session';
+import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../src/core/session';
+import type { Session } from '../../src/core/schema';
+import { askAboutAwayTime } from '../../src/host/flows/away';
+import { JournalStore } from '../../src/host/journalStore';
 import { startFocusSession } from '../../src/host/flows/start';
 import { addSubgoal, logAWin, reframeArousal, togglePause } from '../../src/host/flows/inSession';
 import { endAndReview } from '../../src/host/flows/end';
@@ -140,5 +143,40 @@ describe('command flows (scripted prompts)', () => {
     const h = harness({ ui });
     await logAWin(h.ctx);
     assert.deepEqual(h.ran, ['startSession']);
+  });
+});
+
+describe('sleep, clock changes and reloads', () => {
+  it('asks whether away time counts, and leaves it out when told not to', async () => {
+    const ui = new ScriptedUi([], { 'You were away': "Don't count it" });
+    const h = harness({ ui });
+    await startShrunk(h);
+    const start = h.time.now;
+    h.time.advance(50 * MIN);
+    await askAboutAwayTime(h.ctx, start + 5 * MIN, start + 45 * MIN);
+    assert.match(h.ui.messages[h.ui.messages.length - 1]?.text ?? '', /away for about 40 minutes/);
+    const session = activeSession(h.ctx.store.journal);
+    assert.ok(session);
+    assert.equal(elapsedMs(session, h.time.now), 10 * MIN);
+  });
+
+  it('keeps away time when the user says it counts (or dismisses the question)', async () => {
+    const h = harness();
+    await startShrunk(h);
+    h.time.advance(50 * MIN);
+    await askAboutAwayTime(h.ctx, h.time.now - 45 * MIN, h.time.now);
+    assert.equal(elapsedMs(activeSession(h.ctx.store.journal) as Session, h.time.now), 50 * MIN);
+  });
+
+  it('keeps a paused session paused across a reload, with the same elapsed time', async () => {
+    const h = harness();
+    await startShrunk(h);
+    h.time.advance(7 * MIN);
+    await togglePause(h.ctx);
+    h.time.advance(30 * MIN);
+    const reloaded = new JournalStore(h.memento, h.time.clock, () => undefined);
+    const session = activeSession(reloaded.journal) as Session;
+    assert.equal(isPaused(session), true);
+    assert.equal(elapsedMs(session, h.time.now), 7 * MIN);
   });
 });

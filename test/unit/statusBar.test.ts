@@ -107,3 +107,14 @@ describe('status bar view', () => {
     assert.match(view.text, /00:30/);
   });
 });
+
+describe('hostile text in the status bar', () => {
+  it('shows bidi controls as codes and breaks up icon syntax', () => {
+    const time = new TestClock();
+    const base = addDomain(emptyJournal(), 'a\u202egnp.exe $(alert)', time.now);
+    const started = startSession(base.journal, { domainId: base.domain.id, workspace: 'w', subgoals: [newSubgoal('x\u2066y', 8, time.now)] }, time.now);
+    const view = statusView(started.journal, time.now, { showDomain: true });
+    assert.match(view.text, /a\[U\+202E\]gnp\.exe \$\u200b\(alert\)/);
+    assert.match(view.tooltip, /x\[U\+2066\]y/);
+  });
+});
