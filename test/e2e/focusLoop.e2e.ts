@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  chooseFile, clickNotificationButton, notification, pick, quickInput, runCommand, secondsIn, statusItem, type, validationMessage, waitForStored, waitForText, Workbench,
+  chooseFile, clickNotificationButton, notification, openDashboard, pick, quickInput, runCommand, secondsIn, statusItem, type, validationMessage, waitForStored, waitForText, Workbench,
 } from './workbench';
 
 /** The whole focus loop from the command palette and the status bar, in a real VS Code. */
@@ -93,15 +93,17 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     assert.match(tooltip ?? '', /2 wins/);
   });
 
-  it('pauses and resumes: the time stands still while paused', async () => {
+  it('pauses, stays paused with the same time across a reload, and resumes', async () => {
     const page = bench.page;
     await runCommand(page, 'Small Wins: Pause / Resume Session');
     const paused = await waitForText(statusItem(page), /paused/);
-    const frozen = secondsIn(paused);
     await notification(page, 'Session paused').waitFor();
-    // Two status-bar renders later the time must be unchanged.
-    await page.waitForFunction(() => true, undefined, { polling: 2500, timeout: 10_000 });
-    assert.equal(secondsIn((await statusItem(page).textContent()) ?? ''), frozen);
+    await waitForStored(page, '"pauses":[{"from"');
+    // A reload takes seconds: the paused time must not move across it.
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    const after = await waitForText(statusItem(page), /paused/);
+    assert.equal(secondsIn(after), secondsIn(paused));
     await runCommand(page, 'Small Wins: Pause / Resume Session');
     await notification(page, 'Session resumed').waitFor();
     await statusItem(page).filter({ hasNotText: /paused/ }).waitFor();
@@ -116,14 +118,20 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     await waitForText(statusItem(page), /parser tests\s*·\s*3$/);
   });
 
-  it('keeps the session, its time and its wins across a reload', async () => {
+  it('keeps the session, its time (within a second), subgoals, wins and cue across a reload', async () => {
     const page = bench.page;
     await waitForStored(page, 'Clicked from the status bar');
     const before = secondsIn((await statusItem(page).textContent()) ?? '');
+    const readAt = Date.now();
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     const text = await waitForText(statusItem(page), /parser tests\s*·\s*3$/);
-    assert.ok(secondsIn(text) >= before, `elapsed ${secondsIn(text)} continues from ${before}`);
+    const expected = before + (Date.now() - readAt) / 1000;
+    assert.ok(Math.abs(secondsIn(text) - expected) <= 1.5, `elapsed ${secondsIn(text)} s, expected ${expected.toFixed(1)} s`);
+    const view = await openDashboard(page);
+    await waitForText(view.locator('#session-cue'), /Run the tests after each edit/);
+    await waitForText(view.locator('#session-subgoals'), /Rewrite the number rule[\s\S]*Document the lexer/);
+    assert.equal(await view.locator('#session-wins li').count(), 3);
   });
 
   it('ends with outcomes, attribution and a slip review, then reassesses', async () => {

@@ -170,6 +170,13 @@ describe('export and import', () => {
     refuse(JSON.stringify(file), /sessions\[0\]\.domainId: no domain/);
   });
 
+  it('refuses a file with a 10 MB string, naming the field', () => {
+    const { journal, time } = sampleJournal();
+    const file = JSON.parse(exportJournal(journal, time.now)) as { journal: { domains: { name: string }[] } };
+    file.journal.domains[0]!.name = 'x'.repeat(10 * 1024 * 1024);
+    refuse(JSON.stringify(file), /journal\.domains\[0\]\.name: Too big/);
+  });
+
   it('only produces journals the schema accepts', () => {
     const { journal, time } = sampleJournal();
     const result = importJournal(emptyJournal(), exportJournal(journal, time.now));
