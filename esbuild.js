@@ -6,7 +6,8 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
-const harness = tests || process.argv.includes('--harness');
+const bench = process.argv.includes('--bench');
+const harness = tests || bench || process.argv.includes('--harness');
 
 /** Prints errors in the "file:line:col: error: text" form VS Code's problem matcher reads. */
 const problemReporter = {
@@ -75,6 +76,29 @@ function configs() {
       target: 'node20',
       sourcemap: true,
       external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+    });
+  }
+  if (bench) {
+    list.push({
+      ...common,
+      entryPoints: ['test/bench/run.ts'],
+      outdir: 'out/test/bench',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      minify: false,
+      external: ['playwright-core'],
+    });
+    // The idle harness activates the real extension with stand-ins for the vscode API.
+    list.push({
+      ...common,
+      entryPoints: ['test/bench/idleHarness.ts'],
+      outdir: 'out/test/bench',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      minify: true,
+      alias: { vscode: './test/bench/fakeVscode.ts' },
     });
   }
   if (tests) {

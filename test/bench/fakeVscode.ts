@@ -1,0 +1,53 @@
+/**
+ * The part of the `vscode` API Small Wins touches, as inert stand-ins, so the bench can activate the
+ * real extension code in plain Node and count the timers it creates. Nothing here schedules work.
+ */
+const noop = () => undefined;
+const disposable = { dispose: noop };
+const event = () => disposable;
+
+export class Disposable {
+  constructor(private readonly callback: () => void) {}
+  static from(...items: { dispose(): unknown }[]): Disposable {
+    return new Disposable(() => items.forEach((i) => i.dispose()));
+  }
+  dispose(): void {
+    this.callback();
+  }
+}
+
+export enum StatusBarAlignment {
+  Left = 1,
+  Right = 2,
+}
+
+export class RelativePattern {
+  constructor(readonly base: unknown, readonly pattern: string) {}
+}
+
+export const Uri = {
+  joinPath: (base: { path: string }, ...parts: string[]) => ({ path: [base.path, ...parts].join('/'), toString: () => [base.path, ...parts].join('/') }),
+  file: (path: string) => ({ path }),
+};
+
+export const window = {
+  createStatusBarItem: () => ({ text: '', tooltip: '', show: noop, hide: noop, dispose: noop }),
+  onDidChangeWindowState: event,
+  registerWebviewViewProvider: () => disposable,
+  showInformationMessage: () => Promise.resolve(undefined),
+  showWarningMessage: () => Promise.resolve(undefined),
+  showErrorMessage: () => Promise.resolve(undefined),
+};
+
+export const workspace = {
+  name: 'bench',
+  getConfiguration: () => ({ get: () => undefined }),
+  onDidChangeConfiguration: event,
+  createFileSystemWatcher: () => ({ onDidChange: event, onDidCreate: event, onDidDelete: event, dispose: noop }),
+  fs: { createDirectory: () => Promise.resolve(), writeFile: () => Promise.resolve() },
+};
+
+export const commands = {
+  registerCommand: () => disposable,
+  executeCommand: () => Promise.resolve(undefined),
+};

@@ -1,0 +1,113 @@
+/**
+ * Activates the real extension (with stand-ins for the vscode API) and counts timers: how many exist
+ * and how often they wake when idle, and how much work each tick does while a session runs.
+ * Prints one JSON line.
+ */
+import type { ExtensionContext } from 'vscode';
+import { activate } from '../../src/extension';
+
+interface Counters {
+  created: number;
+  fired: number;
+  busyMs: number;
+  active: Set<unknown>;
+}
+
+const counters: Counters = { created: 0, fired: 0, busyMs: 0, active: new Set() };
+const realSetInterval = globalThis.setInterval;
+const realClearInterval = globalThis.clearInterval;
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
+function timed(callback: (...args: unknown[]) => void) {
+  return (...args: unknown[]) => {
+    counters.fired++;
+    const started = performance.now();
+    callback(...args);
+    counters.busyMs += performance.now() - started;
+  };
+}
+
+globalThis.setInterval = ((callback: (...args: unknown[]) => void, ms?: number) => {
+  counters.created++;
+  const handle = realSetInterval(timed(callback), ms);
+  counters.active.add(handle);
+  return handle;
+}) as typeof setInterval;
+globalThis.clearInterval = ((handle: ReturnType<typeof setInterval>) => {
+  counters.active.delete(handle);
+  realClearInterval(handle);
+}) as typeof clearInterval;
+globalThis.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number) => {
+  counters.created++;
+  const handle = realSetTimeout(
+    timed((...args) => {
+      counters.active.delete(handle);
+      callback(...args);
+    }),
+    ms,
+  );
+  counters.active.add(handle);
+  return handle;
+}) as typeof setTimeout;
+globalThis.clearTimeout = ((handle: ReturnType<typeof setTimeout>) => {
+  counters.active.delete(handle);
+  realClearTimeout(handle);
+}) as typeof clearTimeout;
+
+class Memento {
+  constructor(private readonly data: Record<string, unknown> = {}) {}
+  get(key: string): unknown {
+    return this.data[key];
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.data[key] = JSON.parse(JSON.stringify(value));
+    return Promise.resolve();
+  }
+  keys(): readonly string[] {
+    return Object.keys(this.data);
+  }
+}
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => realSetTimeout(resolve, ms));
+}
+
+async function measure(journal: unknown, windowMs: number) {
+  counters.created = counters.fired = counters.busyMs = 0;
+  counters.active.clear();
+  const subscriptions: { dispose(): void }[] = [];
+  const context = {
+    globalState: new Memento(journal ? { journal } : {}),
+    workspaceState: new Memento(),
+    subscriptions,
+    extensionUri: { path: '/ext' },
+    globalStorageUri: { path: '/storage' },
+  } as unknown as ExtensionContext;
+  activate(context);
+  await wait(windowMs);
+  const result = {
+    timersAlive: counters.active.size,
+    wakeupsPerMinute: Math.round((counters.fired / windowMs) * 60_000),
+    workPerWakeupMs: counters.fired ? counters.busyMs / counters.fired : 0,
+  };
+  subscriptions.forEach((s) => s.dispose());
+  return result;
+}
+
+async function main() {
+  const now = Date.now();
+  const running = {
+    version: 1,
+    domains: [{ id: 'd', name: 'bench', createdAt: now }],
+    sessions: [{ id: 's', domainId: 'd', workspace: 'w', startedAt: now - 60_000, pauses: [], subgoals: [{ id: 'g', text: 'goal', confidence: 8, createdAt: now }], wins: [], cueIds: [], reframes: [] }],
+    cues: [], ratings: [], reflections: [], models: [], encouragements: [],
+  };
+  const windowMs = Number(process.argv[2] ?? 5000);
+  const idle = await measure(undefined, windowMs);
+  const session = await measure(running, windowMs);
+  process.stdout.write(`${JSON.stringify({ idle, session, windowMs })}\n`);
+  process.exit(0);
+}
+
+void main();

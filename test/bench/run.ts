@@ -1,0 +1,237 @@
+/**
+ * `npm run bench`: measures Small Wins beside its references in one run and checks the budgets.
+ * Prints a table, writes bench-results/bench.json, and exits non-zero when a budget is missed.
+ *
+ *   npm run bench -- [--launches N] [--extension FOLDER ...]
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../harness/browser';
+import { startVsCode } from '../harness/embeddedVsCode';
+import { fiveYearJournal } from './fiveYearJournal';
+import { buildSnapshot } from '../../src/host/snapshot';
+import { DEFAULT_SETTINGS } from '../../src/host/settings';
+import { JournalStore } from '../../src/host/journalStore';
+import type { MementoLike } from '../../src/host/mementoLike';
+import { emptyJournal } from '../../src/core/schema';
+import type { Journal } from '../../src/core/schema';
+import { addDomain } from '../../src/core/journal';
+import { activeSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/session';
+
+const REPO = process.cwd();
+const REFERENCE = path.join(REPO, 'test', 'bench', 'reference-extension');
+const args = process.argv.slice(2);
+const launches = Number(args[args.indexOf('--launches') + 1] ?? 0) || 5;
+const extra = args.flatMap((a, i) => (a === '--extension' && args[i + 1] ? [path.resolve(args[i + 1] as string)] : []));
+
+const median = (values: number[]) => {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+
+interface Row {
+  figure: string;
+  value: string;
+  reference: string;
+  budget: string;
+  ok: boolean | undefined;
+}
+const rows: Row[] = [];
+const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, at: new Date().toISOString() };
+
+function sizes(): void {
+  const measure = (file: string) => {
+    const bytes = fs.readFileSync(path.join(REPO, file));
+    return { bytes: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+  };
+  const extension = measure('dist/extension.js');
+  const webview = measure('dist/webview/main.js');
+  results['bundles'] = { extension, webview };
+  rows.push({ figure: 'Extension bundle (minified / gzip)', value: `${kb(extension.bytes)} / ${kb(extension.gzip)}`, reference: '', budget: '≤ 80 KB', ok: extension.bytes <= 80 * 1024 });
+  rows.push({ figure: 'Webview bundle (minified / gzip)', value: `${kb(webview.bytes)} / ${kb(webview.gzip)}`, reference: '', budget: '≤ 150 KB', ok: webview.bytes <= 150 * 1024 });
+}
+
+/** Stores the whole extension blob as VS Code does: one JSON value per extension, written whole. */
+class VsCodeLikeMemento implements MementoLike {
+  private value: Record<string, unknown> = {};
+  serialized = '{}';
+  get(key: string): unknown {
+    return this.value[key];
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.value = { ...this.value, [key]: JSON.parse(JSON.stringify(value)) as unknown };
+    this.serialized = JSON.stringify(this.value);
+    return Promise.resolve();
+  }
+  keys(): readonly string[] {
+    return Object.keys(this.value);
+  }
+}
+
+function withRunningSession(journal: Journal, now: number): Journal {
+  const { journal: j, domain } = addDomain(journal, 'bench domain', now);
+  return startSession(j, { domainId: domain.id, workspace: 'bench', subgoals: [newSubgoal('bench goal', 8, now)] }, now).journal;
+}
+
+async function writeCost(): Promise<void> {
+  const now = Date.now();
+  const measureFor = async (journal: Journal) => {
+    const memento = new VsCodeLikeMemento();
+    await memento.update('journal', withRunningSession(journal, now));
+    const store = new JournalStore(memento, () => now, () => undefined);
+    void store.journal;
+    const times: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const started = performance.now();
+      await store.apply((j) => {
+        const s = activeSession(j);
+        return s ? updateRunning(j, s.id, (x) => logWin(x, { text: `bench win ${i}` }, now + i).session) : j;
+      });
+      times.push(performance.now() - started);
+    }
+    return { medianMs: median(times), storedBytes: Buffer.byteLength(memento.serialized) };
+  };
+  const empty = await measureFor(emptyJournal());
+  const heavy = await measureFor(fiveYearJournal(now));
+  results['write'] = { empty, fiveYears: heavy };
+  rows.push({ figure: 'Log a win, five-year journal', value: ms(heavy.medianMs), reference: `${ms(empty.medianMs)} empty (× ${(heavy.medianMs / empty.medianMs).toFixed(1)})`, budget: '≤ 2 × empty', ok: heavy.medianMs <= 2 * empty.medianMs });
+  rows.push({ figure: 'Stored globalState, five years', value: kb(heavy.storedBytes), reference: `${kb(empty.storedBytes)} empty`, budget: '≤ 512 KB', ok: heavy.storedBytes <= 512 * 1024 });
+}
+
+async function renderTimes(page: Page, snapshot: unknown, runs: number): Promise<number[]> {
+  const css = ['codicon.css', 'dashboard.css'].map((f) => fs.readFileSync(path.join(REPO, 'dist', 'webview', f), 'utf8')).join('\n');
+  const script = fs.readFileSync(path.join(REPO, 'dist', 'webview', 'main.js'), 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><main id="app" aria-busy="true"></main><div id="announcer"></div></body></html>`);
+    await page.evaluate(() => {
+      (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
+    });
+    await page.addScriptTag({ content: script });
+    times.push(
+      await page.evaluate((data) => {
+        const started = performance.now();
+        window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } }));
+        document.body.getBoundingClientRect();
+        return performance.now() - started;
+      }, snapshot),
+    );
+  }
+  return times;
+}
+
+async function render(): Promise<void> {
+  const now = Date.now();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
+    const empty = buildSnapshot(emptyJournal(), now, DEFAULT_SETTINGS, {});
+    const heavyJournal = withRunningSession(fiveYearJournal(now), now);
+    const buildStarted = performance.now();
+    const heavy = buildSnapshot(heavyJournal, now, DEFAULT_SETTINGS, {});
+    const buildMs = performance.now() - buildStarted;
+    const emptyMs = median(await renderTimes(page, empty, 9));
+    const heavyMs = median(await renderTimes(page, heavy, 9));
+    results['render'] = { emptyMs, fiveYearsMs: heavyMs, fiveYearSnapshotBuildMs: buildMs, snapshotBytes: JSON.stringify(heavy).length };
+    rows.push({ figure: 'Dashboard first render, five years', value: ms(heavyMs), reference: `${ms(emptyMs)} empty`, budget: '≤ 100 ms', ok: heavyMs <= 100 });
+    rows.push({ figure: 'Snapshot build (host), five years', value: ms(buildMs), reference: '', budget: '', ok: undefined });
+  } finally {
+    await browser.close();
+  }
+}
+
+function idle(): void {
+  const out = spawnSync(process.execPath, [path.join(REPO, 'out', 'test', 'bench', 'idleHarness.js'), '5000'], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`idle harness failed: ${out.stderr}`);
+  const figures = JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}') as { idle: { timersAlive: number; wakeupsPerMinute: number }; session: { timersAlive: number; wakeupsPerMinute: number; workPerWakeupMs: number } };
+  results['idle'] = figures;
+  rows.push({ figure: 'Idle: timers / wakeups per minute', value: `${figures.idle.timersAlive} / ${figures.idle.wakeupsPerMinute}`, reference: '', budget: '0 / 0', ok: figures.idle.timersAlive === 0 && figures.idle.wakeupsPerMinute === 0 });
+  rows.push({ figure: 'Session running: wakeups per minute, work per tick', value: `${figures.session.wakeupsPerMinute}, ${ms(figures.session.workPerWakeupMs)}`, reference: '', budget: '', ok: undefined });
+}
+
+async function activationOnce(extensions: string[]): Promise<Record<string, number>> {
+  const vscode = await startVsCode({ workspace: path.join(REPO, 'test', 'fixtures', 'demo-workspace'), extensions });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
+    await page.goto(vscode.folderUrl);
+    await page.locator('[id="small-wins.small-wins.smallWins.session"]').waitFor({ timeout: 90_000 });
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Developer: Show Running Extensions');
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name').getByText('Developer: Show Running Extensions', { exact: true }) }).first().click();
+    const names = extensions.map((folder) => (JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { displayName?: string; name: string }));
+    const out: Record<string, number> = {};
+    for (const manifest of names) {
+      const label = manifest.displayName ?? manifest.name;
+      const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ has: page.locator('.name').getByText(label, { exact: true }) });
+      const time = row.locator('.activation-time').filter({ hasText: /Activation:/ });
+      await time.waitFor({ timeout: 60_000 });
+      const text = (await time.textContent()) ?? '';
+      const match = /Activation:\s*([\d.]+)\s*(ms|s)/.exec(text);
+      if (!match) throw new Error(`No activation time for ${label}: "${text}"`);
+      out[label] = Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await vscode.stop();
+  }
+}
+
+async function activation(): Promise<void> {
+  const extensions = [REPO, REFERENCE, ...extra];
+  const perLaunch: Record<string, number>[] = [];
+  for (let i = 0; i < launches; i++) {
+    perLaunch.push(await activationOnce(extensions));
+    process.stdout.write(`  launch ${i + 1}/${launches}: ${JSON.stringify(perLaunch[i])}\n`);
+  }
+  const ratios = perLaunch.map((l) => (l['Small Wins'] ?? 0) / Math.max(1, l['Reference Extension'] ?? 1));
+  const medians = Object.fromEntries(Object.keys(perLaunch[0] ?? {}).map((k) => [k, median(perLaunch.map((l) => l[k] ?? 0))]));
+  results['activation'] = { launches, perLaunch, medians, medianRatio: median(ratios) };
+  rows.push({
+    figure: `Activation in VS Code (median of ${launches})`,
+    value: `${medians['Small Wins']} ms`,
+    reference: `${medians['Reference Extension']} ms reference (ratio ${median(ratios).toFixed(2)})`,
+    budget: '≤ 1.10 × reference',
+    ok: median(ratios) <= 1.1,
+  });
+  for (const [name, value] of Object.entries(medians)) {
+    if (name !== 'Small Wins' && name !== 'Reference Extension') rows.push({ figure: `Activation: ${name}`, value: `${value} ms`, reference: '', budget: '', ok: undefined });
+  }
+}
+
+async function main(): Promise<void> {
+  console.log('Small Wins bench: production bundles, one run, medians over repeats\n');
+  sizes();
+  await writeCost();
+  await render();
+  idle();
+  console.log(`activation: ${launches} fresh launches of code-server with Small Wins and the reference extension`);
+  await activation();
+  const width = [44, 26, 44, 20];
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i] ?? 10)).join(' ');
+  console.log(`\n${line(['Figure', 'Small Wins', 'Reference', 'Budget'])}  Result`);
+  for (const r of rows) console.log(`${line([r.figure, r.value, r.reference, r.budget])}  ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'}`);
+  results['rows'] = rows;
+  fs.mkdirSync(path.join(REPO, 'bench-results'), { recursive: true });
+  fs.writeFileSync(path.join(REPO, 'bench-results', 'bench.json'), JSON.stringify(results, null, 2));
+  console.log('\nWrote bench-results/bench.json');
+  const missed = rows.filter((r) => r.ok === false);
+  if (missed.length) {
+    console.log(`${missed.length} budget(s) missed: ${missed.map((r) => r.figure).join('; ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
