@@ -29,6 +29,7 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
+  charset: 'utf8',
   plugins: [problemReporter],
 };
 
@@ -47,6 +48,15 @@ function configs() {
       ...common,
       entryPoints: ['src/extension.ts'],
       outfile: 'dist/extension.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode', './host/app'],
+    },
+    {
+      ...common,
+      entryPoints: ['src/host/app.ts'],
+      outfile: 'dist/host/app.js',
       platform: 'node',
       format: 'cjs',
       target: 'node20',

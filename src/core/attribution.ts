@@ -66,3 +66,17 @@ function recordSentence(e: FeedbackEvidence): string {
   if (e.total === 0) return `You logged ${wins} on ${e.domainName}.`;
   return `You met ${e.met} of ${e.total} subgoal${e.total === 1 ? '' : 's'} and logged ${wins} on ${e.domainName}.`;
 }
+
+/** The outcome choices for a subgoal at review, in the order they are offered. */
+export const OUTCOME_CHOICES: readonly { value: 'met' | 'partly' | 'missed'; label: string; icon: string }[] = [
+  { value: 'met', label: 'Met', icon: 'pass-filled' },
+  { value: 'partly', label: 'Partly', icon: 'circle-large-outline' },
+  { value: 'missed', label: 'Missed', icon: 'circle-slash' },
+];
+
+/** The three causal dimensions (Causal Dimension Scale II), each asked on a 1–9 scale. */
+export const DIMENSION_QUESTIONS: readonly { key: 'internal' | 'stable' | 'controllable'; question: string }[] = [
+  { key: 'internal', question: 'Is this cause about you (9) or about something outside you (1)?' },
+  { key: 'stable', question: 'Will this cause stay the same over time (9) or does it change (1)?' },
+  { key: 'controllable', question: 'Can you control this cause (9) or not at all (1)?' },
+];

@@ -1,8 +1,25 @@
 import * as z from 'zod/mini';
-import { en } from 'zod/locales';
 
-// zod/mini keeps the bundles small; the English messages name what is wrong in a field.
-z.config(en());
+// zod/mini keeps the bundle small; these short messages say what is wrong in a field (the path is
+// added by describeIssues), without shipping a whole locale.
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case 'too_big':
+        return `Too big: at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`;
+      case 'too_small':
+        return `Too small: at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : ''}`;
+      case 'invalid_type':
+        return `Expected ${issue.expected}`;
+      case 'unrecognized_keys':
+        return `Unrecognized key: ${issue.keys.join(', ')}`;
+      case 'invalid_value':
+        return `Expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      default:
+        return 'Invalid value';
+    }
+  },
+});
 
 import { LIMITS } from './limits';
 

@@ -19,13 +19,7 @@ export class VsCodeUi implements Ui {
       qp.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
       const active = qp.items.find((i) => options.active !== undefined && i.value === options.active);
       if (active) qp.activeItems = [active];
-      let done = false;
-      const finish = (value: T | undefined) => {
-        if (done) return;
-        done = true;
-        resolve(value);
-        qp.dispose();
-      };
+      const finish = once(resolve, qp);
       qp.onDidAccept(() => finish(qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value));
       qp.onDidHide(() => finish(undefined));
       qp.show();
@@ -43,13 +37,7 @@ export class VsCodeUi implements Ui {
         box.step = options.step.step;
         box.totalSteps = options.step.totalSteps;
       }
-      let done = false;
-      const finish = (value: string | undefined) => {
-        if (done) return;
-        done = true;
-        resolve(value);
-        box.dispose();
-      };
+      const finish = once(resolve, box);
       // Validate only after the first keystroke so an empty box does not open with an error.
       box.onDidChangeValue((text) => (box.validationMessage = options.validate(text)));
       box.onDidAccept(() => {
@@ -103,4 +91,15 @@ export class VsCodeUi implements Ui {
     }
     return new TextDecoder('utf-8', { fatal: false }).decode(await vscode.workspace.fs.readFile(uri));
   }
+}
+
+/** Resolves a prompt once (accept and hide both end it) and disposes the widget. */
+function once<T>(resolve: (value: T | undefined) => void, widget: { dispose(): void }): (value: T | undefined) => void {
+  let done = false;
+  return (value) => {
+    if (done) return;
+    done = true;
+    resolve(value);
+    widget.dispose();
+  };
 }

@@ -1,30 +1,19 @@
+import { DIMENSION_QUESTIONS, OUTCOME_CHOICES } from '../core/attribution';
 import type { CauseKind, Outcome } from '../core/schema';
 import type { SessionView, Snapshot } from '../shared/protocol';
 import { button, select, textfield } from './controls';
 import { announce, h, on } from './dom';
 import { post } from './host';
 
-const OUTCOMES: { value: Outcome; label: string }[] = [
-  { value: 'met', label: 'Met' },
-  { value: 'partly', label: 'Partly' },
-  { value: 'missed', label: 'Missed' },
-];
-
-const DIMENSIONS = [
-  { key: 'internal', label: 'About you (9) or outside you (1)?' },
-  { key: 'stable', label: 'Stays the same (9) or changes (1)?' },
-  { key: 'controllable', label: 'You control it (9) or not at all (1)?' },
-] as const;
-
 const scale = () => Array.from({ length: 9 }, (_, i) => ({ value: String(9 - i), label: String(9 - i) }));
 
 /** End & review in the view: the same steps as the palette (outcomes, attribution, slip review). */
 export function reviewForm(session: SessionView, snapshot: Snapshot, onCancel: () => void): HTMLElement {
-  const outcomeSelects = session.subgoals.map((g) => ({ id: g.id, ...select<Outcome>(`“${g.text}”`, OUTCOMES, g.done ? 'met' : 'partly', `outcome-${g.id}`) }));
+  const outcomeSelects = session.subgoals.map((g) => ({ id: g.id, ...select<Outcome>(`“${g.text}”`, OUTCOME_CHOICES.slice(), g.done ? 'met' : 'partly', `outcome-${g.id}`) }));
   const causes = snapshot.causes;
   const cause = select<CauseKind>('What made the difference?', causes.map((c) => ({ value: c.kind, label: c.label })), 'effort', 'review-cause');
   const detail = textfield('In a few words (optional)', { id: 'review-detail' });
-  const dims = DIMENSIONS.map((d) => ({ key: d.key, ...select<string>(d.label, scale(), '5', `review-${d.key}`) }));
+  const dims = DIMENSION_QUESTIONS.map((d) => ({ key: d.key, ...select<string>(d.question, scale(), '5', `review-${d.key}`) }));
   const applyDefaults = () => {
     const c = causes.find((x) => x.kind === cause.select.value);
     if (c) for (const d of dims) d.select.value = String(c[d.key]);

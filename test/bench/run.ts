@@ -51,10 +51,12 @@ function sizes(): void {
     const bytes = fs.readFileSync(path.join(REPO, file));
     return { bytes: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
   };
-  const extension = measure('dist/extension.js');
+  const loader = measure('dist/extension.js');
+  const app = measure('dist/host/app.js');
+  const extension = { bytes: loader.bytes + app.bytes, gzip: loader.gzip + app.gzip, loaderBytes: loader.bytes };
   const webview = measure('dist/webview/main.js');
   results['bundles'] = { extension, webview };
-  rows.push({ figure: 'Extension bundle (minified / gzip)', value: `${kb(extension.bytes)} / ${kb(extension.gzip)}`, reference: '', budget: '≤ 80 KB', ok: extension.bytes <= 80 * 1024 });
+  rows.push({ figure: 'Extension bundles (minified / gzip)', value: `${kb(extension.bytes)} / ${kb(extension.gzip)}`, reference: `loader ${kb(loader.bytes)} + app`, budget: '≤ 80 KB', ok: extension.bytes <= 80 * 1024 });
   rows.push({ figure: 'Webview bundle (minified / gzip)', value: `${kb(webview.bytes)} / ${kb(webview.gzip)}`, reference: '', budget: '≤ 150 KB', ok: webview.bytes <= 150 * 1024 });
 }
 

@@ -1,4 +1,4 @@
-import { attributionFeedback, CAUSE_DEFAULTS, CAUSE_LABELS } from '../../core/attribution';
+import { attributionFeedback, CAUSE_DEFAULTS, CAUSE_LABELS, DIMENSION_QUESTIONS, OUTCOME_CHOICES } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
 import { endSession, liveSubgoals, sessionResult } from '../../core/session';
 import { CAUSE_KINDS } from '../../core/schema';
@@ -10,17 +10,7 @@ import type { PickItem } from '../ui';
 
 const TITLE = 'Small Wins: End Session';
 
-const OUTCOMES: PickItem<Outcome>[] = [
-  { label: '$(pass-filled) Met', value: 'met' },
-  { label: '$(circle-large-outline) Partly', value: 'partly' },
-  { label: '$(circle-slash) Missed', value: 'missed' },
-];
-
-const DIMENSIONS = [
-  { key: 'internal', question: 'Is this cause about you (9) or about something outside you (1)?' },
-  { key: 'stable', question: 'Will this cause stay the same over time (9) or does it change (1)?' },
-  { key: 'controllable', question: 'Can you control this cause (9) or not at all (1)?' },
-] as const;
+const OUTCOMES: PickItem<Outcome>[] = OUTCOME_CHOICES.map((o) => ({ label: `$(${o.icon}) ${o.label}`, value: o.value }));
 
 /**
  * End & review: outcome per subgoal, attribution review (cause and three dimensions), feedback from
@@ -85,8 +75,8 @@ async function askAttribution(ctx: FlowContext): Promise<Attribution | undefined
   });
   if (text === undefined) return undefined;
   const typical = CAUSE_DEFAULTS[cause];
-  const ratings: Partial<Record<(typeof DIMENSIONS)[number]['key'], number>> = {};
-  for (const dimension of DIMENSIONS) {
+  const ratings: Partial<Record<(typeof DIMENSION_QUESTIONS)[number]['key'], number>> = {};
+  for (const dimension of DIMENSION_QUESTIONS) {
     const scale: PickItem<number>[] = [];
     for (let v = 9; v >= 1; v--) scale.push({ label: `${v}`, ...(v === typical[dimension.key] ? { description: 'typical for this cause' } : {}), value: v });
     const value = await ctx.ui.pick(scale, { title: TITLE, placeholder: dimension.question, active: typical[dimension.key] });
