@@ -85,7 +85,6 @@ async function measure(journal: unknown, windowMs: number) {
   await activate(context);
   // Count from the moment activation has finished: what runs while the user works.
   counters.created = counters.fired = counters.busyMs = 0;
-  counters.active.clear();
   await wait(windowMs);
   const result = {
     timersAlive: counters.active.size,
@@ -105,6 +104,7 @@ async function main() {
     cues: [], ratings: [], reflections: [], models: [], encouragements: [],
   };
   const windowMs = Number(process.argv[2] ?? 5000);
+  counters.active.clear();
   const idle = await measure(undefined, windowMs);
   const session = await measure(running, windowMs);
   process.stdout.write(`${JSON.stringify({ idle, session, windowMs })}\n`);

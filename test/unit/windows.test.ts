@@ -54,30 +54,36 @@ const winIn = (text: string, now: number) => (j: Journal): Journal => {
   return updateRunning(j, s.id, (x) => logWin(x, { text }, now).session);
 };
 
+/** Two windows' stores over one shared storage, with a session already started and seen by both. */
+async function twoWindows() {
+  const time = new TestClock();
+  const shared = new SharedStorage();
+  const a = new JournalStore(shared.window(), time.clock, () => undefined);
+  const b = new JournalStore(shared.window(), time.clock, () => undefined);
+  await a.apply(() => startedJournal(time));
+  shared.deliverAll();
+  /** Delivers every write to every window and lets each reconcile, `rounds` times. */
+  const settle = async (rounds: number) => {
+    for (let round = 0; round < rounds; round++) {
+      shared.deliverAll();
+      a.refresh();
+      b.refresh();
+      await Promise.all([a.whenIdle(), b.whenIdle()]);
+    }
+  };
+  return { time, shared, a, b, settle };
+}
+
 describe('two windows writing one globalState', () => {
   it('loses nothing when both write from a stale view at the same time', async () => {
-    const time = new TestClock();
-    const shared = new SharedStorage();
-    const [ma, mb] = [shared.window(), shared.window()];
-    const a = new JournalStore(ma, time.clock, () => undefined);
-    const b = new JournalStore(mb, time.clock, () => undefined);
-    await a.apply(() => startedJournal(time));
-    shared.deliverAll();
+    const { time, shared, a, b, settle } = await twoWindows();
     for (let i = 0; i < 20; i++) {
       // Both log before either sees the other's write: the second write replaces the first.
       await a.apply(winIn(`A${i}`, time.now + i));
       await b.apply(winIn(`B${i}`, time.now + i));
-      shared.deliverAll();
-      a.refresh();
-      b.refresh();
-      await Promise.all([a.whenIdle(), b.whenIdle()]);
+      await settle(1);
     }
-    for (let round = 0; round < 3; round++) {
-      shared.deliverAll();
-      a.refresh();
-      b.refresh();
-      await Promise.all([a.whenIdle(), b.whenIdle()]);
-    }
+    await settle(3);
     const stored = shared.stored as Journal;
     const wins = stored.sessions[0]?.wins.map((w) => w.text) ?? [];
     assert.equal(wins.length, 40);
@@ -87,22 +93,11 @@ describe('two windows writing one globalState', () => {
   });
 
   it('ends the session everywhere once one window ends it, keeping wins logged meanwhile', async () => {
-    const time = new TestClock();
-    const shared = new SharedStorage();
-    const [ma, mb] = [shared.window(), shared.window()];
-    const a = new JournalStore(ma, time.clock, () => undefined);
-    const b = new JournalStore(mb, time.clock, () => undefined);
-    await a.apply(() => startedJournal(time));
-    shared.deliverAll();
+    const { time, shared, a, b, settle } = await twoWindows();
     const id = activeSession(a.journal)?.id as string;
     await b.apply(winIn('late win', time.now + 5));
     await a.apply((j) => ({ ...j, sessions: j.sessions.map((s) => (s.id === id ? endSession(s, {}, undefined, time.now + 10) : s)) }));
-    for (let round = 0; round < 3; round++) {
-      shared.deliverAll();
-      a.refresh();
-      b.refresh();
-      await Promise.all([a.whenIdle(), b.whenIdle()]);
-    }
+    await settle(3);
     assert.equal(activeSession(b.journal), undefined);
     assert.equal((shared.stored as Journal).sessions[0]?.wins[0]?.text, 'late win');
   });
