@@ -1,5 +1,6 @@
 import { CAUSE_DEFAULTS, CAUSE_LABELS } from '../core/attribution';
 import { duePrompts } from '../core/due';
+import { brierByDomain, calibrationFeedback } from '../core/calibration';
 import { evidenceFor } from '../core/evidence';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../core/insights';
 import { activeDomains, domainById } from '../core/journal';
@@ -44,6 +45,8 @@ export function buildSnapshot(journal: Journal, now: number, settings: Settings,
   const evidence = evidenceFor(journal, focusDomainId, 10);
   const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
   const dip = dipNote(journal, now);
+  const calibrationRows = calibration(journal);
+  const calibrationNote = calibrationFeedback(calibrationRows);
   return {
     now,
     threshold: settings.confidenceThreshold,
@@ -66,7 +69,9 @@ export function buildSnapshot(journal: Journal, now: number, settings: Settings,
       efficacy: efficacySeries(journal).map((s) => ({ domainName: name(journal, s.domainId), points: s.points })),
       calendar: winsCalendar(journal, now),
       attributionMix: attributionMix(journal, now),
-      calibration: calibration(journal),
+      calibration: calibrationRows,
+      ...(calibrationNote ? { calibrationNote } : {}),
+      brier: brierByDomain(journal).map((b) => ({ domainName: name(journal, b.domainId), points: b.points })),
       ...(dip ? { dip } : {}),
     },
   };

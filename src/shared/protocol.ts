@@ -78,6 +78,10 @@ export interface Charts {
   /** Per week, oldest first: share of reviewed sessions whose cause was internal and controllable. */
   attributionMix: { weekOf: number; reviews: number; ownShare: number }[];
   calibration: CalibrationRow[];
+  /** Plain feedback when a confidence level is consistently off. */
+  calibrationNote?: string;
+  /** Brier score per domain per month (0 is perfect). */
+  brier: { domainName: string; points: { month: number; score: number; goals: number }[] }[];
   dip?: string;
 }
 

@@ -108,7 +108,7 @@ export function attributionChart(weeks: Charts['attributionMix']): HTMLElement {
   );
 }
 
-export function calibrationChart(rows: Charts['calibration']): HTMLElement {
+export function calibrationChart(rows: Charts['calibration'], note?: string, brier: Charts['brier'] = []): HTMLElement {
   const rated = rows.filter((r) => r.rated > 0);
   if (rated.length === 0) return figure('Confidence calibration', 'No reviewed subgoals yet. Rate and review subgoals to see how your confidence matches what you finish.', null);
   const W = 300, H = 110, P = 4;
@@ -124,10 +124,23 @@ export function calibrationChart(rows: Charts['calibration']): HTMLElement {
     }),
   );
   const summary = rated.map((r) => `your ${r.confidence}s were met ${Math.round((r.met / r.rated) * 100)}% of the time (${r.rated})`).join('; ');
-  return figure(
+  const fig = figure(
     'Confidence calibration',
     `${summary[0]?.toUpperCase() ?? ''}${summary.slice(1)}. The diagonal is perfect calibration.`,
     picture,
     table(['Confidence', 'Subgoals', 'Met'], rated.map((r) => [r.confidence, r.rated, `${Math.round((r.met / r.rated) * 100)}%`])),
   );
+  if (note) fig.append(h('p', { class: 'calibration-note', id: 'calibration-note' }, note));
+  const scores = brier.filter((b) => b.points.length > 0);
+  if (scores.length) {
+    const latest = scores.map((b) => {
+      const last = b.points[b.points.length - 1];
+      return `${b.domainName}: ${last ? last.score.toFixed(2) : '–'}`;
+    });
+    fig.append(
+      h('p', { class: 'chart-summary', id: 'brier-summary' }, `Brier score this month (0 is perfect, 0.25 is guessing): ${latest.join('; ')}.`),
+      h('details', {}, h('summary', {}, 'Brier score by month'), table(['Domain', 'Month', 'Score', 'Goals'], scores.flatMap((b) => b.points.map((p) => [b.domainName, new Date(p.month).toLocaleDateString(undefined, { year: 'numeric', month: 'short' }), p.score.toFixed(2), p.goals])))),
+    );
+  }
+  return fig;
 }

@@ -60,7 +60,7 @@ function renderProgress(s: Snapshot): void {
     efficacyChart(s.charts.efficacy),
     calendarChart(s.charts.calendar),
     attributionChart(s.charts.attributionMix),
-    calibrationChart(s.charts.calibration),
+    calibrationChart(s.charts.calibration, s.charts.calibrationNote, s.charts.brier),
   );
 }
 

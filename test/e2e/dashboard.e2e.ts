@@ -120,6 +120,7 @@ describe('dashboard webview (real VS Code)', function () {
     await waitForText(progress, /4 wins on 1 day in the last 12 weeks/);
     await waitForText(progress, /100% of 1 reviewed session credited a cause that is yours/);
     await waitForText(progress, /Your 8s were met 50% of the time \(2\)/);
+    await waitForText(view.locator('#brier-summary'), /parser tests: 0\.34/);
     assert.equal(await progress.locator('svg').count(), 4);
     assert.ok((await progress.locator('rect.day').count()) >= 84);
     await waitForText(view.locator('#due-prompts'), /weekly reflection is due/);

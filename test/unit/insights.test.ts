@@ -3,6 +3,7 @@ import { emptyJournal } from '../../src/core/schema';
 import type { Journal, Session, Subgoal } from '../../src/core/schema';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../src/core/insights';
 import { duePrompts } from '../../src/core/due';
+import { brierByDomain, calibrationFeedback } from '../../src/core/calibration';
 import { encouragementFromRecord, evidenceFor } from '../../src/core/evidence';
 import { otherDomainThisWeek } from '../../src/core/journal';
 import { DAY } from '../../src/core/time';
@@ -91,5 +92,28 @@ describe('guards, due prompts and evidence', () => {
     const e = evidenceFor(journal([low, high]), 'd1', 3);
     assert.equal(e.wins.length, 3);
     assert.equal(e.totalWins, 6);
+  });
+});
+
+describe('calibration feedback and Brier score', () => {
+  it('scores each domain per month: 0 is perfect, misses at high confidence cost most', () => {
+    const j = journal([session({ start: NOW - DAY, minutes: 10, goals: [[10, 'met'], [10, 'missed']] })]);
+    const series = brierByDomain(j);
+    assert.equal(series.length, 1);
+    assert.equal(series[0]?.points[0]?.score, 0.5);
+    assert.equal(series[0]?.points[0]?.goals, 2);
+    const perfect = brierByDomain(journal([session({ start: NOW - DAY, minutes: 10, goals: [[10, 'met'], [0, 'missed']] })]));
+    assert.equal(perfect[0]?.points[0]?.score, 0);
+  });
+
+  it('says plainly when a level is over- or under-confident, citing the numbers, and is quiet otherwise', () => {
+    const over = calibration(journal([session({ start: NOW - DAY, minutes: 10, goals: [[9, 'met'], [9, 'met'], [9, 'missed'], [9, 'missed'], [9, 'missed']] })]));
+    assert.equal(calibrationFeedback(over), 'Your 9s were met 40% of the time (2 of 5): shrink those goals a little more.');
+    const under = calibration(journal([session({ start: NOW - DAY, minutes: 10, goals: Array.from({ length: 5 }, () => [5, 'met'] as [number, 'met']) })]));
+    assert.match(calibrationFeedback(under) ?? '', /Your 5s were met 100% .*slightly bigger goals/);
+    const healthy = calibration(journal([session({ start: NOW - DAY, minutes: 10, goals: [[8, 'met'], [8, 'met'], [8, 'met'], [8, 'met'], [8, 'missed']] })]));
+    assert.equal(calibrationFeedback(healthy), undefined);
+    const thin = calibration(journal([session({ start: NOW - DAY, minutes: 10, goals: [[9, 'missed']] })]));
+    assert.equal(calibrationFeedback(thin), undefined);
   });
 });

@@ -1,0 +1,67 @@
+import type { Journal, Outcome } from './schema';
+import { liveSubgoals } from './session';
+import type { CalibrationRow } from './insights';
+
+const HIT: Record<Outcome, number> = { met: 1, partly: 0.5, missed: 0 };
+
+export interface BrierPoint {
+  /** First day of the month (local time). */
+  month: number;
+  score: number;
+  goals: number;
+}
+
+function monthStart(at: number): number {
+  const d = new Date(at);
+  return new Date(d.getFullYear(), d.getMonth(), 1).getTime();
+}
+
+/**
+ * Brier score per domain per month: the mean of (confidence/10 − outcome)², outcome 1 met, 0.5 partly,
+ * 0 missed. 0 is perfect calibration; always saying 5/10 scores 0.25.
+ */
+export function brierByDomain(journal: Journal): { domainId: string; points: BrierPoint[] }[] {
+  const sums = new Map<string, Map<number, { total: number; goals: number }>>();
+  for (const s of journal.sessions) {
+    if (s.endedAt === undefined) continue;
+    for (const g of liveSubgoals(s)) {
+      if (!g.outcome) continue;
+      const byMonth = sums.get(s.domainId) ?? new Map<number, { total: number; goals: number }>();
+      const month = monthStart(s.startedAt);
+      const entry = byMonth.get(month) ?? { total: 0, goals: 0 };
+      entry.total += (g.confidence / 10 - HIT[g.outcome]) ** 2;
+      entry.goals++;
+      byMonth.set(month, entry);
+      sums.set(s.domainId, byMonth);
+    }
+  }
+  return [...sums.entries()].map(([domainId, byMonth]) => ({
+    domainId,
+    points: [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, e]) => ({ month, score: e.total / e.goals, goals: e.goals })),
+  }));
+}
+
+/** Enough rated goals at one level to say something about it. */
+const MIN_GOALS = 5;
+/** Healthy efficacy sits slightly above current skill, so a little over-confidence is left alone. */
+const OVER_TOLERANCE = 0.1;
+const UNDER_TOLERANCE = 0.2;
+
+/**
+ * Plain feedback when one confidence level is consistently off, citing the user's own numbers;
+ * undefined when the record is too thin or calibration is healthy.
+ */
+export function calibrationFeedback(rows: readonly CalibrationRow[]): string | undefined {
+  let worst: { row: CalibrationRow; gap: number } | undefined;
+  for (const row of rows) {
+    if (row.rated < MIN_GOALS) continue;
+    const gap = row.met / row.rated - row.confidence / 10;
+    const outside = gap < -OVER_TOLERANCE || gap > UNDER_TOLERANCE;
+    if (outside && (!worst || Math.abs(gap) > Math.abs(worst.gap))) worst = { row, gap };
+  }
+  if (!worst) return undefined;
+  const { row, gap } = worst;
+  const share = Math.round((row.met / row.rated) * 100);
+  if (gap < 0) return `Your ${row.confidence}s were met ${share}% of the time (${row.met} of ${row.rated}): shrink those goals a little more.`;
+  return `Your ${row.confidence}s were met ${share}% of the time (${row.met} of ${row.rated}): you can trust yourself with slightly bigger goals.`;
+}
