@@ -9,6 +9,7 @@ export const COMMAND_NAMES = [
   'endSession',
   'rateDomain',
   'weeklyReflection',
+  'weeklyReview',
   'addModel',
   'recordEncouragement',
   'showEvidence',

@@ -8,7 +8,7 @@ import { endAndReview } from './flows/end';
 import { addVicariousModel, rateDomain, recordEncouragement, showEvidence, weeklyReflection } from './flows/practices';
 import { selfTalk } from './flows/selfTalk';
 import { startFocusSession } from './flows/start';
-import { exportData, importData } from './flows/transfer';
+import { exportData, importData, writeWeeklyReview } from './flows/transfer';
 import { sessionMenu } from './flows/menu';
 
 type Handler = (ctx: FlowContext) => Promise<void>;
@@ -25,6 +25,7 @@ export function handlers(runCommand: (name: CommandName) => Promise<void>, openD
     endSession: endAndReview,
     rateDomain,
     weeklyReflection,
+    weeklyReview: writeWeeklyReview,
     addModel: addVicariousModel,
     recordEncouragement,
     showEvidence,

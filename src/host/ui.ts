@@ -29,6 +29,13 @@ export interface InputOptions {
   validate: (text: string) => string | undefined;
 }
 
+export interface SaveOptions {
+  title: string;
+  kind: 'json' | 'markdown';
+  /** Open the written file in an editor. */
+  open?: boolean;
+}
+
 export interface Ui {
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined>;
   input(options: InputOptions): Promise<string | undefined>;
@@ -36,7 +43,7 @@ export interface Ui {
   warn(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string): void;
   /** Asks where to save; returns a label for the written file, or undefined when cancelled. */
-  saveText(suggestedName: string, content: string): Promise<string | undefined>;
+  saveText(suggestedName: string, content: string, options?: SaveOptions): Promise<string | undefined>;
   /** Asks for a file to read; undefined when cancelled. */
   openText(): Promise<string | undefined>;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { InputOptions, PickItem, PickOptions, Ui } from './ui';
+import type { InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
 import { MAX_IMPORT_BYTES } from '../core/transfer';
 
 type Item<T> = vscode.QuickPickItem & { value: T };
@@ -62,16 +62,17 @@ export class VsCodeUi implements Ui {
     void vscode.window.showErrorMessage(message);
   }
 
-  async saveText(suggestedName: string, content: string): Promise<string | undefined> {
+  async saveText(suggestedName: string, content: string, options: SaveOptions = { title: 'Export Small Wins journal', kind: 'json' }): Promise<string | undefined> {
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     const uri = await vscode.window.showSaveDialog({
-      title: 'Export Small Wins journal',
-      saveLabel: 'Export',
-      filters: { JSON: ['json'] },
+      title: options.title,
+      saveLabel: 'Save',
+      filters: options.kind === 'json' ? { JSON: ['json'] } : { Markdown: ['md'] },
       ...(base ? { defaultUri: vscode.Uri.joinPath(base, suggestedName) } : {}),
     });
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    if (options.open) await vscode.window.showTextDocument(uri);
     return vscode.workspace.asRelativePath(uri);
   }
 

@@ -182,6 +182,22 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     await page.keyboard.press('Escape');
   });
 
+  it('writes the weekly review as a Markdown file and opens it', async () => {
+    const page = bench.page;
+    const file = path.join(bench.workspace, 'week.md');
+    await runCommand(page, 'Small Wins: Write Weekly Review');
+    await chooseFile(page, 'Save the weekly review', file);
+    await notification(page, 'Wrote the weekly review').waitFor();
+    await page.locator('.tab', { hasText: 'week.md' }).first().waitFor();
+    const doc = fs.readFileSync(file, 'utf8');
+    assert.match(doc, /^# Small Wins — week of /);
+    assert.match(doc, /- Win: Found the off-by-one in peek\(\)/);
+    assert.match(doc, /- Subgoal: Document the lexer — confidence 9\/10, missed/);
+    assert.match(doc, /tweak: Turn on Do Not Disturb when a session starts/);
+    assert.match(doc, /- parser tests: 65\/100/);
+    assert.match(doc, /\*\*What did I do well\?\*\* Kept the goals small/);
+  });
+
   it('exports the journal, refuses a bad import naming the field, and re-imports without duplicates', async () => {
     const page = bench.page;
     const exported = path.join(bench.workspace, 'journal.json');

@@ -43,8 +43,19 @@ export function ensureDebianPackages(names: readonly string[]): void {
   run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${command}`], {});
 }
 
+/**
+ * The environment without the variables an outer `npm run` sets (npm_config_user_agent and the
+ * like): a nested npm would take them as its own config, and code-server's install script reads the
+ * user agent to check that it runs on Node 24.
+ */
+function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value;
+  return { ...env, ...extra };
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, ...(cwd ? { cwd } : {}) });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: cleanEnv(env), ...(cwd ? { cwd } : {}) });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status ?? result.signal}`);
 }
 

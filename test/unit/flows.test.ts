@@ -7,7 +7,9 @@ import { startFocusSession } from '../../src/host/flows/start';
 import { addSubgoal, logAWin, reframeArousal, togglePause } from '../../src/host/flows/inSession';
 import { endAndReview } from '../../src/host/flows/end';
 import { selfTalk } from '../../src/host/flows/selfTalk';
-import { exportData, importData } from '../../src/host/flows/transfer';
+import { exportData, importData, writeWeeklyReview } from '../../src/host/flows/transfer';
+import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
+import { emptyJournal } from '../../src/core/schema';
 import { rateDomain, weeklyReflection } from '../../src/host/flows/practices';
 import { harness, ScriptedUi } from './helpers';
 import type { Harness } from './helpers';
@@ -178,5 +180,43 @@ describe('sleep, clock changes and reloads', () => {
     const session = activeSession(reloaded.journal) as Session;
     assert.equal(isPaused(session), true);
     assert.equal(elapsedMs(session, h.time.now), 7 * MIN);
+  });
+});
+
+describe('weekly review document', () => {
+  it('writes the week: sessions, wins, attribution, slip with its tweak, ratings and reflection', async () => {
+    const ui = new ScriptedUi([], { 'slip review': 'Review the slip' });
+    const h = harness({ ui });
+    await startShrunk(h);
+    h.ui.queue('Rewrite the number rule');
+    await logAWin(h.ctx);
+    h.ui.queue('Document <the> lexer', '9');
+    await addSubgoal(h.ctx);
+    h.time.advance(20 * MIN);
+    h.ui.queue('Met', 'Missed', 'Strategy', 'failing test first', '8', '4', '9', 'Slack ping', 'Notifications on', 'Do Not Disturb first');
+    await endAndReview(h.ctx);
+    h.ui.queue('parser tests', '60');
+    await rateDomain(h.ctx);
+    h.ui.queue('Small goals', 'Start earlier', 'I can do hard parts');
+    await weeklyReflection(h.ctx);
+    await writeWeeklyReview(h.ctx);
+    const doc = h.ui.saved?.content ?? '';
+    assert.equal(h.ui.saved?.name, 'small-wins-week-2026-11-16.md');
+    assert.match(doc, /^# Small Wins — week of 2026-11-16/);
+    assert.match(doc, /1 session, 1 win, 20 minutes of focus\./);
+    assert.match(doc, /- Subgoal: Rewrite the number rule — confidence 8\/10, met/);
+    assert.match(doc, /- Subgoal: Document &lt;the&gt; lexer — confidence 9\/10, missed/);
+    assert.match(doc, /- What made the difference: Strategy or approach: failing test first \(about me 8\/9, stable 4\/9, controllable 9\/9\)/);
+    assert.match(doc, /tweak: Do Not Disturb first/);
+    assert.match(doc, /- parser tests: 60\/100/);
+    assert.match(doc, /\*\*What did this teach me about my capabilities\?\*\* I can do hard parts/);
+    assert.doesNotMatch(doc, /Rewrite the tokenizer/, 'the shrunk original is not reported as a subgoal');
+  });
+
+  it('says plainly when the week holds nothing', () => {
+    const doc = weeklyReviewMarkdown(emptyJournal(), Date.UTC(2026, 10, 18));
+    assert.match(doc, /0 sessions, 0 wins, 0 minutes of focus/);
+    assert.match(doc, /No sessions this week\./);
+    assert.match(doc, /No reflection written this week\./);
   });
 });

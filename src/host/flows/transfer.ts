@@ -1,4 +1,6 @@
 import { exportJournal, importJournal } from '../../core/transfer';
+import { weeklyReviewMarkdown } from '../../core/weeklyReview';
+import { weekStart } from '../../core/time';
 import type { FlowContext } from './context';
 
 export async function exportData(ctx: FlowContext): Promise<void> {
@@ -6,6 +8,18 @@ export async function exportData(ctx: FlowContext): Promise<void> {
   const date = new Date(now).toISOString().slice(0, 10);
   const written = await ctx.ui.saveText(`small-wins-${date}.json`, exportJournal(ctx.store.journal, now));
   if (written) void ctx.ui.info(`Exported your journal to ${written}.`);
+}
+
+/** Writes this week as a Markdown document where the user chooses, and opens it. */
+export async function writeWeeklyReview(ctx: FlowContext): Promise<void> {
+  const now = ctx.clock();
+  const date = new Date(weekStart(now)).toLocaleDateString('en-CA');
+  const written = await ctx.ui.saveText(`small-wins-week-${date}.md`, weeklyReviewMarkdown(ctx.store.journal, now), {
+    title: 'Save the weekly review',
+    kind: 'markdown',
+    open: true,
+  });
+  if (written) void ctx.ui.info(`Wrote the weekly review to ${written}.`);
 }
 
 /** Import validates the whole file first; a bad file is refused with the field named and nothing changes. */
