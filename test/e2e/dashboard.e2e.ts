@@ -168,7 +168,7 @@ describe('dashboard webview (real VS Code)', function () {
     const file = path.join(bench.workspace, 'hostile.json');
     fs.writeFileSync(file, JSON.stringify({ format: 'small-wins-journal', version: 1, exportedAt: now, journal }));
     await runCommand(bench.page, 'Small Wins: Import Data');
-    await chooseFile(bench.page, 'Import Small Wins journal', file);
+    await chooseFile(bench.page, 'Import Small Wins journal', 'hostile.json', 'open');
     await notification(bench.page, 'Imported 1 domains, 1 sessions').waitFor();
     await waitForText(view.locator('#session-heading'), /<script>alert\(1\)<\/script>/);
     await waitForText(view.locator('#session-subgoals'), /<\/script><script>alert\(2\)<\/script>/);

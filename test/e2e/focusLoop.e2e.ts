@@ -186,7 +186,7 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     const page = bench.page;
     const file = path.join(bench.workspace, 'week.md');
     await runCommand(page, 'Small Wins: Write Weekly Review');
-    await chooseFile(page, 'Save the weekly review', file);
+    await chooseFile(page, 'Save the weekly review', 'week.md', 'save');
     await notification(page, 'Wrote the weekly review').waitFor();
     await page.locator('.tab', { hasText: 'week.md' }).first().waitFor();
     const doc = fs.readFileSync(file, 'utf8');
@@ -196,13 +196,15 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     assert.match(doc, /tweak: Turn on Do Not Disturb when a session starts/);
     assert.match(doc, /- parser tests: 65\/100/);
     assert.match(doc, /\*\*What did I do well\?\*\* Kept the goals small/);
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.tab', { hasText: 'week.md' }).waitFor({ state: 'detached' });
   });
 
   it('exports the journal, refuses a bad import naming the field, and re-imports without duplicates', async () => {
     const page = bench.page;
     const exported = path.join(bench.workspace, 'journal.json');
     await runCommand(page, 'Small Wins: Export Data');
-    await chooseFile(page, 'Export Small Wins journal', exported);
+    await chooseFile(page, 'Export Small Wins journal', 'journal.json', 'save');
     await notification(page, 'Exported your journal').waitFor();
     const file = JSON.parse(fs.readFileSync(exported, 'utf8')) as { journal: { sessions: { wins: unknown[]; subgoals: { confidence: number }[] }[] } };
     assert.equal(file.journal.sessions[0]?.wins.length, 3);
@@ -211,10 +213,22 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     const badPath = path.join(bench.workspace, 'bad.json');
     fs.writeFileSync(badPath, JSON.stringify(bad));
     await runCommand(page, 'Small Wins: Import Data');
-    await chooseFile(page, 'Import Small Wins journal', badPath);
+    await chooseFile(page, 'Import Small Wins journal', 'bad.json', 'open');
     await notification(page, /Import refused, nothing was changed.*journal\.sessions\[0\]\.subgoals\[0\]\.confidence/).waitFor();
     await runCommand(page, 'Small Wins: Import Data');
-    await chooseFile(page, 'Import Small Wins journal', exported);
+    await chooseFile(page, 'Import Small Wins journal', 'journal.json', 'open');
     await notification(page, 'Nothing new to import').waitFor();
   });
+
+  it('opens the Getting Started walkthrough and logs a win by keyboard shortcut', async () => {
+    const page = bench.page;
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await pick(page, /walkthrough/i, 'Get started with Small Wins');
+    await page.locator('.gettingStartedContainer', { hasText: 'Start a focus session' }).first().waitFor();
+    await page.locator('.gettingStartedContainer', { hasText: 'Turn a worry into an instruction' }).first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Alt+Shift+W');
+    await notification(page, 'No focus session is running').waitFor();
+  });
 });
+

@@ -143,11 +143,33 @@ export async function waitForText(locator: Locator, pattern: RegExp): Promise<st
   return (await locator.first().textContent()) ?? '';
 }
 
-/** code-server's file dialogs are quick inputs that take a path: waits for the dialog, types, accepts. */
-export async function chooseFile(page: Page, dialogTitle: string, file: string): Promise<void> {
+/**
+ * code-server's file dialogs are quick inputs on a path. They open on the workspace folder (a save
+ * dialog with its suggested name selected, up to the extension); like a user, type the name and accept.
+ */
+export async function chooseFile(page: Page, dialogTitle: string, fileName: string, mode: 'save' | 'open'): Promise<void> {
   await expectPrompt(page, dialogTitle);
   const input = quickInput(page).locator('input');
-  await input.fill(file);
+  const value = () => page.evaluate(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? '');
+  // The dialog fills in its folder (and suggested name) a moment after it opens.
+  await page.waitForFunction(
+    (saving) => {
+      const v = (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? '';
+      return v.startsWith('/') && (saving ? !v.endsWith('/') : v.endsWith('/'));
+    },
+    mode === 'save',
+    { timeout: TIMEOUT },
+  );
+  // Typing before the folder's entries are listed can be undone when they arrive.
+  await quickInput(page).locator('.monaco-list-row').first().waitFor({ timeout: TIMEOUT });
+  if (mode === 'open') await input.press('End');
+  // A save dialog selects the suggested name without its extension, so the extension stays.
+  await input.pressSequentially(mode === 'save' ? fileName.replace(/\.[^.]+$/, '') : fileName);
+  const deadline = Date.now() + TIMEOUT;
+  while (!(await value()).endsWith(`/${fileName}`)) {
+    if (Date.now() > deadline) throw new Error(`The file dialog shows "${await value()}", not ${fileName}`);
+    await page.waitForTimeout(50);
+  }
   await input.press('Enter');
 }
 
