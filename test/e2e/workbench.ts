@@ -150,11 +150,11 @@ export async function waitForText(locator: Locator, pattern: RegExp): Promise<st
 export async function chooseFile(page: Page, dialogTitle: string, fileName: string, mode: 'save' | 'open'): Promise<void> {
   await expectPrompt(page, dialogTitle);
   const input = quickInput(page).locator('input');
-  const value = () => page.evaluate(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? '');
+  const value = () => page.evaluate(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value ?? '');
   // The dialog fills in its folder (and suggested name) a moment after it opens.
   await page.waitForFunction(
     (saving) => {
-      const v = (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? '';
+      const v = document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value ?? '';
       return v.startsWith('/') && (saving ? !v.endsWith('/') : v.endsWith('/'));
     },
     mode === 'save',
