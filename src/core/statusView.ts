@@ -11,7 +11,14 @@ export interface StatusView {
 }
 
 /** What the status bar shows, from the journal and the time alone. */
-export function statusView(journal: Journal, now: number, o: { showDomain: boolean; elapsedFloor?: number }): StatusView {
+export interface StatusOptions {
+  showDomain: boolean;
+  elapsedFloor?: number;
+  /** Wins the editor noticed and the user has not answered yet. */
+  suggestions?: number;
+}
+
+export function statusView(journal: Journal, now: number, o: StatusOptions): StatusView {
   const session = activeSession(journal);
   if (!session) {
     return {
@@ -24,7 +31,7 @@ export function statusView(journal: Journal, now: number, o: { showDomain: boole
   return sessionView(journal, session, now, o);
 }
 
-function sessionView(journal: Journal, session: Session, now: number, o: { showDomain: boolean; elapsedFloor?: number }): StatusView {
+function sessionView(journal: Journal, session: Session, now: number, o: StatusOptions): StatusView {
   const elapsed = Math.max(elapsedMs(session, now), o.elapsedFloor ?? 0);
   const remaining = remainingMs(session, now) === undefined ? undefined : (session.plannedMinutes ?? 0) * 60_000 - elapsed;
   const paused = isPaused(session);
@@ -46,18 +53,20 @@ function sessionView(journal: Journal, session: Session, now: number, o: { showD
   const parts = [`${icon} ${time}${paused ? ' paused' : ''}`];
   if (o.showDomain) parts.push(domain);
   parts.push(`$(star-full) ${wins}`);
+  const suggested = o.suggestions ?? 0;
+  if (suggested > 0) parts.push(`$(lightbulb) ${suggested}`);
   const goal = currentSubgoal(session);
   const cue = journal.cues.find((c) => c.id === session.cueIds[session.cueIds.length - 1]);
   const tooltip = [
     `Small Wins — ${domain}${paused ? ' (paused)' : ''}`,
     goal ? `Subgoal: ${revealBidi(goal.text)} (confidence ${goal.confidence}/10)` : 'All subgoals done: add one or log a micro-win',
     cue ? `Cue: ${revealBidi(cue.instruction)}` : 'No cue yet',
-    `${wins} win${wins === 1 ? '' : 's'} · click for session actions`,
+    suggested > 0 ? `${suggested} suggested win${suggested === 1 ? '' : 's'} to review · click for session actions` : `${wins} win${wins === 1 ? '' : 's'} · click for session actions`,
   ].join('\n');
   return {
     text: parts.join(' · '),
     tooltip,
-    accessibilityLabel: `Small Wins session on ${domain}${paused ? ', paused' : ''}: ${spokenTime}, ${wins} win${wins === 1 ? '' : 's'}. Activate for session actions.`,
+    accessibilityLabel: `Small Wins session on ${domain}${paused ? ', paused' : ''}: ${spokenTime}, ${wins} win${wins === 1 ? '' : 's'}${suggested > 0 ? `, ${suggested} suggested` : ''}. Activate for session actions.`,
     running: !paused,
   };
 }

@@ -11,6 +11,8 @@ import { readSettings } from './vscodeSettings';
 import { WorkspaceDefaultsStore } from './workspaceDefaults';
 import { DashboardProvider, DASHBOARD_VIEW_ID } from './dashboardProvider';
 import { ChangeSignal } from './changeSignal';
+import { EvidenceWatcher } from './evidenceWatcher';
+import { SuggestionBox } from './suggestionBox';
 
 /** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
 export function createSmallWins(context: vscode.ExtensionContext): vscode.Disposable {
@@ -21,9 +23,11 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   const run = async (name: CommandName) => {
     await vscode.commands.executeCommand(commandId(name));
   };
+  const suggestions = new SuggestionBox(store, systemClock);
   const ctx: FlowContext = {
     ui,
     store,
+    suggestions,
     defaults: new WorkspaceDefaultsStore(context.workspaceState),
     clock: systemClock,
     settings: readSettings,
@@ -37,6 +41,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   const disposables: vscode.Disposable[] = [
     signal,
     new SessionController(store, systemClock, readSettings, run, ctx),
+    new EvidenceWatcher(store, suggestions, systemClock, readSettings),
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
     dashboard,
     ...registerCommands(ctx, handlers(run, openDashboard)),

@@ -100,6 +100,10 @@ export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
       });
       port.sendFeedback(feedback);
     },
+    acceptSuggestion: async (m) => {
+      if (!(await ctx.suggestions.accept(m.id))) throw new Refused('That suggestion is no longer there.');
+    },
+    dismissSuggestion: (m) => Promise.resolve(ctx.suggestions.dismiss(m.id)),
     run: (m) => ctx.run(m.action satisfies CommandName),
   };
 

@@ -16,6 +16,7 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
     this.assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     this.disposables.push(
       ctx.store.onDidChange(() => this.sendSnapshot()),
+      { dispose: ctx.suggestions.onDidChange(() => this.sendSnapshot()).dispose },
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins') && this.sendSnapshot()),
     );
   }
@@ -45,7 +46,7 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   sendSnapshot(): void {
     if (!this.view?.visible) return;
-    const snapshot = buildSnapshot(this.ctx.store.journal, this.ctx.clock(), this.ctx.settings(), this.ctx.defaults.get());
+    const snapshot = buildSnapshot(this.ctx.store.journal, this.ctx.clock(), this.ctx.settings(), this.ctx.defaults.get(), this.ctx.suggestions.list());
     this.post({ type: 'snapshot', snapshot });
   }
 

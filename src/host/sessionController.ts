@@ -31,7 +31,7 @@ export class SessionController implements vscode.Disposable {
     private readonly clock: Clock,
     private readonly settings: () => Settings,
     private readonly run: (command: CommandName) => Promise<void>,
-    flows: Pick<FlowContext, 'ui' | 'store'>,
+    private readonly flows: Pick<FlowContext, 'ui' | 'store' | 'suggestions'>,
   ) {
     this.ticker = new SessionTicker(
       clock,
@@ -44,6 +44,7 @@ export class SessionController implements vscode.Disposable {
       this.statusBar,
       this.ticker,
       store.onDidChange(() => this.render()),
+      { dispose: flows.suggestions.onDidChange(() => this.render()).dispose },
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins') && this.render()),
       // Another window may have started or ended a session: look again when this one gains focus.
       vscode.window.onDidChangeWindowState((state) => state.focused && this.store.refresh()),
@@ -52,7 +53,7 @@ export class SessionController implements vscode.Disposable {
   }
 
   render(): void {
-    const running = this.statusBar.render(this.store.journal, this.clock(), this.settings().showDomainInStatusBar);
+    const running = this.statusBar.render(this.store.journal, this.clock(), this.settings().showDomainInStatusBar, this.flows.suggestions.list().length);
     this.ticker.setRunning(running);
   }
 

@@ -6,6 +6,9 @@ export interface Settings {
   reassessmentIntervalDays: number;
   acknowledgeWins: boolean;
   showDomainInStatusBar: boolean;
+  evidenceTasks: boolean;
+  evidenceCommits: boolean;
+  evidenceDiagnostics: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -15,6 +18,9 @@ export const DEFAULT_SETTINGS: Settings = {
   reassessmentIntervalDays: 7,
   acknowledgeWins: true,
   showDomainInStatusBar: true,
+  evidenceTasks: true,
+  evidenceCommits: true,
+  evidenceDiagnostics: true,
 };
 
 /** Clamps what a user typed into settings.json to the range each setting allows. */
@@ -30,5 +36,8 @@ export function sanitizeSettings(raw: Partial<Record<keyof Settings, unknown>>):
     reassessmentIntervalDays: num(raw.reassessmentIntervalDays, 1, 365, d.reassessmentIntervalDays),
     acknowledgeWins: bool(raw.acknowledgeWins, d.acknowledgeWins),
     showDomainInStatusBar: bool(raw.showDomainInStatusBar, d.showDomainInStatusBar),
+    evidenceTasks: bool(raw.evidenceTasks, d.evidenceTasks),
+    evidenceCommits: bool(raw.evidenceCommits, d.evidenceCommits),
+    evidenceDiagnostics: bool(raw.evidenceDiagnostics, d.evidenceDiagnostics),
   };
 }

@@ -9,6 +9,7 @@ import type { Journal, Session, WorkspaceDefaults } from '../core/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../core/session';
 import { dayStart } from '../core/time';
 import type { SessionView, Snapshot } from '../shared/protocol';
+import type { Suggestion } from '../core/suggestions';
 import type { Settings } from './settings';
 
 const name = (journal: Journal, domainId: string) => domainById(journal, domainId)?.name ?? 'Unknown domain';
@@ -31,7 +32,13 @@ function sessionView(journal: Journal, s: Session, now: number): SessionView {
 }
 
 /** The whole dashboard state, sent in full on every change (no deltas to get out of step). */
-export function buildSnapshot(journal: Journal, now: number, settings: Settings, defaults: WorkspaceDefaults): Snapshot {
+export function buildSnapshot(
+  journal: Journal,
+  now: number,
+  settings: Settings,
+  defaults: WorkspaceDefaults,
+  suggestions: readonly Suggestion[] = [],
+): Snapshot {
   const session = activeSession(journal);
   const focusDomainId = session?.domainId ?? defaults.lastDomainId;
   const since = dayStart(now);
@@ -54,6 +61,7 @@ export function buildSnapshot(journal: Journal, now: number, settings: Settings,
     ...(defaults.lastDomainId ? { lastDomainId: defaults.lastDomainId } : {}),
     domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
     ...(session ? { session: sessionView(journal, session, now) } : {}),
+    suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
     todayWins,
     evidence: {
       wins: evidence.wins.map((w) => ({ text: w.text, at: w.at })),

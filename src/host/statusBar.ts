@@ -14,7 +14,7 @@ export class SessionStatusBar implements vscode.Disposable {
     this.item.name = 'Small Wins';
   }
 
-  render(journal: Journal, now: number, showDomain: boolean): boolean {
+  render(journal: Journal, now: number, showDomain: boolean, suggestions = 0): boolean {
     const session = activeSession(journal);
     let elapsedFloor: number | undefined;
     if (session) {
@@ -26,7 +26,7 @@ export class SessionStatusBar implements vscode.Disposable {
     } else {
       this.floor = undefined;
     }
-    const view = statusView(journal, now, { showDomain, ...(elapsedFloor !== undefined ? { elapsedFloor } : {}) });
+    const view = statusView(journal, now, { showDomain, suggestions, ...(elapsedFloor !== undefined ? { elapsedFloor } : {}) });
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;
     this.item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };

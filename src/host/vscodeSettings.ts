@@ -12,5 +12,8 @@ export function readSettings(): Settings {
     reassessmentIntervalDays: c.get('reassessmentIntervalDays'),
     acknowledgeWins: c.get('acknowledgeWins'),
     showDomainInStatusBar: c.get('statusBar.showDomain'),
+    evidenceTasks: c.get('evidence.tasks'),
+    evidenceCommits: c.get('evidence.commits'),
+    evidenceDiagnostics: c.get('evidence.diagnostics'),
   });
 }

@@ -36,6 +36,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
     }),
     slip: z.optional(z.strictObject({ cue: text, frictionFailed: text, tweak: text })),
   }),
+  z.strictObject({ type: z.literal('acceptSuggestion'), id }),
+  z.strictObject({ type: z.literal('dismissSuggestion'), id }),
   z.strictObject({ type: z.literal('run'), action: z.enum(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'showEvidence', 'recordEncouragement', 'addModel']) }),
 ]);
 
@@ -92,6 +94,8 @@ export interface Snapshot {
   lastDomainId?: string;
   domains: { id: string; name: string }[];
   session?: SessionView;
+  /** Wins the editor noticed in this window, waiting for one click. */
+  suggestions: { id: string; text: string; source: string }[];
   todayWins: { text: string; at: number; domainName: string }[];
   evidence: { wins: { text: string; at: number }[]; encouragements: { from: string; text: string }[]; domainName?: string };
   models: { name: string; workflowNotes: string; domainName?: string }[];

@@ -20,10 +20,12 @@ export class SessionPanel {
   private readonly cue = h('p', { class: 'cue', id: 'session-cue' });
   private readonly subgoals = h('ul', { class: 'subgoals', id: 'session-subgoals', 'aria-label': 'Subgoals' });
   private readonly wins = h('ul', { class: 'wins', id: 'session-wins', 'aria-label': 'Wins this session' });
+  private readonly suggestions = h('div', { class: 'suggestions', id: 'session-suggestions', role: 'region', 'aria-label': 'Suggested wins' });
   private readonly win = textfield('Log a micro-win', { placeholder: 'The failing test now reproduces the bug', id: 'win-text', onEnter: () => this.logWin() });
   private readonly newGoal = textfield('Add a subgoal', { placeholder: 'Next small step', id: 'subgoal-text', onEnter: () => this.addGoal() });
   private readonly newGoalRuler = confidenceRuler('Confidence for the new subgoal', 8, (v) => CONFIDENCE_LABELS[v] ?? '');
   private readonly pauseButton: HTMLElement;
+  private suggestionCount = 0;
 
   constructor(onEnd: (session: SessionView) => void) {
     this.pauseButton = button('Pause', () => this.session && post({ type: 'togglePause', sessionId: this.session.id }), { secondary: true, id: 'session-pause', icon: 'debug-pause' });
@@ -34,6 +36,7 @@ export class SessionPanel {
       this.timer,
       this.status,
       this.cue,
+      this.suggestions,
       h('h3', {}, 'Subgoals'),
       this.subgoals,
       h('div', { class: 'inline' }, this.win.row, button('Log win', () => this.logWin(), { id: 'win-submit', icon: 'star-full' })),
@@ -74,6 +77,24 @@ export class SessionPanel {
         ),
       ),
     );
+    const suggested = snapshot.suggestions;
+    fill(
+      this.suggestions,
+      ...(suggested.length ? [h('h3', {}, 'Log as a win?')] : []),
+      ...suggested.map((g) =>
+        h(
+          'div',
+          { class: 'suggestion' },
+          h('span', { class: 'codicon codicon-lightbulb', 'aria-hidden': 'true' }),
+          ' ',
+          h('span', { class: 'goal-text' }, g.text),
+          button('Log it', () => post({ type: 'acceptSuggestion', id: g.id }), { ariaLabel: `Log as a win: ${revealBidi(g.text)}` }),
+          button('Dismiss', () => post({ type: 'dismissSuggestion', id: g.id }), { secondary: true, ariaLabel: `Dismiss: ${revealBidi(g.text)}` }),
+        ),
+      ),
+    );
+    if (suggested.length > this.suggestionCount) announce(`Suggested win: ${suggested[suggested.length - 1]?.text ?? ''}`);
+    this.suggestionCount = suggested.length;
     fill(this.wins, ...s.wins.slice().reverse().map((w) => h('li', {}, h('span', { class: 'codicon codicon-star-full', 'aria-hidden': 'true' }), ' ', w.text)));
     if (s.wins.length > previousWins) announce(`Win logged. ${s.wins.length} this session.`);
     this.tick();

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { chooseFile, notification, openDashboard, pick, RESULTS, runCommand, statusItem, type, waitForText, Workbench } from './workbench';
+import { chooseFile, notification, openDashboard, pick, RESULTS, runCommand, statusItem, type, waitForStored, waitForText, Workbench } from './workbench';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -185,6 +185,38 @@ describe('dashboard webview (real VS Code)', function () {
     assert.match(label ?? '', /<script>alert\(1\)<\/script>/);
     assert.deepEqual(bench.dialogs, []);
     await bench.page.screenshot({ path: path.join(RESULTS, 'dashboard-hostile.png') });
+  });
+
+  it('offers a win when a test task passes after failing; one click logs it with its source', async () => {
+    const page = bench.page;
+    fs.mkdirSync(path.join(bench.workspace, '.vscode'), { recursive: true });
+    // The task leaves a marker with its exit code, so the test can see the failing run end.
+    const task = {
+      label: 'check',
+      type: 'shell',
+      command: 'test -f ready.flag; code=$?; touch ran-$code; exit $code',
+      group: { kind: 'test', isDefault: true },
+      problemMatcher: [],
+      presentation: { reveal: 'silent' },
+    };
+    fs.writeFileSync(path.join(bench.workspace, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [task] }));
+    const ran = (code: number) => fs.existsSync(path.join(bench.workspace, `ran-${code}`));
+    await runCommand(page, 'Tasks: Run Test Task');
+    for (const deadline = Date.now() + 30_000; !ran(1); ) {
+      if (Date.now() > deadline) throw new Error('the failing test task did not run');
+      await page.waitForTimeout(100);
+    }
+    assert.equal(await view.locator('#session-suggestions .suggestion').count(), 0, 'a failure suggests nothing');
+    fs.writeFileSync(path.join(bench.workspace, 'ready.flag'), '');
+    await runCommand(page, 'Tasks: Run Test Task');
+    const suggestion = view.locator('#session-suggestions .suggestion', { hasText: 'Tests pass again: check' });
+    await suggestion.waitFor();
+    assert.match((await statusItem(page).getAttribute('aria-label')) ?? '', /1 suggested/);
+    await suggestion.locator('vscode-button', { hasText: 'Log it' }).click();
+    await waitForText(view.locator('#session-wins'), /Tests pass again: check/);
+    await suggestion.waitFor({ state: 'detached' });
+    await waitForStored(page, '"text":"Tests pass again: check","at":');
+    await waitForStored(page, '"source":"test"');
   });
 });
 

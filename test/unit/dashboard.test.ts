@@ -93,8 +93,8 @@ describe('dashboard message handler', () => {
       undefined, null, 0, -1, 1e308, NaN, '', 'x'.repeat(100_000), '<img src=x onerror=alert(1)>', true, [], {},
       { __proto__: { polluted: true } }, session.id, 'other-session', [session.id],
     ]);
-    const types = ['ready', 'startSession', 'addSubgoal', 'logWin', 'togglePause', 'endSession', 'run', 'nope', undefined];
-    const keys = ['type', 'sessionId', 'text', 'subgoalId', 'goal', 'goals', 'domain', 'outcomes', 'attribution', 'action', 'plannedMinutes', 'slip'];
+    const types = ['ready', 'startSession', 'addSubgoal', 'logWin', 'togglePause', 'endSession', 'acceptSuggestion', 'dismissSuggestion', 'run', 'nope', undefined];
+    const keys = ['type', 'id', 'sessionId', 'text', 'subgoalId', 'goal', 'goals', 'domain', 'outcomes', 'attribution', 'action', 'plannedMinutes', 'slip'];
     for (let i = 0; i < 10_000; i++) {
       const message: Record<string, unknown> = { type: choose(types) };
       const fields = Math.floor(random() * 4);

@@ -2,6 +2,7 @@ import type { MementoLike } from '../../src/host/mementoLike';
 import type { Clock } from '../../src/core/clock';
 import { JournalStore } from '../../src/host/journalStore';
 import { WorkspaceDefaultsStore } from '../../src/host/workspaceDefaults';
+import { SuggestionBox } from '../../src/host/suggestionBox';
 import { DEFAULT_SETTINGS } from '../../src/host/settings';
 import type { Settings } from '../../src/host/settings';
 import type { FlowContext } from '../../src/host/flows/context';
@@ -126,9 +127,11 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
   const ui = o.ui ?? new ScriptedUi();
   const settings = { ...DEFAULT_SETTINGS, ...o.settings };
   const ran: CommandName[] = [];
+  const store = new JournalStore(memento, time.clock, (p) => problems.push(p));
   const ctx: FlowContext = {
     ui,
-    store: new JournalStore(memento, time.clock, (p) => problems.push(p)),
+    store,
+    suggestions: new SuggestionBox(store, time.clock),
     defaults: new WorkspaceDefaultsStore(workspace),
     clock: time.clock,
     settings: () => settings,

@@ -93,6 +93,14 @@ describe('status bar view', () => {
     assert.equal(statusView(j, time.now, { showDomain: false }).text.includes('parser'), false);
   });
 
+  it('shows waiting suggested wins as a badge, in the tooltip and for screen readers', () => {
+    const view = statusView(started.journal, time.now, { showDomain: true, suggestions: 2 });
+    assert.match(view.text, /\$\(lightbulb\) 2$/);
+    assert.match(view.tooltip, /2 suggested wins to review/);
+    assert.match(view.accessibilityLabel, /2 suggested/);
+    assert.doesNotMatch(statusView(started.journal, time.now, { showDomain: true }).text, /lightbulb/);
+  });
+
   it('counts over time past the plan, and shows a paused session as not running', () => {
     const over = statusView(started.journal, time.now + 27 * 60_000, { showDomain: true });
     assert.match(over.text, /\+02:00 over/);

@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock';
 import type { CommandName } from '../commandIds';
+import type { SuggestionBox } from '../suggestionBox';
 import type { Journal, Session } from '../../core/schema';
 import { activeSession } from '../../core/session';
 import type { JournalStore } from '../journalStore';
@@ -18,6 +19,8 @@ export interface FlowContext {
   workspaceLabel: () => string;
   /** Runs another Small Wins command by its id (never a name from outside). */
   run: (command: CommandName) => Promise<void>;
+  /** Wins the editor noticed, waiting for the user's click. */
+  suggestions: SuggestionBox;
 }
 
 /** The running session, or a friendly message offering to start one. */

@@ -1,0 +1,75 @@
+import type { WinSource } from './schema';
+import { newId } from './ids';
+
+/** A win the editor noticed; it is only logged when the user accepts it. */
+export interface Suggestion {
+  id: string;
+  source: Exclude<WinSource, 'manual'>;
+  text: string;
+  at: number;
+}
+
+function suggestion(source: Suggestion['source'], text: string, at: number): Suggestion {
+  return { id: newId(), source, text, at };
+}
+
+/** A test or build task that exits 0 after it failed earlier in the session is a mastery moment. */
+export class TaskWatch {
+  private readonly failing = new Set<string>();
+
+  ended(task: { name: string; group: 'test' | 'build' }, exitCode: number, now: number): Suggestion | undefined {
+    const key = `${task.group}:${task.name}`;
+    if (exitCode !== 0) {
+      this.failing.add(key);
+      return undefined;
+    }
+    if (!this.failing.delete(key)) return undefined;
+    return task.group === 'test'
+      ? suggestion('test', `Tests pass again: ${task.name}`, now)
+      : suggestion('task', `The build passes again: ${task.name}`, now);
+  }
+}
+
+/** A new commit on the session's repository. */
+export class CommitWatch {
+  private head: string | undefined;
+
+  constructor(initialHead: string | undefined) {
+    this.head = initialHead;
+  }
+
+  headChanged(commit: string | undefined, message: string | undefined, now: number): Suggestion | undefined {
+    const before = this.head;
+    this.head = commit;
+    if (!commit || !before || commit === before) return undefined;
+    const subject = (message ?? '').split('\n')[0]?.trim();
+    return suggestion('commit', subject ? `Committed: ${subject}` : 'Made a commit', now);
+  }
+}
+
+/** Error counts of the files touched in the session falling to zero. */
+export class DiagnosticsWatch {
+  private readonly touched = new Set<string>();
+  private readonly errors = new Map<string, number>();
+
+  touch(file: string): void {
+    this.touched.add(file);
+  }
+
+  /** Reports the current error count of some files; suggests when the touched files' total reaches 0. */
+  update(counts: ReadonlyMap<string, number>, now: number): Suggestion | undefined {
+    const before = this.total();
+    for (const [file, count] of counts) this.errors.set(file, count);
+    const after = this.total();
+    if (before > 0 && after === 0) {
+      return suggestion('diagnostics', `No errors left in the ${this.touched.size === 1 ? 'file' : 'files'} you worked on`, now);
+    }
+    return undefined;
+  }
+
+  private total(): number {
+    let sum = 0;
+    for (const file of this.touched) sum += this.errors.get(file) ?? 0;
+    return sum;
+  }
+}
