@@ -16,7 +16,7 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
     this.assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     this.disposables.push(
       ctx.store.onDidChange(() => this.sendSnapshot()),
-      { dispose: ctx.suggestions.onDidChange(() => this.sendSnapshot()).dispose },
+      ctx.suggestions.onDidChange(() => this.sendSnapshot()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins') && this.sendSnapshot()),
     );
   }

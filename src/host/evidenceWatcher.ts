@@ -34,7 +34,7 @@ export class EvidenceWatcher implements vscode.Disposable {
     private readonly settings: () => Settings,
   ) {
     this.disposables.push(
-      { dispose: store.onDidChange(() => this.syncSession()).dispose },
+      store.onDidChange(() => this.syncSession()),
       vscode.tasks.onDidEndTaskProcess((e) => this.taskEnded(e)),
       vscode.workspace.onDidChangeTextDocument((e) => this.running() && e.contentChanges.length && this.diagnostics.touch(e.document.uri.toString())),
       vscode.languages.onDidChangeDiagnostics((e) => this.diagnosticsChanged(e.uris)),

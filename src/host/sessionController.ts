@@ -44,7 +44,7 @@ export class SessionController implements vscode.Disposable {
       this.statusBar,
       this.ticker,
       store.onDidChange(() => this.render()),
-      { dispose: flows.suggestions.onDidChange(() => this.render()).dispose },
+      flows.suggestions.onDidChange(() => this.render()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins') && this.render()),
       // Another window may have started or ended a session: look again when this one gains focus.
       vscode.window.onDidChangeWindowState((state) => state.focused && this.store.refresh()),
