@@ -43,6 +43,7 @@ export const workspace = {
   name: 'bench',
   getConfiguration: () => ({ get: () => undefined }),
   onDidChangeConfiguration: event,
+  onDidChangeTextDocument: event,
   createFileSystemWatcher: () => ({ onDidChange: event, onDidCreate: event, onDidDelete: event, dispose: noop }),
   fs: { createDirectory: () => Promise.resolve(), writeFile: () => Promise.resolve() },
 };
@@ -51,3 +52,16 @@ export const commands = {
   registerCommand: () => disposable,
   executeCommand: () => Promise.resolve(undefined),
 };
+
+export const tasks = { onDidEndTaskProcess: event };
+
+export const languages = { onDidChangeDiagnostics: event, getDiagnostics: () => [] };
+
+export const extensions = { getExtension: () => undefined };
+
+export const TaskGroup = { Test: { id: 'test' }, Build: { id: 'build' } };
+
+export enum DiagnosticSeverity {
+  Error = 0,
+  Warning = 1,
+}

@@ -28,32 +28,35 @@ function timed(callback: (...args: unknown[]) => void) {
   };
 }
 
-globalThis.setInterval = ((callback: (...args: unknown[]) => void, ms?: number) => {
-  counters.created++;
-  const handle = realSetInterval(timed(callback), ms);
-  counters.active.add(handle);
-  return handle;
-}) as typeof setInterval;
-globalThis.clearInterval = ((handle: ReturnType<typeof setInterval>) => {
-  counters.active.delete(handle);
-  realClearInterval(handle);
-}) as typeof clearInterval;
-globalThis.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number) => {
-  counters.created++;
-  const handle = realSetTimeout(
-    timed((...args) => {
-      counters.active.delete(handle);
-      callback(...args);
-    }),
-    ms,
-  );
-  counters.active.add(handle);
-  return handle;
-}) as typeof setTimeout;
-globalThis.clearTimeout = ((handle: ReturnType<typeof setTimeout>) => {
-  counters.active.delete(handle);
-  realClearTimeout(handle);
-}) as typeof clearTimeout;
+type Schedule = (callback: (...args: unknown[]) => void, ms?: number) => unknown;
+
+/** Wraps a scheduling function so every timer it creates is counted while alive and timed when it fires. */
+function counting(schedule: Schedule, repeats: boolean): Schedule {
+  return (callback, ms) => {
+    counters.created++;
+    const handle: unknown = schedule(
+      timed((...args) => {
+        if (!repeats) counters.active.delete(handle);
+        callback(...args);
+      }),
+      ms,
+    );
+    counters.active.add(handle);
+    return handle;
+  };
+}
+
+function forgetting(clear: (handle: never) => void): (handle: unknown) => void {
+  return (handle) => {
+    counters.active.delete(handle);
+    clear(handle as never);
+  };
+}
+
+globalThis.setInterval = counting(realSetInterval as Schedule, true) as typeof setInterval;
+globalThis.clearInterval = forgetting(realClearInterval);
+globalThis.setTimeout = counting(realSetTimeout as Schedule, false) as typeof setTimeout;
+globalThis.clearTimeout = forgetting(realClearTimeout);
 
 class Memento {
   constructor(private readonly data: Record<string, unknown> = {}) {}
