@@ -63,6 +63,16 @@ function configs() {
       external: ['vscode'],
     },
     {
+      // The web extension (vscode.dev, a browser's worker extension host): one file, app included.
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/web/extension.js',
+      platform: 'browser',
+      format: 'cjs',
+      target: 'es2022',
+      external: ['vscode'],
+    },
+    {
       ...common,
       entryPoints: ['src/webview/main.ts'],
       outfile: 'dist/webview/main.js',

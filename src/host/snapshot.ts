@@ -1,7 +1,7 @@
 import { CAUSE_DEFAULTS, CAUSE_LABELS } from '../core/attribution';
 import { duePrompts } from '../core/due';
 import { brierByDomain, calibrationFeedback } from '../core/calibration';
-import { evidenceFor } from '../core/evidence';
+import { encouragementFromRecord, evidenceFor } from '../core/evidence';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../core/insights';
 import { activeDomains, domainById } from '../core/journal';
 import { CAUSE_KINDS } from '../core/schema';
@@ -50,6 +50,7 @@ export function buildSnapshot(
   }
   todayWins.sort((a, b) => b.at - a.at);
   const evidence = evidenceFor(journal, focusDomainId, 10);
+  const fromRecord = focusDomainId ? encouragementFromRecord(journal, focusDomainId, name(journal, focusDomainId)) : undefined;
   const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
   const dip = dipNote(journal, now);
   const calibrationRows = calibration(journal);
@@ -67,6 +68,7 @@ export function buildSnapshot(
       wins: evidence.wins.map((w) => ({ text: w.text, at: w.at })),
       encouragements: evidence.encouragements.map((e) => ({ from: e.from, text: e.text })),
       ...(focusDomainId ? { domainName: name(journal, focusDomainId) } : {}),
+      ...(fromRecord ? { fromRecord } : {}),
     },
     models: journal.models
       .filter((m) => !focusDomainId || !m.domainId || m.domainId === focusDomainId)

@@ -97,7 +97,13 @@ export interface Snapshot {
   /** Wins the editor noticed in this window, waiting for one click. */
   suggestions: { id: string; text: string; source: string }[];
   todayWins: { text: string; at: number; domainName: string }[];
-  evidence: { wins: { text: string; at: number }[]; encouragements: { from: string; text: string }[]; domainName?: string };
+  evidence: {
+    wins: { text: string; at: number }[];
+    encouragements: { from: string; text: string }[];
+    domainName?: string;
+    /** A sentence built only from the user's own record for this domain. */
+    fromRecord?: string;
+  };
   models: { name: string; workflowNotes: string; domainName?: string }[];
   due: { reflection: boolean; reassess: string[] };
   causes: { kind: CauseKind; label: string; internal: number; stable: number; controllable: number }[];

@@ -25,6 +25,7 @@ export function evidencePanel(s: Snapshot): HTMLElement {
       ? h('ul', { id: 'today-wins' }, ...s.todayWins.map((w) => h('li', {}, h('span', { class: 'muted' }, `${time(w.at)} · ${w.domainName} · `), w.text)))
       : h('p', { class: 'muted', id: 'today-wins' }, 'No wins yet today.'),
     h('h3', {}, bankTitle),
+    s.evidence.fromRecord ? h('p', { class: 'from-record', id: 'evidence-record' }, s.evidence.fromRecord) : null,
     s.evidence.wins.length || s.evidence.encouragements.length
       ? h(
           'ul',

@@ -124,6 +124,7 @@ describe('dashboard webview (real VS Code)', function () {
     assert.equal(await progress.locator('svg').count(), 4);
     assert.ok((await progress.locator('rect.day').count()) >= 84);
     await waitForText(view.locator('#due-prompts'), /weekly reflection is due/);
+    await waitForText(view.locator('#evidence-record'), /Last time you rated 4\/10 on parser tests you logged 4 wins\./);
   });
 
   it('follows the light and dark themes (screenshots)', async () => {

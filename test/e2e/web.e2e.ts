@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { runCommand, statusItem, waitForText, Workbench } from './workbench';
+
+/**
+ * The `browser` entry: with Small Wins preferred in the browser ("ui" kind), code-server runs it in
+ * the web worker extension host, as vscode.dev would.
+ */
+describe('web extension (real VS Code, browser extension host)', function () {
+  this.timeout(240_000);
+  let bench: Workbench;
+
+  before(async function () {
+    bench = await Workbench.launch({ settings: { 'remote.extensionKind': { 'small-wins.small-wins': ['ui'] } } });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await bench?.screenshot(`web ${this.currentTest.title}`);
+  });
+
+  after(async function () {
+    await bench?.close();
+  });
+
+  it('activates in the browser extension host and runs a command', async () => {
+    await waitForText(statusItem(bench.page), /Start focus/);
+    // Tall enough for the running-extensions list to render every row.
+    await bench.page.setViewportSize({ width: 1400, height: 2600 });
+    await runCommand(bench.page, 'Developer: Show Running Extensions');
+    const row = bench.page.locator('.runtime-extensions-editor .monaco-list-row').filter({ has: bench.page.locator('.name').getByText('Small Wins', { exact: true }) });
+    await row.locator('.activation-time', { hasText: /Activation:/ }).waitFor();
+    const where = (await row.locator('.msg').textContent()) ?? '';
+    assert.doesNotMatch(where, /127\.0\.0\.1/, `runs in the browser, not on the server (${where})`);
+    await bench.page.keyboard.press('Escape');
+    await runCommand(bench.page, 'Small Wins: Log a Win');
+    await bench.page.locator('.notification-toast', { hasText: 'No focus session is running' }).first().waitFor();
+  });
+});
