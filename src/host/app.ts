@@ -4,7 +4,7 @@ import { commandId } from './commandIds';
 import type { CommandName } from './commandIds';
 import { handlers, registerCommands } from './commands';
 import type { FlowContext } from './flows/context';
-import { JournalStore } from './journalStore';
+import { JournalStore, SYNCED_KEY } from './journalStore';
 import { SessionController } from './sessionController';
 import { VsCodeUi } from './vscodeUi';
 import { readSettings } from './vscodeSettings';
@@ -23,6 +23,8 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   const run = async (name: CommandName) => {
     await vscode.commands.executeCommand(commandId(name));
   };
+  // Domains, cues and models follow the user through Settings Sync; the journal itself stays local.
+  context.globalState.setKeysForSync([SYNCED_KEY]);
   const suggestions = new SuggestionBox(store, systemClock);
   const ctx: FlowContext = {
     ui,

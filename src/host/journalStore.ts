@@ -1,11 +1,14 @@
 import type { Journal } from '../core/schema';
 import { mergeJournals, sameContent } from '../core/merge';
 import { loadJournal } from '../core/persisted';
+import { syncedChanged, syncedPart, withSynced } from '../core/synced';
 import type { Clock } from '../core/clock';
 import type { DisposableLike, MementoLike } from './mementoLike';
 
 export const JOURNAL_KEY = 'journal';
 export const RECOVERY_PREFIX = 'recovery.';
+/** The key Settings Sync carries (see core/synced.ts). */
+export const SYNCED_KEY = 'synced';
 
 type Listener = (journal: Journal) => void;
 type Change<T> = (journal: Journal) => { journal: Journal; result: T };
@@ -21,6 +24,7 @@ type Change<T> = (journal: Journal) => { journal: Journal; result: T };
  */
 export class JournalStore {
   private raw: unknown = Symbol('not loaded');
+  private rawSynced: unknown;
   private current: Journal | undefined;
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -38,7 +42,12 @@ export class JournalStore {
   /** The journal as stored now. Cheap when nothing changed: the parsed value is cached by identity. */
   get journal(): Journal {
     const raw = this.memento.get(JOURNAL_KEY);
-    if (raw !== this.raw || !this.current) this.read(raw);
+    const synced = this.memento.get(SYNCED_KEY);
+    if (raw !== this.raw || synced !== this.rawSynced || !this.current) {
+      this.read(raw);
+      this.rawSynced = synced;
+      this.current = withSynced(this.current as Journal, synced);
+    }
     return this.current as Journal;
   }
 
@@ -68,6 +77,10 @@ export class JournalStore {
       if (journal !== stored) {
         await this.memento.update(JOURNAL_KEY, journal);
         this.raw = this.memento.get(JOURNAL_KEY);
+        if (syncedChanged(stored, journal) || this.rawSynced === undefined) {
+          await this.memento.update(SYNCED_KEY, syncedPart(journal));
+          this.rawSynced = this.memento.get(SYNCED_KEY);
+        }
         this.current = journal;
         this.unconfirmed = journal;
         this.emit(journal);

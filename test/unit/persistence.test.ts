@@ -6,7 +6,7 @@ import { loadJournal, migrate } from '../../src/core/persisted';
 import { exportJournal, importJournal, MAX_IMPORT_BYTES } from '../../src/core/transfer';
 import { addDomain } from '../../src/core/journal';
 import { newSubgoal, startSession } from '../../src/core/session';
-import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/journalStore';
+import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX, SYNCED_KEY } from '../../src/host/journalStore';
 import { MemoryMemento, TestClock } from './helpers';
 
 const fixtures = path.join(process.cwd(), 'test', 'fixtures');
@@ -55,7 +55,7 @@ describe('JournalStore over a Memento', () => {
     const time = new TestClock();
     const store = new JournalStore(memento, time.clock, () => undefined);
     await store.apply((j) => addDomain(j, 'SQL', time.now).journal);
-    assert.equal(memento.writes, 1);
+    assert.equal(memento.writes, 2, 'the journal, and the synced part because a domain was added');
     const reloaded = new JournalStore(memento, time.clock, () => undefined);
     assert.equal(reloaded.journal.domains[0]?.name, 'SQL');
   });
@@ -181,5 +181,37 @@ describe('export and import', () => {
     const { journal, time } = sampleJournal();
     const result = importJournal(emptyJournal(), exportJournal(journal, time.now));
     assert.ok(result.ok && journalSchema.safeParse(result.journal).success);
+  });
+});
+
+describe('Settings Sync of the small keys', () => {
+  it('keeps domains, cues and models in the synced key, and nothing else', async () => {
+    const memento = new MemoryMemento();
+    const time = new TestClock();
+    const store = new JournalStore(memento, time.clock, () => undefined);
+    await store.apply((j) => {
+      const { journal, domain } = addDomain(j, 'SQL', time.now);
+      return startSession(journal, { domainId: domain.id, workspace: 'w', subgoals: [] }, time.now).journal;
+    });
+    const writes = memento.writes;
+    await store.apply((j) => ({ ...j, sessions: j.sessions.map((s) => ({ ...s, endedAt: time.now + 1 })) }));
+    assert.equal(memento.writes, writes + 1, 'a session change does not rewrite the synced key');
+    const synced = memento.get(SYNCED_KEY) as Record<string, unknown[]>;
+    assert.deepEqual(Object.keys(synced).sort(), ['cues', 'domains', 'models']);
+    assert.equal(synced['domains']?.length, 1);
+    assert.equal(JSON.stringify(synced).includes('startedAt'), false, 'sessions stay local');
+  });
+
+  it('brings in what another machine synced, without touching the local journal', async () => {
+    const memento = new MemoryMemento();
+    const time = new TestClock();
+    const local = new JournalStore(memento, time.clock, () => undefined);
+    await local.apply((j) => addDomain(j, 'local domain', time.now).journal);
+    // Settings Sync replaces the synced key with another machine's copy.
+    await memento.update(SYNCED_KEY, { domains: [{ id: 'remote', name: 'remote domain', createdAt: 1 }], cues: [{ id: 'c', instruction: 'Read the diff first', createdAt: 1, uses: 3 }], models: [] });
+    assert.deepEqual(local.journal.domains.map((d) => d.name).sort(), ['local domain', 'remote domain']);
+    assert.equal(local.journal.cues[0]?.instruction, 'Read the diff first');
+    await memento.update(SYNCED_KEY, { domains: 'garbage' });
+    assert.deepEqual(local.journal.domains.map((d) => d.name), ['local domain'], 'a bad synced value is ignored');
   });
 });

@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import { cueSchema, domainSchema, emptyJournal, modelSchema } from './schema';
+import type { Journal } from './schema';
+import { mergeJournals, sameContent } from './merge';
+
+/**
+ * The small, slow-changing part of the journal that follows the user to other machines through
+ * VS Code Settings Sync: domains, saved cues and vicarious models. Sessions, wins, ratings and
+ * reflections stay on this machine (they move by export and import).
+ */
+export const syncedSchema = z.strictObject({
+  domains: z.array(domainSchema),
+  cues: z.array(cueSchema),
+  models: z.array(modelSchema),
+});
+
+export type Synced = z.infer<typeof syncedSchema>;
+
+export function syncedPart(journal: Journal): Synced {
+  return { domains: journal.domains, cues: journal.cues, models: journal.models };
+}
+
+/** Adds what another machine synced; a value that does not validate is ignored (it is only a copy). */
+export function withSynced(journal: Journal, raw: unknown): Journal {
+  if (raw === undefined) return journal;
+  const parsed = syncedSchema.safeParse(raw);
+  if (!parsed.success) return journal;
+  const merged = mergeJournals(journal, { ...emptyJournal(), ...parsed.data });
+  return sameContent(syncedPart(merged), syncedPart(journal)) ? journal : merged;
+}
+
+export function syncedChanged(before: Journal | undefined, after: Journal): boolean {
+  return !before || !sameContent(syncedPart(before), syncedPart(after));
+}
