@@ -48,7 +48,7 @@ export class JournalStore {
       this.rawSynced = synced;
       this.current = withSynced(this.current as Journal, synced);
     }
-    return this.current as Journal;
+    return this.current;
   }
 
   /**
