@@ -13,6 +13,9 @@ interface Manifest {
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as Manifest;
+const nls = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.nls.json'), 'utf8')) as Record<string, string>;
+/** The English text of a manifest string, which may be a %key% into package.nls.json. */
+const text = (value: string) => value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? `<missing ${key}>`);
 const source = fs.readFileSync(path.join(process.cwd(), 'src', 'host', 'vscodeSettings.ts'), 'utf8');
 
 describe('package.json manifest', () => {
@@ -23,9 +26,16 @@ describe('package.json manifest', () => {
 
   it('puts every command in the Small Wins category with a title', () => {
     for (const c of manifest.contributes.commands) {
-      assert.equal(c.category, 'Small Wins', c.command);
-      assert.ok(c.title.length > 3, c.command);
+      assert.equal(text(c.category), 'Small Wins', c.command);
+      assert.match(text(c.title), /^[A-Z][\w /-]{3,}$/, c.command);
     }
+  });
+
+  it('has every localizable manifest string in package.nls.json, and no unused ones', () => {
+    const raw = fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8');
+    const used = new Set([...raw.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]));
+    assert.deepEqual([...used].filter((k) => k && !(k in nls)), []);
+    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), []);
   });
 
   it('activates on startup finished, never on *', () => {
