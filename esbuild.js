@@ -33,6 +33,9 @@ const common = {
   plugins: [problemReporter],
 };
 
+/** Bundles that run in Node: the extension host, the tests and the bench. */
+const NODE = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
 function listTests(dir, suffix = '.test.ts') {
   if (!fs.existsSync(dir)) return [];
   return fs
@@ -45,21 +48,15 @@ function listTests(dir, suffix = '.test.ts') {
 function configs() {
   const list = [
     {
-      ...common,
+      ...NODE,
       entryPoints: ['src/extension.ts'],
       outfile: 'dist/extension.js',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
       external: ['vscode', './host/app'],
     },
     {
-      ...common,
+      ...NODE,
       entryPoints: ['src/host/app.ts'],
       outfile: 'dist/host/app.js',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
       external: ['vscode'],
     },
     {
@@ -83,7 +80,7 @@ function configs() {
   ];
   if (harness) {
     list.push({
-      ...common,
+      ...NODE,
       entryPoints: [
         ...(tests ? [...listTests('test/e2e', '.e2e.ts'), ...listTests('test/integration', '.ts'), 'test/harness/runDesktopTests.ts'] : []),
         'test/harness/start.ts',
@@ -91,45 +88,33 @@ function configs() {
       ],
       outdir: 'out/test',
       outbase: 'test',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
       sourcemap: true,
       external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
     });
   }
   if (bench) {
     list.push({
-      ...common,
+      ...NODE,
       entryPoints: ['test/bench/run.ts'],
       outdir: 'out/test/bench',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
       minify: false,
       external: ['playwright-core'],
     });
     // The idle harness activates the real extension with stand-ins for the vscode API.
     list.push({
-      ...common,
+      ...NODE,
       entryPoints: ['test/bench/idleHarness.ts'],
       outdir: 'out/test/bench',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
       minify: true,
       alias: { vscode: './test/bench/fakeVscode.ts' },
     });
   }
   if (tests) {
     list.push({
-      ...common,
+      ...NODE,
       entryPoints: listTests('test/unit'),
       outdir: 'out/test/unit',
       outbase: 'test/unit',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
       sourcemap: true,
       external: ['vscode', 'mocha'],
     });

@@ -1,5 +1,5 @@
 import type { Journal, Session } from './schema';
-import { activeSession, currentSubgoal, elapsedMs, isPaused, remainingMs } from './session';
+import { activeSession, currentSubgoal, elapsedMs, isPaused } from './session';
 import { formatDuration, spokenDuration } from './time';
 import { revealBidi } from './text';
 
@@ -33,7 +33,7 @@ export function statusView(journal: Journal, now: number, o: StatusOptions): Sta
 
 function sessionView(journal: Journal, session: Session, now: number, o: StatusOptions): StatusView {
   const elapsed = Math.max(elapsedMs(session, now), o.elapsedFloor ?? 0);
-  const remaining = remainingMs(session, now) === undefined ? undefined : (session.plannedMinutes ?? 0) * 60_000 - elapsed;
+  const remaining = session.plannedMinutes === undefined ? undefined : session.plannedMinutes * 60_000 - elapsed;
   const paused = isPaused(session);
   const domain = inert(journal.domains.find((d) => d.id === session.domainId)?.name ?? 'unknown domain');
   const wins = session.wins.length;

@@ -10,6 +10,10 @@ export const EXPORT_FORMAT = 'small-wins-journal';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+export function tooLargeMessage(bytes: number): string {
+  return `The file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`;
+}
+
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
   version: number;
@@ -34,9 +38,7 @@ const envelopeSchema = z.object({
 
 /** Parses and fully validates an export file, then merges it by id. Any problem refuses the whole file. */
 export function importJournal(current: Journal, text: string): ImportResult {
-  if (text.length > MAX_IMPORT_BYTES) {
-    return { ok: false, message: `The file is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.` };
-  }
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, message: tooLargeMessage(text.length) };
   let forbidden: string | undefined;
   let raw: unknown;
   try {

@@ -1,6 +1,6 @@
-import { attributionFeedback } from '../core/attribution';
+import { endWithReview, reviewFeedback } from '../core/review';
 import { addDomain, domainById } from '../core/journal';
-import { activeSession, addSubgoals, endSession, isPaused, liveSubgoals, logWin, newSubgoal, pause, resume, sessionResult, startSession, updateRunning } from '../core/session';
+import { activeSession, addSubgoals, isPaused, liveSubgoals, logWin, newSubgoal, pause, resume, startSession, updateRunning } from '../core/session';
 import type { Journal, Outcome, Subgoal } from '../core/schema';
 import { webviewMessageSchema } from '../shared/protocol';
 import type { WebviewMessage, WebviewMessageType } from '../shared/protocol';
@@ -86,17 +86,10 @@ export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
           if (!outcome) throw new Refused(`Choose met, partly or missed for "${g.text}".`);
           outcomes[g.id] = outcome;
         }
-        const values = Object.values(outcomes);
-        const text = attributionFeedback(sessionResult(values), m.attribution, {
-          wins: session.wins.length,
-          met: values.filter((o) => o === 'met').length,
-          total: values.length,
-          domainName: domainById(j, session.domainId)?.name ?? 'this domain',
-        });
+        const text = reviewFeedback(session, outcomes, m.attribution, domainById(j, session.domainId)?.name ?? 'this domain');
         const now = ctx.clock();
-        const review = { at: now, attribution: m.attribution, feedback: text, ...(m.slip && values.includes('missed') ? { slip: m.slip } : {}) };
-        const sessions = j.sessions.map((s) => (s.id === session.id ? endSession(s, outcomes, review, now) : s));
-        return { journal: { ...j, sessions }, result: text };
+        const review = { at: now, attribution: m.attribution, feedback: text, ...(m.slip && Object.values(outcomes).includes('missed') ? { slip: m.slip } : {}) };
+        return { journal: endWithReview(j, session.id, outcomes, review, now), result: text };
       });
       port.sendFeedback(feedback);
     },

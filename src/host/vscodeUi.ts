@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
-import { MAX_IMPORT_BYTES } from '../core/transfer';
+import { MAX_IMPORT_BYTES, tooLargeMessage } from '../core/transfer';
 
 type Item<T> = vscode.QuickPickItem & { value: T };
 
@@ -87,7 +87,7 @@ export class VsCodeUi implements Ui {
     if (!uri) return undefined;
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > MAX_IMPORT_BYTES) {
-      this.error(`Import refused, nothing was changed. The file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`);
+      this.error(`Import refused, nothing was changed. ${tooLargeMessage(stat.size)}`);
       return undefined;
     }
     return new TextDecoder('utf-8', { fatal: false }).decode(await vscode.workspace.fs.readFile(uri));

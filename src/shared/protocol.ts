@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { boundedText, causeKindSchema, dimensionSchema, idSchema, LIMITS, outcomeSchema } from '../core/schema';
 import type { CauseKind, Outcome } from '../core/schema';
+import type { CalibrationRow } from '../core/insights';
+
+export type { CalibrationRow };
 
 // ---- webview → host: validated once by the host with safeParse ----
 
@@ -67,11 +70,6 @@ export interface SessionView {
   reframes: { signal: string; reframe: string }[];
 }
 
-export interface CalibrationRow {
-  confidence: number;
-  rated: number;
-  met: number;
-}
 
 export interface Charts {
   efficacy: { domainName: string; points: { at: number; value: number }[] }[];

@@ -1,6 +1,7 @@
-import { attributionFeedback, CAUSE_DEFAULTS, CAUSE_LABELS, DIMENSION_QUESTIONS, OUTCOME_CHOICES } from '../../core/attribution';
+import { CAUSE_DEFAULTS, CAUSE_LABELS, DIMENSION_QUESTIONS, OUTCOME_CHOICES } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
-import { endSession, liveSubgoals, sessionResult } from '../../core/session';
+import { liveSubgoals } from '../../core/session';
+import { endWithReview, reviewFeedback } from '../../core/review';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Attribution, CauseKind, Outcome, Review, SlipReview } from '../../core/schema';
 import { domainName, requireSession } from './context';
@@ -33,14 +34,7 @@ export async function endAndReview(ctx: FlowContext): Promise<void> {
   const attribution = await askAttribution(ctx);
   if (!attribution) return cancelled(ctx);
   const values = Object.values(outcomes);
-  const result = sessionResult(values);
-  const journal = ctx.store.journal;
-  const feedback = attributionFeedback(result, attribution, {
-    wins: session.wins.length,
-    met: values.filter((o) => o === 'met').length,
-    total: values.length,
-    domainName: domainName(journal, session.domainId),
-  });
+  const feedback = reviewFeedback(session, outcomes, attribution, domainName(ctx.store.journal, session.domainId));
   let slip: SlipReview | undefined;
   if (values.includes('missed')) {
     const review = 'Review the slip';
@@ -49,12 +43,7 @@ export async function endAndReview(ctx: FlowContext): Promise<void> {
   }
   const now = ctx.clock();
   const reviewRecord: Review = { at: now, attribution, feedback, ...(slip ? { slip } : {}) };
-  await ctx.store.apply((j) => ({
-    ...j,
-    // End the latest stored copy, so wins logged in another window during the review are kept;
-    // a session already ended elsewhere keeps that ending.
-    sessions: j.sessions.map((s) => (s.id === session.id && s.endedAt === undefined ? endSession(s, outcomes, reviewRecord, now) : s)),
-  }));
+  await ctx.store.apply((j) => endWithReview(j, session.id, outcomes, reviewRecord, now));
   if (!values.includes('missed')) void ctx.ui.info(feedback);
   const due = duePrompts(ctx.store.journal, now, ctx.settings().reassessmentIntervalDays);
   if (due.reassess.includes(session.domainId)) {
