@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { chooseFile, notification, openDashboard, pick, RESULTS, runCommand, statusItem, type, waitForStored, waitForText, Workbench } from './workbench';
+import { chooseFile, notification, openDashboard, pick, RESULTS, runCommand, statusItem, type, waitForFile, waitForStored, waitForText, Workbench } from './workbench';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -201,12 +201,8 @@ describe('dashboard webview (real VS Code)', function () {
       presentation: { reveal: 'silent' },
     };
     fs.writeFileSync(path.join(bench.workspace, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [task] }));
-    const ran = (code: number) => fs.existsSync(path.join(bench.workspace, `ran-${code}`));
     await runCommand(page, 'Tasks: Run Test Task');
-    for (const deadline = Date.now() + 30_000; !ran(1); ) {
-      if (Date.now() > deadline) throw new Error('the failing test task did not run');
-      await page.waitForTimeout(100);
-    }
+    await waitForFile(path.join(bench.workspace, 'ran-1'));
     assert.equal(await view.locator('#session-suggestions .suggestion').count(), 0, 'a failure suggests nothing');
     fs.writeFileSync(path.join(bench.workspace, 'ready.flag'), '');
     await runCommand(page, 'Tasks: Run Test Task');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
-import { notification, openDashboard, pick, runCommand, statusItem, type, waitForText, Workbench } from './workbench';
+import { notification, openDashboard, pick, runCommand, statusItem, type, waitForStored, waitForText, Workbench } from './workbench';
 
 async function startSession(page: Page, domain: string, length: string, minutes?: string): Promise<void> {
   await runCommand(page, 'Small Wins: Start Focus Session');
@@ -81,9 +81,9 @@ describe('many windows (real VS Code)', function () {
     await Promise.all([logMicroWins(viewA, 'from A', 20), logMicroWins(viewB, 'from B', 20)]);
     await waitForText(statusItem(a), /·\s*40$/);
     await waitForText(statusItem(b), /·\s*40$/);
-    const deadline = Date.now() + 10_000;
-    let wins = await storedWins(a);
-    while (wins.length < 40 && Date.now() < deadline) wins = await storedWins(a);
+    const all = Array.from({ length: 20 }, (_, i) => [`"text":"from A ${i}"`, `"text":"from B ${i}"`]).flat();
+    await waitForStored(a, ...all);
+    const wins = await storedWins(a);
     assert.equal(wins.length, 40);
     assert.equal(new Set(wins.map((w) => w.split(' ')[0])).size, 40, 'ids are unique');
     const texts = new Set(wins.map((w) => w.slice(w.indexOf(' ') + 1)));

@@ -150,7 +150,6 @@ export async function waitForText(locator: Locator, pattern: RegExp): Promise<st
 export async function chooseFile(page: Page, dialogTitle: string, fileName: string, mode: 'save' | 'open'): Promise<void> {
   await expectPrompt(page, dialogTitle);
   const input = quickInput(page).locator('input');
-  const value = () => page.evaluate(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value ?? '');
   // The dialog fills in its folder (and suggested name) a moment after it opens.
   await page.waitForFunction(
     (saving) => {
@@ -165,11 +164,11 @@ export async function chooseFile(page: Page, dialogTitle: string, fileName: stri
   if (mode === 'open') await input.press('End');
   // A save dialog selects the suggested name without its extension, so the extension stays.
   await input.pressSequentially(mode === 'save' ? fileName.replace(/\.[^.]+$/, '') : fileName);
-  const deadline = Date.now() + TIMEOUT;
-  while (!(await value()).endsWith(`/${fileName}`)) {
-    if (Date.now() > deadline) throw new Error(`The file dialog shows "${await value()}", not ${fileName}`);
-    await page.waitForTimeout(50);
-  }
+  await page.waitForFunction(
+    (name) => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.endsWith(`/${name}`) === true,
+    fileName,
+    { timeout: TIMEOUT },
+  );
   await input.press('Enter');
 }
 
@@ -211,32 +210,52 @@ export function secondsIn(text: string): number {
 
 /**
  * Waits until Small Wins' globalState, as VS Code web stores it in the browser (IndexedDB), contains
- * `text`. VS Code flushes extension state shortly after each change; a reload reads what was flushed.
+ * every one of `texts` (in one read). VS Code flushes extension state shortly after each change; a
+ * reload reads what was flushed.
  */
-export async function waitForStored(page: Page, text: string): Promise<void> {
-  const deadline = Date.now() + TIMEOUT;
-  while (!(await storedStateIncludes(page, text))) {
-    if (Date.now() > deadline) throw new Error(`"${text}" was not stored within ${TIMEOUT} ms`);
-    await page.waitForTimeout(100);
-  }
+export async function waitForStored(page: Page, ...texts: string[]): Promise<void> {
+  // Each poll starts a read of IndexedDB and answers with the latest value read so far.
+  await page.waitForFunction(
+    (needles) => {
+      const probe = window as unknown as { smallWinsStored?: string; smallWinsReading?: boolean };
+      if (!probe.smallWinsReading) {
+        probe.smallWinsReading = true;
+        const request = indexedDB.open('vscode-web-state-db-global');
+        request.onsuccess = () => {
+          const db = request.result;
+          const get = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
+          get.onsuccess = () => {
+            probe.smallWinsStored = typeof get.result === 'string' ? get.result : '';
+            probe.smallWinsReading = false;
+            db.close();
+          };
+          get.onerror = () => {
+            probe.smallWinsReading = false;
+            db.close();
+          };
+        };
+        request.onerror = () => (probe.smallWinsReading = false);
+      }
+      const stored = probe.smallWinsStored;
+      return stored !== undefined && needles.every((n) => stored.includes(n));
+    },
+    texts,
+    { timeout: TIMEOUT, polling: 100 },
+  );
 }
 
-function storedStateIncludes(page: Page, text: string): Promise<boolean> {
-  return page.evaluate(async (needle) => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('vscode-web-state-db-global');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    try {
-      const value: unknown = await new Promise((resolve) => {
-        const request = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => resolve(undefined);
-      });
-      return typeof value === 'string' && value.includes(needle);
-    } finally {
-      db.close();
-    }
-  }, text);
+/** Resolves when `file` exists: an event from the file system, not a poll. */
+export function waitForFile(file: string, timeout = TIMEOUT): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const watcher = fs.watch(path.dirname(file), () => check());
+    const timer = setTimeout(() => finish(new Error(`${file} did not appear within ${timeout} ms`)), timeout);
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      watcher.close();
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => fs.existsSync(file) && finish();
+    check();
+  });
 }
