@@ -135,6 +135,8 @@ function copyWebviewAssets() {
 async function main() {
   // A clean dist, so no stale bundle or source map from an earlier build is ever packaged.
   if (!watch) fs.rmSync('dist', { recursive: true, force: true });
+  // Likewise a clean out/test, so a test file that was deleted or renamed never runs from an old build.
+  if (tests) fs.rmSync(path.join('out', 'test'), { recursive: true, force: true });
   copyWebviewAssets();
   const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
   if (watch) {

@@ -30,5 +30,8 @@ export function withSynced(journal: Journal, raw: unknown): Journal {
 }
 
 export function syncedChanged(before: Journal | undefined, after: Journal): boolean {
-  return !before || !sameContent(syncedPart(before), syncedPart(after));
+  if (!before) return true;
+  // Most writes (a win, a pause) leave these arrays as they were; no need to compare them.
+  if (before.domains === after.domains && before.cues === after.cues && before.models === after.models) return false;
+  return !sameContent(syncedPart(before), syncedPart(after));
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { COLLECTIONS, describeIssues, journalSchema, SCHEMA_VERSION } from './schema';
-import { mergeJournals } from './merge';
+import { COLLECTIONS, describeIssues, emptyJournal, journalSchema, SCHEMA_VERSION } from './schema';
+import { mergeJournals, sameContent } from './merge';
 import type { CollectionName, Journal, Session } from './schema';
 import { migrate } from './persisted';
 import { activeSession } from './session';
@@ -27,7 +27,8 @@ export function exportJournal(journal: Journal, now: number): string {
 }
 
 export type ImportResult =
-  | { ok: true; journal: Journal; added: Record<CollectionName, number> }
+  /** `journal` is the merge; `changes` holds only the records the file added to or moved forward. */
+  | { ok: true; journal: Journal; added: Record<CollectionName, number>; changes: Journal }
   | { ok: false; message: string };
 
 const envelopeSchema = z.object({
@@ -81,10 +82,14 @@ function checkReferences(current: Journal, incoming: Journal): string | undefine
 
 /** Adds what the file has and the journal lacks, with the same lossless merge windows use. */
 export function merge(current: Journal, incoming: Journal): ImportResult {
+  const journal = mergeJournals(current, incoming);
   const added = {} as Record<CollectionName, number>;
+  const changes = emptyJournal() as unknown as Record<CollectionName, { id: string }[]>;
   for (const name of COLLECTIONS) {
-    const known = new Set((current[name] as { id: string }[]).map((r) => r.id));
-    added[name] = (incoming[name] as { id: string }[]).filter((r) => !known.has(r.id)).length;
+    const known = new Map((current[name] as { id: string }[]).map((r) => [r.id, r]));
+    const incomingIds = new Set((incoming[name] as { id: string }[]).map((r) => r.id));
+    added[name] = [...incomingIds].filter((id) => !known.has(id)).length;
+    changes[name] = (journal[name] as { id: string }[]).filter((r) => incomingIds.has(r.id) && !sameContent(r, known.get(r.id)));
   }
-  return { ok: true, journal: mergeJournals(current, incoming), added };
+  return { ok: true, journal, added, changes: changes as unknown as Journal };
 }

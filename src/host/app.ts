@@ -5,6 +5,8 @@ import type { CommandName } from './commandIds';
 import { handlers, registerCommands } from './commands';
 import type { FlowContext } from './flows/context';
 import { JournalStore, SYNCED_KEY } from './journalStore';
+import { Archive, uniqueName } from './archive';
+import { archiveFolder } from './archiveFolder';
 import { SessionController } from './sessionController';
 import { VsCodeUi } from './vscodeUi';
 import { readSettings } from './vscodeSettings';
@@ -19,7 +21,11 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   const ui = new VsCodeUi();
   // Each window tells the others when it wrote the journal, and refreshes when they do.
   const signal = new ChangeSignal(context.globalStorageUri, () => store.refresh());
-  const store = new JournalStore(context.globalState, systemClock, (problem) => ui.error(problem), () => signal.send());
+  const report = (problem: string) => ui.error(problem);
+  const archive = new Archive(archiveFolder(context.globalStorageUri), report, uniqueName);
+  const store = new JournalStore(context.globalState, systemClock, report, { signal: () => signal.send(), archive });
+  // A journal written before there was an archive moves its closed history there once.
+  void store.tidy();
   const run = async (name: CommandName) => {
     await vscode.commands.executeCommand(commandId(name));
   };

@@ -10,6 +10,7 @@ export const DASHBOARD_VIEW_ID = 'smallWins.dashboard';
 export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private snapshotRequests = 0;
   private readonly assets: vscode.Uri;
 
   constructor(extensionUri: vscode.Uri, private readonly ctx: FlowContext) {
@@ -46,8 +47,13 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   sendSnapshot(): void {
     if (!this.view?.visible) return;
-    const snapshot = buildSnapshot(this.ctx.store.journal, this.ctx.clock(), this.ctx.settings(), this.ctx.defaults.get(), this.ctx.suggestions.list());
-    this.post({ type: 'snapshot', snapshot });
+    // History may be read from the archive first; only the newest request is posted.
+    const request = ++this.snapshotRequests;
+    void this.ctx.store.history().then((journal) => {
+      if (request !== this.snapshotRequests) return;
+      const snapshot = buildSnapshot(journal, this.ctx.clock(), this.ctx.settings(), this.ctx.defaults.get(), this.ctx.suggestions.list());
+      this.post({ type: 'snapshot', snapshot });
+    });
   }
 
   private post(message: HostMessage): void {

@@ -49,7 +49,7 @@ export class EvidenceWatcher implements vscode.Disposable {
 
   /** Each session starts with a clean slate: earlier failures and errors do not count. */
   private syncSession(): void {
-    const id = activeSession(this.store.journal)?.id;
+    const id = activeSession(this.store.live)?.id;
     if (id === this.sessionId) return;
     this.sessionId = id;
     this.tasks = new TaskWatch();

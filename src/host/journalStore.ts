@@ -1,8 +1,10 @@
 import type { Journal } from '../core/schema';
-import { mergeJournals, sameContent } from '../core/merge';
+import { mergeJournals, mergeSessions, sameContent } from '../core/merge';
 import { loadJournal } from '../core/persisted';
 import { syncedChanged, syncedPart, withSynced } from '../core/synced';
+import { combineHistory, monthOf, splitArchivable } from '../core/archive';
 import type { Clock } from '../core/clock';
+import type { Archive } from './archive';
 import type { DisposableLike, MementoLike } from './mementoLike';
 
 export const JOURNAL_KEY = 'journal';
@@ -13,6 +15,13 @@ export const SYNCED_KEY = 'synced';
 type Listener = (journal: Journal) => void;
 type Change<T> = (journal: Journal) => { journal: Journal; result: T };
 
+export interface StoreOptions {
+  /** Tells other windows that the journal changed (see changeSignal.ts). */
+  signal?: () => void;
+  /** Where closed history goes; without one the whole journal stays in globalState. */
+  archive?: Archive;
+}
+
 /**
  * The journal in globalState, shared by every window. globalState is one blob per extension and the
  * last writer wins, so two windows writing at once could undo each other. They cannot lose data:
@@ -21,6 +30,10 @@ type Change<T> = (journal: Journal) => { journal: Journal; result: T };
  * - each window remembers what it wrote until it sees it stored; if another window's write replaced
  *   it, the window merges the two and writes again, so the stored journal converges to the union.
  * What cannot be read is kept aside under a recovery key and reported, never dropped.
+ *
+ * Closed history (ended sessions, old ratings and reflections) moves to the archive on the way to
+ * being written, so globalState holds only the live journal and a write costs the same in year five
+ * as on day one. `live` is what changes work on; `history()` is everything, for reading.
  */
 export class JournalStore {
   private raw: unknown = Symbol('not loaded');
@@ -30,17 +43,27 @@ export class JournalStore {
   private queue: Promise<unknown> = Promise.resolve();
   /** The last journal this window wrote, until the stored journal is seen to contain it. */
   private unconfirmed: Journal | undefined;
+  private combined: { live: Journal; archived: Journal; journal: Journal } | undefined;
+  private archiveFailed = false;
+  private compactedFor: string | undefined;
+  private readonly signal: () => void;
+  private readonly archive: Archive | undefined;
 
   constructor(
     private readonly memento: MementoLike,
     private readonly clock: Clock,
     private readonly report: (problem: string) => void,
-    /** Tells other windows that the journal changed (see changeSignal.ts). */
-    private readonly signal: () => void = () => undefined,
-  ) {}
+    options: StoreOptions = {},
+  ) {
+    this.signal = options.signal ?? (() => undefined);
+    this.archive = options.archive;
+  }
 
-  /** The journal as stored now. Cheap when nothing changed: the parsed value is cached by identity. */
-  get journal(): Journal {
+  /**
+   * The live journal as stored now: running sessions, domains, cues, models, encouragements and
+   * recent ratings and reflections. Cheap when nothing changed: the parsed value is cached by identity.
+   */
+  get live(): Journal {
     const raw = this.memento.get(JOURNAL_KEY);
     const synced = this.memento.get(SYNCED_KEY);
     if (raw !== this.raw || synced !== this.rawSynced || !this.current) {
@@ -57,7 +80,7 @@ export class JournalStore {
    */
   refresh(): void {
     const before = this.current;
-    const after = this.journal;
+    const after = this.live;
     if (before === after) return;
     if (this.unconfirmed) void this.update((journal) => ({ journal, result: undefined }));
     this.emit(after);
@@ -71,9 +94,10 @@ export class JournalStore {
   /** Applies a pure change to the latest journal and persists it; changes run one at a time. */
   update<T>(change: Change<T>): Promise<T> {
     const run = this.queue.then(async () => {
-      const stored = this.journal;
-      const base = this.reconcile(stored);
-      const { journal, result } = change(base);
+      const stored = this.live;
+      const base = await this.reconcile(stored);
+      const { journal: changed, result } = change(base);
+      const journal = await this.archiveClosed(changed);
       if (journal !== stored) {
         await this.memento.update(JOURNAL_KEY, journal);
         this.raw = this.memento.get(JOURNAL_KEY);
@@ -97,21 +121,76 @@ export class JournalStore {
     return this.queue.then(() => undefined);
   }
 
+  /** Everything: the archive and the live journal. Reads the archive files the first time. */
+  async history(): Promise<Journal> {
+    const live = this.live;
+    if (!this.archive) return live;
+    const archived = await this.archive.journal();
+    const month = monthOf(this.clock());
+    if (this.compactedFor !== month) {
+      // Closed months' files are merged once a month, after the first full read.
+      this.compactedFor = month;
+      void this.archive.compact(month).catch((error: unknown) => this.report(`Small Wins could not tidy its archive (${String(error)}); nothing is lost.`));
+    }
+    if (this.combined?.live !== live || this.combined.archived !== archived) {
+      this.combined = { live, archived, journal: combineHistory(archived, live) };
+    }
+    return this.combined.journal;
+  }
+
+  /** Moves closed history out of the live journal, e.g. one written before there was an archive. */
+  tidy(): Promise<void> {
+    return this.apply((journal) => journal);
+  }
+
   /** Shorthand for a change with no result. */
   apply(change: (journal: Journal) => Journal): Promise<void> {
     return this.update((journal) => ({ journal: change(journal), result: undefined }));
   }
 
+  /** Writes closed history to the archive and returns what stays live; on failure everything stays. */
+  private async archiveClosed(journal: Journal): Promise<Journal> {
+    const split = this.archive && splitArchivable(journal, this.clock());
+    if (!split) return journal;
+    try {
+      await this.archive?.add(split.moved);
+      return split.live;
+    } catch (error) {
+      if (!this.archiveFailed) this.report(`Small Wins could not write its archive (${String(error)}). Old history stays in the journal; nothing is lost.`);
+      this.archiveFailed = true;
+      return journal;
+    }
+  }
+
   /** The stored journal plus anything this window wrote that another window's write replaced. */
-  private reconcile(stored: Journal): Journal {
+  private async reconcile(stored: Journal): Promise<Journal> {
     const mine = this.unconfirmed;
     if (!mine || mine === stored) return stored;
-    const merged = mergeJournals(stored, mine);
+    const merged = mergeJournals(stored, await this.withArchivedCopies(stored, mine));
     if (sameContent(merged, stored)) {
       this.unconfirmed = undefined;
       return stored;
     }
     return merged;
+  }
+
+  /**
+   * A session this window still holds that another window ended and archived must not come back as
+   * running: it is merged with its archived copy, which is further along (and is archived again).
+   */
+  private async withArchivedCopies(stored: Journal, mine: Journal): Promise<Journal> {
+    const storedIds = new Set(stored.sessions.map((s) => s.id));
+    const gone = mine.sessions.filter((s) => !storedIds.has(s.id));
+    if (!this.archive || gone.length === 0) return mine;
+    const archived = new Map((await this.archive.journal()).sessions.map((s) => [s.id, s]));
+    const sessions = [];
+    for (const s of mine.sessions) {
+      const copy = storedIds.has(s.id) ? undefined : archived.get(s.id);
+      const merged = copy ? mergeSessions(copy, s) : s;
+      // Nothing new beside the archived copy: it stays archived only.
+      if (!copy || !sameContent(merged, copy)) sessions.push(merged);
+    }
+    return { ...mine, sessions };
   }
 
   recoveryKeys(): string[] {

@@ -53,7 +53,7 @@ export class SessionController implements vscode.Disposable {
   }
 
   render(): void {
-    const running = this.statusBar.render(this.store.journal, this.clock(), this.settings().showDomainInStatusBar, this.flows.suggestions.list().length);
+    const running = this.statusBar.render(this.store.live, this.clock(), this.settings().showDomainInStatusBar, this.flows.suggestions.list().length);
     this.ticker.setRunning(running);
   }
 
@@ -69,7 +69,7 @@ export class SessionController implements vscode.Disposable {
    * only the winning window shows the notification.
    */
   private checkPlannedEnd(): void {
-    const session = activeSession(this.store.journal);
+    const session = activeSession(this.store.live);
     if (!session || session.plannedMinutes === undefined) return;
     const remaining = remainingMs(session, this.clock());
     const key = `${session.id}:${session.plannedMinutes}`;
@@ -88,7 +88,7 @@ export class SessionController implements vscode.Disposable {
     this.settleTimer = setTimeout(() => {
       this.settleTimer = undefined;
       this.store.refresh();
-      const now = activeSession(this.store.journal);
+      const now = activeSession(this.store.live);
       if (now?.id === session.id && now.announced?.by === this.windowId && now.announced.plannedMinutes === minutes) {
         void this.announceEnd(session.id, minutes);
       }

@@ -22,7 +22,7 @@ export class SuggestionBox {
   }
 
   add(suggestion: Suggestion | undefined): void {
-    if (!suggestion || !activeSession(this.store.journal)) return;
+    if (!suggestion || !activeSession(this.store.live)) return;
     // One suggestion per kind of news is enough: keep the latest.
     this.items = [...this.items.filter((s) => s.text !== suggestion.text), suggestion].slice(-5);
     this.emit();

@@ -45,7 +45,14 @@ export const workspace = {
   onDidChangeConfiguration: event,
   onDidChangeTextDocument: event,
   createFileSystemWatcher: () => ({ onDidChange: event, onDidCreate: event, onDidDelete: event, dispose: noop }),
-  fs: { createDirectory: () => Promise.resolve(), writeFile: () => Promise.resolve() },
+  fs: {
+    createDirectory: () => Promise.resolve(),
+    writeFile: () => Promise.resolve(),
+    rename: () => Promise.resolve(),
+    delete: () => Promise.resolve(),
+    readFile: () => Promise.resolve(new Uint8Array()),
+    readDirectory: () => Promise.resolve([]),
+  },
 };
 
 export const commands = {
@@ -60,6 +67,15 @@ export const languages = { onDidChangeDiagnostics: event, getDiagnostics: () => 
 export const extensions = { getExtension: () => undefined };
 
 export const TaskGroup = { Test: { id: 'test' }, Build: { id: 'build' } };
+
+export enum FileType {
+  File = 1,
+  Directory = 2,
+}
+
+export class FileSystemError extends Error {
+  code = 'FileNotFound';
+}
 
 export enum DiagnosticSeverity {
   Error = 0,

@@ -1,6 +1,7 @@
 /**
  * A synthetic journal of a heavy user: 3 sessions a day, 250 working days a year, for five years, with
  * subgoals, wins, reviews (a slip review when something was missed), weekly ratings and reflections.
+ * With `library`, also what such a user collects beside: 50 cues, 5 models, 30 encouragements.
  * Deterministic (seeded), so every run measures the same data.
  */
 import { emptyJournal } from '../../src/core/schema';
@@ -8,7 +9,8 @@ import type { Journal, Session } from '../../src/core/schema';
 
 const DAY = 86_400_000;
 
-export function fiveYearJournal(now: number, years = 5): Journal {
+export function fiveYearJournal(now: number, options: { years?: number; library?: boolean } = {}): Journal {
+  const { years = 5, library = true } = options;
   let seed = 12345;
   const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
   let n = 0;
@@ -17,7 +19,7 @@ export function fiveYearJournal(now: number, years = 5): Journal {
   const start = now - years * 365 * DAY;
   const domainNames = ['writing parser tests', 'SQL query tuning', 'reading Rust lifetimes', 'code review comments', 'Kubernetes manifests', 'CSS layout'];
   for (const [i, name] of domainNames.entries()) journal.domains.push({ id: id(), name, createdAt: start + i * 300 * DAY });
-  for (let c = 0; c < 50; c++) journal.cues.push({ id: id(), hope: `I hope the deploy number ${c} goes fine`, instruction: `Run step ${c} on staging first, then read the diff`, createdAt: start, uses: 1 + Math.floor(random() * 40) });
+  if (library) for (let c = 0; c < 50; c++) journal.cues.push({ id: id(), hope: `I hope the deploy number ${c} goes fine`, instruction: `Run step ${c} on staging first, then read the diff`, createdAt: start, uses: 1 + Math.floor(random() * 40) });
   let day = 0;
   for (let t = start; t < now - DAY; t += DAY) {
     const weekday = new Date(t).getDay();
@@ -35,8 +37,8 @@ export function fiveYearJournal(now: number, years = 5): Journal {
       });
     }
   }
-  for (let m = 0; m < 5; m++) journal.models.push({ id: id(), name: `Model ${m}`, workflowNotes: 'Writes the failing test first, then the smallest change.', createdAt: start });
-  for (let e = 0; e < 30; e++) journal.encouragements.push({ id: id(), from: 'Lead reviewer', text: 'Your tests caught a real regression before release.', at: start + e * 60 * DAY });
+  if (library) for (let m = 0; m < 5; m++) journal.models.push({ id: id(), name: `Model ${m}`, workflowNotes: 'Writes the failing test first, then the smallest change.', createdAt: start });
+  if (library) for (let e = 0; e < 30; e++) journal.encouragements.push({ id: id(), from: 'Lead reviewer', text: 'Your tests caught a real regression before release.', at: start + e * 60 * DAY });
   return journal;
 
   function session(at: number, domainId: string): Session {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  chooseFile, clickNotificationButton, notification, openDashboard, pick, quickInput, runCommand, secondsIn, statusItem, type, validationMessage, waitForStored, waitForText, Workbench,
+  chooseFile, clickNotificationButton, waitForArchived, notification, openDashboard, pick, quickInput, runCommand, secondsIn, statusItem, type, validationMessage, waitForStored, waitForText, Workbench,
 } from './workbench';
 
 /** The whole focus loop from the command palette and the status bar, in a real VS Code. */
@@ -157,6 +157,10 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     await input.press('Enter');
     await notification(page, 'Recorded: 65/100 can-do for parser tests').waitFor();
     await waitForText(statusItem(page), /Start focus/);
+    // The ended session left globalState for an archive file of its month.
+    const file = await waitForArchived(bench.vscode.userDataDir, 'Found the off-by-one in peek()');
+    assert.match(file, /^\d{4}-\d{2}\..+\.json$/);
+    await waitForStored(page, '"sessions":[]');
   });
 
   it('records a reflection, a model and encouragement, and shows the evidence', async () => {
@@ -176,6 +180,11 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     await type(page, 'What did Lead reviewer say', 'Your tests caught a real regression');
     await pick(page, 'Which domain', 'parser tests');
     await notification(page, 'Encouragement saved').waitFor();
+    // A fresh window reads the ended session back from the archive.
+    await waitForStored(page, 'Your tests caught a real regression');
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await waitForText(statusItem(page), /Start focus/);
     await runCommand(page, 'Small Wins: Show My Evidence');
     await quickInput(page).locator('.monaco-list-row', { hasText: 'Found the off-by-one in peek()' }).waitFor();
     await quickInput(page).locator('.monaco-list-row', { hasText: 'Your tests caught a real regression' }).waitFor();

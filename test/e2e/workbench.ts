@@ -246,16 +246,36 @@ export async function waitForStored(page: Page, ...texts: string[]): Promise<voi
 
 /** Resolves when `file` exists: an event from the file system, not a poll. */
 export function waitForFile(file: string, timeout = TIMEOUT): Promise<void> {
+  return waitInFolder(path.dirname(file), () => fs.existsSync(file), `${file} did not appear`, timeout);
+}
+
+/** Resolves with the name of the archive file that holds `text`, once one does. */
+export async function waitForArchived(userDataDir: string, text: string, timeout = TIMEOUT): Promise<string> {
+  const storage = path.join(userDataDir, 'User', 'globalStorage', 'small-wins.small-wins');
+  const archive = path.join(storage, 'archive');
+  let found = '';
+  const holds = () => {
+    const names = fs.existsSync(archive) ? fs.readdirSync(archive).filter((n) => n.endsWith('.json')) : [];
+    found = names.find((n) => fs.readFileSync(path.join(archive, n), 'utf8').includes(text)) ?? '';
+    return found !== '';
+  };
+  await waitInFolder(storage, holds, `no archive file holds "${text}"`, timeout);
+  return found;
+}
+
+/** Checks on every file-system event under `folder` (recursively) until `done` holds. */
+function waitInFolder(folder: string, done: () => boolean, problem: string, timeout: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const watcher = fs.watch(path.dirname(file), () => check());
-    const timer = setTimeout(() => finish(new Error(`${file} did not appear within ${timeout} ms`)), timeout);
+    fs.mkdirSync(folder, { recursive: true });
+    const watcher = fs.watch(folder, { recursive: true }, () => check());
+    const timer = setTimeout(() => finish(new Error(`${problem} within ${timeout} ms`)), timeout);
     const finish = (error?: Error) => {
       clearTimeout(timer);
       watcher.close();
       if (error) reject(error);
       else resolve();
     };
-    const check = () => fs.existsSync(file) && finish();
+    const check = () => done() && finish();
     check();
   });
 }

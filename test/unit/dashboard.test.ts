@@ -23,7 +23,7 @@ async function startFromView(h: Harness) {
   const p = port();
   const handle = createDashboardHandler(h.ctx, p.port);
   await handle({ type: 'startSession', domain: { name: 'parser tests' }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 8 }], plannedMinutes: 25 });
-  const session = activeSession(h.ctx.store.journal);
+  const session = activeSession(h.ctx.store.live);
   assert.ok(session);
   return { handle, session, sent: p.sent };
 }
@@ -64,7 +64,7 @@ describe('dashboard message handler', () => {
       type: 'endSession', sessionId: session.id, outcomes: { [goal]: 'met' },
       attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 },
     });
-    const ended = h.ctx.store.journal.sessions[0];
+    const ended = (await h.ctx.store.history()).sessions[0];
     assert.equal(ended?.wins.length, 2);
     assert.ok(ended?.endedAt);
     assert.match(sent.feedback[0] ?? '', /met 1 of 1 subgoal and logged 2 wins.*yours/);
@@ -115,7 +115,7 @@ describe('snapshot', () => {
     const { handle, session } = await startFromView(h);
     h.time.advance(90_000);
     await handle({ type: 'logWin', sessionId: session.id, text: '<b>bold</b>' });
-    const snap = buildSnapshot(h.ctx.store.journal, h.time.now, DEFAULT_SETTINGS, h.ctx.defaults.get());
+    const snap = buildSnapshot(await h.ctx.store.history(), h.time.now, DEFAULT_SETTINGS, h.ctx.defaults.get());
     assert.equal(snap.session?.elapsedMs, 90_000);
     assert.deepEqual(snap.session?.subgoals.map((g) => g.text), ['Rewrite one rule'], 'the shrunk original is not shown');
     assert.equal(snap.todayWins[0]?.text, '<b>bold</b>');
@@ -127,7 +127,7 @@ describe('snapshot', () => {
 
   it('shows the idle state with the workspace defaults', () => {
     const h = harness();
-    const snap = buildSnapshot(h.ctx.store.journal, h.time.now, { ...DEFAULT_SETTINGS, defaultPlannedMinutes: 45 }, {});
+    const snap = buildSnapshot(h.ctx.store.live, h.time.now, { ...DEFAULT_SETTINGS, defaultPlannedMinutes: 45 }, {});
     assert.equal(snap.session, undefined);
     assert.equal(snap.defaultPlannedMinutes, 45);
     assert.equal(snap.threshold, 7);

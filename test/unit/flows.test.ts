@@ -25,7 +25,7 @@ describe('command flows (scripted prompts)', () => {
   it('starts a session, shrinking a goal rated under the threshold and linking it to the original', async () => {
     const h = harness();
     await startShrunk(h);
-    const session = activeSession(h.ctx.store.journal);
+    const session = activeSession(h.ctx.store.live);
     assert.ok(session);
     assert.equal(session.plannedMinutes, 25);
     const [original, smaller] = session.subgoals;
@@ -39,7 +39,7 @@ describe('command flows (scripted prompts)', () => {
     const h = harness({ settings: { confidenceThreshold: 3 } });
     h.ui.queue('New micro-domain', 'sql', 'Write the join', '4', '25 minutes', 'No cue');
     await startFocusSession(h.ctx);
-    assert.equal(activeSession(h.ctx.store.journal)?.subgoals.length, 1, 'no shrink offered at 4 when the threshold is 3');
+    assert.equal(activeSession(h.ctx.store.live)?.subgoals.length, 1, 'no shrink offered at 4 when the threshold is 3');
   });
 
   it('keeps the prompt open with a message on bad input', async () => {
@@ -47,14 +47,14 @@ describe('command flows (scripted prompts)', () => {
     h.ui.queue('New micro-domain', '   ', 'x'.repeat(81), 'parser tests', '', 'A goal', '9', 'Open-ended', 'No cue');
     await startFocusSession(h.ctx);
     assert.deepEqual(h.ui.validationMessages, ['Enter a domain name.', 'Keep a domain name to 80 characters (now 81).', 'Enter a subgoal.']);
-    assert.equal(activeSession(h.ctx.store.journal)?.plannedMinutes, undefined);
+    assert.equal(activeSession(h.ctx.store.live)?.plannedMinutes, undefined);
   });
 
   it('changes nothing when the user cancels half-way', async () => {
     const h = harness();
     h.ui.queue('New micro-domain', 'parser tests', 'A goal', undefined);
     await startFocusSession(h.ctx);
-    assert.equal(activeSession(h.ctx.store.journal), undefined);
+    assert.equal(activeSession(h.ctx.store.live), undefined);
   });
 
   it('warns, without blocking, when a second domain is started in the same week', async () => {
@@ -65,7 +65,7 @@ describe('command flows (scripted prompts)', () => {
     h.ui.queue('New micro-domain', 'sql', 'Write the join', '9', 'Open-ended', 'No cue');
     await startFocusSession(h.ctx);
     assert.ok(h.ui.messages.some((m) => m.kind === 'warn' && /already worked on "parser tests" this week/.test(m.text)));
-    assert.ok(activeSession(h.ctx.store.journal));
+    assert.ok(activeSession(h.ctx.store.live));
   });
 
   it('logs wins, pauses, reframes, and ends with attribution feedback and a slip review', async () => {
@@ -86,7 +86,7 @@ describe('command flows (scripted prompts)', () => {
     h.time.advance(5 * MIN);
     h.ui.queue('Met', 'Missed', 'Ability', '', '9', '8', '3', 'Slack ping', 'Notifications on', 'Turn on Do Not Disturb');
     await endAndReview(h.ctx);
-    const session = h.ctx.store.journal.sessions[0];
+    const session = (await h.ctx.store.history()).sessions[0];
     assert.ok(session?.endedAt);
     assert.equal(session.reframes.length, 1);
     assert.deepEqual(session.review?.slip, { cue: 'Slack ping', frictionFailed: 'Notifications on', tweak: 'Turn on Do Not Disturb' });
@@ -100,7 +100,7 @@ describe('command flows (scripted prompts)', () => {
     await startShrunk(h);
     h.ui.queue('Met', undefined);
     await endAndReview(h.ctx);
-    assert.ok(activeSession(h.ctx.store.journal));
+    assert.ok(activeSession(h.ctx.store.live));
     assert.match(h.ui.messages.at(-1)?.text ?? '', /still running/);
   });
 
@@ -110,7 +110,7 @@ describe('command flows (scripted prompts)', () => {
     await selfTalk(h.ctx);
     assert.equal(h.ui.validationMessages.length, 1);
     assert.match(h.ui.prompts.at(-1) ?? '', /"I'm afraid" is about the outcome/);
-    assert.deepEqual(h.ctx.store.journal.cues.map((c) => [c.hope, c.instruction]), [["I'm afraid the deploy fails", 'Deploy to staging first']]);
+    assert.deepEqual(h.ctx.store.live.cues.map((c) => [c.hope, c.instruction]), [["I'm afraid the deploy fails", 'Deploy to staging first']]);
   });
 
   it('rates on the 0–100 scale with range validation, and reflects weekly', async () => {
@@ -119,10 +119,10 @@ describe('command flows (scripted prompts)', () => {
     h.ui.queue('parser tests', '101', '-1', 'abc', '70');
     await rateDomain(h.ctx);
     assert.equal(h.ui.validationMessages.length, 3);
-    assert.equal(h.ctx.store.journal.ratings[0]?.value, 70);
+    assert.equal(h.ctx.store.live.ratings[0]?.value, 70);
     h.ui.queue('Small goals', 'Start earlier', 'I can do hard parts');
     await weeklyReflection(h.ctx);
-    assert.equal(h.ctx.store.journal.reflections[0]?.learned, 'I can do hard parts');
+    assert.equal(h.ctx.store.live.reflections[0]?.learned, 'I can do hard parts');
   });
 
   it('exports, then refuses a bad import with the field named and nothing changed', async () => {
@@ -157,7 +157,7 @@ describe('sleep, clock changes and reloads', () => {
     h.time.advance(50 * MIN);
     await askAboutAwayTime(h.ctx, start + 5 * MIN, start + 45 * MIN);
     assert.match(h.ui.messages[h.ui.messages.length - 1]?.text ?? '', /away for about 40 minutes/);
-    const session = activeSession(h.ctx.store.journal);
+    const session = activeSession(h.ctx.store.live);
     assert.ok(session);
     assert.equal(elapsedMs(session, h.time.now), 10 * MIN);
   });
@@ -167,7 +167,7 @@ describe('sleep, clock changes and reloads', () => {
     await startShrunk(h);
     h.time.advance(50 * MIN);
     await askAboutAwayTime(h.ctx, h.time.now - 45 * MIN, h.time.now);
-    assert.equal(elapsedMs(activeSession(h.ctx.store.journal) as Session, h.time.now), 50 * MIN);
+    assert.equal(elapsedMs(activeSession(h.ctx.store.live) as Session, h.time.now), 50 * MIN);
   });
 
   it('keeps a paused session paused across a reload, with the same elapsed time', async () => {
@@ -177,7 +177,7 @@ describe('sleep, clock changes and reloads', () => {
     await togglePause(h.ctx);
     h.time.advance(30 * MIN);
     const reloaded = new JournalStore(h.memento, h.time.clock, () => undefined);
-    const session = activeSession(reloaded.journal) as Session;
+    const session = activeSession(reloaded.live) as Session;
     assert.equal(isPaused(session), true);
     assert.equal(elapsedMs(session, h.time.now), 7 * MIN);
   });

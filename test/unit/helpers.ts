@@ -1,6 +1,8 @@
 import type { MementoLike } from '../../src/host/mementoLike';
 import type { Clock } from '../../src/core/clock';
 import { JournalStore } from '../../src/host/journalStore';
+import { Archive } from '../../src/host/archive';
+import type { ArchiveFiles } from '../../src/host/archive';
 import { WorkspaceDefaultsStore } from '../../src/host/workspaceDefaults';
 import { SuggestionBox } from '../../src/host/suggestionBox';
 import { DEFAULT_SETTINGS } from '../../src/host/settings';
@@ -24,6 +26,29 @@ export class MemoryMemento implements MementoLike {
   }
   keys(): readonly string[] {
     return [...this.data.keys()];
+  }
+}
+
+/** An archive folder in memory; `failWrites` makes every write fail, as a full disk would. */
+export class MemoryArchiveFiles implements ArchiveFiles {
+  readonly files = new Map<string, string>();
+  failWrites = false;
+  beforeWrite: ((name: string) => unknown) | undefined;
+  list(): Promise<string[]> {
+    return Promise.resolve([...this.files.keys()]);
+  }
+  read(name: string): Promise<string> {
+    const text = this.files.get(name);
+    return text === undefined ? Promise.reject(new Error(`no file ${name}`)) : Promise.resolve(text);
+  }
+  write(name: string, text: string): Promise<void> {
+    if (this.failWrites) return Promise.reject(new Error('ENOSPC: no space left on device'));
+    this.beforeWrite?.(name);
+    this.files.set(name, text);
+    return Promise.resolve();
+  }
+  remove(name: string): Promise<void> {
+    return this.files.delete(name) ? Promise.resolve() : Promise.reject(new Error(`no file ${name}`));
   }
 }
 
@@ -113,13 +138,14 @@ export interface Harness {
   ui: ScriptedUi;
   memento: MemoryMemento;
   workspace: MemoryMemento;
+  files: MemoryArchiveFiles;
   time: TestClock;
   settings: Settings;
   ran: CommandName[];
   problems: string[];
 }
 
-export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; memento?: MemoryMemento } = {}): Harness {
+export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; memento?: MemoryMemento; files?: MemoryArchiveFiles } = {}): Harness {
   const time = new TestClock();
   const memento = o.memento ?? new MemoryMemento();
   const workspace = new MemoryMemento();
@@ -127,7 +153,10 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
   const ui = o.ui ?? new ScriptedUi();
   const settings = { ...DEFAULT_SETTINGS, ...o.settings };
   const ran: CommandName[] = [];
-  const store = new JournalStore(memento, time.clock, (p) => problems.push(p));
+  const files = o.files ?? new MemoryArchiveFiles();
+  const report = (p: string) => problems.push(p);
+  let n = 0;
+  const store = new JournalStore(memento, time.clock, report, { archive: new Archive(files, report, () => `test-${++n}`) });
   const ctx: FlowContext = {
     ui,
     store,
@@ -141,5 +170,5 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
       return Promise.resolve();
     },
   };
-  return { ctx, ui, memento, workspace, time, settings, ran, problems };
+  return { ctx, ui, memento, workspace, files, time, settings, ran, problems };
 }

@@ -57,7 +57,7 @@ describe('JournalStore over a Memento', () => {
     await store.apply((j) => addDomain(j, 'SQL', time.now).journal);
     assert.equal(memento.writes, 2, 'the journal, and the synced part because a domain was added');
     const reloaded = new JournalStore(memento, time.clock, () => undefined);
-    assert.equal(reloaded.journal.domains[0]?.name, 'SQL');
+    assert.equal(reloaded.live.domains[0]?.name, 'SQL');
   });
 
   it('keeps a corrupted stored value under a recovery key, reports it once, and loads the rest', async () => {
@@ -66,9 +66,9 @@ describe('JournalStore over a Memento', () => {
     await memento.update(JOURNAL_KEY, { ...fixture, domains: [...fixture.domains, { id: '', name: 7 }] });
     const problems: string[] = [];
     const store = new JournalStore(memento, new TestClock().clock, (p) => problems.push(p));
-    assert.equal(store.journal.domains.length, fixture.domains.length);
+    assert.equal(store.live.domains.length, fixture.domains.length);
     await store.apply((j) => j);
-    assert.equal(store.journal.domains.length, fixture.domains.length);
+    assert.equal(store.live.domains.length, fixture.domains.length);
     assert.equal(problems.length, 1);
     const keys = store.recoveryKeys();
     assert.equal(keys.length, 1);
@@ -77,7 +77,7 @@ describe('JournalStore over a Memento', () => {
     // The next window to read finds a clean journal and reports nothing.
     const again: string[] = [];
     const next = new JournalStore(memento, new TestClock().clock, (p) => again.push(p));
-    assert.equal(next.journal.domains.length, fixture.domains.length);
+    assert.equal(next.live.domains.length, fixture.domains.length);
     assert.deepEqual(again, []);
   });
 
@@ -86,10 +86,10 @@ describe('JournalStore over a Memento', () => {
     const time = new TestClock();
     const a = new JournalStore(memento, time.clock, () => undefined);
     const b = new JournalStore(memento, time.clock, () => undefined);
-    assert.equal(a.journal.domains.length, 0);
+    assert.equal(a.live.domains.length, 0);
     await b.apply((j) => addDomain(j, 'from B', time.now).journal);
     await a.apply((j) => addDomain(j, 'from A', time.now).journal);
-    assert.deepEqual(new JournalStore(memento, time.clock, () => undefined).journal.domains.map((d) => d.name), ['from B', 'from A']);
+    assert.deepEqual(new JournalStore(memento, time.clock, () => undefined).live.domains.map((d) => d.name), ['from B', 'from A']);
   });
 
   it('tells listeners when a refresh finds another window’s change', async () => {
@@ -97,7 +97,7 @@ describe('JournalStore over a Memento', () => {
     const time = new TestClock();
     const a = new JournalStore(memento, time.clock, () => undefined);
     const b = new JournalStore(memento, time.clock, () => undefined);
-    void a.journal;
+    void a.live;
     let seen = 0;
     a.onDidChange(() => seen++);
     a.refresh();
@@ -113,7 +113,7 @@ describe('JournalStore over a Memento', () => {
     await assert.rejects(store.apply(() => { throw new Error('no'); }));
     assert.equal(memento.writes, 0);
     await store.apply((j) => addDomain(j, 'still works', 0).journal);
-    assert.equal(store.journal.domains.length, 1);
+    assert.equal(store.live.domains.length, 1);
   });
 });
 
@@ -209,9 +209,9 @@ describe('Settings Sync of the small keys', () => {
     await local.apply((j) => addDomain(j, 'local domain', time.now).journal);
     // Settings Sync replaces the synced key with another machine's copy.
     await memento.update(SYNCED_KEY, { domains: [{ id: 'remote', name: 'remote domain', createdAt: 1 }], cues: [{ id: 'c', instruction: 'Read the diff first', createdAt: 1, uses: 3 }], models: [] });
-    assert.deepEqual(local.journal.domains.map((d) => d.name).sort(), ['local domain', 'remote domain']);
-    assert.equal(local.journal.cues[0]?.instruction, 'Read the diff first');
+    assert.deepEqual(local.live.domains.map((d) => d.name).sort(), ['local domain', 'remote domain']);
+    assert.equal(local.live.cues[0]?.instruction, 'Read the diff first');
     await memento.update(SYNCED_KEY, { domains: 'garbage' });
-    assert.deepEqual(local.journal.domains.map((d) => d.name), ['local domain'], 'a bad synced value is ignored');
+    assert.deepEqual(local.live.domains.map((d) => d.name), ['local domain'], 'a bad synced value is ignored');
   });
 });

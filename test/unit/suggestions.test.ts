@@ -54,11 +54,11 @@ describe('suggested wins', () => {
     h.ctx.suggestions.add(watch.ended({ name: 'unit', group: 'test' }, 0, h.time.now));
     h.ctx.suggestions.add(new CommitWatch('a').headChanged('b', 'Fix it', h.time.now));
     assert.equal(h.ctx.suggestions.list().length, 2);
-    assert.equal(activeSession(h.ctx.store.journal)?.wins.length, 0, 'nothing logged without a click');
+    assert.equal(activeSession(h.ctx.store.live)?.wins.length, 0, 'nothing logged without a click');
     const [test, commit] = h.ctx.suggestions.list();
     assert.equal(await h.ctx.suggestions.accept(test?.id as string), true);
     h.ctx.suggestions.dismiss(commit?.id as string);
-    const wins = activeSession(h.ctx.store.journal)?.wins ?? [];
+    const wins = activeSession(h.ctx.store.live)?.wins ?? [];
     assert.deepEqual(wins.map((w) => [w.text, w.source]), [['Tests pass again: unit', 'test']]);
     assert.equal(h.ctx.suggestions.list().length, 0);
     assert.equal(await h.ctx.suggestions.accept('gone'), false);
@@ -75,6 +75,6 @@ describe('suggested wins', () => {
     assert.equal(JSON.stringify(h.memento.get('journal')), before);
     assert.equal(errors.length, 1);
     await handle({ type: 'acceptSuggestion', id: h.ctx.suggestions.list()[0]?.id });
-    assert.deepEqual(activeSession(h.ctx.store.journal)?.wins.map((w) => w.source), ['commit']);
+    assert.deepEqual(activeSession(h.ctx.store.live)?.wins.map((w) => w.source), ['commit']);
   });
 });

@@ -7,7 +7,8 @@ import { activeSession, endSession, logWin, newSubgoal, pause, startSession, upd
 import { exportJournal, importJournal } from '../../src/core/transfer';
 import { JOURNAL_KEY, JournalStore } from '../../src/host/journalStore';
 import type { MementoLike } from '../../src/host/mementoLike';
-import { TestClock } from './helpers';
+import { Archive } from '../../src/host/archive';
+import { MemoryArchiveFiles, TestClock } from './helpers';
 
 /**
  * Storage shared by windows the way VS Code's globalState is: one blob, last writer wins, and each
@@ -55,11 +56,13 @@ const winIn = (text: string, now: number) => (j: Journal): Journal => {
 };
 
 /** Two windows' stores over one shared storage, with a session already started and seen by both. */
-async function twoWindows() {
+async function twoWindows(files?: MemoryArchiveFiles) {
   const time = new TestClock();
   const shared = new SharedStorage();
-  const a = new JournalStore(shared.window(), time.clock, () => undefined);
-  const b = new JournalStore(shared.window(), time.clock, () => undefined);
+  let n = 0;
+  const options = () => (files ? { archive: new Archive(files, () => undefined, () => `w${++n}`) } : {});
+  const a = new JournalStore(shared.window(), time.clock, () => undefined, options());
+  const b = new JournalStore(shared.window(), time.clock, () => undefined, options());
   await a.apply(() => startedJournal(time));
   shared.deliverAll();
   /** Delivers every write to every window and lets each reconcile, `rounds` times. */
@@ -88,24 +91,43 @@ describe('two windows writing one globalState', () => {
     const wins = stored.sessions[0]?.wins.map((w) => w.text) ?? [];
     assert.equal(wins.length, 40);
     assert.equal(new Set(wins).size, 40, 'no duplicates');
-    assert.deepEqual(a.journal.sessions[0]?.wins.length, 40);
-    assert.deepEqual(b.journal.sessions[0]?.wins.length, 40);
+    assert.deepEqual(a.live.sessions[0]?.wins.length, 40);
+    assert.deepEqual(b.live.sessions[0]?.wins.length, 40);
   });
 
   it('ends the session everywhere once one window ends it, keeping wins logged meanwhile', async () => {
     const { time, shared, a, b, settle } = await twoWindows();
-    const id = activeSession(a.journal)?.id as string;
+    const id = activeSession(a.live)?.id as string;
     await b.apply(winIn('late win', time.now + 5));
     await a.apply((j) => ({ ...j, sessions: j.sessions.map((s) => (s.id === id ? endSession(s, {}, undefined, time.now + 10) : s)) }));
     await settle(3);
-    assert.equal(activeSession(b.journal), undefined);
+    assert.equal(activeSession(b.live), undefined);
     assert.equal((shared.stored as Journal).sessions[0]?.wins[0]?.text, 'late win');
+  });
+
+  it('with an archive, a stale window neither revives an ended session nor loses its late win', async () => {
+    const files = new MemoryArchiveFiles();
+    const { time, shared, a, b, settle } = await twoWindows(files);
+    const id = activeSession(a.live)?.id as string;
+    await b.apply(winIn('late win', time.now + 5));
+    // A has not seen B's write yet: it ends its copy, which leaves the live journal for the archive.
+    await a.apply((j) => ({ ...j, sessions: j.sessions.map((s) => (s.id === id ? endSession(s, {}, undefined, time.now + 10) : s)) }));
+    assert.equal((shared.stored as Journal).sessions.length, 0);
+    await settle(3);
+    assert.equal((shared.stored as Journal).sessions.length, 0, 'not revived as running');
+    assert.equal(activeSession(a.live), undefined);
+    assert.equal(activeSession(b.live), undefined);
+    for (const store of [a, b]) {
+      const [ended] = (await store.history()).sessions;
+      assert.equal(ended?.endedAt, time.now + 10);
+      assert.deepEqual(ended?.wins.map((w) => w.text), ['late win']);
+    }
   });
 
   it('tells other windows after each write, so they refresh', async () => {
     const time = new TestClock();
     let signals = 0;
-    const store = new JournalStore(new SharedStorage().window(), time.clock, () => undefined, () => signals++);
+    const store = new JournalStore(new SharedStorage().window(), time.clock, () => undefined, { signal: () => signals++ });
     await store.apply(() => startedJournal(time));
     await store.apply((j) => j);
     assert.equal(signals, 1, 'a change signals once; no change, no signal');

@@ -10,7 +10,7 @@ export const DONT_COUNT = "Don't count it";
  * focus; if not, it becomes an "away" pause. Any answer other than "don't count" keeps the time.
  */
 export async function askAboutAwayTime(ctx: Pick<FlowContext, 'ui' | 'store'>, from: number, to: number): Promise<void> {
-  const session = activeSession(ctx.store.journal);
+  const session = activeSession(ctx.store.live);
   if (!session) return;
   const choice = await ctx.ui.warn(
     `You were away for about ${spokenDuration(to - from)} (the machine seems to have slept). Does that time count as focus?`,

@@ -25,7 +25,7 @@ export interface FlowContext {
 
 /** The running session, or a friendly message offering to start one. */
 export async function requireSession(ctx: FlowContext): Promise<Session | undefined> {
-  const session = activeSession(ctx.store.journal);
+  const session = activeSession(ctx.store.live);
   if (session) return session;
   const start = 'Start Focus Session';
   const choice = await ctx.ui.info('No focus session is running.', start);

@@ -34,7 +34,7 @@ export async function endAndReview(ctx: FlowContext): Promise<void> {
   const attribution = await askAttribution(ctx);
   if (!attribution) return cancelled(ctx);
   const values = Object.values(outcomes);
-  const feedback = reviewFeedback(session, outcomes, attribution, domainName(ctx.store.journal, session.domainId));
+  const feedback = reviewFeedback(session, outcomes, attribution, domainName(ctx.store.live, session.domainId));
   let slip: SlipReview | undefined;
   if (values.includes('missed')) {
     const review = 'Review the slip';
@@ -45,10 +45,10 @@ export async function endAndReview(ctx: FlowContext): Promise<void> {
   const reviewRecord: Review = { at: now, attribution, feedback, ...(slip ? { slip } : {}) };
   await ctx.store.apply((j) => endWithReview(j, session.id, outcomes, reviewRecord, now));
   if (!values.includes('missed')) void ctx.ui.info(feedback);
-  const due = duePrompts(ctx.store.journal, now, ctx.settings().reassessmentIntervalDays);
+  const due = duePrompts(await ctx.store.history(), now, ctx.settings().reassessmentIntervalDays);
   if (due.reassess.includes(session.domainId)) {
     const rate = 'Rate now';
-    const choice = await ctx.ui.info(`Time to reassess how sure you are about ${domainName(ctx.store.journal, session.domainId)} (0–100).`, rate);
+    const choice = await ctx.ui.info(`Time to reassess how sure you are about ${domainName(ctx.store.live, session.domainId)} (0–100).`, rate);
     if (choice === rate) await ctx.run('rateDomain');
   }
 }

@@ -2,7 +2,7 @@ import { AROUSAL_REFRAMES } from '../../core/reframe';
 import { isPaused, logWin, openSubgoals, pause, resume, updateRunning, addSubgoals } from '../../core/session';
 import { newId } from '../../core/ids';
 import { dayStart } from '../../core/time';
-import type { Subgoal } from '../../core/schema';
+import type { Journal, Subgoal } from '../../core/schema';
 import { domainName, requireSession } from './context';
 import type { FlowContext } from './context';
 import { askText, plural, truncate } from './prompts';
@@ -54,15 +54,15 @@ export async function logAWin(ctx: FlowContext): Promise<void> {
     return { journal: next, result: count };
   });
   if (!ctx.settings().acknowledgeWins) return;
-  const today = winsToday(ctx, now);
-  const domain = domainName(ctx.store.journal, session.domainId);
+  const today = winsToday(await ctx.store.history(), now);
+  const domain = domainName(ctx.store.live, session.domainId);
   void ctx.ui.info(`$(check) "${truncate(text, 80)}" — that is ${plural(saved, 'win')} this session and ${today} today on ${domain}. Take a breath and notice it.`);
 }
 
-function winsToday(ctx: FlowContext, now: number): number {
+function winsToday(journal: Journal, now: number): number {
   const since = dayStart(now);
   let n = 0;
-  for (const s of ctx.store.journal.sessions) for (const w of s.wins) if (w.at >= since) n++;
+  for (const s of journal.sessions) for (const w of s.wins) if (w.at >= since) n++;
   return n;
 }
 

@@ -5,7 +5,7 @@ import type { PickItem } from '../ui';
 
 /** The status-bar click: in-session actions while a session runs, otherwise the way in. */
 export async function sessionMenu(ctx: FlowContext, runCommand: (name: CommandName) => Promise<void>): Promise<void> {
-  const session = activeSession(ctx.store.journal);
+  const session = activeSession(ctx.store.live);
   type Choice = CommandName | { accept: string };
   const suggested: PickItem<Choice>[] = session
     ? ctx.suggestions.list().map((s) => ({ label: `$(lightbulb) Log as a win? ${s.text}`, description: s.source, value: { accept: s.id } }))

@@ -9,7 +9,7 @@ import { askDomain, askEfficacy, askText, plural, truncate } from './prompts';
 import type { PickItem } from '../ui';
 
 function preferredDomainId(ctx: FlowContext): string | undefined {
-  return activeSession(ctx.store.journal)?.domainId ?? ctx.defaults.get().lastDomainId;
+  return activeSession(ctx.store.live)?.domainId ?? ctx.defaults.get().lastDomainId;
 }
 
 async function rate(ctx: FlowContext, domain: Domain, title: string): Promise<boolean> {
@@ -41,8 +41,8 @@ export async function weeklyReflection(ctx: FlowContext): Promise<void> {
   await ctx.store.apply((j) => addReflection(j, { didWell, doDifferently, learned }, now));
   void ctx.ui.info('Reflection saved.');
   // Reassessment belongs with reflection: rate each domain that is due.
-  for (const domainId of duePrompts(ctx.store.journal, now, ctx.settings().reassessmentIntervalDays).reassess) {
-    const domain = domainById(ctx.store.journal, domainId);
+  for (const domainId of duePrompts(await ctx.store.history(), now, ctx.settings().reassessmentIntervalDays).reassess) {
+    const domain = domainById(ctx.store.live, domainId);
     if (!domain) continue;
     if (!(await rate(ctx, domain, `${title}: reassess ${domain.name}`))) return;
   }
@@ -52,7 +52,7 @@ const ANY_DOMAIN = Symbol('any');
 
 async function askOptionalDomain(ctx: FlowContext, title: string): Promise<string | undefined | null> {
   const items: PickItem<Domain | typeof ANY_DOMAIN>[] = [{ label: 'Any domain', value: ANY_DOMAIN }];
-  for (const d of ctx.store.journal.domains) if (d.archivedAt === undefined) items.push({ label: d.name, value: d });
+  for (const d of ctx.store.live.domains) if (d.archivedAt === undefined) items.push({ label: d.name, value: d });
   if (items.length === 1) return undefined;
   const picked = await ctx.ui.pick(items, { title, placeholder: 'Which domain is this about?', active: undefined });
   if (picked === undefined) return null;
@@ -96,12 +96,12 @@ export async function recordEncouragement(ctx: FlowContext): Promise<void> {
 export async function showEvidence(ctx: FlowContext): Promise<void> {
   const title = 'Small Wins: My Evidence';
   const preferredId = preferredDomainId(ctx);
-  const domain = preferredId ? domainById(ctx.store.journal, preferredId) : await askDomain(ctx, { title, allowCreate: false });
+  const domain = preferredId ? domainById(ctx.store.live, preferredId) : await askDomain(ctx, { title, allowCreate: false });
   if (!domain) {
     if (preferredId) void ctx.ui.info('There is no evidence yet: log a win in a focus session.');
     return;
   }
-  const evidence = evidenceFor(ctx.store.journal, domain.id);
+  const evidence = evidenceFor(await ctx.store.history(), domain.id);
   if (evidence.wins.length === 0 && evidence.encouragements.length === 0) {
     void ctx.ui.info(`No evidence for ${domain.name} yet. Every win you log lands here.`);
     return;

@@ -61,7 +61,7 @@ export async function askDomain(
   ctx: FlowContext,
   o: { title: string; preferredId?: string; step?: Step; allowCreate: boolean },
 ): Promise<Domain | undefined> {
-  const domains = activeDomains(ctx.store.journal).sort((a, b) => (a.id === o.preferredId ? -1 : b.id === o.preferredId ? 1 : 0));
+  const domains = activeDomains(ctx.store.live).sort((a, b) => (a.id === o.preferredId ? -1 : b.id === o.preferredId ? 1 : 0));
   const items: PickItem<Domain | typeof NEW_DOMAIN>[] = domains.map((d) => ({ label: d.name, value: d }));
   if (o.allowCreate) {
     items.push({ label: '$(add) New micro-domain…', detail: 'Something specific, like "writing parser tests" — not "be a better engineer"', value: NEW_DOMAIN });
@@ -81,7 +81,7 @@ export async function askDomain(
     ...(o.step ? { step: o.step } : {}),
   });
   if (name === undefined) return undefined;
-  const existing = findDomainByName(ctx.store.journal, name);
+  const existing = findDomainByName(ctx.store.live, name);
   if (existing) return existing;
   return ctx.store.update((journal) => {
     const result = addDomain(journal, name, ctx.clock());

@@ -19,7 +19,7 @@ export async function chooseCue(ctx: FlowContext, o: { title: string; step?: Ste
   if (o.optional) items.push({ label: 'No cue this time', value: NO_CUE });
   items.push({ label: '$(comment-discussion) Turn a hope or worry into an instruction…', value: TURN_WORRY });
   items.push({ label: '$(edit) Write an instruction…', value: WRITE_STEP });
-  for (const cue of cuesByUse(ctx.store.journal)) {
+  for (const cue of cuesByUse(ctx.store.live)) {
     items.push({
       label: cue.instruction,
       description: `used ${cue.uses}×`,

@@ -79,7 +79,7 @@ async function askPlannedMinutes(ctx: FlowContext, preferred: number): Promise<n
 }
 
 export async function startFocusSession(ctx: FlowContext): Promise<void> {
-  if (activeSession(ctx.store.journal)) {
+  if (activeSession(ctx.store.live)) {
     await ctx.ui.info('A focus session is already running. End it before starting another.');
     return;
   }
@@ -91,7 +91,7 @@ export async function startFocusSession(ctx: FlowContext): Promise<void> {
     ...(defaults.lastDomainId ? { preferredId: defaults.lastDomainId } : {}),
   });
   if (!domain) return;
-  const other = otherDomainThisWeek(ctx.store.journal, domain.id, ctx.clock());
+  const other = otherDomainThisWeek(await ctx.store.history(), domain.id, ctx.clock());
   if (other) {
     void ctx.ui.warn(`You already worked on "${other.name}" this week. One major domain at a time lets belief build faster; "${domain.name}" is fine if it is the one that matters now.`);
   }
@@ -99,7 +99,7 @@ export async function startFocusSession(ctx: FlowContext): Promise<void> {
   if (!goals) return;
   const chosen = goals[goals.length - 1] as Subgoal;
   if (shouldOfferShrink(chosen.confidence, ctx.settings().confidenceThreshold)) {
-    const record = encouragementFromRecord(ctx.store.journal, domain.id, domain.name);
+    const record = encouragementFromRecord(await ctx.store.history(), domain.id, domain.name);
     if (record) void ctx.ui.info(record);
   }
   const planned = await askPlannedMinutes(ctx, defaults.plannedMinutes ?? ctx.settings().defaultPlannedMinutes);

@@ -1,12 +1,13 @@
 import { exportJournal, importJournal } from '../../core/transfer';
 import { weeklyReviewMarkdown } from '../../core/weeklyReview';
 import { weekStart } from '../../core/time';
+import { mergeJournals } from '../../core/merge';
 import type { FlowContext } from './context';
 
 export async function exportData(ctx: FlowContext): Promise<void> {
   const now = ctx.clock();
   const date = new Date(now).toISOString().slice(0, 10);
-  const written = await ctx.ui.saveText(`small-wins-${date}.json`, exportJournal(ctx.store.journal, now));
+  const written = await ctx.ui.saveText(`small-wins-${date}.json`, exportJournal(await ctx.store.history(), now));
   if (written) void ctx.ui.info(`Exported your journal to ${written}.`);
 }
 
@@ -14,7 +15,7 @@ export async function exportData(ctx: FlowContext): Promise<void> {
 export async function writeWeeklyReview(ctx: FlowContext): Promise<void> {
   const now = ctx.clock();
   const date = new Date(weekStart(now)).toLocaleDateString('en-CA');
-  const written = await ctx.ui.saveText(`small-wins-week-${date}.md`, weeklyReviewMarkdown(ctx.store.journal, now), {
+  const written = await ctx.ui.saveText(`small-wins-week-${date}.md`, weeklyReviewMarkdown(await ctx.store.history(), now), {
     title: 'Save the weekly review',
     kind: 'markdown',
     open: true,
@@ -26,14 +27,14 @@ export async function writeWeeklyReview(ctx: FlowContext): Promise<void> {
 export async function importData(ctx: FlowContext): Promise<void> {
   const text = await ctx.ui.openText();
   if (text === undefined) return;
-  const outcome = await ctx.store.update((journal) => {
-    const result = importJournal(journal, text);
-    return { journal: result.ok ? result.journal : journal, result };
-  });
+  // Checked and counted against the whole history; only what is new goes into the live journal
+  // (closed history in it moves on to the archive).
+  const outcome = importJournal(await ctx.store.history(), text);
   if (!outcome.ok) {
     ctx.ui.error(`Import refused, nothing was changed. ${outcome.message}`);
     return;
   }
+  await ctx.store.apply((live) => mergeJournals(live, outcome.changes));
   const parts = Object.entries(outcome.added)
     .filter(([, n]) => n > 0)
     .map(([name, n]) => `${n} ${name}`);
