@@ -85,11 +85,12 @@ function configs() {
         ...(tests ? [...listTests('test/e2e', '.e2e.ts'), ...listTests('test/integration', '.ts'), 'test/harness/runDesktopTests.ts'] : []),
         'test/harness/start.ts',
         'test/harness/prepare.ts',
+        'test/harness/l10nMessages.ts',
       ],
       outdir: 'out/test',
       outbase: 'test',
       sourcemap: true,
-      external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+      external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'typescript'],
     });
   }
   if (bench) {
@@ -116,7 +117,7 @@ function configs() {
       outdir: 'out/test/unit',
       outbase: 'test/unit',
       sourcemap: true,
-      external: ['vscode', 'mocha'],
+      external: ['vscode', 'mocha', 'typescript'],
     });
   }
   return list.filter((c) => !c.entryPoints.some((e) => !fs.existsSync(e)));

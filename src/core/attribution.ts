@@ -1,16 +1,28 @@
 import type { Attribution, CauseKind } from './schema';
 import type { SessionResult } from './session';
+import { t } from './l10n';
 
-export const CAUSE_LABELS: Record<CauseKind, string> = {
-  effort: 'Effort',
-  strategy: 'Strategy or approach',
-  preparation: 'Preparation',
-  ability: 'Ability',
-  luck: 'Luck',
-  taskEase: 'The task was easy / hard',
-  otherPeople: 'Other people',
-  other: 'Something else',
-};
+/** What a cause is called, in the display language. */
+export function causeLabel(cause: CauseKind): string {
+  switch (cause) {
+    case 'effort':
+      return t('Effort');
+    case 'strategy':
+      return t('Strategy or approach');
+    case 'preparation':
+      return t('Preparation');
+    case 'ability':
+      return t('Ability');
+    case 'luck':
+      return t('Luck');
+    case 'taskEase':
+      return t('The task was easy / hard');
+    case 'otherPeople':
+      return t('Other people');
+    case 'other':
+      return t('Something else');
+  }
+}
 
 /** Typical Causal Dimension Scale II placement of each cause (1–9, 9 = internal / stable / controllable). */
 export const CAUSE_DEFAULTS: Record<CauseKind, Pick<Attribution, 'internal' | 'stable' | 'controllable'>> = {
@@ -45,38 +57,44 @@ export function attributionFeedback(result: SessionResult, a: Attribution, e: Fe
   const stable = isHigh(a.stable);
   // Anything missed is read as a setback for that part: it gets a changeable cause, never "ability".
   const wentWell = result === 'success' || result === 'none';
-  const label = CAUSE_LABELS[a.cause].toLowerCase();
+  const label = causeLabel(a.cause).toLowerCase();
   if (internal && controllable) {
     return wentWell
-      ? `${record} That came from your ${label}: it is yours, and you can repeat it next session.`
-      : `${record} Your ${label} is something you control, so the next attempt can go differently: pick one change and write it down.`;
+      ? t('{0} That came from your {1}: it is yours, and you can repeat it next session.', record, label)
+      : t('{0} Your {1} is something you control, so the next attempt can go differently: pick one change and write it down.', record, label);
   }
   if (a.cause === 'ability' || (stable && !controllable)) {
     return wentWell
-      ? `${record} Skill counts, and it grew from practice: name the effort or approach that made the difference so you can repeat it.`
-      : `${record} A missed goal says more about the plan than about you: which strategy, preparation or goal size would you change next time?`;
+      ? t('{0} Skill counts, and it grew from practice: name the effort or approach that made the difference so you can repeat it.', record)
+      : t('{0} A missed goal says more about the plan than about you: which strategy, preparation or goal size would you change next time?', record);
   }
   return wentWell
-    ? `${record} Outside help may have played a part, but you still did the work: which of your own actions made it go well?`
-    : `${record} Some of this was outside your control. What is one part you can control next time: a smaller goal, an earlier start, a different approach?`;
+    ? t('{0} Outside help may have played a part, but you still did the work: which of your own actions made it go well?', record)
+    : t('{0} Some of this was outside your control. What is one part you can control next time: a smaller goal, an earlier start, a different approach?', record);
 }
 
 function recordSentence(e: FeedbackEvidence): string {
-  const wins = e.wins === 1 ? '1 win' : `${e.wins} wins`;
-  if (e.total === 0) return `You logged ${wins} on ${e.domainName}.`;
-  return `You met ${e.met} of ${e.total} subgoal${e.total === 1 ? '' : 's'} and logged ${wins} on ${e.domainName}.`;
+  const wins = e.wins === 1 ? t('1 win') : t('{0} wins', e.wins);
+  if (e.total === 0) return t('You logged {0} on {1}.', wins, e.domainName);
+  return e.total === 1
+    ? t('You met {0} of 1 subgoal and logged {1} on {2}.', e.met, wins, e.domainName)
+    : t('You met {0} of {1} subgoals and logged {2} on {3}.', e.met, e.total, wins, e.domainName);
 }
 
 /** The outcome choices for a subgoal at review, in the order they are offered. */
-export const OUTCOME_CHOICES: readonly { value: 'met' | 'partly' | 'missed'; label: string; icon: string }[] = [
-  { value: 'met', label: 'Met', icon: 'pass-filled' },
-  { value: 'partly', label: 'Partly', icon: 'circle-large-outline' },
-  { value: 'missed', label: 'Missed', icon: 'circle-slash' },
-];
+export function outcomeChoices(): { value: 'met' | 'partly' | 'missed'; label: string; icon: string }[] {
+  return [
+    { value: 'met', label: t('Met'), icon: 'pass-filled' },
+    { value: 'partly', label: t('Partly'), icon: 'circle-large-outline' },
+    { value: 'missed', label: t('Missed'), icon: 'circle-slash' },
+  ];
+}
 
 /** The three causal dimensions (Causal Dimension Scale II), each asked on a 1–9 scale. */
-export const DIMENSION_QUESTIONS: readonly { key: 'internal' | 'stable' | 'controllable'; question: string }[] = [
-  { key: 'internal', question: 'Is this cause about you (9) or about something outside you (1)?' },
-  { key: 'stable', question: 'Will this cause stay the same over time (9) or does it change (1)?' },
-  { key: 'controllable', question: 'Can you control this cause (9) or not at all (1)?' },
-];
+export function dimensionQuestions(): { key: 'internal' | 'stable' | 'controllable'; question: string }[] {
+  return [
+    { key: 'internal', question: t('Is this cause about you (9) or about something outside you (1)?') },
+    { key: 'stable', question: t('Will this cause stay the same over time (9) or does it change (1)?') },
+    { key: 'controllable', question: t('Can you control this cause (9) or not at all (1)?') },
+  ];
+}

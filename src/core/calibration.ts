@@ -1,6 +1,7 @@
 import type { Journal, Outcome } from './schema';
 import { liveSubgoals } from './session';
 import type { CalibrationRow } from './insights';
+import { t } from './l10n';
 
 const HIT: Record<Outcome, number> = { met: 1, partly: 0.5, missed: 0 };
 
@@ -62,6 +63,6 @@ export function calibrationFeedback(rows: readonly CalibrationRow[]): string | u
   if (!worst) return undefined;
   const { row, gap } = worst;
   const share = Math.round((row.met / row.rated) * 100);
-  if (gap < 0) return `Your ${row.confidence}s were met ${share}% of the time (${row.met} of ${row.rated}): shrink those goals a little more.`;
-  return `Your ${row.confidence}s were met ${share}% of the time (${row.met} of ${row.rated}): you can trust yourself with slightly bigger goals.`;
+  if (gap < 0) return t('Your {0}s were met {1}% of the time ({2} of {3}): shrink those goals a little more.', row.confidence, share, row.met, row.rated);
+  return t('Your {0}s were met {1}% of the time ({2} of {3}): you can trust yourself with slightly bigger goals.', row.confidence, share, row.met, row.rated);
 }

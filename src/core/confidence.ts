@@ -1,3 +1,5 @@
+import { t } from './l10n';
+
 /** Bandura: a proximal goal should feel doable. Below the threshold we offer to shrink it. */
 export function shouldOfferShrink(confidence: number, threshold: number): boolean {
   return confidence < threshold;
@@ -5,39 +7,48 @@ export function shouldOfferShrink(confidence: number, threshold: number): boolea
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/** "a rating" → "A rating": the start of a sentence. */
+const capital = (what: string) => (what[0]?.toUpperCase() ?? '') + what.slice(1);
+
 export function parseIntegerInRange(raw: string, min: number, max: number, what: string): Parsed<number> {
   const trimmed = raw.trim();
-  if (trimmed === '') return { ok: false, message: `Enter ${what} from ${min} to ${max}.` };
-  if (!/^-?\d+$/.test(trimmed)) return { ok: false, message: `${what[0]?.toUpperCase()}${what.slice(1)} must be a whole number from ${min} to ${max}.` };
+  if (trimmed === '') return { ok: false, message: t('Enter {0} from {1} to {2}.', what, min, max) };
+  if (!/^-?\d+$/.test(trimmed)) return { ok: false, message: t('{0} must be a whole number from {1} to {2}.', capital(what), min, max) };
   const value = Number(trimmed);
-  if (value < min || value > max) return { ok: false, message: `${what[0]?.toUpperCase()}${what.slice(1)} must be from ${min} to ${max}; you entered ${value}.` };
+  if (value < min || value > max) return { ok: false, message: t('{0} must be from {1} to {2}; you entered {3}.', capital(what), min, max, value) };
   return { ok: true, value };
 }
 
 export function parseText(raw: string, max: number, what: string): Parsed<string> {
   const trimmed = raw.trim();
-  if (trimmed === '') return { ok: false, message: `Enter ${what}.` };
-  if (trimmed.length > max) return { ok: false, message: `Keep ${what} to ${max} characters (now ${trimmed.length}).` };
+  if (trimmed === '') return { ok: false, message: t('Enter {0}.', what) };
+  if (trimmed.length > max) return { ok: false, message: t('Keep {0} to {1} characters (now {2}).', what, max, trimmed.length) };
   return { ok: true, value: trimmed };
 }
 
-/** Labels for the 0–10 ruler, worded as Bandura's "how sure are you that you can do this?". */
-export const CONFIDENCE_LABELS: readonly string[] = [
-  'not at all sure',
-  'very unsure',
-  'unsure',
-  'doubtful',
-  'somewhat doubtful',
-  'could go either way',
-  'somewhat sure',
-  'fairly sure',
-  'sure',
-  'very sure',
-  'completely sure',
-];
+/** The label of a point on the 0–10 ruler, worded as Bandura's "how sure are you that you can do this?". */
+export function confidenceLabel(value: number): string {
+  const labels = [
+    t('not at all sure'),
+    t('very unsure'),
+    t('unsure'),
+    t('doubtful'),
+    t('somewhat doubtful'),
+    t('could go either way'),
+    t('somewhat sure'),
+    t('fairly sure'),
+    t('sure'),
+    t('very sure'),
+    t('completely sure'),
+  ];
+  return labels[value] ?? '';
+}
 
-export const EFFICACY_ANCHORS: readonly { value: number; label: string }[] = [
-  { value: 0, label: 'cannot do at all' },
-  { value: 50, label: 'moderately can do' },
-  { value: 100, label: 'highly certain can do' },
-];
+/** The anchors of Bandura's 0–100 "can do" scale. */
+export function efficacyAnchors(): { value: number; label: string }[] {
+  return [
+    { value: 0, label: t('cannot do at all') },
+    { value: 50, label: t('moderately can do') },
+    { value: 100, label: t('highly certain can do') },
+  ];
+}

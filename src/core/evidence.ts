@@ -1,4 +1,5 @@
 import type { Encouragement, Journal, Win } from './schema';
+import { sessionCount, t, winCount } from './l10n';
 
 export interface EvidenceWin extends Win {
   domainId: string;
@@ -30,15 +31,15 @@ export function evidenceFor(journal: Journal, domainId: string | undefined, limi
  */
 export function encouragementFromRecord(journal: Journal, domainId: string, domainName: string): string | undefined {
   const sessions = journal.sessions.filter((s) => s.domainId === domainId && s.endedAt !== undefined);
-  const winCount = sessions.reduce((n, s) => n + s.wins.length, 0);
-  if (winCount === 0) return undefined;
+  const logged = sessions.reduce((n, s) => n + s.wins.length, 0);
+  if (logged === 0) return undefined;
   const lowStart = sessions
     .filter((s) => s.subgoals.length > 0 && (s.subgoals[0]?.confidence ?? 10) < 7 && s.wins.length > 0)
     .pop();
   if (lowStart) {
     const rated = lowStart.subgoals[0]?.confidence ?? 0;
     const wins = lowStart.wins.length;
-    return `Last time you rated ${rated}/10 on ${domainName} you logged ${wins} win${wins === 1 ? '' : 's'}.`;
+    return t('Last time you rated {0}/10 on {1} you logged {2}.', rated, domainName, winCount(wins));
   }
-  return `You have logged ${winCount} win${winCount === 1 ? '' : 's'} on ${domainName} across ${sessions.length} session${sessions.length === 1 ? '' : 's'}.`;
+  return t('You have logged {0} on {1} across {2}.', winCount(logged), domainName, sessionCount(sessions.length));
 }

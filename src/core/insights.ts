@@ -1,6 +1,7 @@
 import type { Journal, Session } from './schema';
 import { elapsedMs, liveSubgoals } from './session';
 import { DAY, dayStart, weekStart } from './time';
+import { t } from './l10n';
 
 export interface CalibrationRow {
   confidence: number;
@@ -93,11 +94,13 @@ export function dipNote(journal: Journal, now: number): string | undefined {
   if (earlier.focusMs < minFocus || earlier.wins < 2) return undefined;
   if (recent.focusMs > earlier.focusMs * 1.1 && recent.wins < earlier.wins * 0.8) {
     const hours = (ms: number) => (ms / 3_600_000).toFixed(1);
-    return (
-      `This week you focused ${hours(recent.focusMs)} h (last week ${hours(earlier.focusMs)} h) ` +
-      `but logged ${recent.wins} wins (last week ${earlier.wins}). This is the dip: more effort before results show is normal when a skill is growing. ` +
-      'Keep the subgoals small enough to finish.'
-    );
+    return t(
+        'This week you focused {0} h (last week {1} h) but logged {2} wins (last week {3}). This is the dip: more effort before results show is normal when a skill is growing. Keep the subgoals small enough to finish.',
+        hours(recent.focusMs),
+        hours(earlier.focusMs),
+        recent.wins,
+        earlier.wins,
+      );
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { COLLECTIONS, collectionSchemas, describeIssues, emptyJournal, journalSchema, SCHEMA_VERSION } from './schema';
 import type { Journal } from './schema';
+import { t } from './l10n';
 
 /** A step from stored version N to N + 1. Version 1 is the first stored format, so none exist yet. */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -14,19 +15,19 @@ export function migrate(
   target = SCHEMA_VERSION,
 ): MigrateResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, message: 'the data is not a JSON object' };
+    return { ok: false, message: t('the data is not a JSON object') };
   }
   let value = raw as Record<string, unknown>;
   const version = value['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, message: 'version: missing or not a positive whole number' };
+    return { ok: false, message: t('version: missing or not a positive whole number') };
   }
   if (version > target) {
-    return { ok: false, message: `version: ${version} was written by a newer Small Wins (this one reads up to ${target})` };
+    return { ok: false, message: t('version: {0} was written by a newer Small Wins (this one reads up to {1})', version, target) };
   }
   for (let v = version; v < target; v++) {
     const step = migrations[v];
-    if (!step) return { ok: false, message: `version: no migration from ${v} to ${v + 1}` };
+    if (!step) return { ok: false, message: t('version: no migration from {0} to {1}', v, v + 1) };
     value = { ...step(value), version: v + 1 };
   }
   return { ok: true, value };

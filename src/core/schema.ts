@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { t } from './l10n';
 
 // zod/mini keeps the bundle small; these short messages say what is wrong in a field (the path is
 // added by describeIssues), without shipping a whole locale.
@@ -6,17 +7,17 @@ z.config({
   customError: (issue) => {
     switch (issue.code) {
       case 'too_big':
-        return `Too big: at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`;
+        return issue.origin === 'string' ? t('Too big: at most {0} characters', String(issue.maximum)) : t('Too big: at most {0}', String(issue.maximum));
       case 'too_small':
-        return `Too small: at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : ''}`;
+        return issue.origin === 'string' ? t('Too small: at least {0} characters', String(issue.minimum)) : t('Too small: at least {0}', String(issue.minimum));
       case 'invalid_type':
-        return `Expected ${issue.expected}`;
+        return t('Expected {0}', issue.expected);
       case 'unrecognized_keys':
-        return `Unrecognized key: ${issue.keys.join(', ')}`;
+        return t('Unrecognized key: {0}', issue.keys.join(', '));
       case 'invalid_value':
-        return `Expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+        return t('Expected one of {0}', issue.values.map((v) => JSON.stringify(v)).join(', '));
       default:
-        return 'Invalid value';
+        return t('Invalid value');
     }
   },
 });
@@ -234,7 +235,7 @@ export function describeIssues(error: { issues: readonly { path: readonly Proper
     const where = prefix + path;
     return where ? `${where}: ${issue.message}` : issue.message;
   });
-  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
+  const more = error.issues.length > 3 ? t(' (and {0} more)', error.issues.length - 3) : '';
   return first.join('; ') + more;
 }
 

@@ -1,3 +1,5 @@
+import { t } from './l10n';
+
 /**
  * Hope- or outcome-focused phrasing ("I hope I don't break prod") feeds worry; instructional
  * self-talk names the next mechanical step instead. These patterns recognise the former.
@@ -21,6 +23,7 @@ export function findOutcomePhrasing(text: string): string | undefined {
 /** The validation message for an instruction: it must be a step, not another hope. */
 export function instructionProblem(text: string): string | undefined {
   const phrase = findOutcomePhrasing(text);
-  if (phrase) return `"${phrase}" is about the outcome. Name the next mechanical step instead, e.g. "Run the migration on staging first".`;
+  // The phrases found are English, as the patterns are; the sentence around them is translated.
+  if (phrase) return t('"{0}" is about the outcome. Name the next mechanical step instead, e.g. "Run the migration on staging first".', phrase);
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { Journal, Pause, Session, Subgoal, Win, Outcome, Review, WinSource } from './schema';
 import { newId } from './ids';
+import { t } from './l10n';
 
 /** The one session with no end: sessions are global, so every window sees the same one. */
 export function activeSession(journal: Journal): Session | undefined {
@@ -60,8 +61,8 @@ export class SessionError extends Error {}
 
 export function startSession(journal: Journal, input: StartInput, now: number): { journal: Journal; session: Session } {
   const running = activeSession(journal);
-  if (running) throw new SessionError('A focus session is already running. End it before starting another.');
-  if (!journal.domains.some((d) => d.id === input.domainId)) throw new SessionError('That domain no longer exists.');
+  if (running) throw new SessionError(t('A focus session is already running. End it before starting another.'));
+  if (!journal.domains.some((d) => d.id === input.domainId)) throw new SessionError(t('That domain no longer exists.'));
   const session: Session = {
     id: newId(),
     domainId: input.domainId,
@@ -81,8 +82,8 @@ export function startSession(journal: Journal, input: StartInput, now: number): 
 export function updateRunning(journal: Journal, sessionId: string, change: (s: Session) => Session): Journal {
   const index = journal.sessions.findIndex((s) => s.id === sessionId);
   const session = journal.sessions[index];
-  if (!session) throw new SessionError('That session no longer exists.');
-  if (session.endedAt !== undefined) throw new SessionError('That session has already ended.');
+  if (!session) throw new SessionError(t('That session no longer exists.'));
+  if (session.endedAt !== undefined) throw new SessionError(t('That session has already ended.'));
   const sessions = journal.sessions.slice();
   sessions[index] = change(session);
   return { ...journal, sessions };
@@ -110,7 +111,7 @@ export function logWin(
   };
   let subgoals = session.subgoals;
   if (win.subgoalId) {
-    if (!subgoals.some((g) => g.id === win.subgoalId)) throw new SessionError('That subgoal is not part of this session.');
+    if (!subgoals.some((g) => g.id === win.subgoalId)) throw new SessionError(t('That subgoal is not part of this session.'));
     subgoals = subgoals.map((g) => (g.id === win.subgoalId ? { ...g, doneAt: now, outcome: 'met' as const } : g));
   }
   return { session: { ...session, subgoals, wins: [...session.wins, entry] }, win: entry };

@@ -2,6 +2,7 @@ import type { Journal, Session } from './schema';
 import { activeSession, currentSubgoal, elapsedMs, isPaused } from './session';
 import { formatDuration, spokenDuration } from './time';
 import { revealBidi } from './text';
+import { t } from './l10n';
 
 export interface StatusView {
   text: string;
@@ -22,9 +23,9 @@ export function statusView(journal: Journal, now: number, o: StatusOptions): Sta
   const session = activeSession(journal);
   if (!session) {
     return {
-      text: '$(target) Start focus',
-      tooltip: 'Small Wins: start a focus session',
-      accessibilityLabel: 'Small Wins: no session running. Activate to start a focus session.',
+      text: t('$(target) Start focus'),
+      tooltip: t('Small Wins: start a focus session'),
+      accessibilityLabel: t('Small Wins: no session running. Activate to start a focus session.'),
       running: false,
     };
   }
@@ -35,38 +36,42 @@ function sessionView(journal: Journal, session: Session, now: number, o: StatusO
   const elapsed = Math.max(elapsedMs(session, now), o.elapsedFloor ?? 0);
   const remaining = session.plannedMinutes === undefined ? undefined : session.plannedMinutes * 60_000 - elapsed;
   const paused = isPaused(session);
-  const domain = inert(journal.domains.find((d) => d.id === session.domainId)?.name ?? 'unknown domain');
+  const domain = inert(journal.domains.find((d) => d.id === session.domainId)?.name ?? t('unknown domain'));
   const wins = session.wins.length;
+  const planned = session.plannedMinutes ?? 0;
   let time: string;
   let spokenTime: string;
   if (remaining === undefined) {
     time = formatDuration(elapsed);
-    spokenTime = `${spokenDuration(elapsed)} elapsed`;
+    spokenTime = t('{0} elapsed', spokenDuration(elapsed));
   } else if (remaining >= 0) {
-    time = `${formatDuration(remaining)} left`;
-    spokenTime = `${spokenDuration(remaining)} left of ${session.plannedMinutes} planned`;
+    time = t('{0} left', formatDuration(remaining));
+    spokenTime = t('{0} left of {1} planned', spokenDuration(remaining), planned);
   } else {
-    time = `+${formatDuration(-remaining)} over`;
-    spokenTime = `${spokenDuration(-remaining)} over the planned ${session.plannedMinutes} minutes`;
+    time = t('+{0} over', formatDuration(-remaining));
+    spokenTime = t('{0} over the planned {1} minutes', spokenDuration(-remaining), planned);
   }
-  const icon = paused ? '$(debug-pause)' : '$(clock)';
-  const parts = [`${icon} ${time}${paused ? ' paused' : ''}`];
+  const parts = [paused ? t('$(debug-pause) {0} paused', time) : `$(clock) ${time}`];
   if (o.showDomain) parts.push(domain);
   parts.push(`$(star-full) ${wins}`);
   const suggested = o.suggestions ?? 0;
   if (suggested > 0) parts.push(`$(lightbulb) ${suggested}`);
   const goal = currentSubgoal(session);
   const cue = journal.cues.find((c) => c.id === session.cueIds[session.cueIds.length - 1]);
+  const winCount = wins === 1 ? t('1 win') : t('{0} wins', wins);
   const tooltip = [
-    `Small Wins — ${domain}${paused ? ' (paused)' : ''}`,
-    goal ? `Subgoal: ${revealBidi(goal.text)} (confidence ${goal.confidence}/10)` : 'All subgoals done: add one or log a micro-win',
-    cue ? `Cue: ${revealBidi(cue.instruction)}` : 'No cue yet',
-    suggested > 0 ? `${suggested} suggested win${suggested === 1 ? '' : 's'} to review · click for session actions` : `${wins} win${wins === 1 ? '' : 's'} · click for session actions`,
+    paused ? t('Small Wins — {0} (paused)', domain) : t('Small Wins — {0}', domain),
+    goal ? t('Subgoal: {0} (confidence {1}/10)', revealBidi(goal.text), goal.confidence) : t('All subgoals done: add one or log a micro-win'),
+    cue ? t('Cue: {0}', revealBidi(cue.instruction)) : t('No cue yet'),
+    t('{0} · click for session actions', suggested === 0 ? winCount : suggested === 1 ? t('1 suggested win to review') : t('{0} suggested wins to review', suggested)),
   ].join('\n');
+  const spokenWins = suggested > 0 ? t('{0}, {1} suggested', winCount, suggested) : winCount;
   return {
     text: parts.join(' · '),
     tooltip,
-    accessibilityLabel: `Small Wins session on ${domain}${paused ? ', paused' : ''}: ${spokenTime}, ${wins} win${wins === 1 ? '' : 's'}${suggested > 0 ? `, ${suggested} suggested` : ''}. Activate for session actions.`,
+    accessibilityLabel: paused
+      ? t('Small Wins session on {0}, paused: {1}, {2}. Activate for session actions.', domain, spokenTime, spokenWins)
+      : t('Small Wins session on {0}: {1}, {2}. Activate for session actions.', domain, spokenTime, spokenWins),
     running: !paused,
   };
 }

@@ -1,5 +1,6 @@
 import type { WinSource } from './schema';
 import { newId } from './ids';
+import { t } from './l10n';
 
 /** A win the editor noticed; it is only logged when the user accepts it. */
 export interface Suggestion {
@@ -25,8 +26,8 @@ export class TaskWatch {
     }
     if (!this.failing.delete(key)) return undefined;
     return task.group === 'test'
-      ? suggestion('test', `Tests pass again: ${task.name}`, now)
-      : suggestion('task', `The build passes again: ${task.name}`, now);
+      ? suggestion('test', t('Tests pass again: {0}', task.name), now)
+      : suggestion('task', t('The build passes again: {0}', task.name), now);
   }
 }
 
@@ -43,7 +44,7 @@ export class CommitWatch {
     this.head = commit;
     if (!commit || !before || commit === before) return undefined;
     const subject = (message ?? '').split('\n')[0]?.trim();
-    return suggestion('commit', subject ? `Committed: ${subject}` : 'Made a commit', now);
+    return suggestion('commit', subject ? t('Committed: {0}', subject) : t('Made a commit'), now);
   }
 }
 
@@ -62,7 +63,7 @@ export class DiagnosticsWatch {
     for (const [file, count] of counts) this.errors.set(file, count);
     const after = this.total();
     if (before > 0 && after === 0) {
-      return suggestion('diagnostics', `No errors left in the ${this.touched.size === 1 ? 'file' : 'files'} you worked on`, now);
+      return suggestion('diagnostics', this.touched.size === 1 ? t('No errors left in the file you worked on') : t('No errors left in the files you worked on'), now);
     }
     return undefined;
   }

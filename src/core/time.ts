@@ -1,3 +1,5 @@
+import { t } from './l10n';
+
 const DAY = 86_400_000;
 
 /** Monday 00:00 local time of the week containing `at`. */
@@ -36,8 +38,8 @@ export function spokenDuration(ms: number): string {
   const hours = Math.floor(minutesTotal / 60);
   const minutes = minutesTotal % 60;
   const parts: string[] = [];
-  if (hours) parts.push(`${hours} hour${hours === 1 ? '' : 's'}`);
-  parts.push(`${minutes} minute${minutes === 1 ? '' : 's'}`);
+  if (hours) parts.push(hours === 1 ? t('1 hour') : t('{0} hours', hours));
+  parts.push(minutes === 1 ? t('1 minute') : t('{0} minutes', minutes));
   return parts.join(' ');
 }
 

@@ -4,6 +4,7 @@ import { mergeJournals, sameContent } from './merge';
 import type { CollectionName, Journal, Session } from './schema';
 import { migrate } from './persisted';
 import { activeSession } from './session';
+import { t } from './l10n';
 
 export const EXPORT_FORMAT = 'small-wins-journal';
 /** Far above a lifetime of use; a bigger file is refused before it is parsed. */
@@ -11,7 +12,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function tooLargeMessage(bytes: number): string {
-  return `The file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.`;
+  return t('The file is {0} MB; the limit is {1} MB.', (bytes / 1048576).toFixed(1), MAX_IMPORT_BYTES / 1048576);
 }
 
 export interface ExportFile {
@@ -48,17 +49,17 @@ export function importJournal(current: Journal, text: string): ImportResult {
       return value;
     });
   } catch (error) {
-    return { ok: false, message: `The file is not valid JSON (${(error as Error).message}).` };
+    return { ok: false, message: t('The file is not valid JSON ({0}).', (error as Error).message) };
   }
-  if (forbidden) return { ok: false, message: `The file contains the forbidden key "${forbidden}".` };
+  if (forbidden) return { ok: false, message: t('The file contains the forbidden key "{0}".', forbidden) };
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) {
-    return { ok: false, message: `This is not a Small Wins export: ${describeIssues(envelope.error)}.` };
+    return { ok: false, message: t('This is not a Small Wins export: {0}.', describeIssues(envelope.error)) };
   }
   const migrated = migrate({ ...envelope.data.journal, version: envelope.data.version });
-  if (!migrated.ok) return { ok: false, message: `The file cannot be imported: ${migrated.message}.` };
+  if (!migrated.ok) return { ok: false, message: t('The file cannot be imported: {0}.', migrated.message) };
   const parsed = journalSchema.safeParse(migrated.value);
-  if (!parsed.success) return { ok: false, message: `The file has a bad field: ${describeIssues(parsed.error, 'journal.')}.` };
+  if (!parsed.success) return { ok: false, message: t('The file has a bad field: {0}.', describeIssues(parsed.error, 'journal.')) };
   const incoming = parsed.data;
   const reference = checkReferences(current, incoming);
   if (reference) return { ok: false, message: reference };
@@ -70,12 +71,12 @@ function checkReferences(current: Journal, incoming: Journal): string | undefine
   const sessions = incoming.sessions;
   for (let i = 0; i < sessions.length; i++) {
     const s = sessions[i] as Session;
-    if (!domainIds.has(s.domainId)) return `The file has a bad field: journal.sessions[${i}].domainId: no domain with id "${s.domainId}".`;
+    if (!domainIds.has(s.domainId)) return t('The file has a bad field: journal.sessions[{0}].domainId: no domain with id "{1}".', i, s.domainId);
   }
   const here = activeSession(current);
   const running = incoming.sessions.filter((s) => s.endedAt === undefined);
   if (running.length > 1 || (running[0] && here && running[0].id !== here.id)) {
-    return 'The file holds a running session while another one is running here. End one of them first.';
+    return t('The file holds a running session while another one is running here. End one of them first.');
   }
   return undefined;
 }

@@ -15,9 +15,12 @@ import { DashboardProvider, DASHBOARD_VIEW_ID } from './dashboardProvider';
 import { ChangeSignal } from './changeSignal';
 import { EvidenceWatcher } from './evidenceWatcher';
 import { SuggestionBox } from './suggestionBox';
+import { t, useTranslator } from '../core/l10n';
 
 /** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
 export function createSmallWins(context: vscode.ExtensionContext): vscode.Disposable {
+  // Sentences built in core come out in the display language too.
+  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const ui = new VsCodeUi();
   // Each window tells the others when it wrote the journal, and refreshes when they do.
   const signal = new ChangeSignal(context.globalStorageUri, () => store.refresh());
@@ -39,7 +42,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     defaults: new WorkspaceDefaultsStore(context.workspaceState),
     clock: systemClock,
     settings: readSettings,
-    workspaceLabel: () => vscode.workspace.name ?? 'No folder',
+    workspaceLabel: () => vscode.workspace.name ?? t('No folder'),
     run,
   };
   const dashboard = new DashboardProvider(context.extensionUri, ctx);

@@ -4,6 +4,7 @@ import { loadJournal } from '../core/persisted';
 import { emptyJournal } from '../core/schema';
 import type { Journal } from '../core/schema';
 import { newId } from '../core/ids';
+import { t } from '../core/l10n';
 
 /** The folder of archive files; VS Code's file system in the extension, memory or disk in tests. */
 export interface ArchiveFiles {
@@ -81,7 +82,7 @@ export class Archive {
       listed = await this.folder.list();
     } catch (error) {
       // The files already read still count; the next look tries again.
-      this.report(`Small Wins could not list its archive (${String(error)}); the history shown may be incomplete.`);
+      this.report(t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error)));
       return;
     }
     const names = new Set(listed.filter((n) => archiveMonth(n) !== undefined));
@@ -98,7 +99,7 @@ export class Archive {
     try {
       raw = JSON.parse(await this.folder.read(name));
     } catch (error) {
-      return this.damage(name, error instanceof SyntaxError ? 'it is not valid JSON' : String(error));
+      return this.damage(name, error instanceof SyntaxError ? t('it is not valid JSON') : String(error));
     }
     const loaded = loadJournal(raw);
     if (loaded.rejected) this.damage(name, loaded.rejected.problem);
@@ -107,7 +108,7 @@ export class Archive {
 
   private damage(name: string, problem: string): Journal {
     this.damaged.add(name);
-    this.report(`Small Wins could not read all of its archive file "${name}" (${problem}). The file is kept as it is; everything else loaded.`);
+    this.report(t('Small Wins could not read all of its archive file "{0}" ({1}). The file is kept as it is; everything else loaded.', name, problem));
     return emptyJournal();
   }
 

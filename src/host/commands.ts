@@ -10,6 +10,7 @@ import { selfTalk } from './flows/selfTalk';
 import { startFocusSession } from './flows/start';
 import { exportData, importData, writeWeeklyReview } from './flows/transfer';
 import { sessionMenu } from './flows/menu';
+import { t } from '../core/l10n';
 
 type Handler = (ctx: FlowContext) => Promise<void>;
 
@@ -43,7 +44,7 @@ export function registerCommands(ctx: FlowContext, table: Record<CommandName, Ha
       try {
         await table[name](ctx);
       } catch (error) {
-        const message = error instanceof SessionError ? error.message : `Small Wins: ${(error as Error).message ?? String(error)}`;
+        const message = error instanceof SessionError ? error.message : t('Small Wins: {0}', (error as Error).message ?? String(error));
         ctx.ui.error(message);
       }
     }),

@@ -6,6 +6,7 @@ import { webviewMessageSchema } from '../shared/protocol';
 import type { WebviewMessage, WebviewMessageType } from '../shared/protocol';
 import type { CommandName } from './commandIds';
 import type { FlowContext } from './flows/context';
+import { t } from '../core/l10n';
 
 export interface DashboardPort {
   sendSnapshot(): void;
@@ -20,7 +21,7 @@ class Refused extends Error {}
 
 function running(journal: Journal, sessionId: string) {
   const session = activeSession(journal);
-  if (!session || session.id !== sessionId) throw new Refused('That session is no longer running.');
+  if (!session || session.id !== sessionId) throw new Refused(t('That session is no longer running.'));
   return session;
 }
 
@@ -34,12 +35,12 @@ export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
     ready: () => Promise.resolve(port.sendSnapshot()),
     startSession: async (m) => {
       await ctx.store.update((journal) => {
-        if (activeSession(journal)) throw new Refused('A focus session is already running.');
+        if (activeSession(journal)) throw new Refused(t('A focus session is already running.'));
         const now = ctx.clock();
         let next = journal;
         let domainId: string;
         if ('id' in m.domain) {
-          if (!domainById(journal, m.domain.id)) throw new Refused('That domain no longer exists.');
+          if (!domainById(journal, m.domain.id)) throw new Refused(t('That domain no longer exists.'));
           domainId = m.domain.id;
         } else {
           const added = addDomain(journal, m.domain.name, now);
@@ -65,9 +66,9 @@ export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
       change((j) => {
         const session = running(j, m.sessionId);
         const goal = m.subgoalId ? liveSubgoals(session).find((g) => g.id === m.subgoalId && g.doneAt === undefined) : undefined;
-        if (m.subgoalId && !goal) throw new Refused('That subgoal is not open in this session.');
+        if (m.subgoalId && !goal) throw new Refused(t('That subgoal is not open in this session.'));
         const text = goal?.text ?? m.text;
-        if (!text) throw new Refused('Name the win first.');
+        if (!text) throw new Refused(t('Name the win first.'));
         return updateRunning(j, m.sessionId, (s) => logWin(s, { text, ...(goal ? { subgoalId: goal.id } : {}) }, ctx.clock()).session);
       }),
     togglePause: (m) =>
@@ -83,10 +84,10 @@ export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
         const outcomes: Record<string, Outcome> = {};
         for (const g of goals) {
           const outcome = m.outcomes[g.id];
-          if (!outcome) throw new Refused(`Choose met, partly or missed for "${g.text}".`);
+          if (!outcome) throw new Refused(t('Choose met, partly or missed for "{0}".', g.text));
           outcomes[g.id] = outcome;
         }
-        const text = reviewFeedback(session, outcomes, m.attribution, domainById(j, session.domainId)?.name ?? 'this domain');
+        const text = reviewFeedback(session, outcomes, m.attribution, domainById(j, session.domainId)?.name ?? t('this domain'));
         const now = ctx.clock();
         const review = { at: now, attribution: m.attribution, feedback: text, ...(m.slip && Object.values(outcomes).includes('missed') ? { slip: m.slip } : {}) };
         return { journal: endWithReview(j, session.id, outcomes, review, now), result: text };
@@ -94,7 +95,7 @@ export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
       port.sendFeedback(feedback);
     },
     acceptSuggestion: async (m) => {
-      if (!(await ctx.suggestions.accept(m.id))) throw new Refused('That suggestion is no longer there.');
+      if (!(await ctx.suggestions.accept(m.id))) throw new Refused(t('That suggestion is no longer there.'));
     },
     dismissSuggestion: (m) => Promise.resolve(ctx.suggestions.dismiss(m.id)),
     run: (m) => ctx.run(m.action satisfies CommandName),
@@ -107,7 +108,7 @@ export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
     try {
       await (handlers[message.type] as (m: WebviewMessage) => Promise<void>)(message);
     } catch (error) {
-      port.sendError(error instanceof Error ? error.message : 'That action could not be completed.');
+      port.sendError(error instanceof Error ? error.message : t('That action could not be completed.'));
       port.sendSnapshot();
     }
   };

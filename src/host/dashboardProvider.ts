@@ -3,6 +3,7 @@ import type { HostMessage } from '../shared/protocol';
 import { createDashboardHandler } from './dashboardMessages';
 import type { FlowContext } from './flows/context';
 import { buildSnapshot } from './snapshot';
+import { t } from '../core/l10n';
 
 export const DASHBOARD_VIEW_ID = 'smallWins.dashboard';
 
@@ -70,18 +71,22 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
       `font-src ${webview.cspSource}`,
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
+    // The dashboard's strings in the display language: the translations VS Code loaded for this
+    // extension, as data ("<" escaped, so no text in them can end the element).
+    const translations = JSON.stringify(vscode.l10n.bundle ?? {}).replace(/</g, '\\u003c');
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${languageTag(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${asset('dashboard.css')}">
-<title>Small Wins</title>
+<title>${t('Small Wins')}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="muted">Loading…</p></main>
+<main id="app" aria-busy="true"><p class="muted">${t('Loading…')}</p></main>
+<script type="application/json" id="translations">${translations}</script>
 <div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
 <script nonce="${nonce}" src="${asset('main.js')}"></script>
 </body>
@@ -91,6 +96,11 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** "de", "pt-br": only the characters a language tag has, so it is safe in an attribute. */
+function languageTag(value: string): string {
+  return value.replace(/[^A-Za-z0-9-]/g, '');
 }
 
 /** 128 bits from the platform CSPRNG, base64: a CSP nonce nobody can guess. */

@@ -6,6 +6,7 @@ import { combineHistory, monthOf, splitArchivable } from '../core/archive';
 import type { Clock } from '../core/clock';
 import type { Archive } from './archive';
 import type { DisposableLike, MementoLike } from './mementoLike';
+import { t } from '../core/l10n';
 
 export const JOURNAL_KEY = 'journal';
 export const RECOVERY_PREFIX = 'recovery.';
@@ -130,7 +131,7 @@ export class JournalStore {
     if (this.compactedFor !== month) {
       // Closed months' files are merged once a month, after the first full read.
       this.compactedFor = month;
-      void this.archive.compact(month).catch((error: unknown) => this.report(`Small Wins could not tidy its archive (${String(error)}); nothing is lost.`));
+      void this.archive.compact(month).catch((error: unknown) => this.report(t('Small Wins could not tidy its archive ({0}); nothing is lost.', String(error))));
     }
     if (this.combined?.live !== live || this.combined.archived !== archived) {
       this.combined = { live, archived, journal: combineHistory(archived, live) };
@@ -156,7 +157,7 @@ export class JournalStore {
       await this.archive?.add(split.moved);
       return split.live;
     } catch (error) {
-      if (!this.archiveFailed) this.report(`Small Wins could not write its archive (${String(error)}). Old history stays in the journal; nothing is lost.`);
+      if (!this.archiveFailed) this.report(t('Small Wins could not write its archive ({0}). Old history stays in the journal; nothing is lost.', String(error)));
       this.archiveFailed = true;
       return journal;
     }
@@ -212,7 +213,7 @@ export class JournalStore {
           this.raw = this.memento.get(JOURNAL_KEY);
         })
         .catch(() => undefined);
-      this.report(`Small Wins could not read part of its stored journal (${problem}). It was kept aside under "${key}"; everything else loaded.`);
+      this.report(t('Small Wins could not read part of its stored journal ({0}). It was kept aside under "{1}"; everything else loaded.', problem, key));
     }
   }
 

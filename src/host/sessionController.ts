@@ -10,6 +10,7 @@ import { SessionStatusBar } from './statusBar';
 import { SessionTicker, realTimers } from './sessionTicker';
 import type { Settings } from './settings';
 import type { CommandName } from './commandIds';
+import { t } from '../core/l10n';
 
 /** Long enough for every window's claim to reach the others (VS Code propagates state in well under 1 s). */
 const CLAIM_SETTLE_MS = 1500;
@@ -98,9 +99,9 @@ export class SessionController implements vscode.Disposable {
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   private async announceEnd(sessionId: string, minutes: number): Promise<void> {
-    const end = 'End & review';
-    const more = '+10 min';
-    const choice = await vscode.window.showInformationMessage(`Your planned ${minutes} minutes are up.`, end, more);
+    const end = t('End & review');
+    const more = t('+10 min');
+    const choice = await vscode.window.showInformationMessage(t('Your planned {0} minutes are up.', minutes), end, more);
     if (choice === end) await this.run('endSession');
     if (choice === more) await this.store.apply((j) => updateRunning(j, sessionId, (s) => extendPlan(s, 10, this.clock())));
   }

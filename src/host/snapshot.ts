@@ -1,4 +1,4 @@
-import { CAUSE_DEFAULTS, CAUSE_LABELS } from '../core/attribution';
+import { CAUSE_DEFAULTS, causeLabel } from '../core/attribution';
 import { duePrompts } from '../core/due';
 import { brierByDomain, calibrationFeedback } from '../core/calibration';
 import { encouragementFromRecord, evidenceFor } from '../core/evidence';
@@ -11,8 +11,9 @@ import { dayStart } from '../core/time';
 import type { SessionView, Snapshot } from '../shared/protocol';
 import type { Suggestion } from '../core/suggestions';
 import type { Settings } from './settings';
+import { t } from '../core/l10n';
 
-const name = (journal: Journal, domainId: string) => domainById(journal, domainId)?.name ?? 'Unknown domain';
+const name = (journal: Journal, domainId: string) => domainById(journal, domainId)?.name ?? t('Unknown domain');
 
 function sessionView(journal: Journal, s: Session, now: number): SessionView {
   const cueId = s.cueIds[s.cueIds.length - 1];
@@ -74,7 +75,7 @@ export function buildSnapshot(
       .filter((m) => !focusDomainId || !m.domainId || m.domainId === focusDomainId)
       .map((m) => ({ name: m.name, workflowNotes: m.workflowNotes, ...(m.domainId ? { domainName: name(journal, m.domainId) } : {}) })),
     due: { reflection: due.reflection, reassess: due.reassess.map((id) => name(journal, id)) },
-    causes: CAUSE_KINDS.map((kind) => ({ kind, label: CAUSE_LABELS[kind], ...CAUSE_DEFAULTS[kind] })),
+    causes: CAUSE_KINDS.map((kind) => ({ kind, label: causeLabel(kind), ...CAUSE_DEFAULTS[kind] })),
     charts: {
       efficacy: efficacySeries(journal).map((s) => ({ domainName: name(journal, s.domainId), points: s.points })),
       calendar: winsCalendar(journal, now),

@@ -3,6 +3,7 @@ import type { Journal } from '../core/schema';
 import { activeSession, elapsedMs } from '../core/session';
 import { statusView } from '../core/statusView';
 import { commandId } from './commandIds';
+import { t } from '../core/l10n';
 
 /** The status-bar item: "start focus" when idle, the session's time, domain and wins while one runs. */
 export class SessionStatusBar implements vscode.Disposable {
@@ -11,7 +12,7 @@ export class SessionStatusBar implements vscode.Disposable {
   private floor: { key: string; elapsed: number } | undefined;
 
   constructor() {
-    this.item.name = 'Small Wins';
+    this.item.name = t('Small Wins');
   }
 
   render(journal: Journal, now: number, showDomain: boolean, suggestions = 0): boolean {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../core/transfer';
+import { t } from '../core/l10n';
 
 type Item<T> = vscode.QuickPickItem & { value: T };
 
@@ -62,11 +63,11 @@ export class VsCodeUi implements Ui {
     void vscode.window.showErrorMessage(message);
   }
 
-  async saveText(suggestedName: string, content: string, options: SaveOptions = { title: 'Export Small Wins journal', kind: 'json' }): Promise<string | undefined> {
+  async saveText(suggestedName: string, content: string, options: SaveOptions = { title: t('Export Small Wins journal'), kind: 'json' }): Promise<string | undefined> {
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     const uri = await vscode.window.showSaveDialog({
       title: options.title,
-      saveLabel: 'Save',
+      saveLabel: t('Save'),
       filters: options.kind === 'json' ? { JSON: ['json'] } : { Markdown: ['md'] },
       ...(base ? { defaultUri: vscode.Uri.joinPath(base, suggestedName) } : {}),
     });
@@ -78,8 +79,8 @@ export class VsCodeUi implements Ui {
 
   async openText(): Promise<string | undefined> {
     const picked = await vscode.window.showOpenDialog({
-      title: 'Import Small Wins journal',
-      openLabel: 'Import',
+      title: t('Import Small Wins journal'),
+      openLabel: t('Import'),
       canSelectMany: false,
       filters: { JSON: ['json'] },
     });
@@ -87,7 +88,7 @@ export class VsCodeUi implements Ui {
     if (!uri) return undefined;
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > MAX_IMPORT_BYTES) {
-      this.error(`Import refused, nothing was changed. ${tooLargeMessage(stat.size)}`);
+      this.error(t('Import refused, nothing was changed. {0}', tooLargeMessage(stat.size)));
       return undefined;
     }
     return new TextDecoder('utf-8', { fatal: false }).decode(await vscode.workspace.fs.readFile(uri));

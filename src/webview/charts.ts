@@ -1,12 +1,13 @@
 import type { Charts } from '../shared/protocol';
 import { h, svg } from './dom';
+import { t, winCount } from '../core/l10n';
 
 /**
  * Hand-drawn SVG charts: a few hundred lines instead of a charting library, so the bundle stays lean.
  * Every chart comes with a text alternative (a sentence and, where useful, a table).
  */
 function figure(title: string, summary: string, picture: Element | null, table?: HTMLTableElement): HTMLElement {
-  const details = table ? h('details', {}, h('summary', {}, 'Show as a table'), table) : null;
+  const details = table ? h('details', {}, h('summary', {}, t('Show as a table')), table) : null;
   return h('figure', { class: 'chart' }, h('figcaption', {}, h('h3', {}, title)), picture, h('p', { class: 'chart-summary' }, summary), details);
 }
 
@@ -24,7 +25,7 @@ const SERIES_COLOURS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-green)
 
 export function efficacyChart(series: Charts['efficacy']): HTMLElement {
   const withData = series.filter((s) => s.points.length > 0);
-  if (withData.length === 0) return figure('Can-do belief over time', 'No ratings yet. Rate a domain (0–100) to start the line.', null);
+  if (withData.length === 0) return figure(t('Can-do belief over time'), t('No ratings yet. Rate a domain (0–100) to start the line.'), null);
   const W = 300, H = 120, P = 6;
   const all = withData.flatMap((s) => s.points.map((p) => p.at));
   const min = Math.min(...all), max = Math.max(...all);
@@ -41,7 +42,7 @@ export function efficacyChart(series: Charts['efficacy']): HTMLElement {
         'g',
         {},
         svg('polyline', { points, fill: 'none', stroke: colour, 'stroke-width': 2 }),
-        ...s.points.map((p) => svg('circle', { cx: x(p.at), cy: y(p.value), r: 3, fill: colour }, svg('title', {}, `${s.domainName}: ${p.value} on ${shortDate(p.at)}`))),
+        ...s.points.map((p) => svg('circle', { cx: x(p.at), cy: y(p.value), r: 3, fill: colour }, svg('title', {}, t('{0}: {1} on {2}', s.domainName, p.value, shortDate(p.at))))),
       );
     }),
   );
@@ -54,7 +55,7 @@ export function efficacyChart(series: Charts['efficacy']): HTMLElement {
     .join(' ');
   const legend = h('ul', { class: 'legend' }, ...withData.map((s, i) => h('li', {}, h('span', { class: `swatch swatch-${i % SERIES_COLOURS.length}` }), s.domainName)));
   const rows = withData.flatMap((s) => s.points.map((p) => [s.domainName, shortDate(p.at), p.value]));
-  const fig = figure('Can-do belief over time', summary, picture, table(['Domain', 'Date', 'Rating (0–100)'], rows));
+  const fig = figure(t('Can-do belief over time'), summary, picture, table([t('Domain'), t('Date'), t('Rating (0–100)')], rows));
   fig.insertBefore(legend, fig.querySelector('.chart-summary'));
   return fig;
 }
@@ -73,7 +74,7 @@ export function calendarChart(days: Charts['calendar']): HTMLElement {
       return svg(
         'rect',
         { x: Math.floor(slot / 7) * (cell + gap), y: (slot % 7) * (cell + gap), width: cell, height: cell, rx: 2, class: `day level-${level}` },
-        svg('title', {}, `${shortDate(d.day)}: ${d.wins} win${d.wins === 1 ? '' : 's'}`),
+        svg('title', {}, t('{0}: {1}', shortDate(d.day), winCount(d.wins))),
       );
     }),
   );
@@ -82,35 +83,39 @@ export function calendarChart(days: Charts['calendar']): HTMLElement {
   const best = days.reduce((a, d) => (d.wins > a.wins ? d : a), { day: 0, wins: 0 });
   const summary =
     total === 0
-      ? 'No wins in the last 12 weeks yet. Rest days are fine: there is no streak to break.'
-      : `${total} win${total === 1 ? '' : 's'} on ${active} day${active === 1 ? '' : 's'} in the last 12 weeks; the most in one day was ${best.wins} (${shortDate(best.day)}).`;
-  return figure('Wins per day, last 12 weeks', summary, picture);
+      ? t('No wins in the last 12 weeks yet. Rest days are fine: there is no streak to break.')
+      : t('{0} on {1} in the last 12 weeks; the most in one day was {2} ({3}).', winCount(total), active === 1 ? t('1 day') : t('{0} days', active), best.wins, shortDate(best.day));
+  return figure(t('Wins per day, last 12 weeks'), summary, picture);
 }
 
 export function attributionChart(weeks: Charts['attributionMix']): HTMLElement {
-  if (weeks.length === 0) return figure('What made the difference', 'No reviewed sessions yet. End a session with a review to see your attribution mix.', null);
+  if (weeks.length === 0) return figure(t('What made the difference'), t('No reviewed sessions yet. End a session with a review to see your attribution mix.'), null);
   const W = 300, H = 100, gap = 4;
   const bw = Math.max(4, (W - gap * weeks.length) / Math.max(weeks.length, 1));
   const picture = svg(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
     ...weeks.map((w, i) =>
-      svg('rect', { x: i * (bw + gap), y: H - w.ownShare * H, width: bw, height: Math.max(1, w.ownShare * H), class: 'bar-own' }, svg('title', {}, `Week of ${shortDate(w.weekOf)}: ${Math.round(w.ownShare * 100)}% of ${w.reviews}`)),
+      svg('rect', { x: i * (bw + gap), y: H - w.ownShare * H, width: bw, height: Math.max(1, w.ownShare * H), class: 'bar-own' }, svg('title', {}, t('Week of {0}: {1}% of {2}', shortDate(w.weekOf), Math.round(w.ownShare * 100), w.reviews))),
     ),
   );
   const last = weeks[weeks.length - 1];
-  const summary = last ? `Week of ${shortDate(last.weekOf)}: ${Math.round(last.ownShare * 100)}% of ${last.reviews} reviewed session${last.reviews === 1 ? '' : 's'} credited a cause that is yours and controllable (effort, strategy, preparation).` : '';
+  const summary = !last
+    ? ''
+    : last.reviews === 1
+      ? t('Week of {0}: {1}% of 1 reviewed session credited a cause that is yours and controllable (effort, strategy, preparation).', shortDate(last.weekOf), Math.round(last.ownShare * 100))
+      : t('Week of {0}: {1}% of {2} reviewed sessions credited a cause that is yours and controllable (effort, strategy, preparation).', shortDate(last.weekOf), Math.round(last.ownShare * 100), last.reviews);
   return figure(
-    'Own and controllable causes',
+    t('Own and controllable causes'),
     summary,
     picture,
-    table(['Week of', 'Reviews', 'Own & controllable'], weeks.map((w) => [shortDate(w.weekOf), w.reviews, `${Math.round(w.ownShare * 100)}%`])),
+    table([t('Week of'), t('Reviews'), t('Own & controllable')], weeks.map((w) => [shortDate(w.weekOf), w.reviews, `${Math.round(w.ownShare * 100)}%`])),
   );
 }
 
 export function calibrationChart(rows: Charts['calibration'], note?: string, brier: Charts['brier'] = []): HTMLElement {
   const rated = rows.filter((r) => r.rated > 0);
-  if (rated.length === 0) return figure('Confidence calibration', 'No reviewed subgoals yet. Rate and review subgoals to see how your confidence matches what you finish.', null);
+  if (rated.length === 0) return figure(t('Confidence calibration'), t('No reviewed subgoals yet. Rate and review subgoals to see how your confidence matches what you finish.'), null);
   const W = 300, H = 110, P = 4;
   const bw = (W - P * 2) / 11;
   const picture = svg(
@@ -120,15 +125,15 @@ export function calibrationChart(rows: Charts['calibration'], note?: string, bri
     ...rows.map((r) => {
       const share = r.rated ? r.met / r.rated : 0;
       const height = share * (H - 2 * P);
-      return svg('rect', { x: P + r.confidence * bw + 1, y: H - P - height, width: bw - 2, height: r.rated ? Math.max(1, height) : 0, class: 'bar-calibration' }, svg('title', {}, `Rated ${r.confidence}: ${r.met} of ${r.rated} met`));
+      return svg('rect', { x: P + r.confidence * bw + 1, y: H - P - height, width: bw - 2, height: r.rated ? Math.max(1, height) : 0, class: 'bar-calibration' }, svg('title', {}, t('Rated {0}: {1} of {2} met', r.confidence, r.met, r.rated)));
     }),
   );
-  const summary = rated.map((r) => `your ${r.confidence}s were met ${Math.round((r.met / r.rated) * 100)}% of the time (${r.rated})`).join('; ');
+  const summary = rated.map((r) => t('your {0}s were met {1}% of the time ({2})', r.confidence, Math.round((r.met / r.rated) * 100), r.rated)).join('; ');
   const fig = figure(
-    'Confidence calibration',
-    `${summary[0]?.toUpperCase() ?? ''}${summary.slice(1)}. The diagonal is perfect calibration.`,
+    t('Confidence calibration'),
+    t('{0}. The diagonal is perfect calibration.', (summary[0]?.toUpperCase() ?? '') + summary.slice(1)),
     picture,
-    table(['Confidence', 'Subgoals', 'Met'], rated.map((r) => [r.confidence, r.rated, `${Math.round((r.met / r.rated) * 100)}%`])),
+    table([t('Confidence'), t('Subgoals'), t('Met')], rated.map((r) => [r.confidence, r.rated, `${Math.round((r.met / r.rated) * 100)}%`])),
   );
   if (note) fig.append(h('p', { class: 'calibration-note', id: 'calibration-note' }, note));
   const scores = brier.filter((b) => b.points.length > 0);
@@ -138,8 +143,8 @@ export function calibrationChart(rows: Charts['calibration'], note?: string, bri
       return `${b.domainName}: ${last ? last.score.toFixed(2) : '–'}`;
     });
     fig.append(
-      h('p', { class: 'chart-summary', id: 'brier-summary' }, `Brier score this month (0 is perfect, 0.25 is guessing): ${latest.join('; ')}.`),
-      h('details', {}, h('summary', {}, 'Brier score by month'), table(['Domain', 'Month', 'Score', 'Goals'], scores.flatMap((b) => b.points.map((p) => [b.domainName, new Date(p.month).toLocaleDateString(undefined, { year: 'numeric', month: 'short' }), p.score.toFixed(2), p.goals])))),
+      h('p', { class: 'chart-summary', id: 'brier-summary' }, t('Brier score this month (0 is perfect, 0.25 is guessing): {0}.', latest.join('; '))),
+      h('details', {}, h('summary', {}, t('Brier score by month')), table([t('Domain'), t('Month'), t('Score'), t('Goals')], scores.flatMap((b) => b.points.map((p) => [b.domainName, new Date(p.month).toLocaleDateString(undefined, { year: 'numeric', month: 'short' }), p.score.toFixed(2), p.goals])))),
     );
   }
   return fig;

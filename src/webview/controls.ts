@@ -1,3 +1,4 @@
+import { t } from '../core/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
@@ -60,7 +61,7 @@ export function confidenceRuler(labelText: string, initial: number, describe: (v
   const update = () => {
     const v = Number(input.value);
     output.textContent = `${v}/10 — ${describe(v)}`;
-    input.setAttribute('aria-valuetext', `${v} out of 10, ${describe(v)}`);
+    input.setAttribute('aria-valuetext', t('{0} out of 10, {1}', v, describe(v)));
   };
   on(input, 'input', update);
   update();

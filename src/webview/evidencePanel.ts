@@ -1,3 +1,4 @@
+import { t } from '../core/l10n';
 import type { Snapshot } from '../shared/protocol';
 import { button } from './controls';
 import { h } from './dom';
@@ -9,21 +10,21 @@ const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: 
 export function evidencePanel(s: Snapshot): HTMLElement {
   const due: HTMLElement[] = [];
   if (s.due.reflection) {
-    due.push(h('li', {}, 'Your weekly reflection is due. ', button('Reflect', () => post({ type: 'run', action: 'weeklyReflection' }), { secondary: true, id: 'due-reflection' })));
+    due.push(h('li', {}, t('Your weekly reflection is due. '), button(t('Reflect'), () => post({ type: 'run', action: 'weeklyReflection' }), { secondary: true, id: 'due-reflection' })));
   }
   if (s.due.reassess.length) {
-    due.push(h('li', {}, `Time to reassess: ${s.due.reassess.join(', ')}. `, button('Rate', () => post({ type: 'run', action: 'rateDomain' }), { secondary: true, id: 'due-rate' })));
+    due.push(h('li', {}, t('Time to reassess: {0}. ', s.due.reassess.join(', ')), button(t('Rate'), () => post({ type: 'run', action: 'rateDomain' }), { secondary: true, id: 'due-rate' })));
   }
-  const bankTitle = s.evidence.domainName ? `Evidence bank: ${s.evidence.domainName}` : 'Evidence bank';
+  const bankTitle = s.evidence.domainName ? t('Evidence bank: {0}', s.evidence.domainName) : t('Evidence bank');
   return h(
     'section',
     { class: 'evidence', 'aria-labelledby': 'evidence-heading' },
-    h('h2', { id: 'evidence-heading' }, 'Evidence'),
-    due.length ? h('ul', { class: 'due', id: 'due-prompts', 'aria-label': 'Due now' }, ...due) : null,
-    h('h3', {}, "Today's wins"),
+    h('h2', { id: 'evidence-heading' }, t('Evidence')),
+    due.length ? h('ul', { class: 'due', id: 'due-prompts', 'aria-label': t('Due now') }, ...due) : null,
+    h('h3', {}, t("Today's wins")),
     s.todayWins.length
       ? h('ul', { id: 'today-wins' }, ...s.todayWins.map((w) => h('li', {}, h('span', { class: 'muted' }, `${time(w.at)} · ${w.domainName} · `), w.text)))
-      : h('p', { class: 'muted', id: 'today-wins' }, 'No wins yet today.'),
+      : h('p', { class: 'muted', id: 'today-wins' }, t('No wins yet today.')),
     h('h3', {}, bankTitle),
     s.evidence.fromRecord ? h('p', { class: 'from-record', id: 'evidence-record' }, s.evidence.fromRecord) : null,
     s.evidence.wins.length || s.evidence.encouragements.length
@@ -33,12 +34,12 @@ export function evidencePanel(s: Snapshot): HTMLElement {
           ...s.evidence.encouragements.map((e) => h('li', { class: 'encouragement' }, `“${e.text}” — ${e.from}`)),
           ...s.evidence.wins.map((w) => h('li', {}, w.text)),
         )
-      : h('p', { class: 'muted', id: 'evidence-bank' }, 'Every win you log, and every credible word of encouragement you record, lands here.'),
-    h('div', { class: 'actions' }, button('Record encouragement', () => post({ type: 'run', action: 'recordEncouragement' }), { secondary: true, icon: 'quote' })),
-    h('h3', {}, 'Models'),
+      : h('p', { class: 'muted', id: 'evidence-bank' }, t('Every win you log, and every credible word of encouragement you record, lands here.')),
+    h('div', { class: 'actions' }, button(t('Record encouragement'), () => post({ type: 'run', action: 'recordEncouragement' }), { secondary: true, icon: 'quote' })),
+    h('h3', {}, t('Models')),
     s.models.length
       ? h('ul', { id: 'models' }, ...s.models.map((m) => h('li', {}, h('strong', {}, m.name), m.domainName ? ` (${m.domainName})` : '', ': ', m.workflowNotes)))
-      : h('p', { class: 'muted', id: 'models' }, 'Add someone like you who got there by visible effort.'),
-    h('div', { class: 'actions' }, button('Add model', () => post({ type: 'run', action: 'addModel' }), { secondary: true, icon: 'person-add' })),
+      : h('p', { class: 'muted', id: 'models' }, t('Add someone like you who got there by visible effort.')),
+    h('div', { class: 'actions' }, button(t('Add model'), () => post({ type: 'run', action: 'addModel' }), { secondary: true, icon: 'person-add' })),
   );
 }

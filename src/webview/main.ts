@@ -1,3 +1,5 @@
+import './translations';
+import { t } from '../core/l10n';
 import type { HostMessage, SessionView, Snapshot } from '../shared/protocol';
 import { attributionChart, calendarChart, calibrationChart, efficacyChart } from './charts';
 import { button } from './controls';
@@ -55,7 +57,7 @@ function renderNow(s: Snapshot): void {
 function renderProgress(s: Snapshot): void {
   fill(
     progress,
-    h('h2', { id: 'progress-heading' }, 'Progress'),
+    h('h2', { id: 'progress-heading' }, t('Progress')),
     s.charts.dip ? h('p', { class: 'dip', id: 'dip-note' }, s.charts.dip) : null,
     efficacyChart(s.charts.efficacy),
     calendarChart(s.charts.calendar),
@@ -83,7 +85,7 @@ function render(s: Snapshot): void {
 }
 
 function showFeedback(text: string, kind: 'feedback' | 'error'): void {
-  fill(feedback, h('p', { class: kind }, text), button('Dismiss', () => fill(feedback), { secondary: true }));
+  fill(feedback, h('p', { class: kind }, text), button(t('Dismiss'), () => fill(feedback), { secondary: true }));
   announce(text);
 }
 

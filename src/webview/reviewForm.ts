@@ -1,4 +1,5 @@
-import { DIMENSION_QUESTIONS, OUTCOME_CHOICES } from '../core/attribution';
+import { t } from '../core/l10n';
+import { dimensionQuestions, outcomeChoices } from '../core/attribution';
 import type { CauseKind, Outcome } from '../core/schema';
 import type { SessionView, Snapshot } from '../shared/protocol';
 import { button, select, textfield } from './controls';
@@ -9,21 +10,21 @@ const scale = () => Array.from({ length: 9 }, (_, i) => ({ value: String(9 - i),
 
 /** End & review in the view: the same steps as the palette (outcomes, attribution, slip review). */
 export function reviewForm(session: SessionView, snapshot: Snapshot, onCancel: () => void): HTMLElement {
-  const outcomeSelects = session.subgoals.map((g) => ({ id: g.id, ...select<Outcome>(`“${g.text}”`, OUTCOME_CHOICES.slice(), g.done ? 'met' : 'partly', `outcome-${g.id}`) }));
+  const outcomeSelects = session.subgoals.map((g) => ({ id: g.id, ...select<Outcome>(`“${g.text}”`, outcomeChoices(), g.done ? 'met' : 'partly', `outcome-${g.id}`) }));
   const causes = snapshot.causes;
-  const cause = select<CauseKind>('What made the difference?', causes.map((c) => ({ value: c.kind, label: c.label })), 'effort', 'review-cause');
-  const detail = textfield('In a few words (optional)', { id: 'review-detail' });
-  const dims = DIMENSION_QUESTIONS.map((d) => ({ key: d.key, ...select<string>(d.question, scale(), '5', `review-${d.key}`) }));
+  const cause = select<CauseKind>(t('What made the difference?'), causes.map((c) => ({ value: c.kind, label: c.label })), 'effort', 'review-cause');
+  const detail = textfield(t('In a few words (optional)'), { id: 'review-detail' });
+  const dims = dimensionQuestions().map((d) => ({ key: d.key, ...select<string>(d.question, scale(), '5', `review-${d.key}`) }));
   const applyDefaults = () => {
     const c = causes.find((x) => x.kind === cause.select.value);
     if (c) for (const d of dims) d.select.value = String(c[d.key]);
   };
   on(cause.select, 'change', applyDefaults);
   applyDefaults();
-  const slipCue = textfield('What cue triggered the slip?', { id: 'slip-cue' });
-  const slipFriction = textfield('What friction failed?', { id: 'slip-friction' });
-  const slipTweak = textfield('One tweak for tomorrow', { id: 'slip-tweak' });
-  const slip = h('fieldset', { class: 'slip', id: 'review-slip', hidden: true }, h('legend', {}, 'Slip review (something was missed)'), slipCue.row, slipFriction.row, slipTweak.row);
+  const slipCue = textfield(t('What cue triggered the slip?'), { id: 'slip-cue' });
+  const slipFriction = textfield(t('What friction failed?'), { id: 'slip-friction' });
+  const slipTweak = textfield(t('One tweak for tomorrow'), { id: 'slip-tweak' });
+  const slip = h('fieldset', { class: 'slip', id: 'review-slip', hidden: true }, h('legend', {}, t('Slip review (something was missed)')), slipCue.row, slipFriction.row, slipTweak.row);
   const anyMissed = () => outcomeSelects.some((o) => o.select.value === 'missed');
   for (const o of outcomeSelects) on(o.select, 'change', () => (slip.hidden = !anyMissed()));
   const error = h('p', { class: 'error', role: 'alert', id: 'review-error' });
@@ -31,7 +32,7 @@ export function reviewForm(session: SessionView, snapshot: Snapshot, onCancel: (
     const slipValues = [slipCue.field.value.trim(), slipFriction.field.value.trim(), slipTweak.field.value.trim()];
     const wantsSlip = anyMissed() && slipValues.some((v) => v);
     if (wantsSlip && slipValues.some((v) => !v)) {
-      error.textContent = 'Fill in all three slip questions, or leave them all empty.';
+      error.textContent = t('Fill in all three slip questions, or leave them all empty.');
       announce(error.textContent);
       return;
     }
@@ -53,12 +54,12 @@ export function reviewForm(session: SessionView, snapshot: Snapshot, onCancel: (
   const form = h(
     'form',
     { class: 'review', 'aria-labelledby': 'review-heading', id: 'review-form' },
-    h('h2', { id: 'review-heading' }, `Review: ${session.domainName}`),
-    h('fieldset', {}, h('legend', {}, 'How did each subgoal go?'), ...outcomeSelects.map((o) => o.row)),
-    h('fieldset', {}, h('legend', {}, 'Attribution'), cause.row, detail.row, ...dims.map((d) => d.row)),
+    h('h2', { id: 'review-heading' }, t('Review: {0}', session.domainName)),
+    h('fieldset', {}, h('legend', {}, t('How did each subgoal go?')), ...outcomeSelects.map((o) => o.row)),
+    h('fieldset', {}, h('legend', {}, t('Attribution')), cause.row, detail.row, ...dims.map((d) => d.row)),
     slip,
     error,
-    h('div', { class: 'actions' }, button('End session', submit, { id: 'review-submit', icon: 'check' }), button('Back to session', onCancel, { secondary: true, id: 'review-cancel' })),
+    h('div', { class: 'actions' }, button(t('End session'), submit, { id: 'review-submit', icon: 'check' }), button(t('Back to session'), onCancel, { secondary: true, id: 'review-cancel' })),
   );
   on(form, 'submit', (e) => {
     e.preventDefault();

@@ -1,4 +1,5 @@
-import { CONFIDENCE_LABELS } from '../core/confidence';
+import { t } from '../core/l10n';
+import { confidenceLabel } from '../core/confidence';
 import { formatDuration } from '../core/time';
 import type { SessionView, Snapshot } from '../shared/protocol';
 import { button, confidenceRuler, textfield } from './controls';
@@ -18,17 +19,17 @@ export class SessionPanel {
   private readonly timer = h('p', { class: 'timer', id: 'session-timer', 'aria-live': 'off' });
   private readonly status = h('p', { class: 'muted', id: 'session-status' });
   private readonly cue = h('p', { class: 'cue', id: 'session-cue' });
-  private readonly subgoals = h('ul', { class: 'subgoals', id: 'session-subgoals', 'aria-label': 'Subgoals' });
-  private readonly wins = h('ul', { class: 'wins', id: 'session-wins', 'aria-label': 'Wins this session' });
-  private readonly suggestions = h('div', { class: 'suggestions', id: 'session-suggestions', role: 'region', 'aria-label': 'Suggested wins' });
-  private readonly win = textfield('Log a micro-win', { placeholder: 'The failing test now reproduces the bug', id: 'win-text', onEnter: () => this.logWin() });
-  private readonly newGoal = textfield('Add a subgoal', { placeholder: 'Next small step', id: 'subgoal-text', onEnter: () => this.addGoal() });
-  private readonly newGoalRuler = confidenceRuler('Confidence for the new subgoal', 8, (v) => CONFIDENCE_LABELS[v] ?? '');
+  private readonly subgoals = h('ul', { class: 'subgoals', id: 'session-subgoals', 'aria-label': t('Subgoals') });
+  private readonly wins = h('ul', { class: 'wins', id: 'session-wins', 'aria-label': t('Wins this session') });
+  private readonly suggestions = h('div', { class: 'suggestions', id: 'session-suggestions', role: 'region', 'aria-label': t('Suggested wins') });
+  private readonly win = textfield(t('Log a micro-win'), { placeholder: t('The failing test now reproduces the bug'), id: 'win-text', onEnter: () => this.logWin() });
+  private readonly newGoal = textfield(t('Add a subgoal'), { placeholder: t('Next small step'), id: 'subgoal-text', onEnter: () => this.addGoal() });
+  private readonly newGoalRuler = confidenceRuler(t('Confidence for the new subgoal'), 8, confidenceLabel);
   private readonly pauseButton: HTMLElement;
   private suggestionCount = 0;
 
   constructor(onEnd: (session: SessionView) => void) {
-    this.pauseButton = button('Pause', () => this.session && post({ type: 'togglePause', sessionId: this.session.id }), { secondary: true, id: 'session-pause', icon: 'debug-pause' });
+    this.pauseButton = button(t('Pause'), () => this.session && post({ type: 'togglePause', sessionId: this.session.id }), { secondary: true, id: 'session-pause', icon: 'debug-pause' });
     this.element = h(
       'section',
       { class: 'session', 'aria-labelledby': 'session-heading' },
@@ -37,19 +38,19 @@ export class SessionPanel {
       this.status,
       this.cue,
       this.suggestions,
-      h('h3', {}, 'Subgoals'),
+      h('h3', {}, t('Subgoals')),
       this.subgoals,
-      h('div', { class: 'inline' }, this.win.row, button('Log win', () => this.logWin(), { id: 'win-submit', icon: 'star-full' })),
-      h('details', { class: 'add-goal' }, h('summary', {}, 'Add a subgoal'), this.newGoal.row, this.newGoalRuler.row, button('Add subgoal', () => this.addGoal(), { id: 'subgoal-submit', secondary: true })),
-      h('h3', {}, 'Wins this session'),
+      h('div', { class: 'inline' }, this.win.row, button(t('Log win'), () => this.logWin(), { id: 'win-submit', icon: 'star-full' })),
+      h('details', { class: 'add-goal' }, h('summary', {}, t('Add a subgoal')), this.newGoal.row, this.newGoalRuler.row, button(t('Add subgoal'), () => this.addGoal(), { id: 'subgoal-submit', secondary: true })),
+      h('h3', {}, t('Wins this session')),
       this.wins,
       h(
         'div',
         { class: 'actions' },
-        button('Self-talk', () => post({ type: 'run', action: 'selfTalk' }), { secondary: true, icon: 'comment-discussion', id: 'session-selftalk' }),
-        button('Reframe', () => post({ type: 'run', action: 'reframeArousal' }), { secondary: true, icon: 'pulse', id: 'session-reframe' }),
+        button(t('Self-talk'), () => post({ type: 'run', action: 'selfTalk' }), { secondary: true, icon: 'comment-discussion', id: 'session-selftalk' }),
+        button(t('Reframe'), () => post({ type: 'run', action: 'reframeArousal' }), { secondary: true, icon: 'pulse', id: 'session-reframe' }),
         this.pauseButton,
-        button('End & review', () => this.session && onEnd(this.session), { id: 'session-end', icon: 'checklist' }),
+        button(t('End & review'), () => this.session && onEnd(this.session), { id: 'session-end', icon: 'checklist' }),
       ),
     );
   }
@@ -61,10 +62,10 @@ export class SessionPanel {
     this.session = s;
     this.receivedAt = Date.now();
     setText(this.title, s.domainName);
-    this.status.textContent = s.paused ? 'Paused' : s.plannedMinutes ? `Planned: ${s.plannedMinutes} minutes` : 'Open-ended';
-    this.pauseButton.textContent = s.paused ? 'Resume' : 'Pause';
+    this.status.textContent = s.paused ? t('Paused') : s.plannedMinutes ? t('Planned: {0} minutes', s.plannedMinutes) : t('Open-ended');
+    this.pauseButton.textContent = s.paused ? t('Resume') : t('Pause');
     this.pauseButton.setAttribute('icon', s.paused ? 'debug-start' : 'debug-pause');
-    setText(this.cue, s.cue ? `Cue: ${s.cue}` : '');
+    setText(this.cue, s.cue ? t('Cue: {0}', s.cue) : '');
     fill(
       this.subgoals,
       ...s.subgoals.map((g) =>
@@ -72,15 +73,15 @@ export class SessionPanel {
           'li',
           { class: g.done ? 'done' : '' },
           h('span', { class: 'goal-text' }, g.text),
-          h('vscode-badge', { variant: 'counter', 'aria-label': `confidence ${g.confidence} out of 10`, title: `Confidence ${g.confidence}/10` }, `${g.confidence}/10`),
-          g.done ? h('span', { class: 'muted' }, ' done') : button('Done', () => post({ type: 'logWin', sessionId: s.id, subgoalId: g.id }), { secondary: true, ariaLabel: `Mark done: ${revealBidi(g.text)}` }),
+          h('vscode-badge', { variant: 'counter', 'aria-label': t('confidence {0} out of 10', g.confidence), title: t('Confidence {0}/10', g.confidence) }, `${g.confidence}/10`),
+          g.done ? h('span', { class: 'muted' }, ` ${t('done')}`) : button(t('Done'), () => post({ type: 'logWin', sessionId: s.id, subgoalId: g.id }), { secondary: true, ariaLabel: t('Mark done: {0}', revealBidi(g.text)) }),
         ),
       ),
     );
     const suggested = snapshot.suggestions;
     fill(
       this.suggestions,
-      ...(suggested.length ? [h('h3', {}, 'Log as a win?')] : []),
+      ...(suggested.length ? [h('h3', {}, t('Log as a win?'))] : []),
       ...suggested.map((g) =>
         h(
           'div',
@@ -88,15 +89,15 @@ export class SessionPanel {
           h('span', { class: 'codicon codicon-lightbulb', 'aria-hidden': 'true' }),
           ' ',
           h('span', { class: 'goal-text' }, g.text),
-          button('Log it', () => post({ type: 'acceptSuggestion', id: g.id }), { ariaLabel: `Log as a win: ${revealBidi(g.text)}` }),
-          button('Dismiss', () => post({ type: 'dismissSuggestion', id: g.id }), { secondary: true, ariaLabel: `Dismiss: ${revealBidi(g.text)}` }),
+          button(t('Log it'), () => post({ type: 'acceptSuggestion', id: g.id }), { ariaLabel: t('Log as a win: {0}', revealBidi(g.text)) }),
+          button(t('Dismiss'), () => post({ type: 'dismissSuggestion', id: g.id }), { secondary: true, ariaLabel: t('Dismiss: {0}', revealBidi(g.text)) }),
         ),
       ),
     );
-    if (suggested.length > this.suggestionCount) announce(`Suggested win: ${suggested[suggested.length - 1]?.text ?? ''}`);
+    if (suggested.length > this.suggestionCount) announce(t('Suggested win: {0}', suggested[suggested.length - 1]?.text ?? ''));
     this.suggestionCount = suggested.length;
     fill(this.wins, ...s.wins.slice().reverse().map((w) => h('li', {}, h('span', { class: 'codicon codicon-star-full', 'aria-hidden': 'true' }), ' ', w.text)));
-    if (s.wins.length > previousWins) announce(`Win logged. ${s.wins.length} this session.`);
+    if (s.wins.length > previousWins) announce(t('Win logged. {0} this session.', s.wins.length));
     this.tick();
   }
 
@@ -107,7 +108,7 @@ export class SessionPanel {
     const elapsed = s.elapsedMs + (s.paused ? 0 : Date.now() - this.receivedAt);
     if (s.plannedMinutes) {
       const remaining = s.plannedMinutes * 60_000 - elapsed;
-      this.timer.textContent = remaining >= 0 ? `${formatDuration(remaining)} left` : `+${formatDuration(-remaining)} over`;
+      this.timer.textContent = remaining >= 0 ? t('{0} left', formatDuration(remaining)) : t('+{0} over', formatDuration(-remaining));
     } else {
       this.timer.textContent = formatDuration(elapsed);
     }

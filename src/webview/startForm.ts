@@ -1,4 +1,5 @@
-import { CONFIDENCE_LABELS } from '../core/confidence';
+import { t } from '../core/l10n';
+import { confidenceLabel } from '../core/confidence';
 import { LIMITS } from '../core/limits';
 import type { Snapshot } from '../shared/protocol';
 import { button, confidenceRuler, select, textfield } from './controls';
@@ -6,7 +7,7 @@ import { announce, fill, h, on } from './dom';
 import { post } from './host';
 
 const NEW = '__new__';
-const describe = (v: number) => CONFIDENCE_LABELS[v] ?? '';
+const describe = confidenceLabel;
 
 /**
  * The idle start form: domain, proximal subgoal, the 0–10 ruler, and below the threshold the shrink
@@ -14,11 +15,11 @@ const describe = (v: number) => CONFIDENCE_LABELS[v] ?? '';
  */
 export class StartForm {
   readonly element: HTMLElement;
-  private readonly domain = select<string>('Micro-domain', [], NEW, 'start-domain');
-  private readonly newDomain = textfield('New micro-domain', { placeholder: 'writing parser tests', max: LIMITS.name, id: 'start-new-domain' });
-  private readonly goal = textfield('Proximal subgoal', { placeholder: 'Write tests for the three tokenizer edge cases', id: 'start-goal', onEnter: () => this.submit() });
-  private readonly ruler = confidenceRuler('How sure are you that you can do this?', 7, describe);
-  private readonly planned = select<string>('Planned length', [], '25', 'start-planned');
+  private readonly domain = select<string>(t('Micro-domain'), [], NEW, 'start-domain');
+  private readonly newDomain = textfield(t('New micro-domain'), { placeholder: t('writing parser tests'), max: LIMITS.name, id: 'start-new-domain' });
+  private readonly goal = textfield(t('Proximal subgoal'), { placeholder: t('Write tests for the three tokenizer edge cases'), id: 'start-goal', onEnter: () => this.submit() });
+  private readonly ruler = confidenceRuler(t('How sure are you that you can do this?'), 7, describe);
+  private readonly planned = select<string>(t('Planned length'), [], '25', 'start-planned');
   private readonly shrinkBox = h('div', { class: 'shrink', id: 'start-shrink', hidden: true, role: 'group', 'aria-labelledby': 'shrink-heading' });
   private readonly error = h('p', { class: 'error', role: 'alert', id: 'start-error' });
   /** The goals written so far: the original first, then each smaller version. */
@@ -31,7 +32,7 @@ export class StartForm {
     this.element = h(
       'form',
       { class: 'start-form', 'aria-labelledby': 'start-heading' },
-      h('h2', { id: 'start-heading' }, 'Start a focus session'),
+      h('h2', { id: 'start-heading' }, t('Start a focus session')),
       this.domain.row,
       this.newDomain.row,
       this.goal.row,
@@ -39,7 +40,7 @@ export class StartForm {
       this.planned.row,
       this.shrinkBox,
       this.error,
-      h('div', { class: 'actions' }, button('Start session', () => this.submit(), { id: 'start-submit', icon: 'play' })),
+      h('div', { class: 'actions' }, button(t('Start session'), () => this.submit(), { id: 'start-submit', icon: 'play' })),
     );
     on(this.element, 'submit', (e) => {
       e.preventDefault();
@@ -53,7 +54,7 @@ export class StartForm {
     if (key !== this.domainsKey) {
       this.domainsKey = key;
       const current = this.domain.select.value || s.lastDomainId || NEW;
-      const options = [...s.domains.map((d) => ({ value: d.id, label: d.name })), { value: NEW, label: 'New micro-domain…' }];
+      const options = [...s.domains.map((d) => ({ value: d.id, label: d.name })), { value: NEW, label: t('New micro-domain…') }];
       fill(this.domain.select, ...options.map((o) => h('option', { value: o.value }, o.label)));
       const preferred = options.some((o) => o.value === current) ? current : (s.lastDomainId ?? NEW);
       this.domain.select.value = options.some((o) => o.value === preferred) ? preferred : NEW;
@@ -62,7 +63,7 @@ export class StartForm {
     if (this.planned.select.options.length === 0) {
       const values = [0, 15, 25, 45, 60, 90];
       if (!values.includes(s.defaultPlannedMinutes)) values.push(s.defaultPlannedMinutes);
-      fill(this.planned.select, ...values.sort((a, b) => a - b).map((m) => h('option', { value: String(m) }, m === 0 ? 'Open-ended' : `${m} minutes`)));
+      fill(this.planned.select, ...values.sort((a, b) => a - b).map((m) => h('option', { value: String(m) }, m === 0 ? t('Open-ended') : t('{0} minutes', m))));
       this.planned.select.value = String(s.defaultPlannedMinutes);
     }
   }
@@ -80,14 +81,14 @@ export class StartForm {
   private submit(): void {
     this.showError('');
     const domainName = this.newDomain.field.value.trim();
-    if (this.domain.select.value === NEW && !domainName) return this.showError('Name the micro-domain.');
+    if (this.domain.select.value === NEW && !domainName) return this.showError(t('Name the micro-domain.'));
     const shrinking = this.shrink !== undefined;
     const text = ((shrinking ? this.shrink?.field.value : this.goal.field.value) ?? '').trim();
     const confidence = Number((shrinking ? this.shrink?.ruler.value : this.ruler.input.value) ?? 0);
-    if (!text) return this.showError('Write a subgoal first.');
-    if (text.length > LIMITS.text) return this.showError(`Keep the subgoal to ${LIMITS.text} characters.`);
+    if (!text) return this.showError(t('Write a subgoal first.'));
+    if (text.length > LIMITS.text) return this.showError(t('Keep the subgoal to {0} characters.', LIMITS.text));
     const last = this.chain[this.chain.length - 1];
-    if (shrinking && last && text === last.text) return this.showError('Change the goal to make it smaller.');
+    if (shrinking && last && text === last.text) return this.showError(t('Change the goal to make it smaller.'));
     this.chain = shrinking ? [...this.chain, { text, confidence }] : [{ text, confidence }];
     if (confidence < this.threshold && this.chain.length < 5) return this.offerShrink(text, confidence);
     this.start();
@@ -109,23 +110,23 @@ export class StartForm {
   private offerShrink(text: string, confidence: number): void {
     this.shrinkBox.hidden = false;
     this.element.classList.add('shrinking');
-    const smaller = textfield('A smaller subgoal you could surely finish', { value: text, id: 'shrink-goal', onEnter: () => this.submit() });
-    const ruler = confidenceRuler('How sure are you of the smaller goal?', confidence, describe);
+    const smaller = textfield(t('A smaller subgoal you could surely finish'), { value: text, id: 'shrink-goal', onEnter: () => this.submit() });
+    const ruler = confidenceRuler(t('How sure are you of the smaller goal?'), confidence, describe);
     this.shrink = { field: smaller.field as unknown as HTMLInputElement, ruler: ruler.input };
     fill(
       this.shrinkBox,
-      h('h3', { id: 'shrink-heading' }, 'Make it smaller?'),
-      h('p', {}, `You rated "${text}" ${confidence}/10, below ${this.threshold}. A smaller step you are sure of builds more belief than a big one you doubt.`),
+      h('h3', { id: 'shrink-heading' }, t('Make it smaller?')),
+      h('p', {}, t('You rated "{0}" {1}/10, below {2}. A smaller step you are sure of builds more belief than a big one you doubt.', text, confidence, this.threshold)),
       smaller.row,
       ruler.row,
       h(
         'div',
         { class: 'actions' },
-        button('Use the smaller goal', () => this.submit(), { id: 'shrink-submit' }),
-        button(`Keep it at ${confidence}/10`, () => this.start(), { secondary: true, id: 'shrink-keep' }),
+        button(t('Use the smaller goal'), () => this.submit(), { id: 'shrink-submit' }),
+        button(t('Keep it at {0}/10', confidence), () => this.start(), { secondary: true, id: 'shrink-keep' }),
       ),
     );
-    announce(`Rated ${confidence} out of 10, below ${this.threshold}. Make the goal smaller?`);
+    announce(t('Rated {0} out of 10, below {1}. Make the goal smaller?', confidence, this.threshold));
     smaller.field.focus();
   }
 

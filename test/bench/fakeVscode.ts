@@ -60,6 +60,8 @@ export const commands = {
   executeCommand: () => Promise.resolve(undefined),
 };
 
+export const l10n = { t: (message: string, ...args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
+
 export const tasks = { onDidEndTaskProcess: event };
 
 export const languages = { onDidChangeDiagnostics: event, getDiagnostics: () => [] };

@@ -1,9 +1,8 @@
 import { activeSession, excludeAway, updateRunning } from '../../core/session';
 import { spokenDuration } from '../../core/time';
 import type { FlowContext } from './context';
+import { t } from '../../core/l10n';
 
-export const COUNT_IT = 'Count it';
-export const DONT_COUNT = "Don't count it";
 
 /**
  * The tick found a gap far longer than a tick: the machine slept. Ask whether that time counts as
@@ -12,11 +11,12 @@ export const DONT_COUNT = "Don't count it";
 export async function askAboutAwayTime(ctx: Pick<FlowContext, 'ui' | 'store'>, from: number, to: number): Promise<void> {
   const session = activeSession(ctx.store.live);
   if (!session) return;
+  const dontCount = t("Don't count it");
   const choice = await ctx.ui.warn(
-    `You were away for about ${spokenDuration(to - from)} (the machine seems to have slept). Does that time count as focus?`,
-    COUNT_IT,
-    DONT_COUNT,
+    t('You were away for about {0} (the machine seems to have slept). Does that time count as focus?', spokenDuration(to - from)),
+    t('Count it'),
+    dontCount,
   );
-  if (choice !== DONT_COUNT) return;
+  if (choice !== dontCount) return;
   await ctx.store.apply((j) => (activeSession(j)?.id === session.id ? updateRunning(j, session.id, (s) => excludeAway(s, from, to)) : j));
 }

@@ -7,6 +7,7 @@ import type { JournalStore } from '../journalStore';
 import type { Settings } from '../settings';
 import type { Ui } from '../ui';
 import type { WorkspaceDefaultsStore } from '../workspaceDefaults';
+import { t } from '../../core/l10n';
 
 /** Everything a command flow needs, passed in so flows run against fakes in unit tests. */
 export interface FlowContext {
@@ -27,12 +28,12 @@ export interface FlowContext {
 export async function requireSession(ctx: FlowContext): Promise<Session | undefined> {
   const session = activeSession(ctx.store.live);
   if (session) return session;
-  const start = 'Start Focus Session';
-  const choice = await ctx.ui.info('No focus session is running.', start);
+  const start = t('Start Focus Session');
+  const choice = await ctx.ui.info(t('No focus session is running.'), start);
   if (choice === start) await ctx.run('startSession');
   return undefined;
 }
 
 export function domainName(journal: Journal, domainId: string): string {
-  return journal.domains.find((d) => d.id === domainId)?.name ?? 'an unknown domain';
+  return journal.domains.find((d) => d.id === domainId)?.name ?? t('an unknown domain');
 }

@@ -1,4 +1,4 @@
-import { CAUSE_DEFAULTS, CAUSE_LABELS, DIMENSION_QUESTIONS, OUTCOME_CHOICES } from '../../core/attribution';
+import { CAUSE_DEFAULTS, causeLabel, dimensionQuestions, outcomeChoices } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
 import { liveSubgoals } from '../../core/session';
 import { endWithReview, reviewFeedback } from '../../core/review';
@@ -8,10 +8,9 @@ import { domainName, requireSession } from './context';
 import type { FlowContext } from './context';
 import { askText, truncate } from './prompts';
 import type { PickItem } from '../ui';
+import { t } from '../../core/l10n';
 
-const TITLE = 'Small Wins: End Session';
-
-const OUTCOMES: PickItem<Outcome>[] = OUTCOME_CHOICES.map((o) => ({ label: `$(${o.icon}) ${o.label}`, value: o.value }));
+const title = () => t('Small Wins: End Session');
 
 /**
  * End & review: outcome per subgoal, attribution review (cause and three dimensions), feedback from
@@ -22,10 +21,11 @@ export async function endAndReview(ctx: FlowContext): Promise<void> {
   if (!session) return;
   const goals = liveSubgoals(session);
   const outcomes: Record<string, Outcome> = {};
+  const choices: PickItem<Outcome>[] = outcomeChoices().map((o) => ({ label: `$(${o.icon}) ${o.label}`, value: o.value }));
   for (const goal of goals) {
-    const picked = await ctx.ui.pick(OUTCOMES, {
-      title: TITLE,
-      placeholder: `How did it go: "${truncate(goal.text, 70)}"?`,
+    const picked = await ctx.ui.pick(choices, {
+      title: title(),
+      placeholder: t('How did it go: "{0}"?', truncate(goal.text, 70)),
       active: goal.doneAt !== undefined ? 'met' : undefined,
     });
     if (!picked) return cancelled(ctx);
@@ -37,8 +37,8 @@ export async function endAndReview(ctx: FlowContext): Promise<void> {
   const feedback = reviewFeedback(session, outcomes, attribution, domainName(ctx.store.live, session.domainId));
   let slip: SlipReview | undefined;
   if (values.includes('missed')) {
-    const review = 'Review the slip';
-    const choice = await ctx.ui.info(`${feedback} Something was missed: a one-minute slip review turns it into a tweak for tomorrow.`, review, 'Skip');
+    const review = t('Review the slip');
+    const choice = await ctx.ui.info(t('{0} Something was missed: a one-minute slip review turns it into a tweak for tomorrow.', feedback), review, t('Skip'));
     if (choice === review) slip = await askSlip(ctx);
   }
   const now = ctx.clock();
@@ -47,28 +47,28 @@ export async function endAndReview(ctx: FlowContext): Promise<void> {
   if (!values.includes('missed')) void ctx.ui.info(feedback);
   const due = duePrompts(await ctx.store.history(), now, ctx.settings().reassessmentIntervalDays);
   if (due.reassess.includes(session.domainId)) {
-    const rate = 'Rate now';
-    const choice = await ctx.ui.info(`Time to reassess how sure you are about ${domainName(ctx.store.live, session.domainId)} (0–100).`, rate);
+    const rate = t('Rate now');
+    const choice = await ctx.ui.info(t('Time to reassess how sure you are about {0} (0–100).', domainName(ctx.store.live, session.domainId)), rate);
     if (choice === rate) await ctx.run('rateDomain');
   }
 }
 
 async function askAttribution(ctx: FlowContext): Promise<Attribution | undefined> {
-  const items: PickItem<CauseKind>[] = CAUSE_KINDS.map((cause) => ({ label: CAUSE_LABELS[cause], value: cause }));
-  const cause = await ctx.ui.pick(items, { title: TITLE, placeholder: 'What made the difference this session?' });
+  const items: PickItem<CauseKind>[] = CAUSE_KINDS.map((cause) => ({ label: causeLabel(cause), value: cause }));
+  const cause = await ctx.ui.pick(items, { title: title(), placeholder: t('What made the difference this session?') });
   if (!cause) return undefined;
   const text = await ctx.ui.input({
-    title: TITLE,
-    prompt: 'In a few words, what exactly? (optional — press Enter to skip)',
-    validate: (t) => (t.trim().length > 500 ? `Keep it to 500 characters (now ${t.trim().length}).` : undefined),
+    title: title(),
+    prompt: t('In a few words, what exactly? (optional — press Enter to skip)'),
+    validate: (typed) => (typed.trim().length > 500 ? t('Keep it to 500 characters (now {0}).', typed.trim().length) : undefined),
   });
   if (text === undefined) return undefined;
   const typical = CAUSE_DEFAULTS[cause];
-  const ratings: Partial<Record<(typeof DIMENSION_QUESTIONS)[number]['key'], number>> = {};
-  for (const dimension of DIMENSION_QUESTIONS) {
+  const ratings: Partial<Record<ReturnType<typeof dimensionQuestions>[number]['key'], number>> = {};
+  for (const dimension of dimensionQuestions()) {
     const scale: PickItem<number>[] = [];
-    for (let v = 9; v >= 1; v--) scale.push({ label: `${v}`, ...(v === typical[dimension.key] ? { description: 'typical for this cause' } : {}), value: v });
-    const value = await ctx.ui.pick(scale, { title: TITLE, placeholder: dimension.question, active: typical[dimension.key] });
+    for (let v = 9; v >= 1; v--) scale.push({ label: `${v}`, ...(v === typical[dimension.key] ? { description: t('typical for this cause') } : {}), value: v });
+    const value = await ctx.ui.pick(scale, { title: title(), placeholder: dimension.question, active: typical[dimension.key] });
     if (value === undefined) return undefined;
     ratings[dimension.key] = value;
   }
@@ -82,16 +82,16 @@ async function askAttribution(ctx: FlowContext): Promise<Attribution | undefined
 }
 
 async function askSlip(ctx: FlowContext): Promise<SlipReview | undefined> {
-  const title = 'Small Wins: Slip Review';
-  const cue = await askText(ctx, { title, prompt: 'What cue triggered the slip?', placeholder: 'A Slack ping during the hard part', what: 'the cue' });
+  const title = t('Small Wins: Slip Review');
+  const cue = await askText(ctx, { title, prompt: t('What cue triggered the slip?'), placeholder: t('A Slack ping during the hard part'), what: t('the cue') });
   if (cue === undefined) return undefined;
-  const frictionFailed = await askText(ctx, { title, prompt: 'What friction failed to stop it?', placeholder: 'Notifications were on', what: 'the friction that failed' });
+  const frictionFailed = await askText(ctx, { title, prompt: t('What friction failed to stop it?'), placeholder: t('Notifications were on'), what: t('the friction that failed') });
   if (frictionFailed === undefined) return undefined;
-  const tweak = await askText(ctx, { title, prompt: 'One tweak for tomorrow:', placeholder: 'Turn on Do Not Disturb when I start a session', what: 'a tweak' });
+  const tweak = await askText(ctx, { title, prompt: t('One tweak for tomorrow:'), placeholder: t('Turn on Do Not Disturb when I start a session'), what: t('a tweak') });
   if (tweak === undefined) return undefined;
   return { cue, frictionFailed, tweak };
 }
 
 function cancelled(ctx: FlowContext): void {
-  void ctx.ui.info('Review cancelled; the session is still running.');
+  void ctx.ui.info(t('Review cancelled; the session is still running.'));
 }

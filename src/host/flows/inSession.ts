@@ -1,21 +1,22 @@
-import { AROUSAL_REFRAMES } from '../../core/reframe';
+import { arousalReframes } from '../../core/reframe';
 import { isPaused, logWin, openSubgoals, pause, resume, updateRunning, addSubgoals } from '../../core/session';
 import { newId } from '../../core/ids';
 import { dayStart } from '../../core/time';
 import type { Journal, Subgoal } from '../../core/schema';
 import { domainName, requireSession } from './context';
 import type { FlowContext } from './context';
-import { askText, plural, truncate } from './prompts';
+import { askText, truncate } from './prompts';
 import { planSubgoal } from './start';
 import type { PickItem } from '../ui';
+import { t } from '../../core/l10n';
 
 export async function addSubgoal(ctx: FlowContext): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
-  const goals = await planSubgoal(ctx, 'Small Wins: Add Subgoal');
+  const goals = await planSubgoal(ctx, t('Small Wins: Add Subgoal'));
   if (!goals) return;
   await ctx.store.apply((j) => updateRunning(j, session.id, (s) => addSubgoals(s, goals)));
-  void ctx.ui.info(`Subgoal added: ${goals[goals.length - 1]?.text ?? ''}`);
+  void ctx.ui.info(t('Subgoal added: {0}', goals[goals.length - 1]?.text ?? ''));
 }
 
 const MICRO_WIN = Symbol('micro-win');
@@ -24,19 +25,19 @@ const MICRO_WIN = Symbol('micro-win');
 export async function logAWin(ctx: FlowContext): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
-  const title = 'Small Wins: Log a Win';
+  const title = t('Small Wins: Log a Win');
   const items: PickItem<Subgoal | typeof MICRO_WIN>[] = openSubgoals(session).map((g) => ({
     label: `$(pass) ${g.text}`,
-    description: `subgoal · confidence ${g.confidence}/10`,
+    description: t('subgoal · confidence {0}/10', g.confidence),
     value: g,
   }));
-  items.push({ label: '$(star-empty) A micro-win…', detail: 'Anything that moved you forward: a passing test, a clear name, a question answered', value: MICRO_WIN });
-  const picked = items.length === 1 ? MICRO_WIN : await ctx.ui.pick(items, { title, placeholder: 'What did you get done?' });
+  items.push({ label: t('$(star-empty) A micro-win…'), detail: t('Anything that moved you forward: a passing test, a clear name, a question answered'), value: MICRO_WIN });
+  const picked = items.length === 1 ? MICRO_WIN : await ctx.ui.pick(items, { title, placeholder: t('What did you get done?') });
   if (picked === undefined) return;
   let text: string;
   let subgoalId: string | undefined;
   if (picked === MICRO_WIN) {
-    const typed = await askText(ctx, { title, prompt: 'Name the micro-win.', placeholder: 'The failing test now reproduces the bug', what: 'the win' });
+    const typed = await askText(ctx, { title, prompt: t('Name the micro-win.'), placeholder: t('The failing test now reproduces the bug'), what: t('the win') });
     if (typed === undefined) return;
     text = typed;
   } else {
@@ -56,7 +57,7 @@ export async function logAWin(ctx: FlowContext): Promise<void> {
   if (!ctx.settings().acknowledgeWins) return;
   const today = winsToday(await ctx.store.history(), now);
   const domain = domainName(ctx.store.live, session.domainId);
-  void ctx.ui.info(`$(check) "${truncate(text, 80)}" — that is ${plural(saved, 'win')} this session and ${today} today on ${domain}. Take a breath and notice it.`);
+  void ctx.ui.info(t('$(check) "{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', truncate(text, 80), saved === 1 ? t('1 win') : t('{0} wins', saved), today, domain));
 }
 
 function winsToday(journal: Journal, now: number): number {
@@ -72,31 +73,30 @@ export async function togglePause(ctx: FlowContext): Promise<void> {
   const paused = isPaused(session);
   const now = ctx.clock();
   await ctx.store.apply((j) => updateRunning(j, session.id, (s) => (paused ? resume(s, now) : pause(s, now))));
-  void ctx.ui.info(paused ? 'Session resumed.' : 'Session paused. The timer waits for you.');
+  void ctx.ui.info(paused ? t('Session resumed.') : t('Session paused. The timer waits for you.'));
 }
 
 const OTHER_SIGNAL = Symbol('other');
-const GENERIC_REFRAME = 'My body is getting ready: this energy can go into the next small step.';
 
 /** Reappraises a bodily signal as readiness, and keeps it on the running session if there is one. */
 export async function reframeArousal(ctx: FlowContext): Promise<void> {
-  const title = 'Small Wins: Reframe Arousal';
-  const items: PickItem<(typeof AROUSAL_REFRAMES)[number] | typeof OTHER_SIGNAL>[] = AROUSAL_REFRAMES.map((r) => ({ label: r.signal, value: r }));
-  items.push({ label: '$(edit) Something else…', value: OTHER_SIGNAL });
-  const picked = await ctx.ui.pick(items, { title, placeholder: 'What do you notice in your body right now?' });
+  const title = t('Small Wins: Reframe Arousal');
+  const items: PickItem<ReturnType<typeof arousalReframes>[number] | typeof OTHER_SIGNAL>[] = arousalReframes().map((r) => ({ label: r.signal, value: r }));
+  items.push({ label: t('$(edit) Something else…'), value: OTHER_SIGNAL });
+  const picked = await ctx.ui.pick(items, { title, placeholder: t('What do you notice in your body right now?') });
   if (picked === undefined) return;
   let signal: string;
   let reframe: string;
   if (picked === OTHER_SIGNAL) {
-    const typed = await askText(ctx, { title, prompt: 'What do you notice?', placeholder: 'Jaw clenched', what: 'the signal' });
+    const typed = await askText(ctx, { title, prompt: t('What do you notice?'), placeholder: t('Jaw clenched'), what: t('the signal') });
     if (typed === undefined) return;
     signal = typed;
-    reframe = GENERIC_REFRAME;
+    reframe = t('My body is getting ready: this energy can go into the next small step.');
   } else {
     signal = picked.signal;
     reframe = picked.reframe;
   }
-  const keep = 'Keep this reframe';
+  const keep = t('Keep this reframe');
   const choice = await ctx.ui.info(`${signal}: ${reframe}`, keep);
   if (choice !== keep) return;
   const now = ctx.clock();
@@ -106,5 +106,5 @@ export async function reframeArousal(ctx: FlowContext): Promise<void> {
     const next = updateRunning(journal, running.id, (s) => ({ ...s, reframes: [...s.reframes, { id: newId(), signal, reframe, at: now }] }));
     return { journal: next, result: true };
   });
-  if (!kept) void ctx.ui.info('Start a focus session to keep reframes in your journal.');
+  if (!kept) void ctx.ui.info(t('Start a focus session to keep reframes in your journal.'));
 }

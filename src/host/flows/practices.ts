@@ -5,8 +5,9 @@ import { activeSession } from '../../core/session';
 import { LIMITS } from '../../core/schema';
 import type { Domain } from '../../core/schema';
 import type { FlowContext } from './context';
-import { askDomain, askEfficacy, askText, plural, truncate } from './prompts';
+import { askDomain, askEfficacy, askText, truncate } from './prompts';
 import type { PickItem } from '../ui';
+import { t } from '../../core/l10n';
 
 function preferredDomainId(ctx: FlowContext): string | undefined {
   return activeSession(ctx.store.live)?.domainId ?? ctx.defaults.get().lastDomainId;
@@ -16,94 +17,94 @@ async function rate(ctx: FlowContext, domain: Domain, title: string): Promise<bo
   const value = await askEfficacy(ctx, domain, title);
   if (value === undefined) return false;
   await ctx.store.apply((j) => addRating(j, domain.id, value, ctx.clock()));
-  void ctx.ui.info(`Recorded: ${value}/100 can-do for ${domain.name}.`);
+  void ctx.ui.info(t('Recorded: {0}/100 can-do for {1}.', value, domain.name));
   return true;
 }
 
 export async function rateDomain(ctx: FlowContext): Promise<void> {
-  const title = 'Small Wins: Rate Domain Confidence';
+  const title = t('Small Wins: Rate Domain Confidence');
   const preferredId = preferredDomainId(ctx);
   const domain = await askDomain(ctx, { title, allowCreate: true, ...(preferredId ? { preferredId } : {}) });
   if (domain) await rate(ctx, domain, title);
 }
 
 export async function weeklyReflection(ctx: FlowContext): Promise<void> {
-  const title = 'Small Wins: Weekly Reflection';
+  const title = t('Small Wins: Weekly Reflection');
   const ask = (prompt: string, step: number) =>
-    askText(ctx, { title, prompt, max: LIMITS.note, what: 'an answer', step: { step, totalSteps: 3 } });
-  const didWell = await ask('What did I do well this week?', 1);
+    askText(ctx, { title, prompt, max: LIMITS.note, what: t('an answer'), step: { step, totalSteps: 3 } });
+  const didWell = await ask(t('What did I do well this week?'), 1);
   if (didWell === undefined) return;
-  const doDifferently = await ask('What would I do differently?', 2);
+  const doDifferently = await ask(t('What would I do differently?'), 2);
   if (doDifferently === undefined) return;
-  const learned = await ask('What did this teach me about my capabilities?', 3);
+  const learned = await ask(t('What did this teach me about my capabilities?'), 3);
   if (learned === undefined) return;
   const now = ctx.clock();
   await ctx.store.apply((j) => addReflection(j, { didWell, doDifferently, learned }, now));
-  void ctx.ui.info('Reflection saved.');
+  void ctx.ui.info(t('Reflection saved.'));
   // Reassessment belongs with reflection: rate each domain that is due.
   for (const domainId of duePrompts(await ctx.store.history(), now, ctx.settings().reassessmentIntervalDays).reassess) {
     const domain = domainById(ctx.store.live, domainId);
     if (!domain) continue;
-    if (!(await rate(ctx, domain, `${title}: reassess ${domain.name}`))) return;
+    if (!(await rate(ctx, domain, t('{0}: reassess {1}', title, domain.name)))) return;
   }
 }
 
 const ANY_DOMAIN = Symbol('any');
 
 async function askOptionalDomain(ctx: FlowContext, title: string): Promise<string | undefined | null> {
-  const items: PickItem<Domain | typeof ANY_DOMAIN>[] = [{ label: 'Any domain', value: ANY_DOMAIN }];
+  const items: PickItem<Domain | typeof ANY_DOMAIN>[] = [{ label: t('Any domain'), value: ANY_DOMAIN }];
   for (const d of ctx.store.live.domains) if (d.archivedAt === undefined) items.push({ label: d.name, value: d });
   if (items.length === 1) return undefined;
-  const picked = await ctx.ui.pick(items, { title, placeholder: 'Which domain is this about?', active: undefined });
+  const picked = await ctx.ui.pick(items, { title, placeholder: t('Which domain is this about?'), active: undefined });
   if (picked === undefined) return null;
   return picked === ANY_DOMAIN ? undefined : picked.id;
 }
 
 export async function addVicariousModel(ctx: FlowContext): Promise<void> {
-  const title = 'Small Wins: Add Vicarious Model';
+  const title = t('Small Wins: Add Vicarious Model');
   const name = await askText(ctx, {
     title,
-    prompt: 'Someone like you who got there by visible effort (a grinder, not a prodigy). Who?',
+    prompt: t('Someone like you who got there by visible effort (a grinder, not a prodigy). Who?'),
     max: LIMITS.name,
-    what: 'a name',
+    what: t('a name'),
   });
   if (name === undefined) return;
   const domainId = await askOptionalDomain(ctx, title);
   if (domainId === null) return;
   const workflowNotes = await askText(ctx, {
     title,
-    prompt: `How does ${name} work? Habits, steps, what they do when stuck.`,
+    prompt: t('How does {0} work? Habits, steps, what they do when stuck.', name),
     max: LIMITS.note,
-    what: 'workflow notes',
+    what: t('workflow notes'),
   });
   if (workflowNotes === undefined) return;
   await ctx.store.apply((j) => addModel(j, { name, workflowNotes, ...(domainId ? { domainId } : {}) }, ctx.clock()));
-  void ctx.ui.info(`Saved ${name} as a model.`);
+  void ctx.ui.info(t('Saved {0} as a model.', name));
 }
 
 export async function recordEncouragement(ctx: FlowContext): Promise<void> {
-  const title = 'Small Wins: Record Encouragement';
-  const from = await askText(ctx, { title, prompt: 'Who said it? (a credible source: a reviewer, a mentor, a user)', max: LIMITS.name, what: 'who said it' });
+  const title = t('Small Wins: Record Encouragement');
+  const from = await askText(ctx, { title, prompt: t('Who said it? (a credible source: a reviewer, a mentor, a user)'), max: LIMITS.name, what: t('who said it') });
   if (from === undefined) return;
-  const text = await askText(ctx, { title, prompt: `What did ${from} say?`, what: 'what they said' });
+  const text = await askText(ctx, { title, prompt: t('What did {0} say?', from), what: t('what they said') });
   if (text === undefined) return;
   const domainId = await askOptionalDomain(ctx, title);
   if (domainId === null) return;
   await ctx.store.apply((j) => addEncouragement(j, { from, text, ...(domainId ? { domainId } : {}) }, ctx.clock()));
-  void ctx.ui.info('Encouragement saved to your evidence bank.');
+  void ctx.ui.info(t('Encouragement saved to your evidence bank.'));
 }
 
 export async function showEvidence(ctx: FlowContext): Promise<void> {
-  const title = 'Small Wins: My Evidence';
+  const title = t('Small Wins: My Evidence');
   const preferredId = preferredDomainId(ctx);
   const domain = preferredId ? domainById(ctx.store.live, preferredId) : await askDomain(ctx, { title, allowCreate: false });
   if (!domain) {
-    if (preferredId) void ctx.ui.info('There is no evidence yet: log a win in a focus session.');
+    if (preferredId) void ctx.ui.info(t('There is no evidence yet: log a win in a focus session.'));
     return;
   }
   const evidence = evidenceFor(await ctx.store.history(), domain.id);
   if (evidence.wins.length === 0 && evidence.encouragements.length === 0) {
-    void ctx.ui.info(`No evidence for ${domain.name} yet. Every win you log lands here.`);
+    void ctx.ui.info(t('No evidence for {0} yet. Every win you log lands here.', domain.name));
     return;
   }
   const items: PickItem<null>[] = [
@@ -112,6 +113,6 @@ export async function showEvidence(ctx: FlowContext): Promise<void> {
   ];
   await ctx.ui.pick(items, {
     title,
-    placeholder: `${plural(evidence.totalWins, 'win')} on ${domain.name}, and ${plural(evidence.encouragements.length, 'encouragement')}`,
+    placeholder: t('{0} on {1}, and {2}', evidence.totalWins === 1 ? t('1 win') : t('{0} wins', evidence.totalWins), domain.name, evidence.encouragements.length === 1 ? t('1 encouragement') : t('{0} encouragements', evidence.encouragements.length)),
   });
 }

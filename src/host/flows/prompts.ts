@@ -1,9 +1,10 @@
-import { CONFIDENCE_LABELS, EFFICACY_ANCHORS, parseIntegerInRange, parseText } from '../../core/confidence';
+import { confidenceLabel, efficacyAnchors, parseIntegerInRange, parseText } from '../../core/confidence';
 import { activeDomains, findDomainByName, addDomain } from '../../core/journal';
 import { LIMITS } from '../../core/schema';
 import type { Domain } from '../../core/schema';
 import type { FlowContext } from './context';
 import type { PickItem, Step } from '../ui';
+import { t } from '../../core/l10n';
 
 export function askText(
   ctx: FlowContext,
@@ -28,10 +29,10 @@ export function askText(
 
 /** The 0–10 ruler: "How sure are you that you can do this?" */
 export function askConfidence(ctx: FlowContext, title: string, goal: string, step?: Step): Promise<number | undefined> {
-  const items: PickItem<number>[] = CONFIDENCE_LABELS.map((label, value) => ({ label: `${value}`, description: label, value }));
+  const items: PickItem<number>[] = Array.from({ length: 11 }, (_, value) => ({ label: `${value}`, description: confidenceLabel(value), value }));
   return ctx.ui.pick(items.reverse(), {
     title,
-    placeholder: `How sure are you that you can do this? "${truncate(goal, 60)}" (0–10)`,
+    placeholder: t('How sure are you that you can do this? "{0}" (0–10)', truncate(goal, 60)),
     ...(step ? { step } : {}),
     active: 7,
   });
@@ -39,18 +40,18 @@ export function askConfidence(ctx: FlowContext, title: string, goal: string, ste
 
 /** Bandura's 0–100 "can do" scale. */
 export async function askEfficacy(ctx: FlowContext, domain: Domain, title: string): Promise<number | undefined> {
-  const anchors = EFFICACY_ANCHORS.map((a) => `${a.value} ${a.label}`).join(' · ');
+  const anchors = efficacyAnchors().map((a) => `${a.value} ${a.label}`).join(' · ');
   const text = await ctx.ui.input({
     title,
-    prompt: `How certain are you that you can do "${domain.name}" well? ${anchors}`,
+    prompt: t('How certain are you that you can do "{0}" well? {1}', domain.name, anchors),
     placeholder: '0–100',
-    validate: (t) => {
-      const parsed = parseIntegerInRange(t, 0, 100, 'a rating');
+    validate: (typed) => {
+      const parsed = parseIntegerInRange(typed, 0, 100, t('a rating'));
       return parsed.ok ? undefined : parsed.message;
     },
   });
   if (text === undefined) return undefined;
-  const parsed = parseIntegerInRange(text, 0, 100, 'a rating');
+  const parsed = parseIntegerInRange(text, 0, 100, t('a rating'));
   return parsed.ok ? parsed.value : undefined;
 }
 
@@ -64,20 +65,20 @@ export async function askDomain(
   const domains = activeDomains(ctx.store.live).sort((a, b) => (a.id === o.preferredId ? -1 : b.id === o.preferredId ? 1 : 0));
   const items: PickItem<Domain | typeof NEW_DOMAIN>[] = domains.map((d) => ({ label: d.name, value: d }));
   if (o.allowCreate) {
-    items.push({ label: '$(add) New micro-domain…', detail: 'Something specific, like "writing parser tests" — not "be a better engineer"', value: NEW_DOMAIN });
+    items.push({ label: t('$(add) New micro-domain…'), detail: t('Something specific, like "writing parser tests" — not "be a better engineer"'), value: NEW_DOMAIN });
   }
   if (items.length === 0) {
-    await ctx.ui.info('There are no domains yet. Start a focus session to create one.');
+    await ctx.ui.info(t('There are no domains yet. Start a focus session to create one.'));
     return undefined;
   }
-  const picked = await ctx.ui.pick(items, { title: o.title, placeholder: 'Pick a micro-domain', ...(o.step ? { step: o.step } : {}) });
+  const picked = await ctx.ui.pick(items, { title: o.title, placeholder: t('Pick a micro-domain'), ...(o.step ? { step: o.step } : {}) });
   if (picked !== NEW_DOMAIN) return picked;
   const name = await askText(ctx, {
     title: o.title,
-    prompt: 'Name a micro-domain: a specific skill you are building.',
-    placeholder: 'writing parser tests',
+    prompt: t('Name a micro-domain: a specific skill you are building.'),
+    placeholder: t('writing parser tests'),
     max: LIMITS.name,
-    what: 'a domain name',
+    what: t('a domain name'),
     ...(o.step ? { step: o.step } : {}),
   });
   if (name === undefined) return undefined;
@@ -91,8 +92,4 @@ export async function askDomain(
 
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -5,6 +5,7 @@ import type { Cue } from '../../core/schema';
 import type { FlowContext } from './context';
 import { askText, truncate } from './prompts';
 import type { PickItem, Step } from '../ui';
+import { t } from '../../core/l10n';
 
 const TURN_WORRY = Symbol('worry');
 const WRITE_STEP = Symbol('step');
@@ -16,20 +17,20 @@ const NO_CUE = Symbol('none');
  */
 export async function chooseCue(ctx: FlowContext, o: { title: string; step?: Step; optional: boolean }): Promise<Cue | undefined> {
   const items: PickItem<Cue | symbol>[] = [];
-  if (o.optional) items.push({ label: 'No cue this time', value: NO_CUE });
-  items.push({ label: '$(comment-discussion) Turn a hope or worry into an instruction…', value: TURN_WORRY });
-  items.push({ label: '$(edit) Write an instruction…', value: WRITE_STEP });
+  if (o.optional) items.push({ label: t('No cue this time'), value: NO_CUE });
+  items.push({ label: t('$(comment-discussion) Turn a hope or worry into an instruction…'), value: TURN_WORRY });
+  items.push({ label: t('$(edit) Write an instruction…'), value: WRITE_STEP });
   for (const cue of cuesByUse(ctx.store.live)) {
     items.push({
       label: cue.instruction,
-      description: `used ${cue.uses}×`,
-      ...(cue.hope ? { detail: `instead of "${truncate(cue.hope, 80)}"` } : {}),
+      description: t('used {0}×', cue.uses),
+      ...(cue.hope ? { detail: t('instead of "{0}"', truncate(cue.hope, 80)) } : {}),
       value: cue,
     });
   }
   const picked = await ctx.ui.pick(items, {
     title: o.title,
-    placeholder: 'Instructional self-talk: a cue that names what to do next',
+    placeholder: t('Instructional self-talk: a cue that names what to do next'),
     ...(o.step ? { step: o.step } : {}),
   });
   if (picked === undefined || picked === NO_CUE) return undefined;
@@ -41,22 +42,22 @@ export async function chooseCue(ctx: FlowContext, o: { title: string; step?: Ste
   if (picked === TURN_WORRY) {
     hope = await askText(ctx, {
       title: o.title,
-      prompt: 'What are you hoping for or worried about? Write it as it sounds in your head.',
-      placeholder: "I hope I don't break prod",
-      what: 'the hope or worry',
+      prompt: t('What are you hoping for or worried about? Write it as it sounds in your head.'),
+      placeholder: t("I hope I don't break prod"),
+      what: t('the hope or worry'),
       ...(o.step ? { step: o.step } : {}),
     });
     if (hope === undefined) return undefined;
   }
   const phrase = hope ? findOutcomePhrasing(hope) : undefined;
   const prompt = phrase
-    ? `"${phrase}" is about the outcome. What is the next mechanical step you can take?`
-    : 'What is the next mechanical step? Say it as an instruction to yourself.';
+    ? t('"{0}" is about the outcome. What is the next mechanical step you can take?', phrase)
+    : t('What is the next mechanical step? Say it as an instruction to yourself.');
   const instruction = await askText(ctx, {
     title: o.title,
     prompt,
-    placeholder: 'Run the migration on staging first, read the diff line by line',
-    what: 'an instruction',
+    placeholder: t('Run the migration on staging first, read the diff line by line'),
+    what: t('an instruction'),
     extra: instructionProblem,
     ...(o.step ? { step: o.step } : {}),
   });
@@ -69,11 +70,11 @@ export async function chooseCue(ctx: FlowContext, o: { title: string; step?: Ste
 
 /** The "Instructional Self-Talk" command: a cue, attached to the running session if there is one. */
 export async function selfTalk(ctx: FlowContext): Promise<void> {
-  const cue = await chooseCue(ctx, { title: 'Small Wins: Instructional Self-Talk', optional: false });
+  const cue = await chooseCue(ctx, { title: t('Small Wins: Instructional Self-Talk'), optional: false });
   if (!cue) return;
   await ctx.store.apply((journal) => {
     const session = activeSession(journal);
     return session ? updateRunning(journal, session.id, (s) => attachCue(s, cue.id)) : journal;
   });
-  void ctx.ui.info(`Your cue: ${cue.instruction}`);
+  void ctx.ui.info(t('Your cue: {0}', cue.instruction));
 }

@@ -7,8 +7,9 @@ import type { FlowContext } from './context';
 import { askConfidence, askDomain, askText } from './prompts';
 import { chooseCue } from './selfTalk';
 import type { PickItem } from '../ui';
+import { t } from '../../core/l10n';
 
-const TITLE = 'Small Wins: Start Focus Session';
+const TITLE = () => t('Small Wins: Start Focus Session');
 const TOTAL = 5;
 const step = (n: number) => ({ step: n, totalSteps: TOTAL });
 
@@ -20,9 +21,9 @@ export async function planSubgoal(ctx: FlowContext, title: string, stepNo?: numb
   const at = stepNo ? step(stepNo) : undefined;
   const text = await askText(ctx, {
     title,
-    prompt: 'A proximal subgoal: close in time and concrete. What will you get done?',
-    placeholder: 'Write tests for the three tokenizer edge cases',
-    what: 'a subgoal',
+    prompt: t('A proximal subgoal: close in time and concrete. What will you get done?'),
+    placeholder: t('Write tests for the three tokenizer edge cases'),
+    what: t('a subgoal'),
     ...(at ? { step: at } : {}),
   });
   if (text === undefined) return undefined;
@@ -36,19 +37,19 @@ export async function planSubgoal(ctx: FlowContext, title: string, stepNo?: numb
     if (!shouldOfferShrink(confidence, threshold)) break;
     const shrink = await ctx.ui.pick(
       [
-        { label: '$(fold) Shrink the goal', detail: 'A smaller step you are sure of builds more belief than a big one you doubt', value: true },
-        { label: `Keep "${latest.text}" at ${confidence}/10`, value: false },
+        { label: t('$(fold) Shrink the goal'), detail: t('A smaller step you are sure of builds more belief than a big one you doubt'), value: true },
+        { label: t('Keep "{0}" at {1}/10', latest.text, confidence), value: false },
       ],
-      { title, placeholder: `You rated ${confidence}/10, below ${threshold}. Make it smaller?`, ...(at ? { step: at } : {}) },
+      { title, placeholder: t('You rated {0}/10, below {1}. Make it smaller?', confidence, threshold), ...(at ? { step: at } : {}) },
     );
     if (shrink === undefined) return undefined;
     if (!shrink) break;
     const smaller = await askText(ctx, {
       title,
-      prompt: 'Make it smaller: which part could you surely finish?',
+      prompt: t('Make it smaller: which part could you surely finish?'),
       value: latest.text,
-      what: 'the smaller subgoal',
-      extra: (t) => (t === latest.text ? 'Change the goal to make it smaller.' : undefined),
+      what: t('the smaller subgoal'),
+      extra: (typed) => (typed === latest.text ? t('Change the goal to make it smaller.') : undefined),
       ...(at ? { step: at } : {}),
     });
     if (smaller === undefined) return undefined;
@@ -65,27 +66,27 @@ async function askPlannedMinutes(ctx: FlowContext, preferred: number): Promise<n
   if (!options.includes(preferred)) options.push(preferred);
   const items: PickItem<number>[] = options
     .sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : a - b))
-    .map((m) => ({ label: m === 0 ? 'Open-ended' : `${m} minutes`, ...(m === preferred ? { description: 'default' } : {}), value: m }));
-  items.push({ label: '$(edit) Other length…', value: -1 });
-  const picked = await ctx.ui.pick(items, { title: TITLE, placeholder: 'How long do you plan to focus?', step: step(4) });
+    .map((m) => ({ label: m === 0 ? t('Open-ended') : t('{0} minutes', m), ...(m === preferred ? { description: t('default') } : {}), value: m }));
+  items.push({ label: t('$(edit) Other length…'), value: -1 });
+  const picked = await ctx.ui.pick(items, { title: TITLE(), placeholder: t('How long do you plan to focus?'), step: step(4) });
   if (picked !== -1) return picked;
   const typed = await ctx.ui.input({
-    title: TITLE,
-    prompt: 'Planned minutes (1–1440)',
+    title: TITLE(),
+    prompt: t('Planned minutes (1–1440)'),
     step: step(4),
-    validate: (t) => (/^\s*\d+\s*$/.test(t) && Number(t) >= 1 && Number(t) <= 1440 ? undefined : 'Enter whole minutes from 1 to 1440.'),
+    validate: (typed) => (/^\s*\d+\s*$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 1440 ? undefined : t('Enter whole minutes from 1 to 1440.')),
   });
   return typed === undefined ? undefined : Number(typed);
 }
 
 export async function startFocusSession(ctx: FlowContext): Promise<void> {
   if (activeSession(ctx.store.live)) {
-    await ctx.ui.info('A focus session is already running. End it before starting another.');
+    await ctx.ui.info(t('A focus session is already running. End it before starting another.'));
     return;
   }
   const defaults = ctx.defaults.get();
   const domain: Domain | undefined = await askDomain(ctx, {
-    title: TITLE,
+    title: TITLE(),
     allowCreate: true,
     step: step(1),
     ...(defaults.lastDomainId ? { preferredId: defaults.lastDomainId } : {}),
@@ -93,9 +94,9 @@ export async function startFocusSession(ctx: FlowContext): Promise<void> {
   if (!domain) return;
   const other = otherDomainThisWeek(await ctx.store.history(), domain.id, ctx.clock());
   if (other) {
-    void ctx.ui.warn(`You already worked on "${other.name}" this week. One major domain at a time lets belief build faster; "${domain.name}" is fine if it is the one that matters now.`);
+    void ctx.ui.warn(t('You already worked on "{0}" this week. One major domain at a time lets belief build faster; "{1}" is fine if it is the one that matters now.', other.name, domain.name));
   }
-  const goals = await planSubgoal(ctx, TITLE, 2);
+  const goals = await planSubgoal(ctx, TITLE(), 2);
   if (!goals) return;
   const chosen = goals[goals.length - 1] as Subgoal;
   if (shouldOfferShrink(chosen.confidence, ctx.settings().confidenceThreshold)) {
@@ -104,7 +105,7 @@ export async function startFocusSession(ctx: FlowContext): Promise<void> {
   }
   const planned = await askPlannedMinutes(ctx, defaults.plannedMinutes ?? ctx.settings().defaultPlannedMinutes);
   if (planned === undefined) return;
-  const cue = await chooseCue(ctx, { title: TITLE, step: step(5), optional: true });
+  const cue = await chooseCue(ctx, { title: TITLE(), step: step(5), optional: true });
   const started = await ctx.store.update((journal) => {
     if (activeSession(journal)) return { journal, result: undefined };
     const result = startSession(
@@ -115,10 +116,10 @@ export async function startFocusSession(ctx: FlowContext): Promise<void> {
     return { journal: result.journal, result: result.session };
   });
   if (!started) {
-    await ctx.ui.info('Another window started a focus session meanwhile; it is shown in the status bar.');
+    await ctx.ui.info(t('Another window started a focus session meanwhile; it is shown in the status bar.'));
     return;
   }
   await ctx.defaults.set({ lastDomainId: domain.id, plannedMinutes: planned });
-  const length = planned ? `${planned} minutes` : 'open-ended';
-  void ctx.ui.info(`Focus session started on ${domain.name} (${length}). First step: ${chosen.text}`);
+  const length = planned ? t('{0} minutes', planned) : t('open-ended');
+  void ctx.ui.info(t('Focus session started on {0} ({1}). First step: {2}', domain.name, length, chosen.text));
 }

@@ -3,12 +3,13 @@ import { weeklyReviewMarkdown } from '../../core/weeklyReview';
 import { weekStart } from '../../core/time';
 import { mergeJournals } from '../../core/merge';
 import type { FlowContext } from './context';
+import { t } from '../../core/l10n';
 
 export async function exportData(ctx: FlowContext): Promise<void> {
   const now = ctx.clock();
   const date = new Date(now).toISOString().slice(0, 10);
   const written = await ctx.ui.saveText(`small-wins-${date}.json`, exportJournal(await ctx.store.history(), now));
-  if (written) void ctx.ui.info(`Exported your journal to ${written}.`);
+  if (written) void ctx.ui.info(t('Exported your journal to {0}.', written));
 }
 
 /** Writes this week as a Markdown document where the user chooses, and opens it. */
@@ -16,11 +17,11 @@ export async function writeWeeklyReview(ctx: FlowContext): Promise<void> {
   const now = ctx.clock();
   const date = new Date(weekStart(now)).toLocaleDateString('en-CA');
   const written = await ctx.ui.saveText(`small-wins-week-${date}.md`, weeklyReviewMarkdown(await ctx.store.history(), now), {
-    title: 'Save the weekly review',
+    title: t('Save the weekly review'),
     kind: 'markdown',
     open: true,
   });
-  if (written) void ctx.ui.info(`Wrote the weekly review to ${written}.`);
+  if (written) void ctx.ui.info(t('Wrote the weekly review to {0}.', written));
 }
 
 /** Import validates the whole file first; a bad file is refused with the field named and nothing changes. */
@@ -31,12 +32,12 @@ export async function importData(ctx: FlowContext): Promise<void> {
   // (closed history in it moves on to the archive).
   const outcome = importJournal(await ctx.store.history(), text);
   if (!outcome.ok) {
-    ctx.ui.error(`Import refused, nothing was changed. ${outcome.message}`);
+    ctx.ui.error(t('Import refused, nothing was changed. {0}', outcome.message));
     return;
   }
   await ctx.store.apply((live) => mergeJournals(live, outcome.changes));
   const parts = Object.entries(outcome.added)
     .filter(([, n]) => n > 0)
     .map(([name, n]) => `${n} ${name}`);
-  void ctx.ui.info(parts.length ? `Imported ${parts.join(', ')}.` : 'Nothing new to import: everything in the file is already here.');
+  void ctx.ui.info(parts.length ? t('Imported {0}.', parts.join(', ')) : t('Nothing new to import: everything in the file is already here.'));
 }

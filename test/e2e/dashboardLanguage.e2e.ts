@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../harness/browser';
+import { buildSnapshot } from '../../src/host/snapshot';
+import { DEFAULT_SETTINGS } from '../../src/host/settings';
+import { addDomain } from '../../src/core/journal';
+import { newSubgoal, startSession } from '../../src/core/session';
+import { fiveYearJournal } from '../bench/fiveYearJournal';
+
+const ROOT = process.cwd();
+const MARK = '‹›';
+
+/**
+ * The dashboard's own words come from the translations the host puts in the page. With a
+ * pseudo-translation of every message (each ends with a mark), every heading, label and button must
+ * carry the mark: a string that skipped translation shows at once. Plain Chromium with the built
+ * bundle, as the webview loads it.
+ */
+describe('the dashboard in the display language', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser.close();
+  });
+
+  it('shows every heading, label and button translated', async () => {
+    const now = Date.now();
+    const { journal, domain } = addDomain(fiveYearJournal(now, { years: 1 }), 'parser tests', now);
+    const running = startSession(journal, { domainId: domain.id, workspace: 'w', subgoals: [newSubgoal('Cover the number rule', 8, now)], plannedMinutes: 25 }, now).journal;
+    const snapshot = buildSnapshot(running, now, DEFAULT_SETTINGS, {});
+    const template = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+    const pseudo = Object.fromEntries(Object.keys(template).map((m) => [m, `${m}${MARK}`]));
+    const css = fs.readFileSync(path.join(ROOT, 'dist', 'webview', 'dashboard.css'), 'utf8');
+    const script = fs.readFileSync(path.join(ROOT, 'dist', 'webview', 'main.js'), 'utf8');
+    const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
+    await page.setContent(
+      `<!DOCTYPE html><html><head><style>${css}</style></head><body><main id="app" aria-busy="true"></main><div id="announcer"></div>` +
+        `<script type="application/json" id="translations">${JSON.stringify(pseudo).replace(/</g, '\\u003c')}</script></body></html>`,
+    );
+    await page.evaluate(() => {
+      (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
+    });
+    await page.addScriptTag({ content: script });
+    await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+    await page.locator('#session-heading').waitFor();
+    // The session heading is the domain's name: the user's words, not the dashboard's.
+    const texts = await page.$$eval('h2:not(#session-heading), h3, legend, summary, vscode-button, vscode-label, label, th, [aria-label]', (elements) =>
+      elements.map((e) => ({ tag: e.tagName.toLowerCase(), text: (e.textContent ?? '').trim(), label: e.getAttribute('aria-label') ?? '' })),
+    );
+    const shown = texts.flatMap((e) => [e.text, e.label].filter((s) => /[A-Za-z]{2}/.test(s)).map((s) => `${e.tag}: ${s}`));
+    assert.ok(shown.length > 20, `${shown.length} texts`);
+    assert.deepEqual(shown.filter((s) => !s.endsWith(MARK)), [], 'untranslated');
+    await page.close();
+  });
+});

@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format, fromBundle, t, useTranslator } from '../../src/core/l10n';
+import { statusView } from '../../src/core/statusView';
+import { endAndReview } from '../../src/host/flows/end';
+import { addSubgoal, logAWin, reframeArousal } from '../../src/host/flows/inSession';
+import { rateDomain, weeklyReflection } from '../../src/host/flows/practices';
+import { selfTalk } from '../../src/host/flows/selfTalk';
+import { startFocusSession } from '../../src/host/flows/start';
+import { exportData, importData } from '../../src/host/flows/transfer';
+import { buildSnapshot } from '../../src/host/snapshot';
+import { DEFAULT_SETTINGS } from '../../src/host/settings';
+import { bundleText, extractMessages } from '../harness/l10nMessages';
+import { harness, ScriptedUi } from './helpers';
+
+const ROOT = process.cwd();
+/** A pseudo-translation: every translated sentence ends with this mark, so an untranslated one shows. */
+const MARK = '‹›';
+const pseudo = (message: string, ...args: (string | number)[]) => `${format(message, ...args)}${MARK}`;
+
+describe('localisation', () => {
+  afterEach(() => useTranslator(format));
+
+  it('lists every message for translators, each a plain string literal', () => {
+    const { messages, problems } = extractMessages(path.join(ROOT, 'src'));
+    assert.deepEqual(problems, []);
+    assert.ok(messages.size > 300, `${messages.size} messages`);
+    const template = fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8');
+    assert.equal(template, bundleText(messages), 'l10n/bundle.l10n.json is out of date: run `npm run l10n`');
+  });
+
+  it('translates with a bundle, falls back to English, and fills the values in', () => {
+    useTranslator(fromBundle({ 'You met {0} of {1} subgoals and logged {2} on {3}.': 'Du hast {0} von {1} Teilzielen erreicht und {2} in {3} notiert.', '{0} wins': '{0} Erfolge' }));
+    assert.equal(t('{0} wins', 3), '3 Erfolge');
+    assert.equal(t('Session resumed.'), 'Session resumed.');
+    assert.equal(t('constructor'), 'constructor', 'only the bundle’s own entries count');
+    assert.equal(fromBundle(undefined)('{0} of {1}', 1), '1 of {1}', 'a missing value leaves its placeholder');
+  });
+
+  it('shows every prompt, message and validation of the palette flows in the display language', async () => {
+    useTranslator(pseudo);
+    const ui = new ScriptedUi([], { 'slip review': `Review the slip${MARK}`, 'Racing heart': `Keep this reframe${MARK}` });
+    const h = harness({ ui });
+    ui.queue('New micro-domain', 'parser tests', '', 'Rewrite the tokenizer', '4', 'Shrink the goal', 'Rewrite the tokenizer', 'Rewrite the number rule', '8', 'Other length', '0', '25', 'No cue');
+    await startFocusSession(h.ctx);
+    ui.queue('A micro-win', 'Found the bug');
+    await logAWin(h.ctx);
+    ui.queue('Document the lexer', '9');
+    await addSubgoal(h.ctx);
+    ui.queue('Racing heart');
+    await reframeArousal(h.ctx);
+    ui.queue('Turn a hope or worry', "I'm afraid the deploy fails", 'hopefully it works', 'Deploy to staging first');
+    await selfTalk(h.ctx);
+    ui.queue('Met', 'Missed', 'Ability', 'x'.repeat(501), '', '9', '8', '3', 'Slack ping', 'Notifications on', 'Turn on Do Not Disturb');
+    await endAndReview(h.ctx);
+    ui.queue('parser tests', '101', '70');
+    await rateDomain(h.ctx);
+    ui.queue('Small goals', 'Start earlier', 'I can do hard parts');
+    await weeklyReflection(h.ctx);
+    await exportData(h.ctx);
+    ui.fileToOpen = '{"format":"small-wins-journal","version":1,"journal":{"sessions":7}}';
+    await importData(h.ctx);
+    assert.equal(ui.remaining, 0, 'every scripted answer was asked for');
+    const shown = [...ui.prompts, ...ui.validationMessages, ...ui.messages.map((m) => m.text)];
+    assert.ok(shown.length > 40, `${shown.length} texts`);
+    assert.deepEqual(shown.filter((text) => !text.endsWith(MARK)), [], 'untranslated');
+    assert.ok((await h.ctx.store.history()).sessions[0]?.review?.feedback.endsWith(MARK), 'the stored feedback too');
+  });
+
+  it('shows the status bar and the dashboard snapshot in the display language', async () => {
+    useTranslator(pseudo);
+    const h = harness();
+    h.ui.queue('New micro-domain', 'parser tests', 'Rewrite the tokenizer', '9', '25 minutes', 'No cue');
+    await startFocusSession(h.ctx);
+    const view = statusView(h.ctx.store.live, h.time.now + 60_000, { showDomain: true, suggestions: 1 });
+    for (const line of view.tooltip.split('\n')) assert.ok(line.endsWith(MARK), line);
+    assert.ok(view.accessibilityLabel.endsWith(MARK), view.accessibilityLabel);
+    assert.match(view.text, new RegExp(`left${MARK}`));
+    const snapshot = buildSnapshot(await h.ctx.store.history(), h.time.now, DEFAULT_SETTINGS, {});
+    assert.ok(snapshot.causes.every((c) => c.label.endsWith(MARK)));
+  });
+});
