@@ -28,6 +28,7 @@ export class Archive {
   private readonly damaged = new Set<string>();
   private merged: Journal | undefined = emptyJournal();
   private scanning: Promise<void> = Promise.resolve();
+  private listFailed = false;
 
   constructor(
     private readonly folder: ArchiveFiles,
@@ -81,10 +82,12 @@ export class Archive {
     try {
       listed = await this.folder.list();
     } catch (error) {
-      // The files already read still count; the next look tries again.
-      this.report(t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error)));
+      // The files already read still count; the next look tries again, and says so only once.
+      if (!this.listFailed) this.report(t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error)));
+      this.listFailed = true;
       return;
     }
+    this.listFailed = false;
     const names = new Set(listed.filter((n) => archiveMonth(n) !== undefined));
     // A file another window merged away: its records are in the merged file, which is listed too.
     for (const known of this.files.keys()) if (!names.has(known)) this.forget(known);

@@ -158,6 +158,21 @@ describe('archive: the store', () => {
     assert.ok(sameContent((await archived()).sessions, before.sessions));
   });
 
+  it('says once when the archive cannot be listed, shows what it has, and reads it again later', async () => {
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    await store(memento, files).apply(() => withSessions([{ at: NOW - 3 * DAY, ended: true }, { at: NOW, ended: false }]));
+    const problems: string[] = [];
+    const reader = store(memento, files, problems);
+    files.failList = true;
+    assert.equal((await reader.history()).sessions.length, 1, 'the live journal still shows');
+    await reader.history();
+    assert.equal(problems.length, 1);
+    assert.match(problems[0] ?? '', /could not list its archive \(Error: EACCES/);
+    files.failList = false;
+    assert.equal((await reader.history()).sessions.length, 2);
+  });
+
   it('sees sessions another window archived', async () => {
     const memento = new MemoryMemento();
     const files = new MemoryArchiveFiles();

@@ -33,8 +33,10 @@ export class MemoryMemento implements MementoLike {
 export class MemoryArchiveFiles implements ArchiveFiles {
   readonly files = new Map<string, string>();
   failWrites = false;
+  failList = false;
   beforeWrite: ((name: string) => unknown) | undefined;
   list(): Promise<string[]> {
+    if (this.failList) return Promise.reject(new Error('EACCES: permission denied'));
     return Promise.resolve([...this.files.keys()]);
   }
   read(name: string): Promise<string> {
