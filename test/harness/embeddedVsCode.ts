@@ -126,7 +126,7 @@ export function installExtensionFolder(source: string, extensionsDir: string): s
   const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
-  for (const entry of ['package.json', 'package.nls.json', 'dist', 'media', 'README.md', 'LICENSE', 'extension.js']) {
+  for (const entry of ['package.json', 'package.nls.json', 'l10n', 'dist', 'media', 'README.md', 'LICENSE', 'extension.js']) {
     const from = path.join(source, entry);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(target, entry), { recursive: true, filter: (f) => !f.endsWith('.map') });
   }
