@@ -124,9 +124,10 @@ export class JournalStore {
 
   /** Everything: the archive and the live journal. Reads the archive files the first time. */
   async history(): Promise<Journal> {
-    const live = this.live;
-    if (!this.archive) return live;
+    if (!this.archive) return this.live;
     const archived = await this.archive.journal();
+    // Read after the archive, so a change written meanwhile is in the result.
+    const live = this.live;
     const month = monthOf(this.clock());
     if (this.compactedFor !== month) {
       // Closed months' files are merged once a month, after the first full read.
