@@ -48,8 +48,10 @@ export class Archive {
 
   /** Everything archived, including files other windows wrote since the last look. */
   async journal(): Promise<Journal> {
-    this.scanning = this.scanning.then(() => this.scan());
-    await this.scanning;
+    const scan = this.scanning.then(() => this.scan());
+    // A failed look fails this call only; the next one looks again.
+    this.scanning = scan.catch(() => undefined);
+    await scan;
     this.merged ??= [...this.files.values()].reduce(mergeJournals, emptyJournal());
     return this.merged;
   }
