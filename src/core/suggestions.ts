@@ -3,6 +3,20 @@ import { newId } from './ids';
 import { t } from './l10n';
 
 /** A win the editor noticed; it is only logged when the user accepts it. */
+/** Where a suggested win came from, as the session menu says it. */
+export function sourceLabel(source: Suggestion['source']): string {
+  switch (source) {
+    case 'test':
+      return t('from a test task');
+    case 'task':
+      return t('from a build task');
+    case 'commit':
+      return t('from Git');
+    case 'diagnostics':
+      return t('from the Problems panel');
+  }
+}
+
 export interface Suggestion {
   id: string;
   source: Exclude<WinSource, 'manual'>;

@@ -5,6 +5,7 @@ import { addDomain } from '../../src/core/journal';
 import type { Journal } from '../../src/core/schema';
 import { createDashboardHandler } from '../../src/host/dashboardMessages';
 import { harness } from './helpers';
+import { sessionMenu } from '../../src/host/flows/menu';
 
 function startedJournal(journal: Journal, now: number): Journal {
   const { journal: j, domain } = addDomain(journal, 'parser tests', now);
@@ -76,5 +77,19 @@ describe('suggested wins', () => {
     assert.equal(errors.length, 1);
     await handle({ type: 'acceptSuggestion', id: h.ctx.suggestions.list()[0]?.id });
     assert.deepEqual(activeSession(h.ctx.store.live)?.wins.map((w) => w.source), ['commit']);
+  });
+
+  it('offers waiting suggestions first in the session menu, saying where each came from', async () => {
+    const h = harness();
+    await h.ctx.store.apply((j) => startedJournal(j, h.time.now));
+    h.ctx.suggestions.add(new CommitWatch('a').headChanged('b', 'Add the lexer', h.time.now));
+    let offered: { label: string; description?: string }[] = [];
+    h.ui.queue((items) => {
+      offered = items.map((i) => ({ label: i.label, ...(i.description ? { description: i.description } : {}) }));
+      return items[0]?.value;
+    });
+    await sessionMenu(h.ctx, () => Promise.resolve());
+    assert.deepEqual(offered[0], { label: '$(lightbulb) Log as a win? Committed: Add the lexer', description: 'from Git' });
+    assert.deepEqual(activeSession(h.ctx.store.live)?.wins.map((w) => [w.text, w.source]), [['Committed: Add the lexer', 'commit']]);
   });
 });

@@ -3,13 +3,14 @@ import type { CommandName } from '../commandIds';
 import type { FlowContext } from './context';
 import type { PickItem } from '../ui';
 import { t } from '../../core/l10n';
+import { sourceLabel } from '../../core/suggestions';
 
 /** The status-bar click: in-session actions while a session runs, otherwise the way in. */
 export async function sessionMenu(ctx: FlowContext, runCommand: (name: CommandName) => Promise<void>): Promise<void> {
   const session = activeSession(ctx.store.live);
   type Choice = CommandName | { accept: string };
   const suggested: PickItem<Choice>[] = session
-    ? ctx.suggestions.list().map((s) => ({ label: t('$(lightbulb) Log as a win? {0}', s.text), description: s.source, value: { accept: s.id } }))
+    ? ctx.suggestions.list().map((s) => ({ label: t('$(lightbulb) Log as a win? {0}', s.text), description: sourceLabel(s.source), value: { accept: s.id } }))
     : [];
   const items: PickItem<Choice>[] = session
     ? [
