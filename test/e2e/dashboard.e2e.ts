@@ -7,13 +7,24 @@ import { chooseFile, notification, openDashboard, pick, RESULTS, runCommand, sta
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** The sidebar dashboard in a real VS Code webview, used as a user would. */
+/** A test task that fails until `ready.flag` exists, leaving `ran-<exit code>` so a test can see it end. */
+const CHECK_TASK = {
+  label: 'check',
+  type: 'shell',
+  command: 'test -f ready.flag; code=$?; touch ran-$code; exit $code',
+  group: { kind: 'test', isDefault: true },
+  problemMatcher: [],
+  presentation: { reveal: 'silent' },
+};
+
 describe('dashboard webview (real VS Code)', function () {
   this.timeout(240_000);
   let bench: Workbench;
   let view: FrameLocator;
 
   before(async function () {
-    bench = await Workbench.launch();
+    // The test task is there from the start: VS Code reads tasks.json when the folder opens.
+    bench = await Workbench.launch({ files: { '.vscode/tasks.json': JSON.stringify({ version: '2.0.0', tasks: [CHECK_TASK] }) } });
     view = await openDashboard(bench.page);
   });
 
@@ -190,17 +201,6 @@ describe('dashboard webview (real VS Code)', function () {
 
   it('offers a win when a test task passes after failing; one click logs it with its source', async () => {
     const page = bench.page;
-    fs.mkdirSync(path.join(bench.workspace, '.vscode'), { recursive: true });
-    // The task leaves a marker with its exit code, so the test can see the failing run end.
-    const task = {
-      label: 'check',
-      type: 'shell',
-      command: 'test -f ready.flag; code=$?; touch ran-$code; exit $code',
-      group: { kind: 'test', isDefault: true },
-      problemMatcher: [],
-      presentation: { reveal: 'silent' },
-    };
-    fs.writeFileSync(path.join(bench.workspace, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [task] }));
     await runCommand(page, 'Tasks: Run Test Task');
     await waitForFile(path.join(bench.workspace, 'ran-1'));
     assert.equal(await view.locator('#session-suggestions .suggestion').count(), 0, 'a failure suggests nothing');

@@ -24,9 +24,14 @@ export class Workbench {
   ) {}
 
   /** A fresh code-server with the built extension, a fresh browser profile, and one window on a scratch folder. */
-  static async launch(o: { settings?: Record<string, unknown>; colorTheme?: string } = {}): Promise<Workbench> {
+  /** `files`: more files for the workspace (path → content), there before VS Code opens it. */
+  static async launch(o: { settings?: Record<string, unknown>; colorTheme?: string; files?: Record<string, string> } = {}): Promise<Workbench> {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-ws-'));
     fs.cpSync(path.join(REPO, 'test', 'fixtures', 'demo-workspace'), workspace, { recursive: true });
+    for (const [file, content] of Object.entries(o.files ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+      fs.writeFileSync(path.join(workspace, file), content);
+    }
     const vscode = await startVsCode({
       workspace,
       extensions: [REPO],
