@@ -47,6 +47,9 @@ export class JournalStore {
   private combined: { live: Journal; archived: Journal; journal: Journal } | undefined;
   private archiveFailed = false;
   private compactedFor: string | undefined;
+  /** The journal listeners were last told about. */
+  private announced: Journal | undefined;
+  private reconciling = false;
   private readonly signal: () => void;
   private readonly archive: Archive | undefined;
 
@@ -71,20 +74,22 @@ export class JournalStore {
       this.read(raw);
       this.rawSynced = synced;
       this.current = withSynced(this.current as Journal, synced);
+      // Whoever reads first (a refresh, the status bar's tick) sees another window's write; if it
+      // replaced what this window wrote, the merge of both is written.
+      if (this.unconfirmed && !this.reconciling) {
+        this.reconciling = true;
+        void this.update((journal) => ({ journal, result: undefined })).finally(() => (this.reconciling = false));
+      }
     }
+    // What a window first reads is where it starts, not a change to announce.
+    this.announced ??= this.current;
     return this.current;
   }
 
-  /**
-   * Looks for a change another window stored: tells listeners, and if that write replaced something
-   * this window wrote, writes the merge of both.
-   */
+  /** Looks for a change another window stored and tells listeners about it. */
   refresh(): void {
-    const before = this.current;
     const after = this.live;
-    if (before === after) return;
-    if (this.unconfirmed) void this.update((journal) => ({ journal, result: undefined }));
-    this.emit(after);
+    if (after !== this.announced) this.emit(after);
   }
 
   onDidChange(listener: Listener): DisposableLike {
@@ -219,6 +224,7 @@ export class JournalStore {
   }
 
   private emit(journal: Journal): void {
+    this.announced = journal;
     for (const listener of this.listeners) listener(journal);
   }
 }

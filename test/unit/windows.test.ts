@@ -124,6 +124,18 @@ describe('two windows writing one globalState', () => {
     }
   });
 
+  it('writes the merge back even when a plain read (the status bar tick) sees the other write first', async () => {
+    const { time, shared, a, b } = await twoWindows();
+    await a.apply(winIn('from A', time.now + 1));
+    await b.apply(winIn('from B', time.now + 2)); // B has not seen A's write: it replaces it
+    shared.deliverAll();
+    void a.live; // the tick reads first
+    a.refresh(); // the change signal arrives after
+    await a.whenIdle();
+    const wins = (shared.stored as Journal).sessions[0]?.wins.map((w) => w.text).sort();
+    assert.deepEqual(wins, ['from A', 'from B']);
+  });
+
   it('tells other windows after each write, so they refresh', async () => {
     const time = new TestClock();
     let signals = 0;
