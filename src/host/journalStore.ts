@@ -1,4 +1,4 @@
-import type { Journal } from '../core/schema';
+import type { Journal, Session } from '../core/schema';
 import { mergeJournals, mergeSessions, sameContent } from '../core/merge';
 import { loadJournal } from '../core/persisted';
 import { syncedChanged, syncedPart, withSynced } from '../core/synced';
@@ -14,6 +14,10 @@ export const RECOVERY_PREFIX = 'recovery.';
 export const SYNCED_KEY = 'synced';
 
 type Listener = (journal: Journal) => void;
+
+/** The collections whose old records move to the archive (see core/archive.ts). */
+const ARCHIVED_COLLECTIONS = ['sessions', 'ratings', 'reflections', 'encouragements'] as const;
+type ArchivedCollection = (typeof ARCHIVED_COLLECTIONS)[number];
 type Change<T> = (journal: Journal) => { journal: Journal; result: T };
 
 export interface StoreOptions {
@@ -28,8 +32,8 @@ export interface StoreOptions {
  * last writer wins, so two windows writing at once could undo each other. They cannot lose data:
  * - every change starts from the latest stored journal and is written at once;
  * - the journal only grows, so copies merge without loss (core/merge.ts);
- * - each window remembers what it wrote until it sees it stored; if another window's write replaced
- *   it, the window merges the two and writes again, so the stored journal converges to the union.
+ * - when another window's write replaces what a window knew (it may have written from a stale
+ *   view), the window writes the merge of both, so the stored journal converges to the union.
  * What cannot be read is kept aside under a recovery key and reported, never dropped.
  *
  * Closed history (ended sessions, old ratings and reflections) moves to the archive on the way to
@@ -42,8 +46,8 @@ export class JournalStore {
   private current: Journal | undefined;
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
-  /** The last journal this window wrote, until the stored journal is seen to contain it. */
-  private unconfirmed: Journal | undefined;
+  /** What this window knew before another window's write replaced it, until reconciled. */
+  private known: Journal | undefined;
   private combined: { live: Journal; archived: Journal; journal: Journal } | undefined;
   private archiveFailed = false;
   private compactedFor: string | undefined;
@@ -71,19 +75,27 @@ export class JournalStore {
     const raw = this.memento.get(JOURNAL_KEY);
     const synced = this.memento.get(SYNCED_KEY);
     if (raw !== this.raw || synced !== this.rawSynced || !this.current) {
+      const previous = this.current;
       this.read(raw);
       this.rawSynced = synced;
       this.current = withSynced(this.current as Journal, synced);
-      // Whoever reads first (a refresh, the status bar's tick) sees another window's write; if it
-      // replaced what this window wrote, the merge of both is written.
-      if (this.unconfirmed && !this.reconciling) {
-        this.reconciling = true;
-        void this.update((journal) => ({ journal, result: undefined })).finally(() => (this.reconciling = false));
-      }
+      if (previous && previous !== this.current) this.guard(previous);
     }
     // What a window first reads is where it starts, not a change to announce.
     this.announced ??= this.current;
     return this.current;
+  }
+
+  /**
+   * Another window's write replaced the journal this window knew. A window may write from a stale
+   * view, so whatever this window knew and the new value lacks is written back (the merge of both).
+   * Whoever reads first (a refresh, the status bar's tick) notices.
+   */
+  private guard(previous: Journal): void {
+    this.known = this.known ? mergeJournals(this.known, previous) : previous;
+    if (this.reconciling) return;
+    this.reconciling = true;
+    void this.update((journal) => ({ journal, result: undefined })).finally(() => (this.reconciling = false));
   }
 
   /** Looks for a change another window stored and tells listeners about it. */
@@ -112,7 +124,6 @@ export class JournalStore {
           this.rawSynced = this.memento.get(SYNCED_KEY);
         }
         this.current = journal;
-        this.unconfirmed = journal;
         this.emit(journal);
         this.signal();
       }
@@ -169,35 +180,42 @@ export class JournalStore {
     }
   }
 
-  /** The stored journal plus anything this window wrote that another window's write replaced. */
+  /** The stored journal plus anything this window knew that another window's write replaced. */
   private async reconcile(stored: Journal): Promise<Journal> {
-    const mine = this.unconfirmed;
+    const mine = this.known;
+    this.known = undefined;
     if (!mine || mine === stored) return stored;
     const merged = mergeJournals(stored, await this.withArchivedCopies(stored, mine));
-    if (sameContent(merged, stored)) {
-      this.unconfirmed = undefined;
-      return stored;
-    }
-    return merged;
+    return sameContent(merged, stored) ? stored : merged;
   }
 
   /**
-   * A session this window still holds that another window ended and archived must not come back as
-   * running: it is merged with its archived copy, which is further along (and is archived again).
+   * What this window knew and the stored journal lacks may have been archived by another window,
+   * not lost: it stays archived only, unless this window holds more (a session another window ended
+   * while this one logged a win merges with its archived copy and is archived again). A session
+   * must never come back as running once it ended elsewhere.
    */
   private async withArchivedCopies(stored: Journal, mine: Journal): Promise<Journal> {
-    const storedIds = new Set(stored.sessions.map((s) => s.id));
-    const gone = mine.sessions.filter((s) => !storedIds.has(s.id));
-    if (!this.archive || gone.length === 0) return mine;
-    const archived = new Map((await this.archive.journal()).sessions.map((s) => [s.id, s]));
-    const sessions = [];
-    for (const s of mine.sessions) {
-      const copy = storedIds.has(s.id) ? undefined : archived.get(s.id);
-      const merged = copy ? mergeSessions(copy, s) : s;
-      // Nothing new beside the archived copy: it stays archived only.
-      if (!copy || !sameContent(merged, copy)) sessions.push(merged);
+    const missing = (name: ArchivedCollection) => {
+      const ids = new Set(stored[name].map((r) => r.id));
+      return (mine[name] as { id: string }[]).filter((r) => !ids.has(r.id));
+    };
+    if (!this.archive || ARCHIVED_COLLECTIONS.every((name) => missing(name).length === 0)) return mine;
+    const archived = await this.archive.journal();
+    const result = { ...mine };
+    for (const name of ARCHIVED_COLLECTIONS) {
+      const gone = new Set(missing(name).map((r) => r.id));
+      if (gone.size === 0) continue;
+      const copies = new Map((archived[name] as { id: string }[]).map((r) => [r.id, r]));
+      const kept: unknown[] = [];
+      for (const record of mine[name] as { id: string }[]) {
+        const copy = gone.has(record.id) ? copies.get(record.id) : undefined;
+        const merged = copy && name === 'sessions' ? mergeSessions(copy as Session, record as Session) : record;
+        if (!copy || !sameContent(merged, copy)) kept.push(merged);
+      }
+      (result as Record<ArchivedCollection, unknown[]>)[name] = kept;
     }
-    return { ...mine, sessions };
+    return result;
   }
 
   recoveryKeys(): string[] {

@@ -136,6 +136,25 @@ describe('two windows writing one globalState', () => {
     assert.deepEqual(wins, ['from A', 'from B']);
   });
 
+  it('writes back a win it had already seen stored, when a stale window later drops it', async () => {
+    const { time, shared, a, b } = await twoWindows();
+    const [memoA] = shared.windows;
+    const deliverToA = () => memoA && (memoA.cache = JSON.parse(JSON.stringify(shared.stored)) as unknown);
+    await a.apply(winIn('from A', time.now + 1));
+    await b.apply(winIn('from B', time.now + 2)); // B has not seen A's win
+    deliverToA();
+    a.refresh();
+    await a.whenIdle(); // A writes the merge, and sees its win stored: nothing left to confirm
+    deliverToA();
+    a.refresh();
+    await b.apply(winIn('from B again', time.now + 3)); // B still has not seen A's win
+    deliverToA();
+    a.refresh();
+    await a.whenIdle();
+    const wins = (shared.stored as Journal).sessions[0]?.wins.map((w) => w.text).sort();
+    assert.deepEqual(wins, ['from A', 'from B', 'from B again']);
+  });
+
   it('tells other windows after each write, so they refresh', async () => {
     const time = new TestClock();
     let signals = 0;
