@@ -30,6 +30,20 @@ export function archiveFileName(month: string, unique: string): string {
   return `${month}.${unique}.json`;
 }
 
+/** The collections whose closed records leave the live journal; the rest always stay live. */
+export const ARCHIVED_COLLECTIONS = ['sessions', 'ratings', 'reflections', 'encouragements'] as const;
+export type ArchivedCollection = (typeof ARCHIVED_COLLECTIONS)[number];
+type ArchivedRecord = Journal[ArchivedCollection][number];
+
+/** When a record happened: the month it is filed under, and the order history is read in. */
+function timeOf(record: ArchivedRecord): number {
+  return 'startedAt' in record ? record.startedAt : record.at;
+}
+
+function isClosed(record: ArchivedRecord, cutoff: number): boolean {
+  return 'startedAt' in record ? record.endedAt !== undefined : record.at < cutoff;
+}
+
 export interface Split {
   live: Journal;
   /** What leaves the live journal, by month. */
@@ -39,40 +53,34 @@ export interface Split {
 /** Separates what should be archived; undefined when everything stays live (the common case). */
 export function splitArchivable(journal: Journal, now: number): Split | undefined {
   const cutoff = now - ARCHIVE_AFTER_DAYS * DAY;
-  const oldSession = journal.sessions.some((s) => s.endedAt !== undefined);
-  const oldRating = journal.ratings.some((r) => r.at < cutoff);
-  const oldReflection = journal.reflections.some((r) => r.at < cutoff);
-  const oldEncouragement = journal.encouragements.some((e) => e.at < cutoff);
-  if (!oldSession && !oldRating && !oldReflection && !oldEncouragement) return undefined;
-
+  if (!ARCHIVED_COLLECTIONS.some((name) => journal[name].some((r) => isClosed(r, cutoff)))) return undefined;
   const moved = new Map<string, Journal>();
-  const part = (at: number) => {
-    const month = monthOf(at);
-    let journalOfMonth = moved.get(month);
-    if (!journalOfMonth) moved.set(month, (journalOfMonth = emptyJournal()));
-    return journalOfMonth;
-  };
-  const live: Journal = { ...journal, sessions: [], ratings: [], reflections: [], encouragements: [] };
-  for (const s of journal.sessions) (s.endedAt !== undefined ? part(s.startedAt).sessions : live.sessions).push(s);
-  for (const r of journal.ratings) (r.at < cutoff ? part(r.at).ratings : live.ratings).push(r);
-  for (const r of journal.reflections) (r.at < cutoff ? part(r.at).reflections : live.reflections).push(r);
-  for (const e of journal.encouragements) (e.at < cutoff ? part(e.at).encouragements : live.encouragements).push(e);
+  const live: Journal = { ...journal };
+  for (const name of ARCHIVED_COLLECTIONS) {
+    const kept: ArchivedRecord[] = [];
+    for (const record of journal[name]) {
+      if (!isClosed(record, cutoff)) {
+        kept.push(record);
+        continue;
+      }
+      const month = monthOf(timeOf(record));
+      let part = moved.get(month);
+      if (!part) moved.set(month, (part = emptyJournal()));
+      (part[name] as ArchivedRecord[]).push(record);
+    }
+    (live[name] as ArchivedRecord[]) = kept;
+  }
   return { live, moved };
 }
 
 /** True when the part holds nothing (an archive file without records is never written). */
 export function isEmptyPart(part: Journal): boolean {
-  return part.sessions.length + part.ratings.length + part.reflections.length + part.encouragements.length === 0;
+  return ARCHIVED_COLLECTIONS.every((name) => part[name].length === 0);
 }
 
 /** The whole journal: the archive and the live journal, each kind of history in time order. */
 export function combineHistory(archived: Journal, live: Journal): Journal {
   const all = mergeJournals(archived, live);
-  return {
-    ...all,
-    sessions: all.sessions.slice().sort((a, b) => a.startedAt - b.startedAt),
-    ratings: all.ratings.slice().sort((a, b) => a.at - b.at),
-    reflections: all.reflections.slice().sort((a, b) => a.at - b.at),
-    encouragements: all.encouragements.slice().sort((a, b) => a.at - b.at),
-  };
+  for (const name of ARCHIVED_COLLECTIONS) (all[name] as ArchivedRecord[]) = all[name].slice().sort((a, b) => timeOf(a) - timeOf(b));
+  return all;
 }

@@ -2,7 +2,8 @@ import type { Journal, Session } from '../core/schema';
 import { mergeJournals, mergeSessions, sameContent } from '../core/merge';
 import { loadJournal } from '../core/persisted';
 import { syncedChanged, syncedPart, withSynced } from '../core/synced';
-import { combineHistory, monthOf, splitArchivable } from '../core/archive';
+import { ARCHIVED_COLLECTIONS, combineHistory, monthOf, splitArchivable } from '../core/archive';
+import type { ArchivedCollection } from '../core/archive';
 import type { Clock } from '../core/clock';
 import type { Archive } from './archive';
 import type { DisposableLike, MementoLike } from './mementoLike';
@@ -15,9 +16,6 @@ export const SYNCED_KEY = 'synced';
 
 type Listener = (journal: Journal) => void;
 
-/** The collections whose old records move to the archive (see core/archive.ts). */
-const ARCHIVED_COLLECTIONS = ['sessions', 'ratings', 'reflections', 'encouragements'] as const;
-type ArchivedCollection = (typeof ARCHIVED_COLLECTIONS)[number];
 type Change<T> = (journal: Journal) => { journal: Journal; result: T };
 
 export interface StoreOptions {
@@ -36,7 +34,7 @@ export interface StoreOptions {
  *   view), the window writes the merge of both, so the stored journal converges to the union.
  * What cannot be read is kept aside under a recovery key and reported, never dropped.
  *
- * Closed history (ended sessions, old ratings and reflections) moves to the archive on the way to
+ * Closed history (ended sessions; old ratings, reflections and encouragement) moves to the archive on the way to
  * being written, so globalState holds only the live journal and a write costs the same in year five
  * as on day one. `live` is what changes work on; `history()` is everything, for reading.
  */
@@ -196,20 +194,21 @@ export class JournalStore {
    * must never come back as running once it ended elsewhere.
    */
   private async withArchivedCopies(stored: Journal, mine: Journal): Promise<Journal> {
-    const missing = (name: ArchivedCollection) => {
+    if (!this.archive) return mine;
+    const gone = new Map<ArchivedCollection, Set<string>>();
+    for (const name of ARCHIVED_COLLECTIONS) {
       const ids = new Set(stored[name].map((r) => r.id));
-      return (mine[name] as { id: string }[]).filter((r) => !ids.has(r.id));
-    };
-    if (!this.archive || ARCHIVED_COLLECTIONS.every((name) => missing(name).length === 0)) return mine;
+      const missing = mine[name].filter((r) => !ids.has(r.id)).map((r) => r.id);
+      if (missing.length) gone.set(name, new Set(missing));
+    }
+    if (gone.size === 0) return mine;
     const archived = await this.archive.journal();
     const result = { ...mine };
-    for (const name of ARCHIVED_COLLECTIONS) {
-      const gone = new Set(missing(name).map((r) => r.id));
-      if (gone.size === 0) continue;
+    for (const [name, ids] of gone) {
       const copies = new Map((archived[name] as { id: string }[]).map((r) => [r.id, r]));
       const kept: unknown[] = [];
       for (const record of mine[name] as { id: string }[]) {
-        const copy = gone.has(record.id) ? copies.get(record.id) : undefined;
+        const copy = ids.has(record.id) ? copies.get(record.id) : undefined;
         const merged = copy && name === 'sessions' ? mergeSessions(copy as Session, record as Session) : record;
         if (!copy || !sameContent(merged, copy)) kept.push(merged);
       }
