@@ -1,6 +1,6 @@
 import type { Attribution, CauseKind } from './schema';
 import type { SessionResult } from './session';
-import { t } from './l10n';
+import { t, winCount } from './l10n';
 
 /** What a cause is called, in the display language. */
 export function causeLabel(cause: CauseKind): string {
@@ -74,7 +74,7 @@ export function attributionFeedback(result: SessionResult, a: Attribution, e: Fe
 }
 
 function recordSentence(e: FeedbackEvidence): string {
-  const wins = e.wins === 1 ? t('1 win') : t('{0} wins', e.wins);
+  const wins = winCount(e.wins);
   if (e.total === 0) return t('You logged {0} on {1}.', wins, e.domainName);
   return e.total === 1
     ? t('You met {0} of 1 subgoal and logged {1} on {2}.', e.met, wins, e.domainName)

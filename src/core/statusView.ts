@@ -2,7 +2,7 @@ import type { Journal, Session } from './schema';
 import { activeSession, currentSubgoal, elapsedMs, isPaused } from './session';
 import { formatDuration, spokenDuration } from './time';
 import { revealBidi } from './text';
-import { t } from './l10n';
+import { t, winCount } from './l10n';
 
 export interface StatusView {
   text: string;
@@ -58,14 +58,14 @@ function sessionView(journal: Journal, session: Session, now: number, o: StatusO
   if (suggested > 0) parts.push(`$(lightbulb) ${suggested}`);
   const goal = currentSubgoal(session);
   const cue = journal.cues.find((c) => c.id === session.cueIds[session.cueIds.length - 1]);
-  const winCount = wins === 1 ? t('1 win') : t('{0} wins', wins);
+  const winsText = winCount(wins);
   const tooltip = [
     paused ? t('Small Wins — {0} (paused)', domain) : t('Small Wins — {0}', domain),
     goal ? t('Subgoal: {0} (confidence {1}/10)', revealBidi(goal.text), goal.confidence) : t('All subgoals done: add one or log a micro-win'),
     cue ? t('Cue: {0}', revealBidi(cue.instruction)) : t('No cue yet'),
-    t('{0} · click for session actions', suggested === 0 ? winCount : suggested === 1 ? t('1 suggested win to review') : t('{0} suggested wins to review', suggested)),
+    t('{0} · click for session actions', suggested === 0 ? winsText : suggested === 1 ? t('1 suggested win to review') : t('{0} suggested wins to review', suggested)),
   ].join('\n');
-  const spokenWins = suggested > 0 ? t('{0}, {1} suggested', winCount, suggested) : winCount;
+  const spokenWins = suggested > 0 ? t('{0}, {1} suggested', winsText, suggested) : winsText;
   return {
     text: parts.join(' · '),
     tooltip,

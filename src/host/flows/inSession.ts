@@ -8,7 +8,7 @@ import type { FlowContext } from './context';
 import { askText, truncate } from './prompts';
 import { planSubgoal } from './start';
 import type { PickItem } from '../ui';
-import { t } from '../../core/l10n';
+import { t, winCount } from '../../core/l10n';
 
 export async function addSubgoal(ctx: FlowContext): Promise<void> {
   const session = await requireSession(ctx);
@@ -57,7 +57,7 @@ export async function logAWin(ctx: FlowContext): Promise<void> {
   if (!ctx.settings().acknowledgeWins) return;
   const today = winsToday(await ctx.store.history(), now);
   const domain = domainName(ctx.store.live, session.domainId);
-  void ctx.ui.info(t('$(check) "{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', truncate(text, 80), saved === 1 ? t('1 win') : t('{0} wins', saved), today, domain));
+  void ctx.ui.info(t('$(check) "{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', truncate(text, 80), winCount(saved), today, domain));
 }
 
 function winsToday(journal: Journal, now: number): number {
