@@ -2,6 +2,8 @@
  * The part of the `vscode` API Small Wins touches, as inert stand-ins, so the bench can activate the
  * real extension code in plain Node and count the timers it creates. Nothing here schedules work.
  */
+import { format } from '../../src/core/l10n';
+
 const noop = () => undefined;
 const disposable = { dispose: noop };
 const event = () => disposable;
@@ -60,7 +62,7 @@ export const commands = {
   executeCommand: () => Promise.resolve(undefined),
 };
 
-export const l10n = { t: (message: string, ...args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
+export const l10n = { t: format };
 
 export const tasks = { onDidEndTaskProcess: event };
 

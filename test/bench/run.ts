@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
+import { loadDashboard } from '../harness/dashboardPage';
 import { startVsCode } from '../harness/embeddedVsCode';
 import { fiveYearJournal } from './fiveYearJournal';
 import { buildSnapshot } from '../../src/host/snapshot';
@@ -157,15 +158,9 @@ function displayName(folder: string): string {
 }
 
 async function renderTimes(page: Page, snapshot: unknown, runs: number): Promise<number[]> {
-  const css = ['codicon.css', 'dashboard.css'].map((f) => fs.readFileSync(path.join(REPO, 'dist', 'webview', f), 'utf8')).join('\n');
-  const script = fs.readFileSync(path.join(REPO, 'dist', 'webview', 'main.js'), 'utf8');
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><main id="app" aria-busy="true"></main><div id="announcer"></div></body></html>`);
-    await page.evaluate(() => {
-      (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
-    });
-    await page.addScriptTag({ content: script });
+    await loadDashboard(page, { repo: REPO });
     times.push(
       await page.evaluate((data) => {
         const started = performance.now();

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
+import { loadDashboard } from '../harness/dashboardPage';
 import { buildSnapshot } from '../../src/host/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/settings';
 import { addDomain } from '../../src/core/journal';
@@ -34,17 +35,8 @@ describe('the dashboard in the display language', () => {
     const snapshot = buildSnapshot(running, now, DEFAULT_SETTINGS, {});
     const template = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
     const pseudo = Object.fromEntries(Object.keys(template).map((m) => [m, `${m}${MARK}`]));
-    const css = fs.readFileSync(path.join(ROOT, 'dist', 'webview', 'dashboard.css'), 'utf8');
-    const script = fs.readFileSync(path.join(ROOT, 'dist', 'webview', 'main.js'), 'utf8');
     const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
-    await page.setContent(
-      `<!DOCTYPE html><html><head><style>${css}</style></head><body><main id="app" aria-busy="true"></main><div id="announcer"></div>` +
-        `<script type="application/json" id="translations">${JSON.stringify(pseudo).replace(/</g, '\\u003c')}</script></body></html>`,
-    );
-    await page.evaluate(() => {
-      (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
-    });
-    await page.addScriptTag({ content: script });
+    await loadDashboard(page, { repo: ROOT, translations: pseudo });
     await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
     await page.locator('#session-heading').waitFor();
     // The session heading is the domain's name: the user's words, not the dashboard's.

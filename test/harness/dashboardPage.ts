@@ -1,0 +1,23 @@
+/**
+ * The built dashboard in a plain Chromium page, as the webview loads it but without VS Code: the
+ * bench times its render and a test checks its translations. Snapshots are then posted with
+ * `window.dispatchEvent(new MessageEvent('message', …))`, as the host's postMessage arrives.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+
+export async function loadDashboard(page: Page, o: { repo: string; translations?: Record<string, string> }): Promise<void> {
+  const asset = (name: string) => fs.readFileSync(path.join(o.repo, 'dist', 'webview', name), 'utf8');
+  const css = ['codicon.css', 'dashboard.css'].map(asset).join('\n');
+  // As dashboardProvider.ts writes it: JSON data with "<" escaped.
+  const translations = JSON.stringify(o.translations ?? {}).replace(/</g, '\\u003c');
+  await page.setContent(
+    `<!DOCTYPE html><html><head><style>${css}</style></head><body><main id="app" aria-busy="true"></main><div id="announcer"></div>` +
+      `<script type="application/json" id="translations">${translations}</script></body></html>`,
+  );
+  await page.evaluate(() => {
+    (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
+  });
+  await page.addScriptTag({ content: asset('main.js') });
+}
