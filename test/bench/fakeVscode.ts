@@ -62,7 +62,9 @@ export const commands = {
   executeCommand: () => Promise.resolve(undefined),
 };
 
-export const l10n = { t: format };
+export const l10n = { t: format, bundle: undefined };
+
+export const env = { language: 'en' };
 
 export const tasks = { onDidEndTaskProcess: event };
 
