@@ -35,7 +35,8 @@ export type ImportResult =
 const envelopeSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.number(),
-  journal: z.record(z.string(), z.unknown()),
+  /** Checked field by field after migration; here only "an object". */
+  journal: z.looseObject({}),
 });
 
 /** Parses and fully validates an export file, then merges it by id. Any problem refuses the whole file. */

@@ -39,7 +39,7 @@ export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
         const now = ctx.clock();
         let next = journal;
         let domainId: string;
-        if ('id' in m.domain) {
+        if (m.domain.kind === 'existing') {
           if (!domainById(journal, m.domain.id)) throw new Refused(t('That domain no longer exists.'));
           domainId = m.domain.id;
         } else {
@@ -83,7 +83,7 @@ export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
         const goals = liveSubgoals(session);
         const outcomes: Record<string, Outcome> = {};
         for (const g of goals) {
-          const outcome = m.outcomes[g.id];
+          const outcome = m.outcomes.find((o) => o.subgoalId === g.id)?.outcome;
           if (!outcome) throw new Refused(t('Choose met, partly or missed for "{0}".', g.text));
           outcomes[g.id] = outcome;
         }

@@ -18,7 +18,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({
     type: z.literal('startSession'),
-    domain: z.union([z.strictObject({ id }), z.strictObject({ name: boundedText(LIMITS.name) })]),
+    domain: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('existing'), id }),
+      z.strictObject({ kind: z.literal('new'), name: boundedText(LIMITS.name) }),
+    ]),
     /** The goal as first written, then each shrunk version; the last is the one to work on. */
     goals: z.array(goalDraftSchema).check(z.minLength(1), z.maxLength(5)),
     plannedMinutes: z.int().check(z.gte(0), z.lte(24 * 60)),
@@ -29,7 +32,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('endSession'),
     sessionId: id,
-    outcomes: z.record(id, outcomeSchema),
+    /** One entry per open subgoal of the session. */
+    outcomes: z.array(z.strictObject({ subgoalId: id, outcome: outcomeSchema })),
     attribution: z.strictObject({
       cause: causeKindSchema,
       text: z.string().check(z.trim(), z.maxLength(LIMITS.text)),

@@ -40,7 +40,7 @@ export function reviewForm(session: SessionView, snapshot: Snapshot, onCancel: (
     post({
       type: 'endSession',
       sessionId: session.id,
-      outcomes: Object.fromEntries(outcomeSelects.map((o) => [o.id, o.select.value as Outcome])),
+      outcomes: outcomeSelects.map((o) => ({ subgoalId: o.id, outcome: o.select.value as Outcome })),
       attribution: {
         cause: cause.select.value as CauseKind,
         text: detail.field.value.trim(),

@@ -98,7 +98,7 @@ export class StartForm {
     const domainName = this.newDomain.field.value.trim();
     post({
       type: 'startSession',
-      domain: this.domain.select.value === NEW ? { name: domainName } : { id: this.domain.select.value },
+      domain: this.domain.select.value === NEW ? { kind: 'new', name: domainName } : { kind: 'existing', id: this.domain.select.value },
       goals: this.chain,
       plannedMinutes: Number(this.planned.select.value),
     });

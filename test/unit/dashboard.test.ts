@@ -22,7 +22,7 @@ function port() {
 async function startFromView(h: Harness) {
   const p = port();
   const handle = createDashboardHandler(h.ctx, p.port);
-  await handle({ type: 'startSession', domain: { name: 'parser tests' }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 8 }], plannedMinutes: 25 });
+  await handle({ type: 'startSession', domain: { kind: 'new', name: 'parser tests' }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 8 }], plannedMinutes: 25 });
   const session = activeSession(h.ctx.store.live);
   assert.ok(session);
   return { handle, session, sent: p.sent };
@@ -36,8 +36,11 @@ describe('dashboard protocol', () => {
     for (const bad of [
       null, 'ready', {}, { type: 'nope' }, { type: 'ready', extra: 1 }, { type: 'logWin', sessionId: '' },
       { type: 'logWin', sessionId: 's', text: 'x'.repeat(501) }, { type: 'run', action: 'workbench.action.quit' },
-      { type: 'startSession', domain: { name: 'x' }, goals: [], plannedMinutes: 0 },
+      { type: 'startSession', domain: { kind: 'new', name: 'x' }, goals: [], plannedMinutes: 0 },
       { type: 'addSubgoal', sessionId: 's', goal: { text: 'x', confidence: 11 } },
+      { type: 'startSession', domain: { kind: 'existing', name: 'x' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 },
+      { type: 'startSession', domain: { id: 'd' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 },
+      { type: 'endSession', sessionId: 's', outcomes: { g: 'met' }, attribution: { cause: 'luck', text: '', internal: 1, stable: 1, controllable: 1 } },
     ]) {
       assert.equal(webviewMessageSchema.safeParse(bad).success, false, JSON.stringify(bad));
     }
@@ -61,7 +64,7 @@ describe('dashboard message handler', () => {
     await handle({ type: 'logWin', sessionId: session.id, text: 'micro' });
     await handle({ type: 'togglePause', sessionId: session.id });
     await handle({
-      type: 'endSession', sessionId: session.id, outcomes: { [goal]: 'met' },
+      type: 'endSession', sessionId: session.id, outcomes: [{ subgoalId: goal, outcome: 'met' }],
       attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 },
     });
     const ended = (await h.ctx.store.history()).sessions[0];
@@ -76,8 +79,8 @@ describe('dashboard message handler', () => {
     const before = JSON.stringify(h.memento.get('journal'));
     await handle({ type: 'logWin', sessionId: 'other-session', text: 'x' });
     await handle({ type: 'logWin', sessionId: session.id, subgoalId: 'not-a-goal' });
-    await handle({ type: 'endSession', sessionId: session.id, outcomes: {}, attribution: { cause: 'luck', text: '', internal: 1, stable: 1, controllable: 1 } });
-    await handle({ type: 'startSession', domain: { name: 'x' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 });
+    await handle({ type: 'endSession', sessionId: session.id, outcomes: [], attribution: { cause: 'luck', text: '', internal: 1, stable: 1, controllable: 1 } });
+    await handle({ type: 'startSession', domain: { kind: 'new', name: 'x' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 });
     assert.equal(JSON.stringify(h.memento.get('journal')), before);
     assert.equal(sent.errors.length, 4);
   });
