@@ -23,108 +23,116 @@ export interface ArchiveFiles {
  */
 export class Archive {
   /** The readable content of each file read so far. */
-  private readonly files = new Map<string, Journal>();
+  readonly #files = new Map<string, Journal>();
   /** Files with a part that did not validate: kept as they are, never merged away. */
-  private readonly damaged = new Set<string>();
-  private merged: Journal | undefined = emptyJournal();
-  private scanning: Promise<void> = Promise.resolve();
-  private listFailed = false;
+  readonly #damaged = new Set<string>();
+  #merged: Journal | undefined = emptyJournal();
+  #scanning: Promise<void> = Promise.resolve();
+  #listFailed = false;
+
+  readonly #folder: ArchiveFiles;
+  readonly #report: (problem: string) => void;
+  readonly #unique: () => string;
 
   constructor(
-    private readonly folder: ArchiveFiles,
-    private readonly report: (problem: string) => void,
-    private readonly unique: () => string,
-  ) {}
+    folder: ArchiveFiles,
+    report: (problem: string) => void,
+    unique: () => string,
+  ) {
+    this.#folder = folder;
+    this.#report = report;
+    this.#unique = unique;
+  }
 
   /** Writes each month's part as a new file; resolves once every file is written. */
   async add(parts: ReadonlyMap<string, Journal>): Promise<void> {
     for (const [month, part] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (isEmptyPart(part)) continue;
-      const name = archiveFileName(month, this.unique());
-      await this.folder.write(name, JSON.stringify(part));
-      this.remember(name, part);
+      const name = archiveFileName(month, this.#unique());
+      await this.#folder.write(name, JSON.stringify(part));
+      this.#remember(name, part);
     }
   }
 
   /** Everything archived, including files other windows wrote since the last look. */
   async journal(): Promise<Journal> {
-    const scan = this.scanning.then(() => this.scan());
+    const scan = this.#scanning.then(() => this.#scan());
     // A failed look fails this call only; the next one looks again.
-    this.scanning = scan.catch(() => undefined);
+    this.#scanning = scan.catch(() => undefined);
     await scan;
-    this.merged ??= [...this.files.values()].reduce(mergeJournals, emptyJournal());
-    return this.merged;
+    this.#merged ??= [...this.#files.values()].reduce(mergeJournals, emptyJournal());
+    return this.#merged;
   }
 
   /** Merges the files of each month before `currentMonth` into one file, then deletes the ones merged. */
   async compact(currentMonth: string): Promise<void> {
     await this.journal();
     const byMonth = new Map<string, string[]>();
-    for (const name of this.files.keys()) {
+    for (const name of this.#files.keys()) {
       const month = archiveMonth(name);
-      if (month === undefined || month >= currentMonth || this.damaged.has(name)) continue;
+      if (month === undefined || month >= currentMonth || this.#damaged.has(name)) continue;
       byMonth.set(month, [...(byMonth.get(month) ?? []), name]);
     }
     for (const [month, names] of byMonth) {
       if (names.length < 2) continue;
-      const whole = names.map((n) => this.files.get(n) ?? emptyJournal()).reduce(mergeJournals);
-      const name = archiveFileName(month, this.unique());
-      await this.folder.write(name, JSON.stringify(whole));
-      this.remember(name, whole);
+      const whole = names.map((n) => this.#files.get(n) ?? emptyJournal()).reduce(mergeJournals);
+      const name = archiveFileName(month, this.#unique());
+      await this.#folder.write(name, JSON.stringify(whole));
+      this.#remember(name, whole);
       for (const old of names) {
         // Another window compacting the same month may have deleted it first; its content is safe here.
-        await this.folder.remove(old).catch(() => undefined);
-        this.forget(old);
+        await this.#folder.remove(old).catch(() => undefined);
+        this.#forget(old);
       }
     }
   }
 
-  private async scan(): Promise<void> {
+  async #scan(): Promise<void> {
     let listed: string[];
     try {
-      listed = await this.folder.list();
+      listed = await this.#folder.list();
     } catch (error) {
       // The files already read still count; the next look tries again, and says so only once.
-      if (!this.listFailed) this.report(t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error)));
-      this.listFailed = true;
+      if (!this.#listFailed) this.#report(t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error)));
+      this.#listFailed = true;
       return;
     }
-    this.listFailed = false;
+    this.#listFailed = false;
     const names = new Set(listed.filter((n) => archiveMonth(n) !== undefined));
     // A file another window merged away: its records are in the merged file, which is listed too.
-    for (const known of this.files.keys()) if (!names.has(known)) this.forget(known);
+    for (const known of this.#files.keys()) if (!names.has(known)) this.#forget(known);
     for (const name of [...names].sort()) {
-      if (this.files.has(name)) continue;
-      this.remember(name, await this.readFile(name));
+      if (this.#files.has(name)) continue;
+      this.#remember(name, await this.#readFile(name));
     }
   }
 
-  private async readFile(name: string): Promise<Journal> {
+  async #readFile(name: string): Promise<Journal> {
     let raw: unknown;
     try {
-      raw = JSON.parse(await this.folder.read(name));
+      raw = JSON.parse(await this.#folder.read(name));
     } catch (error) {
-      return this.damage(name, error instanceof SyntaxError ? t('it is not valid JSON') : String(error));
+      return this.#damage(name, error instanceof SyntaxError ? t('it is not valid JSON') : String(error));
     }
     const loaded = loadJournal(raw);
-    if (loaded.rejected) this.damage(name, loaded.rejected.problem);
+    if (loaded.rejected) this.#damage(name, loaded.rejected.problem);
     return loaded.journal;
   }
 
-  private damage(name: string, problem: string): Journal {
-    this.damaged.add(name);
-    this.report(t('Small Wins could not read all of its archive file "{0}" ({1}). The file is kept as it is; everything else loaded.', name, problem));
+  #damage(name: string, problem: string): Journal {
+    this.#damaged.add(name);
+    this.#report(t('Small Wins could not read all of its archive file "{0}" ({1}). The file is kept as it is; everything else loaded.', name, problem));
     return emptyJournal();
   }
 
-  private remember(name: string, part: Journal): void {
-    this.files.set(name, part);
-    if (this.merged) this.merged = mergeJournals(this.merged, part);
+  #remember(name: string, part: Journal): void {
+    this.#files.set(name, part);
+    if (this.#merged) this.#merged = mergeJournals(this.#merged, part);
   }
 
-  private forget(name: string): void {
-    if (this.files.delete(name)) this.merged = undefined;
-    this.damaged.delete(name);
+  #forget(name: string): void {
+    if (this.#files.delete(name)) this.#merged = undefined;
+    this.#damaged.delete(name);
   }
 }
 

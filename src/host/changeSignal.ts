@@ -9,42 +9,45 @@ const FOLLOW_UPS_MS = [250, 1000, 2500];
  * happening there is no timer at all, and only a few short follow-ups run after each signal.
  */
 export class ChangeSignal implements vscode.Disposable {
-  private readonly file: vscode.Uri;
-  private readonly watcher: vscode.FileSystemWatcher;
-  private readonly pending = new Set<ReturnType<typeof setTimeout>>();
-  private ready: Promise<void>;
+  readonly #file: vscode.Uri;
+  readonly #watcher: vscode.FileSystemWatcher;
+  readonly #pending = new Set<ReturnType<typeof setTimeout>>();
+  #ready: Promise<void>;
 
-  constructor(folder: vscode.Uri, private readonly onSignal: () => void) {
-    this.file = vscode.Uri.joinPath(folder, 'journal-changed');
-    this.ready = Promise.resolve(vscode.workspace.fs.createDirectory(folder)).catch(() => undefined);
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'journal-changed'));
-    const handle = () => this.received();
-    this.watcher.onDidChange(handle);
-    this.watcher.onDidCreate(handle);
+  readonly #onSignal: () => void;
+
+  constructor(folder: vscode.Uri, onSignal: () => void) {
+    this.#onSignal = onSignal;
+    this.#file = vscode.Uri.joinPath(folder, 'journal-changed');
+    this.#ready = Promise.resolve(vscode.workspace.fs.createDirectory(folder)).catch(() => undefined);
+    this.#watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'journal-changed'));
+    const handle = () => this.#received();
+    this.#watcher.onDidChange(handle);
+    this.#watcher.onDidCreate(handle);
   }
 
   /** Called after this window wrote the journal. */
   send(): void {
     const stamp = new TextEncoder().encode(`${Date.now()} ${Math.random()}`);
-    this.ready = this.ready.then(() => vscode.workspace.fs.writeFile(this.file, stamp)).catch(() => undefined);
+    this.#ready = this.#ready.then(() => vscode.workspace.fs.writeFile(this.#file, stamp)).catch(() => undefined);
   }
 
-  private received(): void {
-    this.onSignal();
-    for (const handle of this.pending) clearTimeout(handle);
-    this.pending.clear();
+  #received(): void {
+    this.#onSignal();
+    for (const handle of this.#pending) clearTimeout(handle);
+    this.#pending.clear();
     for (const delay of FOLLOW_UPS_MS) {
       const handle = setTimeout(() => {
-        this.pending.delete(handle);
-        this.onSignal();
+        this.#pending.delete(handle);
+        this.#onSignal();
       }, delay);
-      this.pending.add(handle);
+      this.#pending.add(handle);
     }
   }
 
   dispose(): void {
-    for (const handle of this.pending) clearTimeout(handle);
-    this.pending.clear();
-    this.watcher.dispose();
+    for (const handle of this.#pending) clearTimeout(handle);
+    this.#pending.clear();
+    this.#watcher.dispose();
   }
 }

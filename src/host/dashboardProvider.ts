@@ -9,14 +9,17 @@ export const DASHBOARD_VIEW_ID = 'smallWins.dashboard';
 
 /** The sidebar dashboard. The webview only renders snapshots and posts intents; the host owns data and time. */
 export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Disposable {
-  private view: vscode.WebviewView | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private snapshotRequests = 0;
-  private readonly assets: vscode.Uri;
+  #view: vscode.WebviewView | undefined;
+  readonly #disposables: vscode.Disposable[] = [];
+  #snapshotRequests = 0;
+  readonly #assets: vscode.Uri;
 
-  constructor(extensionUri: vscode.Uri, private readonly ctx: FlowContext) {
-    this.assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    this.disposables.push(
+  readonly #ctx: FlowContext;
+
+  constructor(extensionUri: vscode.Uri, ctx: FlowContext) {
+    this.#ctx = ctx;
+    this.#assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    this.#disposables.push(
       ctx.store.onDidChange(() => this.sendSnapshot()),
       ctx.suggestions.onDidChange(() => this.sendSnapshot()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins') && this.sendSnapshot()),
@@ -24,46 +27,46 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
-    this.view = view;
-    view.webview.options = { enableScripts: true, localResourceRoots: [this.assets] };
-    view.webview.html = this.html(view.webview);
-    const handle = createDashboardHandler(this.ctx, {
+    this.#view = view;
+    view.webview.options = { enableScripts: true, localResourceRoots: [this.#assets] };
+    view.webview.html = this.#html(view.webview);
+    const handle = createDashboardHandler(this.#ctx, {
       sendSnapshot: () => this.sendSnapshot(),
-      sendFeedback: (text) => this.post({ type: 'feedback', text }),
-      sendError: (text) => this.post({ type: 'error', text }),
+      sendFeedback: (text) => this.#post({ type: 'feedback', text }),
+      sendError: (text) => this.#post({ type: 'error', text }),
     });
     const subscriptions = [
       view.webview.onDidReceiveMessage((message: unknown) => handle(message)),
       view.onDidChangeVisibility(() => {
         if (!view.visible) return;
-        this.ctx.store.refresh();
+        this.#ctx.store.refresh();
         this.sendSnapshot();
       }),
     ];
     view.onDidDispose(() => {
       for (const d of subscriptions) d.dispose();
-      if (this.view === view) this.view = undefined;
+      if (this.#view === view) this.#view = undefined;
     });
   }
 
   sendSnapshot(): void {
-    if (!this.view?.visible) return;
+    if (!this.#view?.visible) return;
     // History may be read from the archive first; only the newest request is posted.
-    const request = ++this.snapshotRequests;
-    void this.ctx.store.history().then((journal) => {
-      if (request !== this.snapshotRequests) return;
-      const snapshot = buildSnapshot(journal, this.ctx.clock(), this.ctx.settings(), this.ctx.defaults.get(), this.ctx.suggestions.list());
-      this.post({ type: 'snapshot', snapshot });
+    const request = ++this.#snapshotRequests;
+    void this.#ctx.store.history().then((journal) => {
+      if (request !== this.#snapshotRequests) return;
+      const snapshot = buildSnapshot(journal, this.#ctx.clock(), this.#ctx.settings(), this.#ctx.defaults.get(), this.#ctx.suggestions.list());
+      this.#post({ type: 'snapshot', snapshot });
     });
   }
 
-  private post(message: HostMessage): void {
-    void this.view?.webview.postMessage(message);
+  #post(message: HostMessage): void {
+    void this.#view?.webview.postMessage(message);
   }
 
-  private html(webview: vscode.Webview): string {
+  #html(webview: vscode.Webview): string {
     const nonce = createNonce();
-    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.assets, name)).toString();
+    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.#assets, name)).toString();
     const csp = [
       "default-src 'none'",
       `img-src ${webview.cspSource} data:`,
@@ -94,7 +97,7 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 }
 

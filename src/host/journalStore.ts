@@ -39,30 +39,37 @@ export interface StoreOptions {
  * as on day one. `live` is what changes work on; `history()` is everything, for reading.
  */
 export class JournalStore {
-  private raw: unknown = Symbol('not loaded');
-  private rawSynced: unknown;
-  private current: Journal | undefined;
-  private readonly listeners = new Set<Listener>();
-  private queue: Promise<unknown> = Promise.resolve();
+  #raw: unknown = Symbol('not loaded');
+  #rawSynced: unknown;
+  #current: Journal | undefined;
+  readonly #listeners = new Set<Listener>();
+  #queue: Promise<unknown> = Promise.resolve();
   /** What this window knew before another window's write replaced it, until reconciled. */
-  private known: Journal | undefined;
-  private combined: { live: Journal; archived: Journal; journal: Journal } | undefined;
-  private archiveFailed = false;
-  private compactedFor: string | undefined;
+  #known: Journal | undefined;
+  #combined: { live: Journal; archived: Journal; journal: Journal } | undefined;
+  #archiveFailed = false;
+  #compactedFor: string | undefined;
   /** The journal listeners were last told about. */
-  private announced: Journal | undefined;
-  private reconciling = false;
-  private readonly signal: () => void;
-  private readonly archive: Archive | undefined;
+  #announced: Journal | undefined;
+  #reconciling = false;
+  readonly #signal: () => void;
+  readonly #archive: Archive | undefined;
+
+  readonly #memento: MementoLike;
+  readonly #clock: Clock;
+  readonly #report: (problem: string) => void;
 
   constructor(
-    private readonly memento: MementoLike,
-    private readonly clock: Clock,
-    private readonly report: (problem: string) => void,
+    memento: MementoLike,
+    clock: Clock,
+    report: (problem: string) => void,
     options: StoreOptions = {},
   ) {
-    this.signal = options.signal ?? (() => undefined);
-    this.archive = options.archive;
+    this.#memento = memento;
+    this.#clock = clock;
+    this.#report = report;
+    this.#signal = options.signal ?? (() => undefined);
+    this.#archive = options.archive;
   }
 
   /**
@@ -70,18 +77,18 @@ export class JournalStore {
    * recent ratings and reflections. Cheap when nothing changed: the parsed value is cached by identity.
    */
   get live(): Journal {
-    const raw = this.memento.get(JOURNAL_KEY);
-    const synced = this.memento.get(SYNCED_KEY);
-    if (raw !== this.raw || synced !== this.rawSynced || !this.current) {
-      const previous = this.current;
-      this.read(raw);
-      this.rawSynced = synced;
-      this.current = withSynced(this.current as Journal, synced);
-      if (previous && previous !== this.current) this.guard(previous);
+    const raw = this.#memento.get(JOURNAL_KEY);
+    const synced = this.#memento.get(SYNCED_KEY);
+    if (raw !== this.#raw || synced !== this.#rawSynced || !this.#current) {
+      const previous = this.#current;
+      this.#read(raw);
+      this.#rawSynced = synced;
+      this.#current = withSynced(this.#current as Journal, synced);
+      if (previous && previous !== this.#current) this.#guard(previous);
     }
     // What a window first reads is where it starts, not a change to announce.
-    this.announced ??= this.current;
-    return this.current;
+    this.#announced ??= this.#current;
+    return this.#current;
   }
 
   /**
@@ -89,69 +96,69 @@ export class JournalStore {
    * view, so whatever this window knew and the new value lacks is written back (the merge of both).
    * Whoever reads first (a refresh, the status bar's tick) notices.
    */
-  private guard(previous: Journal): void {
-    this.known = this.known ? mergeJournals(this.known, previous) : previous;
-    if (this.reconciling) return;
-    this.reconciling = true;
-    void this.update((journal) => ({ journal, result: undefined })).finally(() => (this.reconciling = false));
+  #guard(previous: Journal): void {
+    this.#known = this.#known ? mergeJournals(this.#known, previous) : previous;
+    if (this.#reconciling) return;
+    this.#reconciling = true;
+    void this.update((journal) => ({ journal, result: undefined })).finally(() => (this.#reconciling = false));
   }
 
   /** Looks for a change another window stored and tells listeners about it. */
   refresh(): void {
     const after = this.live;
-    if (after !== this.announced) this.emit(after);
+    if (after !== this.#announced) this.#emit(after);
   }
 
   onDidChange(listener: Listener): DisposableLike {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    this.#listeners.add(listener);
+    return { dispose: () => this.#listeners.delete(listener) };
   }
 
   /** Applies a pure change to the latest journal and persists it; changes run one at a time. */
   update<T>(change: Change<T>): Promise<T> {
-    const run = this.queue.then(async () => {
+    const run = this.#queue.then(async () => {
       const stored = this.live;
-      const base = await this.reconcile(stored);
+      const base = await this.#reconcile(stored);
       const { journal: changed, result } = change(base);
-      const journal = await this.archiveClosed(changed);
+      const journal = await this.#archiveClosed(changed);
       if (journal !== stored) {
-        await this.memento.update(JOURNAL_KEY, journal);
-        this.raw = this.memento.get(JOURNAL_KEY);
-        if (syncedChanged(stored, journal) || this.rawSynced === undefined) {
-          await this.memento.update(SYNCED_KEY, syncedPart(journal));
-          this.rawSynced = this.memento.get(SYNCED_KEY);
+        await this.#memento.update(JOURNAL_KEY, journal);
+        this.#raw = this.#memento.get(JOURNAL_KEY);
+        if (syncedChanged(stored, journal) || this.#rawSynced === undefined) {
+          await this.#memento.update(SYNCED_KEY, syncedPart(journal));
+          this.#rawSynced = this.#memento.get(SYNCED_KEY);
         }
-        this.current = journal;
-        this.emit(journal);
-        this.signal();
+        this.#current = journal;
+        this.#emit(journal);
+        this.#signal();
       }
       return result;
     });
-    this.queue = run.catch(() => undefined);
+    this.#queue = run.catch(() => undefined);
     return run;
   }
 
   /** Resolves when every change started so far has been written. */
   whenIdle(): Promise<void> {
-    return this.queue.then(() => undefined);
+    return this.#queue.then(() => undefined);
   }
 
   /** Everything: the archive and the live journal. Reads the archive files the first time. */
   async history(): Promise<Journal> {
-    if (!this.archive) return this.live;
-    const archived = await this.archive.journal();
+    if (!this.#archive) return this.live;
+    const archived = await this.#archive.journal();
     // Read after the archive, so a change written meanwhile is in the result.
     const live = this.live;
-    const month = monthOf(this.clock());
-    if (this.compactedFor !== month) {
+    const month = monthOf(this.#clock());
+    if (this.#compactedFor !== month) {
       // Closed months' files are merged once a month, after the first full read.
-      this.compactedFor = month;
-      void this.archive.compact(month).catch((error: unknown) => this.report(t('Small Wins could not tidy its archive ({0}); nothing is lost.', String(error))));
+      this.#compactedFor = month;
+      void this.#archive.compact(month).catch((error: unknown) => this.#report(t('Small Wins could not tidy its archive ({0}); nothing is lost.', String(error))));
     }
-    if (this.combined?.live !== live || this.combined.archived !== archived) {
-      this.combined = { live, archived, journal: combineHistory(archived, live) };
+    if (this.#combined?.live !== live || this.#combined.archived !== archived) {
+      this.#combined = { live, archived, journal: combineHistory(archived, live) };
     }
-    return this.combined.journal;
+    return this.#combined.journal;
   }
 
   /** Moves closed history out of the live journal, e.g. one written before there was an archive. */
@@ -165,25 +172,25 @@ export class JournalStore {
   }
 
   /** Writes closed history to the archive and returns what stays live; on failure everything stays. */
-  private async archiveClosed(journal: Journal): Promise<Journal> {
-    const split = this.archive && splitArchivable(journal, this.clock());
+  async #archiveClosed(journal: Journal): Promise<Journal> {
+    const split = this.#archive && splitArchivable(journal, this.#clock());
     if (!split) return journal;
     try {
-      await this.archive?.add(split.moved);
+      await this.#archive?.add(split.moved);
       return split.live;
     } catch (error) {
-      if (!this.archiveFailed) this.report(t('Small Wins could not write its archive ({0}). Old history stays in the journal; nothing is lost.', String(error)));
-      this.archiveFailed = true;
+      if (!this.#archiveFailed) this.#report(t('Small Wins could not write its archive ({0}). Old history stays in the journal; nothing is lost.', String(error)));
+      this.#archiveFailed = true;
       return journal;
     }
   }
 
   /** The stored journal plus anything this window knew that another window's write replaced. */
-  private async reconcile(stored: Journal): Promise<Journal> {
-    const mine = this.known;
-    this.known = undefined;
+  async #reconcile(stored: Journal): Promise<Journal> {
+    const mine = this.#known;
+    this.#known = undefined;
     if (!mine || mine === stored) return stored;
-    const merged = mergeJournals(stored, await this.withArchivedCopies(stored, mine));
+    const merged = mergeJournals(stored, await this.#withArchivedCopies(stored, mine));
     return sameContent(merged, stored) ? stored : merged;
   }
 
@@ -193,8 +200,8 @@ export class JournalStore {
    * while this one logged a win merges with its archived copy and is archived again). A session
    * must never come back as running once it ended elsewhere.
    */
-  private async withArchivedCopies(stored: Journal, mine: Journal): Promise<Journal> {
-    if (!this.archive) return mine;
+  async #withArchivedCopies(stored: Journal, mine: Journal): Promise<Journal> {
+    if (!this.#archive) return mine;
     const gone = new Map<ArchivedCollection, Set<string>>();
     for (const name of ARCHIVED_COLLECTIONS) {
       const ids = new Set(stored[name].map((r) => r.id));
@@ -202,7 +209,7 @@ export class JournalStore {
       if (missing.length) gone.set(name, new Set(missing));
     }
     if (gone.size === 0) return mine;
-    const archived = await this.archive.journal();
+    const archived = await this.#archive.journal();
     const result = { ...mine };
     for (const [name, ids] of gone) {
       const copies = new Map((archived[name] as { id: string }[]).map((r) => [r.id, r]));
@@ -218,30 +225,30 @@ export class JournalStore {
   }
 
   recoveryKeys(): string[] {
-    return this.memento.keys().filter((k) => k.startsWith(RECOVERY_PREFIX));
+    return this.#memento.keys().filter((k) => k.startsWith(RECOVERY_PREFIX));
   }
 
-  private read(raw: unknown): void {
+  #read(raw: unknown): void {
     const loaded = loadJournal(raw);
-    this.raw = raw;
-    this.current = loaded.journal;
+    this.#raw = raw;
+    this.#current = loaded.journal;
     if (loaded.rejected) {
-      const key = `${RECOVERY_PREFIX}${this.clock()}`;
+      const key = `${RECOVERY_PREFIX}${this.#clock()}`;
       const problem = loaded.rejected.problem;
       // Keep the unreadable part first, then store what could be read, so nothing is lost either way.
-      this.queue = this.queue
-        .then(() => this.memento.update(key, { problem, at: this.clock(), data: loaded.rejected?.data }))
-        .then(() => this.memento.update(JOURNAL_KEY, loaded.journal))
+      this.#queue = this.#queue
+        .then(() => this.#memento.update(key, { problem, at: this.#clock(), data: loaded.rejected?.data }))
+        .then(() => this.#memento.update(JOURNAL_KEY, loaded.journal))
         .then(() => {
-          this.raw = this.memento.get(JOURNAL_KEY);
+          this.#raw = this.#memento.get(JOURNAL_KEY);
         })
         .catch(() => undefined);
-      this.report(t('Small Wins could not read part of its stored journal ({0}). It was kept aside under "{1}"; everything else loaded.', problem, key));
+      this.#report(t('Small Wins could not read part of its stored journal ({0}). It was kept aside under "{1}"; everything else loaded.', problem, key));
     }
   }
 
-  private emit(journal: Journal): void {
-    this.announced = journal;
-    for (const listener of this.listeners) listener(journal);
+  #emit(journal: Journal): void {
+    this.#announced = journal;
+    for (const listener of this.#listeners) listener(journal);
   }
 }

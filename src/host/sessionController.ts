@@ -20,48 +20,59 @@ const CLAIM_SETTLE_MS = 1500;
  * runs, notices sleep gaps and announces the planned end once.
  */
 export class SessionController implements vscode.Disposable {
-  private readonly statusBar = new SessionStatusBar();
-  private readonly ticker: SessionTicker;
+  readonly #statusBar = new SessionStatusBar();
+  readonly #ticker: SessionTicker;
   /** Plans this window has claimed the announcement of (session id and planned minutes). */
-  private readonly claimed = new Set<string>();
-  private readonly windowId = newId();
-  private readonly disposables: vscode.Disposable[] = [];
+  readonly #claimed = new Set<string>();
+  readonly #windowId = newId();
+  readonly #disposables: vscode.Disposable[] = [];
+
+  readonly #store: JournalStore;
+  readonly #clock: Clock;
+  readonly #settings: () => Settings;
+  readonly #run: (command: CommandName) => Promise<void>;
+  readonly #flows: Pick<FlowContext, 'ui' | 'store' | 'suggestions'>;
 
   constructor(
-    private readonly store: JournalStore,
-    private readonly clock: Clock,
-    private readonly settings: () => Settings,
-    private readonly run: (command: CommandName) => Promise<void>,
-    private readonly flows: Pick<FlowContext, 'ui' | 'store' | 'suggestions'>,
+    store: JournalStore,
+    clock: Clock,
+    settings: () => Settings,
+    run: (command: CommandName) => Promise<void>,
+    flows: Pick<FlowContext, 'ui' | 'store' | 'suggestions'>,
   ) {
-    this.ticker = new SessionTicker(
+    this.#store = store;
+    this.#clock = clock;
+    this.#settings = settings;
+    this.#run = run;
+    this.#flows = flows;
+    this.#ticker = new SessionTicker(
       clock,
       realTimers,
-      () => this.onTick(),
+      () => this.#onTick(),
       (from, to) => void askAboutAwayTime(flows, from, to),
-      () => this.settings().sleepThresholdMinutes * 60_000,
+      () => this.#settings().sleepThresholdMinutes * 60_000,
     );
-    this.disposables.push(
-      this.statusBar,
-      this.ticker,
+    this.#disposables.push(
+      this.#statusBar,
+      this.#ticker,
       store.onDidChange(() => this.render()),
       flows.suggestions.onDidChange(() => this.render()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins') && this.render()),
       // Another window may have started or ended a session: look again when this one gains focus.
-      vscode.window.onDidChangeWindowState((state) => state.focused && this.store.refresh()),
+      vscode.window.onDidChangeWindowState((state) => state.focused && this.#store.refresh()),
     );
     this.render();
   }
 
   render(): void {
-    const running = this.statusBar.render(this.store.live, this.clock(), this.settings().showDomainInStatusBar, this.flows.suggestions.list().length);
-    this.ticker.setRunning(running);
+    const running = this.#statusBar.render(this.#store.live, this.#clock(), this.#settings().showDomainInStatusBar, this.#flows.suggestions.list().length);
+    this.#ticker.setRunning(running);
   }
 
-  private onTick(): void {
-    this.store.refresh();
+  #onTick(): void {
+    this.#store.refresh();
     this.render();
-    this.checkPlannedEnd();
+    this.#checkPlannedEnd();
   }
 
   /**
@@ -69,45 +80,45 @@ export class SessionController implements vscode.Disposable {
    * the claims merge to one winner (see core/merge.ts), and after the claims have had time to meet,
    * only the winning window shows the notification.
    */
-  private checkPlannedEnd(): void {
-    const session = activeSession(this.store.live);
+  #checkPlannedEnd(): void {
+    const session = activeSession(this.#store.live);
     if (!session || session.plannedMinutes === undefined) return;
-    const remaining = remainingMs(session, this.clock());
+    const remaining = remainingMs(session, this.#clock());
     const key = `${session.id}:${session.plannedMinutes}`;
-    if (remaining === undefined || remaining > 0 || this.claimed.has(key)) return;
-    if (session.announced?.plannedMinutes === session.plannedMinutes && session.announced.by !== this.windowId) return;
-    this.claimed.add(key);
+    if (remaining === undefined || remaining > 0 || this.#claimed.has(key)) return;
+    if (session.announced?.plannedMinutes === session.plannedMinutes && session.announced.by !== this.#windowId) return;
+    this.#claimed.add(key);
     const minutes = session.plannedMinutes;
-    void this.store
+    void this.#store
       .apply((j) => {
         const running = activeSession(j);
         if (running?.id !== session.id) return j;
-        const claim = { plannedMinutes: minutes, by: this.windowId };
+        const claim = { plannedMinutes: minutes, by: this.#windowId };
         return updateRunning(j, session.id, (s) => mergeSessions(s, { ...s, announced: claim }));
       })
       .catch(() => undefined);
-    this.settleTimer = setTimeout(() => {
-      this.settleTimer = undefined;
-      this.store.refresh();
-      const now = activeSession(this.store.live);
-      if (now?.id === session.id && now.announced?.by === this.windowId && now.announced.plannedMinutes === minutes) {
-        void this.announceEnd(session.id, minutes);
+    this.#settleTimer = setTimeout(() => {
+      this.#settleTimer = undefined;
+      this.#store.refresh();
+      const now = activeSession(this.#store.live);
+      if (now?.id === session.id && now.announced?.by === this.#windowId && now.announced.plannedMinutes === minutes) {
+        void this.#announceEnd(session.id, minutes);
       }
     }, CLAIM_SETTLE_MS);
   }
 
-  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  #settleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private async announceEnd(sessionId: string, minutes: number): Promise<void> {
+  async #announceEnd(sessionId: string, minutes: number): Promise<void> {
     const end = t('End & review');
     const more = t('+10 min');
     const choice = await vscode.window.showInformationMessage(t('Your planned {0} minutes are up.', minutes), end, more);
-    if (choice === end) await this.run('endSession');
-    if (choice === more) await this.store.apply((j) => updateRunning(j, sessionId, (s) => extendPlan(s, 10, this.clock())));
+    if (choice === end) await this.#run('endSession');
+    if (choice === more) await this.#store.apply((j) => updateRunning(j, sessionId, (s) => extendPlan(s, 10, this.#clock())));
   }
 
   dispose(): void {
-    if (this.settleTimer) clearTimeout(this.settleTimer);
-    for (const d of this.disposables) d.dispose();
+    if (this.#settleTimer) clearTimeout(this.#settleTimer);
+    for (const d of this.#disposables) d.dispose();
   }
 }

@@ -18,39 +18,51 @@ export const TICK_MS = 1000;
  * A gap far longer than the tick means the machine slept; it is reported once with its bounds.
  */
 export class SessionTicker implements DisposableLike {
-  private handle: unknown;
-  private lastTick: number | undefined;
+  #handle: unknown;
+  #lastTick: number | undefined;
+
+  readonly #clock: Clock;
+  readonly #timers: Timers;
+  readonly #onTick: (now: number) => void;
+  readonly #onGap: (from: number, to: number) => void;
+  readonly #gapThresholdMs: () => number;
 
   constructor(
-    private readonly clock: Clock,
-    private readonly timers: Timers,
-    private readonly onTick: (now: number) => void,
-    private readonly onGap: (from: number, to: number) => void,
-    private readonly gapThresholdMs: () => number,
-  ) {}
+    clock: Clock,
+    timers: Timers,
+    onTick: (now: number) => void,
+    onGap: (from: number, to: number) => void,
+    gapThresholdMs: () => number,
+  ) {
+    this.#clock = clock;
+    this.#timers = timers;
+    this.#onTick = onTick;
+    this.#onGap = onGap;
+    this.#gapThresholdMs = gapThresholdMs;
+  }
 
   get running(): boolean {
-    return this.handle !== undefined;
+    return this.#handle !== undefined;
   }
 
   /** Starts or stops the tick to match whether a session is running. */
   setRunning(running: boolean): void {
-    if (running && this.handle === undefined) {
-      this.lastTick = this.clock();
-      this.handle = this.timers.setInterval(() => this.tick(), TICK_MS);
-    } else if (!running && this.handle !== undefined) {
-      this.timers.clearInterval(this.handle);
-      this.handle = undefined;
-      this.lastTick = undefined;
+    if (running && this.#handle === undefined) {
+      this.#lastTick = this.#clock();
+      this.#handle = this.#timers.setInterval(() => this.tick(), TICK_MS);
+    } else if (!running && this.#handle !== undefined) {
+      this.#timers.clearInterval(this.#handle);
+      this.#handle = undefined;
+      this.#lastTick = undefined;
     }
   }
 
   tick(): void {
-    const now = this.clock();
-    const last = this.lastTick;
-    this.lastTick = now;
-    if (last !== undefined && now - last > this.gapThresholdMs()) this.onGap(last, now);
-    this.onTick(now);
+    const now = this.#clock();
+    const last = this.#lastTick;
+    this.#lastTick = now;
+    if (last !== undefined && now - last > this.#gapThresholdMs()) this.#onGap(last, now);
+    this.#onTick(now);
   }
 
   dispose(): void {

@@ -9,60 +9,66 @@ import type { DisposableLike } from './mementoLike';
  * user's accept; accepting records the win with its source.
  */
 export class SuggestionBox {
-  private items: Suggestion[] = [];
-  private readonly listeners = new Set<() => void>();
+  #items: Suggestion[] = [];
+  readonly #listeners = new Set<() => void>();
+
+  readonly #store: JournalStore;
+  readonly #clock: Clock;
 
   constructor(
-    private readonly store: JournalStore,
-    private readonly clock: Clock,
-  ) {}
+    store: JournalStore,
+    clock: Clock,
+  ) {
+    this.#store = store;
+    this.#clock = clock;
+  }
 
   list(): readonly Suggestion[] {
-    return this.items;
+    return this.#items;
   }
 
   add(suggestion: Suggestion | undefined): void {
-    if (!suggestion || !activeSession(this.store.live)) return;
+    if (!suggestion || !activeSession(this.#store.live)) return;
     // One suggestion per kind of news is enough: keep the latest.
-    this.items = [...this.items.filter((s) => s.text !== suggestion.text), suggestion].slice(-5);
-    this.emit();
+    this.#items = [...this.#items.filter((s) => s.text !== suggestion.text), suggestion].slice(-5);
+    this.#emit();
   }
 
   async accept(id: string): Promise<boolean> {
-    const item = this.items.find((s) => s.id === id);
+    const item = this.#items.find((s) => s.id === id);
     if (!item) return false;
-    const logged = await this.store.update((journal) => {
+    const logged = await this.#store.update((journal) => {
       const session = activeSession(journal);
       if (!session) return { journal, result: false };
-      const next = updateRunning(journal, session.id, (s) => logWin(s, { text: item.text, source: item.source }, this.clock()).session);
+      const next = updateRunning(journal, session.id, (s) => logWin(s, { text: item.text, source: item.source }, this.#clock()).session);
       return { journal: next, result: true };
     });
-    this.remove(id);
+    this.#remove(id);
     return logged;
   }
 
   dismiss(id: string): void {
-    this.remove(id);
+    this.#remove(id);
   }
 
   clear(): void {
-    if (this.items.length === 0) return;
-    this.items = [];
-    this.emit();
+    if (this.#items.length === 0) return;
+    this.#items = [];
+    this.#emit();
   }
 
   onDidChange(listener: () => void): DisposableLike {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    this.#listeners.add(listener);
+    return { dispose: () => this.#listeners.delete(listener) };
   }
 
-  private remove(id: string): void {
-    const before = this.items.length;
-    this.items = this.items.filter((s) => s.id !== id);
-    if (this.items.length !== before) this.emit();
+  #remove(id: string): void {
+    const before = this.#items.length;
+    this.#items = this.#items.filter((s) => s.id !== id);
+    if (this.#items.length !== before) this.#emit();
   }
 
-  private emit(): void {
-    for (const listener of this.listeners) listener();
+  #emit(): void {
+    for (const listener of this.#listeners) listener();
   }
 }

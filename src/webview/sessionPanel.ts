@@ -13,44 +13,44 @@ import { post } from './host';
  */
 export class SessionPanel {
   readonly element: HTMLElement;
-  private session: SessionView | undefined;
-  private receivedAt = 0;
-  private readonly title = h('h2', { id: 'session-heading' });
-  private readonly timer = h('p', { class: 'timer', id: 'session-timer', 'aria-live': 'off' });
-  private readonly status = h('p', { class: 'muted', id: 'session-status' });
-  private readonly cue = h('p', { class: 'cue', id: 'session-cue' });
-  private readonly subgoals = h('ul', { class: 'subgoals', id: 'session-subgoals', 'aria-label': t('Subgoals') });
-  private readonly wins = h('ul', { class: 'wins', id: 'session-wins', 'aria-label': t('Wins this session') });
-  private readonly suggestions = h('div', { class: 'suggestions', id: 'session-suggestions', role: 'region', 'aria-label': t('Suggested wins') });
-  private readonly win = textfield(t('Log a micro-win'), { placeholder: t('The failing test now reproduces the bug'), id: 'win-text', onEnter: () => this.logWin() });
-  private readonly newGoal = textfield(t('Add a subgoal'), { placeholder: t('Next small step'), id: 'subgoal-text', onEnter: () => this.addGoal() });
-  private readonly newGoalRuler = confidenceRuler(t('Confidence for the new subgoal'), 8, confidenceLabel);
-  private readonly pauseButton: HTMLElement;
-  private suggestionCount = 0;
+  #session: SessionView | undefined;
+  #receivedAt = 0;
+  readonly #title = h('h2', { id: 'session-heading' });
+  readonly #timer = h('p', { class: 'timer', id: 'session-timer', 'aria-live': 'off' });
+  readonly #status = h('p', { class: 'muted', id: 'session-status' });
+  readonly #cue = h('p', { class: 'cue', id: 'session-cue' });
+  readonly #subgoals = h('ul', { class: 'subgoals', id: 'session-subgoals', 'aria-label': t('Subgoals') });
+  readonly #wins = h('ul', { class: 'wins', id: 'session-wins', 'aria-label': t('Wins this session') });
+  readonly #suggestions = h('div', { class: 'suggestions', id: 'session-suggestions', role: 'region', 'aria-label': t('Suggested wins') });
+  readonly #win = textfield(t('Log a micro-win'), { placeholder: t('The failing test now reproduces the bug'), id: 'win-text', onEnter: () => this.#logWin() });
+  readonly #newGoal = textfield(t('Add a subgoal'), { placeholder: t('Next small step'), id: 'subgoal-text', onEnter: () => this.#addGoal() });
+  readonly #newGoalRuler = confidenceRuler(t('Confidence for the new subgoal'), 8, confidenceLabel);
+  readonly #pauseButton: HTMLElement;
+  #suggestionCount = 0;
 
   constructor(onEnd: (session: SessionView) => void) {
-    this.pauseButton = button(t('Pause'), () => this.session && post({ type: 'togglePause', sessionId: this.session.id }), { secondary: true, id: 'session-pause', icon: 'debug-pause' });
+    this.#pauseButton = button(t('Pause'), () => this.#session && post({ type: 'togglePause', sessionId: this.#session.id }), { secondary: true, id: 'session-pause', icon: 'debug-pause' });
     this.element = h(
       'section',
       { class: 'session', 'aria-labelledby': 'session-heading' },
-      this.title,
-      this.timer,
-      this.status,
-      this.cue,
-      this.suggestions,
+      this.#title,
+      this.#timer,
+      this.#status,
+      this.#cue,
+      this.#suggestions,
       h('h3', {}, t('Subgoals')),
-      this.subgoals,
-      h('div', { class: 'inline' }, this.win.row, button(t('Log win'), () => this.logWin(), { id: 'win-submit', icon: 'star-full' })),
-      h('details', { class: 'add-goal' }, h('summary', {}, t('Add a subgoal')), this.newGoal.row, this.newGoalRuler.row, button(t('Add subgoal'), () => this.addGoal(), { id: 'subgoal-submit', secondary: true })),
+      this.#subgoals,
+      h('div', { class: 'inline' }, this.#win.row, button(t('Log win'), () => this.#logWin(), { id: 'win-submit', icon: 'star-full' })),
+      h('details', { class: 'add-goal' }, h('summary', {}, t('Add a subgoal')), this.#newGoal.row, this.#newGoalRuler.row, button(t('Add subgoal'), () => this.#addGoal(), { id: 'subgoal-submit', secondary: true })),
       h('h3', {}, t('Wins this session')),
-      this.wins,
+      this.#wins,
       h(
         'div',
         { class: 'actions' },
         button(t('Self-talk'), () => post({ type: 'run', action: 'selfTalk' }), { secondary: true, icon: 'comment-discussion', id: 'session-selftalk' }),
         button(t('Reframe'), () => post({ type: 'run', action: 'reframeArousal' }), { secondary: true, icon: 'pulse', id: 'session-reframe' }),
-        this.pauseButton,
-        button(t('End & review'), () => this.session && onEnd(this.session), { id: 'session-end', icon: 'checklist' }),
+        this.#pauseButton,
+        button(t('End & review'), () => this.#session && onEnd(this.#session), { id: 'session-end', icon: 'checklist' }),
       ),
     );
   }
@@ -58,16 +58,16 @@ export class SessionPanel {
   update(snapshot: Snapshot): void {
     const s = snapshot.session;
     if (!s) return;
-    const previousWins = this.session?.id === s.id ? this.session.wins.length : s.wins.length;
-    this.session = s;
-    this.receivedAt = Date.now();
-    setText(this.title, s.domainName);
-    this.status.textContent = s.paused ? t('Paused') : s.plannedMinutes ? t('Planned: {0} minutes', s.plannedMinutes) : t('Open-ended');
-    this.pauseButton.textContent = s.paused ? t('Resume') : t('Pause');
-    this.pauseButton.setAttribute('icon', s.paused ? 'debug-start' : 'debug-pause');
-    setText(this.cue, s.cue ? t('Cue: {0}', s.cue) : '');
+    const previousWins = this.#session?.id === s.id ? this.#session.wins.length : s.wins.length;
+    this.#session = s;
+    this.#receivedAt = Date.now();
+    setText(this.#title, s.domainName);
+    this.#status.textContent = s.paused ? t('Paused') : s.plannedMinutes ? t('Planned: {0} minutes', s.plannedMinutes) : t('Open-ended');
+    this.#pauseButton.textContent = s.paused ? t('Resume') : t('Pause');
+    this.#pauseButton.setAttribute('icon', s.paused ? 'debug-start' : 'debug-pause');
+    setText(this.#cue, s.cue ? t('Cue: {0}', s.cue) : '');
     fill(
-      this.subgoals,
+      this.#subgoals,
       ...s.subgoals.map((g) =>
         h(
           'li',
@@ -80,7 +80,7 @@ export class SessionPanel {
     );
     const suggested = snapshot.suggestions;
     fill(
-      this.suggestions,
+      this.#suggestions,
       ...(suggested.length ? [h('h3', {}, t('Log as a win?'))] : []),
       ...suggested.map((g) =>
         h(
@@ -94,41 +94,41 @@ export class SessionPanel {
         ),
       ),
     );
-    if (suggested.length > this.suggestionCount) announce(t('Suggested win: {0}', suggested[suggested.length - 1]?.text ?? ''));
-    this.suggestionCount = suggested.length;
-    fill(this.wins, ...s.wins.slice().reverse().map((w) => h('li', {}, h('span', { class: 'codicon codicon-star-full', 'aria-hidden': 'true' }), ' ', w.text)));
+    if (suggested.length > this.#suggestionCount) announce(t('Suggested win: {0}', suggested[suggested.length - 1]?.text ?? ''));
+    this.#suggestionCount = suggested.length;
+    fill(this.#wins, ...s.wins.slice().reverse().map((w) => h('li', {}, h('span', { class: 'codicon codicon-star-full', 'aria-hidden': 'true' }), ' ', w.text)));
     if (s.wins.length > previousWins) announce(t('Win logged. {0} this session.', s.wins.length));
     this.tick();
   }
 
   /** Redraws the timer; called every second while the view shows a running session. */
   tick(): void {
-    const s = this.session;
+    const s = this.#session;
     if (!s) return;
-    const elapsed = s.elapsedMs + (s.paused ? 0 : Date.now() - this.receivedAt);
+    const elapsed = s.elapsedMs + (s.paused ? 0 : Date.now() - this.#receivedAt);
     if (s.plannedMinutes) {
       const remaining = s.plannedMinutes * 60_000 - elapsed;
-      this.timer.textContent = remaining >= 0 ? t('{0} left', formatDuration(remaining)) : t('+{0} over', formatDuration(-remaining));
+      this.#timer.textContent = remaining >= 0 ? t('{0} left', formatDuration(remaining)) : t('+{0} over', formatDuration(-remaining));
     } else {
-      this.timer.textContent = formatDuration(elapsed);
+      this.#timer.textContent = formatDuration(elapsed);
     }
   }
 
   get running(): boolean {
-    return this.session !== undefined && !this.session.paused;
+    return this.#session !== undefined && !this.#session.paused;
   }
 
-  private logWin(): void {
-    const text = this.win.field.value.trim();
-    if (!this.session || !text) return;
-    post({ type: 'logWin', sessionId: this.session.id, text });
-    this.win.field.value = '';
+  #logWin(): void {
+    const text = this.#win.field.value.trim();
+    if (!this.#session || !text) return;
+    post({ type: 'logWin', sessionId: this.#session.id, text });
+    this.#win.field.value = '';
   }
 
-  private addGoal(): void {
-    const text = this.newGoal.field.value.trim();
-    if (!this.session || !text) return;
-    post({ type: 'addSubgoal', sessionId: this.session.id, goal: { text, confidence: Number(this.newGoalRuler.input.value) } });
-    this.newGoal.field.value = '';
+  #addGoal(): void {
+    const text = this.#newGoal.field.value.trim();
+    if (!this.#session || !text) return;
+    post({ type: 'addSubgoal', sessionId: this.#session.id, goal: { text, confidence: Number(this.#newGoalRuler.input.value) } });
+    this.#newGoal.field.value = '';
   }
 }

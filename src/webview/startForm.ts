@@ -15,130 +15,130 @@ const describe = confidenceLabel;
  */
 export class StartForm {
   readonly element: HTMLElement;
-  private readonly domain = select<string>(t('Micro-domain'), [], NEW, 'start-domain');
-  private readonly newDomain = textfield(t('New micro-domain'), { placeholder: t('writing parser tests'), max: LIMITS.name, id: 'start-new-domain' });
-  private readonly goal = textfield(t('Proximal subgoal'), { placeholder: t('Write tests for the three tokenizer edge cases'), id: 'start-goal', onEnter: () => this.submit() });
-  private readonly ruler = confidenceRuler(t('How sure are you that you can do this?'), 7, describe);
-  private readonly planned = select<string>(t('Planned length'), [], '25', 'start-planned');
-  private readonly shrinkBox = h('div', { class: 'shrink', id: 'start-shrink', hidden: true, role: 'group', 'aria-labelledby': 'shrink-heading' });
-  private readonly error = h('p', { class: 'error', role: 'alert', id: 'start-error' });
+  readonly #domain = select<string>(t('Micro-domain'), [], NEW, 'start-domain');
+  readonly #newDomain = textfield(t('New micro-domain'), { placeholder: t('writing parser tests'), max: LIMITS.name, id: 'start-new-domain' });
+  readonly #goal = textfield(t('Proximal subgoal'), { placeholder: t('Write tests for the three tokenizer edge cases'), id: 'start-goal', onEnter: () => this.#submit() });
+  readonly #ruler = confidenceRuler(t('How sure are you that you can do this?'), 7, describe);
+  readonly #planned = select<string>(t('Planned length'), [], '25', 'start-planned');
+  readonly #shrinkBox = h('div', { class: 'shrink', id: 'start-shrink', hidden: true, role: 'group', 'aria-labelledby': 'shrink-heading' });
+  readonly #error = h('p', { class: 'error', role: 'alert', id: 'start-error' });
   /** The goals written so far: the original first, then each smaller version. */
-  private chain: { text: string; confidence: number }[] = [];
-  private threshold = 7;
-  private domainsKey = '';
+  #chain: { text: string; confidence: number }[] = [];
+  #threshold = 7;
+  #domainsKey = '';
 
   constructor() {
-    on(this.domain.select, 'change', () => this.syncDomain());
+    on(this.#domain.select, 'change', () => this.#syncDomain());
     this.element = h(
       'form',
       { class: 'start-form', 'aria-labelledby': 'start-heading' },
       h('h2', { id: 'start-heading' }, t('Start a focus session')),
-      this.domain.row,
-      this.newDomain.row,
-      this.goal.row,
-      this.ruler.row,
-      this.planned.row,
-      this.shrinkBox,
-      this.error,
-      h('div', { class: 'actions' }, button(t('Start session'), () => this.submit(), { id: 'start-submit', icon: 'play' })),
+      this.#domain.row,
+      this.#newDomain.row,
+      this.#goal.row,
+      this.#ruler.row,
+      this.#planned.row,
+      this.#shrinkBox,
+      this.#error,
+      h('div', { class: 'actions' }, button(t('Start session'), () => this.#submit(), { id: 'start-submit', icon: 'play' })),
     );
     on(this.element, 'submit', (e) => {
       e.preventDefault();
-      this.submit();
+      this.#submit();
     });
   }
 
   update(s: Snapshot): void {
-    this.threshold = s.threshold;
+    this.#threshold = s.threshold;
     const key = JSON.stringify(s.domains);
-    if (key !== this.domainsKey) {
-      this.domainsKey = key;
-      const current = this.domain.select.value || s.lastDomainId || NEW;
+    if (key !== this.#domainsKey) {
+      this.#domainsKey = key;
+      const current = this.#domain.select.value || s.lastDomainId || NEW;
       const options = [...s.domains.map((d) => ({ value: d.id, label: d.name })), { value: NEW, label: t('New micro-domain…') }];
-      fill(this.domain.select, ...options.map((o) => h('option', { value: o.value }, o.label)));
+      fill(this.#domain.select, ...options.map((o) => h('option', { value: o.value }, o.label)));
       const preferred = options.some((o) => o.value === current) ? current : (s.lastDomainId ?? NEW);
-      this.domain.select.value = options.some((o) => o.value === preferred) ? preferred : NEW;
-      this.syncDomain();
+      this.#domain.select.value = options.some((o) => o.value === preferred) ? preferred : NEW;
+      this.#syncDomain();
     }
-    if (this.planned.select.options.length === 0) {
+    if (this.#planned.select.options.length === 0) {
       const values = [0, 15, 25, 45, 60, 90];
       if (!values.includes(s.defaultPlannedMinutes)) values.push(s.defaultPlannedMinutes);
-      fill(this.planned.select, ...values.sort((a, b) => a - b).map((m) => h('option', { value: String(m) }, m === 0 ? t('Open-ended') : t('{0} minutes', m))));
-      this.planned.select.value = String(s.defaultPlannedMinutes);
+      fill(this.#planned.select, ...values.sort((a, b) => a - b).map((m) => h('option', { value: String(m) }, m === 0 ? t('Open-ended') : t('{0} minutes', m))));
+      this.#planned.select.value = String(s.defaultPlannedMinutes);
     }
   }
 
-  private syncDomain(): void {
-    this.newDomain.row.hidden = this.domain.select.value !== NEW;
+  #syncDomain(): void {
+    this.#newDomain.row.hidden = this.#domain.select.value !== NEW;
   }
 
-  private showError(text: string): void {
-    this.error.textContent = text;
+  #showError(text: string): void {
+    this.#error.textContent = text;
     if (text) announce(text);
   }
 
   /** Write the goal, rate it; below the threshold each submit adds a smaller version to the chain. */
-  private submit(): void {
-    this.showError('');
-    const domainName = this.newDomain.field.value.trim();
-    if (this.domain.select.value === NEW && !domainName) return this.showError(t('Name the micro-domain.'));
-    const shrinking = this.shrink !== undefined;
-    const text = ((shrinking ? this.shrink?.field.value : this.goal.field.value) ?? '').trim();
-    const confidence = Number((shrinking ? this.shrink?.ruler.value : this.ruler.input.value) ?? 0);
-    if (!text) return this.showError(t('Write a subgoal first.'));
-    if (text.length > LIMITS.text) return this.showError(t('Keep the subgoal to {0} characters.', LIMITS.text));
-    const last = this.chain[this.chain.length - 1];
-    if (shrinking && last && text === last.text) return this.showError(t('Change the goal to make it smaller.'));
-    this.chain = shrinking ? [...this.chain, { text, confidence }] : [{ text, confidence }];
-    if (confidence < this.threshold && this.chain.length < 5) return this.offerShrink(text, confidence);
-    this.start();
+  #submit(): void {
+    this.#showError('');
+    const domainName = this.#newDomain.field.value.trim();
+    if (this.#domain.select.value === NEW && !domainName) return this.#showError(t('Name the micro-domain.'));
+    const shrinking = this.#shrink !== undefined;
+    const text = ((shrinking ? this.#shrink?.field.value : this.#goal.field.value) ?? '').trim();
+    const confidence = Number((shrinking ? this.#shrink?.ruler.value : this.#ruler.input.value) ?? 0);
+    if (!text) return this.#showError(t('Write a subgoal first.'));
+    if (text.length > LIMITS.text) return this.#showError(t('Keep the subgoal to {0} characters.', LIMITS.text));
+    const last = this.#chain[this.#chain.length - 1];
+    if (shrinking && last && text === last.text) return this.#showError(t('Change the goal to make it smaller.'));
+    this.#chain = shrinking ? [...this.#chain, { text, confidence }] : [{ text, confidence }];
+    if (confidence < this.#threshold && this.#chain.length < 5) return this.#offerShrink(text, confidence);
+    this.#start();
   }
 
-  private start(): void {
-    const domainName = this.newDomain.field.value.trim();
+  #start(): void {
+    const domainName = this.#newDomain.field.value.trim();
     post({
       type: 'startSession',
-      domain: this.domain.select.value === NEW ? { kind: 'new', name: domainName } : { kind: 'existing', id: this.domain.select.value },
-      goals: this.chain,
-      plannedMinutes: Number(this.planned.select.value),
+      domain: this.#domain.select.value === NEW ? { kind: 'new', name: domainName } : { kind: 'existing', id: this.#domain.select.value },
+      goals: this.#chain,
+      plannedMinutes: Number(this.#planned.select.value),
     });
-    this.reset();
+    this.#reset();
   }
 
-  private shrink: { field: HTMLInputElement; ruler: HTMLInputElement } | undefined;
+  #shrink: { field: HTMLInputElement; ruler: HTMLInputElement } | undefined;
 
-  private offerShrink(text: string, confidence: number): void {
-    this.shrinkBox.hidden = false;
+  #offerShrink(text: string, confidence: number): void {
+    this.#shrinkBox.hidden = false;
     this.element.classList.add('shrinking');
-    const smaller = textfield(t('A smaller subgoal you could surely finish'), { value: text, id: 'shrink-goal', onEnter: () => this.submit() });
+    const smaller = textfield(t('A smaller subgoal you could surely finish'), { value: text, id: 'shrink-goal', onEnter: () => this.#submit() });
     const ruler = confidenceRuler(t('How sure are you of the smaller goal?'), confidence, describe);
-    this.shrink = { field: smaller.field as unknown as HTMLInputElement, ruler: ruler.input };
+    this.#shrink = { field: smaller.field as unknown as HTMLInputElement, ruler: ruler.input };
     fill(
-      this.shrinkBox,
+      this.#shrinkBox,
       h('h3', { id: 'shrink-heading' }, t('Make it smaller?')),
-      h('p', {}, t('You rated "{0}" {1}/10, below {2}. A smaller step you are sure of builds more belief than a big one you doubt.', text, confidence, this.threshold)),
+      h('p', {}, t('You rated "{0}" {1}/10, below {2}. A smaller step you are sure of builds more belief than a big one you doubt.', text, confidence, this.#threshold)),
       smaller.row,
       ruler.row,
       h(
         'div',
         { class: 'actions' },
-        button(t('Use the smaller goal'), () => this.submit(), { id: 'shrink-submit' }),
-        button(t('Keep it at {0}/10', confidence), () => this.start(), { secondary: true, id: 'shrink-keep' }),
+        button(t('Use the smaller goal'), () => this.#submit(), { id: 'shrink-submit' }),
+        button(t('Keep it at {0}/10', confidence), () => this.#start(), { secondary: true, id: 'shrink-keep' }),
       ),
     );
-    announce(t('Rated {0} out of 10, below {1}. Make the goal smaller?', confidence, this.threshold));
+    announce(t('Rated {0} out of 10, below {1}. Make the goal smaller?', confidence, this.#threshold));
     smaller.field.focus();
   }
 
-  private reset(): void {
-    this.chain = [];
-    this.shrink = undefined;
-    this.goal.field.value = '';
-    this.newDomain.field.value = '';
-    this.ruler.input.value = '7';
-    this.ruler.input.dispatchEvent(new Event('input'));
-    fill(this.shrinkBox);
-    this.shrinkBox.hidden = true;
+  #reset(): void {
+    this.#chain = [];
+    this.#shrink = undefined;
+    this.#goal.field.value = '';
+    this.#newDomain.field.value = '';
+    this.#ruler.input.value = '7';
+    this.#ruler.input.dispatchEvent(new Event('input'));
+    fill(this.#shrinkBox);
+    this.#shrinkBox.hidden = true;
     this.element.classList.remove('shrinking');
   }
 }
