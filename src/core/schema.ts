@@ -39,10 +39,10 @@ const optionalText = z.string().check(z.maxLength(LIMITS.text));
 const note = z.string().check(z.maxLength(LIMITS.note));
 const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
-export const outcomeSchema = z.enum(['met', 'partly', 'missed']);
-export const winSourceSchema = z.enum(['manual', 'task', 'test', 'commit', 'diagnostics']);
+export const outcomeSchema = z.literal(['met', 'partly', 'missed']);
+export const winSourceSchema = z.literal(['manual', 'task', 'test', 'commit', 'diagnostics']);
 export const CAUSE_KINDS = ['effort', 'strategy', 'preparation', 'ability', 'luck', 'taskEase', 'otherPeople', 'other'] as const;
-export const causeKindSchema = z.enum(CAUSE_KINDS);
+export const causeKindSchema = z.literal(CAUSE_KINDS);
 
 /** Causal Dimension Scale II style 1–9 ratings: 9 is internal / stable / controllable. */
 export const dimensionSchema = int(1, 9);
