@@ -25,16 +25,15 @@ export function brierByDomain(journal: Journal): { domainId: string; points: Bri
   const sums = new Map<string, Map<number, { total: number; goals: number }>>();
   for (const s of journal.sessions) {
     if (s.endedAt === undefined) continue;
-    for (const g of liveSubgoals(s)) {
-      if (!g.outcome) continue;
-      const byMonth = sums.get(s.domainId) ?? new Map<number, { total: number; goals: number }>();
-      const month = monthStart(s.startedAt);
-      const entry = byMonth.get(month) ?? { total: 0, goals: 0 };
-      entry.total += (g.confidence / 10 - HIT[g.outcome]) ** 2;
-      entry.goals++;
-      byMonth.set(month, entry);
-      sums.set(s.domainId, byMonth);
-    }
+    const rated = liveSubgoals(s).filter((g) => g.outcome);
+    if (rated.length === 0) continue;
+    const byMonth = sums.get(s.domainId) ?? new Map<number, { total: number; goals: number }>();
+    const month = monthStart(s.startedAt);
+    const entry = byMonth.get(month) ?? { total: 0, goals: 0 };
+    for (const g of rated) entry.total += (g.confidence / 10 - HIT[g.outcome as Outcome]) ** 2;
+    entry.goals += rated.length;
+    byMonth.set(month, entry);
+    sums.set(s.domainId, byMonth);
   }
   return [...sums.entries()].map(([domainId, byMonth]) => ({
     domainId,

@@ -1,4 +1,4 @@
-import type { Encouragement, Journal, Win } from './schema';
+import type { Encouragement, Journal, Session, Win } from './schema';
 import { sessionCount, t, winCount } from './l10n';
 
 export interface EvidenceWin extends Win {
@@ -11,18 +11,33 @@ export interface Evidence {
   totalWins: number;
 }
 
-/** Recent wins and recorded encouragement for a domain (or every domain), newest first. */
+/**
+ * Recent wins and recorded encouragement for a domain (or every domain), newest first. Keeps only the
+ * newest `limit` wins while it counts, so five years of history cost one pass and no big sort.
+ */
 export function evidenceFor(journal: Journal, domainId: string | undefined, limit = 20): Evidence {
-  const wins: EvidenceWin[] = [];
-  for (const s of journal.sessions) {
+  // Walk from the end, where the newest records usually are, so most wins fail the first comparison.
+  const newest: { win: Win; domainId: string }[] = [];
+  let totalWins = 0;
+  for (let si = journal.sessions.length - 1; si >= 0; si--) {
+    const s = journal.sessions[si] as Session;
     if (domainId && s.domainId !== domainId) continue;
-    for (const w of s.wins) wins.push({ ...w, domainId: s.domainId });
+    totalWins += s.wins.length;
+    for (let wi = s.wins.length - 1; wi >= 0; wi--) {
+      const win = s.wins[wi] as Win;
+      if (newest.length === limit && (newest[limit - 1]?.win.at ?? Infinity) > win.at) continue;
+      // Ties keep their recorded order, as a stable sort would: walking backwards, a tie met later was recorded earlier.
+      let i = newest.length;
+      while (i > 0 && (newest[i - 1] as { win: Win }).win.at <= win.at) i--;
+      newest.splice(i, 0, { win, domainId: s.domainId });
+      if (newest.length > limit) newest.pop();
+    }
   }
-  wins.sort((a, b) => b.at - a.at);
+  const wins = newest.map(({ win, domainId }) => ({ ...win, domainId }));
   const encouragements = journal.encouragements
     .filter((e) => !domainId || e.domainId === undefined || e.domainId === domainId)
     .sort((a, b) => b.at - a.at);
-  return { wins: wins.slice(0, limit), encouragements: encouragements.slice(0, limit), totalWins: wins.length };
+  return { wins, encouragements: encouragements.slice(0, limit), totalWins };
 }
 
 /**

@@ -180,14 +180,19 @@ async function render(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
     const empty = buildSnapshot(emptyJournal(), now, DEFAULT_SETTINGS, {});
     const heavyJournal = withRunningSession(fiveYearJournal(now), now);
-    const buildStarted = performance.now();
-    const heavy = buildSnapshot(heavyJournal, now, DEFAULT_SETTINGS, {});
-    const buildMs = performance.now() - buildStarted;
+    const buildTimes: number[] = [];
+    let heavy = buildSnapshot(heavyJournal, now, DEFAULT_SETTINGS, {});
+    for (let i = 0; i < 9; i++) {
+      const buildStarted = performance.now();
+      heavy = buildSnapshot(heavyJournal, now, DEFAULT_SETTINGS, {});
+      buildTimes.push(performance.now() - buildStarted);
+    }
+    const buildMs = median(buildTimes);
     const emptyMs = median(await renderTimes(page, empty, 9));
     const heavyMs = median(await renderTimes(page, heavy, 9));
     results['render'] = { emptyMs, fiveYearsMs: heavyMs, fiveYearSnapshotBuildMs: buildMs, snapshotBytes: JSON.stringify(heavy).length };
     rows.push({ figure: 'Dashboard first render, five years', value: ms(heavyMs), reference: `${ms(emptyMs)} empty`, budget: '≤ 100 ms', ok: heavyMs <= 100 });
-    rows.push({ figure: 'Snapshot build (host), five years', value: ms(buildMs), reference: '', budget: '', ok: undefined });
+    rows.push({ figure: 'Snapshot build (host), five years', value: ms(buildMs), reference: 'median of 9 after a first build', budget: '', ok: undefined });
   } finally {
     await browser.close();
   }

@@ -93,6 +93,27 @@ describe('guards, due prompts and evidence', () => {
     assert.equal(e.wins.length, 3);
     assert.equal(e.totalWins, 6);
   });
+
+  it('picks the same newest wins as sorting every win would, ties in recorded order', () => {
+    let seed = 7;
+    const random = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * n);
+    for (let round = 0; round < 50; round++) {
+      const sessions = Array.from({ length: random(30) }, (_, i) => ({
+        ...session({ start: NOW - random(100) * DAY, minutes: 10 }),
+        id: `s${i}`,
+        domainId: random(2) ? 'd1' : 'd2',
+        wins: Array.from({ length: random(5) }, (_, w) => ({ id: `s${i}w${w}`, text: 'w', at: NOW - random(20) * 3_600_000, source: 'manual' as const })),
+      }));
+      const j = journal(sessions);
+      for (const [domain, limit] of [[undefined, 10], ['d1', 3], ['d2', 0]] as const) {
+        const all = sessions.filter((s) => !domain || s.domainId === domain).flatMap((s) => s.wins.map((w) => ({ ...w, domainId: s.domainId })));
+        const expected = [...all].sort((a, b) => b.at - a.at).slice(0, limit);
+        const got = evidenceFor(j, domain, limit);
+        assert.deepEqual(got.wins, expected);
+        assert.equal(got.totalWins, all.length);
+      }
+    }
+  });
 });
 
 describe('calibration feedback and Brier score', () => {
