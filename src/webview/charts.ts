@@ -1,5 +1,6 @@
 import type { Charts } from '../shared/protocol';
 import { h, svg } from './dom';
+import { monthOfYear, shortDate } from './dates';
 import { t, winCount } from '../core/l10n';
 
 /**
@@ -20,7 +21,6 @@ function table(headers: string[], rows: (string | number)[][]): HTMLTableElement
   );
 }
 
-const shortDate = (at: number) => new Date(at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 const SERIES_COLOURS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-green)', 'var(--vscode-charts-orange)', 'var(--vscode-charts-purple)', 'var(--vscode-charts-red)'];
 
 export function efficacyChart(series: Charts['efficacy']): HTMLElement {
@@ -144,7 +144,7 @@ export function calibrationChart(rows: Charts['calibration'], note?: string, bri
     });
     fig.append(
       h('p', { class: 'chart-summary', id: 'brier-summary' }, t('Brier score this month (0 is perfect, 0.25 is guessing): {0}.', latest.join('; '))),
-      h('details', {}, h('summary', {}, t('Brier score by month')), table([t('Domain'), t('Month'), t('Score'), t('Goals')], scores.flatMap((b) => b.points.map((p) => [b.domainName, new Date(p.month).toLocaleDateString(undefined, { year: 'numeric', month: 'short' }), p.score.toFixed(2), p.goals])))),
+      h('details', {}, h('summary', {}, t('Brier score by month')), table([t('Domain'), t('Month'), t('Score'), t('Goals')], scores.flatMap((b) => b.points.map((p) => [b.domainName, monthOfYear(p.month), p.score.toFixed(2), p.goals])))),
     );
   }
   return fig;

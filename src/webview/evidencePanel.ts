@@ -2,9 +2,8 @@ import { t } from '../core/l10n';
 import type { Snapshot } from '../shared/protocol';
 import { button } from './controls';
 import { h } from './dom';
+import { clockTime } from './dates';
 import { post } from './host';
-
-const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** Due prompts, today's wins, the evidence bank and vicarious models. Read-only, so redrawn whole. */
 export function evidencePanel(s: Snapshot): HTMLElement {
@@ -23,7 +22,7 @@ export function evidencePanel(s: Snapshot): HTMLElement {
     due.length ? h('ul', { class: 'due', id: 'due-prompts', 'aria-label': t('Due now') }, ...due) : null,
     h('h3', {}, t("Today's wins")),
     s.todayWins.length
-      ? h('ul', { id: 'today-wins' }, ...s.todayWins.map((w) => h('li', {}, h('span', { class: 'muted' }, `${time(w.at)} · ${w.domainName} · `), w.text)))
+      ? h('ul', { id: 'today-wins' }, ...s.todayWins.map((w) => h('li', {}, h('span', { class: 'muted' }, `${clockTime(w.at)} · ${w.domainName} · `), w.text)))
       : h('p', { class: 'muted', id: 'today-wins' }, t('No wins yet today.')),
     h('h3', {}, bankTitle),
     s.evidence.fromRecord ? h('p', { class: 'from-record', id: 'evidence-record' }, s.evidence.fromRecord) : null,

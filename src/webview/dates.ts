@@ -1,0 +1,15 @@
+/**
+ * Dates in the reader's locale. One formatter per style, made on first use: `toLocaleDateString`
+ * with options builds a new formatter on every call, which dominated a five-year dashboard's render.
+ */
+function formatter(options: Intl.DateTimeFormatOptions): (at: number) => string {
+  let format: Intl.DateTimeFormat | undefined;
+  return (at) => (format ??= new Intl.DateTimeFormat(undefined, options)).format(at);
+}
+
+/** "Nov 22" */
+export const shortDate = formatter({ month: 'short', day: 'numeric' });
+/** "Nov 2026" */
+export const monthOfYear = formatter({ year: 'numeric', month: 'short' });
+/** "14:05" or "2:05 PM" */
+export const clockTime = formatter({ hour: '2-digit', minute: '2-digit' });
