@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { format, fromBundle, t, useTranslator } from '../../src/core/l10n';
 import { statusView } from '../../src/core/statusView';
 import { endAndReview } from '../../src/host/flows/end';
-import { addSubgoal, logAWin, reframeArousal } from '../../src/host/flows/inSession';
+import { sessionMenu } from '../../src/host/flows/menu';
+import { addSubgoal, logAWin, reframeArousal, togglePause } from '../../src/host/flows/inSession';
 import { rateDomain, weeklyReflection } from '../../src/host/flows/practices';
 import { selfTalk } from '../../src/host/flows/selfTalk';
 import { startFocusSession } from '../../src/host/flows/start';
@@ -79,5 +80,23 @@ describe('localisation', () => {
     assert.match(view.text, new RegExp(`left${MARK}`));
     const snapshot = buildSnapshot(await h.ctx.store.history(), h.time.now, DEFAULT_SETTINGS, {});
     assert.ok(snapshot.causes.every((c) => c.label.endsWith(MARK)));
+  });
+
+  it('shows the session menu in the display language, running and paused', async () => {
+    useTranslator(pseudo);
+    const h = harness();
+    const labels: string[] = [];
+    const look = (items: readonly { label: string }[]) => void labels.push(...items.map((i) => i.label));
+    h.ui.queue(look);
+    await sessionMenu(h.ctx, () => Promise.resolve());
+    h.ui.queue('New micro-domain', 'parser tests', 'Rewrite the tokenizer', '9', '25 minutes', 'No cue');
+    await startFocusSession(h.ctx);
+    h.ui.queue(look);
+    await sessionMenu(h.ctx, () => Promise.resolve());
+    await togglePause(h.ctx);
+    h.ui.queue(look);
+    await sessionMenu(h.ctx, () => Promise.resolve());
+    assert.ok(labels.length > 15, `${labels.length} labels`);
+    assert.deepEqual(labels.filter((label) => !label.endsWith(MARK)), [], 'untranslated');
   });
 });

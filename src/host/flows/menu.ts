@@ -12,6 +12,10 @@ export async function sessionMenu(ctx: FlowContext, runCommand: (name: CommandNa
   const suggested: PickItem<Choice>[] = session
     ? ctx.suggestions.list().map((s) => ({ label: t('$(lightbulb) Log as a win? {0}', s.text), description: sourceLabel(s.source), value: { accept: s.id } }))
     : [];
+  const always: PickItem<Choice>[] = [
+    { label: t('$(history) Show My Evidence'), value: 'showEvidence' },
+    { label: t('$(graph) Open Dashboard'), value: 'openDashboard' },
+  ];
   const items: PickItem<Choice>[] = session
     ? [
         ...suggested,
@@ -19,16 +23,11 @@ export async function sessionMenu(ctx: FlowContext, runCommand: (name: CommandNa
         { label: t('$(add) Add Subgoal'), value: 'addSubgoal' },
         { label: t('$(comment-discussion) Instructional Self-Talk'), value: 'selfTalk' },
         { label: t('$(pulse) Reframe Arousal'), value: 'reframeArousal' },
-        { label: isPaused(session) ? '$(debug-start) Resume' : '$(debug-pause) Pause', value: 'togglePause' },
+        { label: isPaused(session) ? t('$(debug-start) Resume') : t('$(debug-pause) Pause'), value: 'togglePause' },
         { label: t('$(checklist) End Session and Review'), value: 'endSession' },
-        { label: t('$(history) Show My Evidence'), value: 'showEvidence' },
-        { label: t('$(graph) Open Dashboard'), value: 'openDashboard' },
+        ...always,
       ]
-    : [
-        { label: t('$(play) Start Focus Session'), value: 'startSession' },
-        { label: t('$(history) Show My Evidence'), value: 'showEvidence' },
-        { label: t('$(graph) Open Dashboard'), value: 'openDashboard' },
-      ];
+    : [{ label: t('$(play) Start Focus Session'), value: 'startSession' }, ...always];
   const picked = await ctx.ui.pick(items, { title: t('Small Wins'), placeholder: session ? t('Session actions') : t('No session running') });
   if (picked === undefined) return;
   if (typeof picked === 'string') await runCommand(picked);
