@@ -95,12 +95,12 @@ export function dipNote(journal: Journal, now: number): string | undefined {
   if (recent.focusMs > earlier.focusMs * 1.1 && recent.wins < earlier.wins * 0.8) {
     const hours = (ms: number) => (ms / 3_600_000).toFixed(1);
     return t(
-        'This week you focused {0} h (last week {1} h) but logged {2} wins (last week {3}). This is the dip: more effort before results show is normal when a skill is growing. Keep the subgoals small enough to finish.',
-        hours(recent.focusMs),
-        hours(earlier.focusMs),
-        recent.wins,
-        earlier.wins,
-      );
+      'This week you focused {0} h (last week {1} h) but logged {2} wins (last week {3}). This is the dip: more effort before results show is normal when a skill is growing. Keep the subgoals small enough to finish.',
+      hours(recent.focusMs),
+      hours(earlier.focusMs),
+      recent.wins,
+      earlier.wins,
+    );
   }
   return undefined;
 }

@@ -2,7 +2,6 @@ import type { WinSource } from './schema';
 import { newId } from './ids';
 import { t } from './l10n';
 
-/** A win the editor noticed; it is only logged when the user accepts it. */
 /** Where a suggested win came from, as the session menu says it. */
 export function sourceLabel(source: Suggestion['source']): string {
   switch (source) {
@@ -17,6 +16,7 @@ export function sourceLabel(source: Suggestion['source']): string {
   }
 }
 
+/** A win the editor noticed; it is only logged when the user accepts it. */
 export interface Suggestion {
   id: string;
   source: Exclude<WinSource, 'manual'>;

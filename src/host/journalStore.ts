@@ -100,7 +100,7 @@ export class JournalStore {
     this.#known = this.#known ? mergeJournals(this.#known, previous) : previous;
     if (this.#reconciling) return;
     this.#reconciling = true;
-    void this.update((journal) => ({ journal, result: undefined })).finally(() => (this.#reconciling = false));
+    void this.apply((journal) => journal).finally(() => (this.#reconciling = false));
   }
 
   /** Looks for a change another window stored and tells listeners about it. */

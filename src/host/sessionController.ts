@@ -25,6 +25,8 @@ export class SessionController implements vscode.Disposable {
   /** Plans this window has claimed the announcement of (session id and planned minutes). */
   readonly #claimed = new Set<string>();
   readonly #windowId = newId();
+  /** Waits for the other windows' claims before the winner announces. */
+  #settleTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #disposables: vscode.Disposable[] = [];
 
   readonly #store: JournalStore;
@@ -106,8 +108,6 @@ export class SessionController implements vscode.Disposable {
       }
     }, CLAIM_SETTLE_MS);
   }
-
-  #settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   async #announceEnd(sessionId: string, minutes: number): Promise<void> {
     const end = t('End & review');

@@ -7,7 +7,6 @@ import { announce, fill, h, on } from './dom';
 import { post } from './host';
 
 const NEW = '__new__';
-const describe = confidenceLabel;
 
 /**
  * The idle start form: domain, proximal subgoal, the 0–10 ruler, and below the threshold the shrink
@@ -18,7 +17,7 @@ export class StartForm {
   readonly #domain = select<string>(t('Micro-domain'), [], NEW, 'start-domain');
   readonly #newDomain = textfield(t('New micro-domain'), { placeholder: t('writing parser tests'), max: LIMITS.name, id: 'start-new-domain' });
   readonly #goal = textfield(t('Proximal subgoal'), { placeholder: t('Write tests for the three tokenizer edge cases'), id: 'start-goal', onEnter: () => this.#submit() });
-  readonly #ruler = confidenceRuler(t('How sure are you that you can do this?'), 7, describe);
+  readonly #ruler = confidenceRuler(t('How sure are you that you can do this?'), 7, confidenceLabel);
   readonly #planned = select<string>(t('Planned length'), [], '25', 'start-planned');
   readonly #shrinkBox = h('div', { class: 'shrink', id: 'start-shrink', hidden: true, role: 'group', 'aria-labelledby': 'shrink-heading' });
   readonly #error = h('p', { class: 'error', role: 'alert', id: 'start-error' });
@@ -111,7 +110,7 @@ export class StartForm {
     this.#shrinkBox.hidden = false;
     this.element.classList.add('shrinking');
     const smaller = textfield(t('A smaller subgoal you could surely finish'), { value: text, id: 'shrink-goal', onEnter: () => this.#submit() });
-    const ruler = confidenceRuler(t('How sure are you of the smaller goal?'), confidence, describe);
+    const ruler = confidenceRuler(t('How sure are you of the smaller goal?'), confidence, confidenceLabel);
     this.#shrink = { field: smaller.field as unknown as HTMLInputElement, ruler: ruler.input };
     fill(
       this.#shrinkBox,

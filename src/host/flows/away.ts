@@ -3,7 +3,6 @@ import { spokenDuration } from '../../core/time';
 import type { FlowContext } from './context';
 import { t } from '../../core/l10n';
 
-
 /**
  * The tick found a gap far longer than a tick: the machine slept. Ask whether that time counts as
  * focus; if not, it becomes an "away" pause. Any answer other than "don't count" keeps the time.

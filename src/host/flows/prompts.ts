@@ -41,17 +41,18 @@ export function askConfidence(ctx: FlowContext, title: string, goal: string, ste
 /** Bandura's 0–100 "can do" scale. */
 export async function askEfficacy(ctx: FlowContext, domain: Domain, title: string): Promise<number | undefined> {
   const anchors = efficacyAnchors().map((a) => `${a.value} ${a.label}`).join(' · ');
+  const parse = (typed: string) => parseIntegerInRange(typed, 0, 100, t('a rating'));
   const text = await ctx.ui.input({
     title,
     prompt: t('How certain are you that you can do "{0}" well? {1}', domain.name, anchors),
     placeholder: '0–100',
     validate: (typed) => {
-      const parsed = parseIntegerInRange(typed, 0, 100, t('a rating'));
+      const parsed = parse(typed);
       return parsed.ok ? undefined : parsed.message;
     },
   });
   if (text === undefined) return undefined;
-  const parsed = parseIntegerInRange(text, 0, 100, t('a rating'));
+  const parsed = parse(text);
   return parsed.ok ? parsed.value : undefined;
 }
 

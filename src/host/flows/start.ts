@@ -9,7 +9,7 @@ import { chooseCue } from './selfTalk';
 import type { PickItem } from '../ui';
 import { t } from '../../core/l10n';
 
-const TITLE = () => t('Small Wins: Start Focus Session');
+const startTitle = () => t('Small Wins: Start Focus Session');
 const TOTAL = 5;
 const step = (n: number) => ({ step: n, totalSteps: TOTAL });
 
@@ -68,10 +68,10 @@ async function askPlannedMinutes(ctx: FlowContext, preferred: number): Promise<n
     .sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : a - b))
     .map((m) => ({ label: m === 0 ? t('Open-ended') : t('{0} minutes', m), ...(m === preferred ? { description: t('default') } : {}), value: m }));
   items.push({ label: t('$(edit) Other length…'), value: -1 });
-  const picked = await ctx.ui.pick(items, { title: TITLE(), placeholder: t('How long do you plan to focus?'), step: step(4) });
+  const picked = await ctx.ui.pick(items, { title: startTitle(), placeholder: t('How long do you plan to focus?'), step: step(4) });
   if (picked !== -1) return picked;
   const typed = await ctx.ui.input({
-    title: TITLE(),
+    title: startTitle(),
     prompt: t('Planned minutes (1–1440)'),
     step: step(4),
     validate: (typed) => (/^\s*\d+\s*$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 1440 ? undefined : t('Enter whole minutes from 1 to 1440.')),
@@ -86,7 +86,7 @@ export async function startFocusSession(ctx: FlowContext): Promise<void> {
   }
   const defaults = ctx.defaults.get();
   const domain: Domain | undefined = await askDomain(ctx, {
-    title: TITLE(),
+    title: startTitle(),
     allowCreate: true,
     step: step(1),
     ...(defaults.lastDomainId ? { preferredId: defaults.lastDomainId } : {}),
@@ -96,7 +96,7 @@ export async function startFocusSession(ctx: FlowContext): Promise<void> {
   if (other) {
     void ctx.ui.warn(t('You already worked on "{0}" this week. One major domain at a time lets belief build faster; "{1}" is fine if it is the one that matters now.', other.name, domain.name));
   }
-  const goals = await planSubgoal(ctx, TITLE(), 2);
+  const goals = await planSubgoal(ctx, startTitle(), 2);
   if (!goals) return;
   const chosen = goals[goals.length - 1] as Subgoal;
   if (shouldOfferShrink(chosen.confidence, ctx.settings().confidenceThreshold)) {
@@ -105,7 +105,7 @@ export async function startFocusSession(ctx: FlowContext): Promise<void> {
   }
   const planned = await askPlannedMinutes(ctx, defaults.plannedMinutes ?? ctx.settings().defaultPlannedMinutes);
   if (planned === undefined) return;
-  const cue = await chooseCue(ctx, { title: TITLE(), step: step(5), optional: true });
+  const cue = await chooseCue(ctx, { title: startTitle(), step: step(5), optional: true });
   const started = await ctx.store.update((journal) => {
     if (activeSession(journal)) return { journal, result: undefined };
     const result = startSession(
