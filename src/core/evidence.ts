@@ -40,6 +40,16 @@ export function evidenceFor(journal: Journal, domainId: string | undefined, limi
   return { wins, encouragements: encouragements.slice(0, limit), totalWins };
 }
 
+/** Every win logged since `since`, newest first, with its domain (today's wins, across domains). */
+export function winsSince(journal: Journal, since: number): EvidenceWin[] {
+  const wins: EvidenceWin[] = [];
+  for (const s of journal.sessions) {
+    if (s.endedAt !== undefined && s.endedAt < since) continue;
+    for (const w of s.wins) if (w.at >= since) wins.push({ ...w, domainId: s.domainId });
+  }
+  return wins.sort((a, b) => b.at - a.at);
+}
+
 /**
  * An encouraging sentence built only from the user's own record, for a moment of doubt such as a
  * low-confidence start. Returns undefined when the record holds nothing to cite.

@@ -11,6 +11,11 @@ export function weekStart(at: number): number {
   return d.getTime();
 }
 
+/** "2026-11-16": the local calendar date, as file names and the weekly review write it. */
+export function localDate(at: number): string {
+  return new Date(at).toLocaleDateString('en-CA');
+}
+
 export function dayStart(at: number): number {
   const d = new Date(at);
   d.setHours(0, 0, 0, 0);

@@ -1,10 +1,9 @@
 import { causeLabel, outcomeChoices } from './attribution';
 import type { Journal, Session } from './schema';
 import { elapsedMs, liveSubgoals } from './session';
-import { DAY, spokenDuration, weekStart } from './time';
+import { DAY, localDate as date, spokenDuration, weekStart } from './time';
 import { sessionCount, t, winCount } from './l10n';
 
-const date = (at: number) => new Date(at).toLocaleDateString('en-CA');
 const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 /** One line of user text in Markdown: no line breaks, no accidental headings or HTML. */
 const line = (text: string) => text.replace(/\s+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));

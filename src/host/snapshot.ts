@@ -1,7 +1,7 @@
 import { CAUSE_DEFAULTS, causeLabel } from '../core/attribution';
 import { duePrompts } from '../core/due';
 import { brierByDomain, calibrationFeedback } from '../core/calibration';
-import { encouragementFromRecord, evidenceFor } from '../core/evidence';
+import { encouragementFromRecord, evidenceFor, winsSince } from '../core/evidence';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../core/insights';
 import { activeDomains, domainById } from '../core/journal';
 import { CAUSE_KINDS } from '../core/schema';
@@ -42,14 +42,7 @@ export function buildSnapshot(
 ): Snapshot {
   const session = activeSession(journal);
   const focusDomainId = session?.domainId ?? defaults.lastDomainId;
-  const since = dayStart(now);
-  const todayWins: Snapshot['todayWins'] = [];
-  for (let i = journal.sessions.length - 1; i >= 0; i--) {
-    const s = journal.sessions[i] as Session;
-    if ((s.endedAt ?? now) < since) break;
-    for (const w of s.wins) if (w.at >= since) todayWins.push({ text: w.text, at: w.at, domainName: name(journal, s.domainId) });
-  }
-  todayWins.sort((a, b) => b.at - a.at);
+  const todayWins = winsSince(journal, dayStart(now)).map((w) => ({ text: w.text, at: w.at, domainName: name(journal, w.domainId) }));
   const evidence = evidenceFor(journal, focusDomainId, 10);
   const fromRecord = focusDomainId ? encouragementFromRecord(journal, focusDomainId, name(journal, focusDomainId)) : undefined;
   const due = duePrompts(journal, now, settings.reassessmentIntervalDays);

@@ -4,7 +4,8 @@ import type { Journal, Session, Subgoal } from '../../src/core/schema';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../src/core/insights';
 import { duePrompts } from '../../src/core/due';
 import { brierByDomain, calibrationFeedback } from '../../src/core/calibration';
-import { encouragementFromRecord, evidenceFor } from '../../src/core/evidence';
+import { encouragementFromRecord, evidenceFor, winsSince } from '../../src/core/evidence';
+import { dayStart } from '../../src/core/time';
 import { otherDomainThisWeek } from '../../src/core/journal';
 import { DAY } from '../../src/core/time';
 
@@ -92,6 +93,15 @@ describe('guards, due prompts and evidence', () => {
     const e = evidenceFor(journal([low, high]), 'd1', 3);
     assert.equal(e.wins.length, 3);
     assert.equal(e.totalWins, 6);
+  });
+
+  it("lists today's wins across domains, newest first, including a session that began yesterday", () => {
+    const today = dayStart(NOW);
+    const yesterday = session({ start: today - DAY, minutes: 30, wins: 2 });
+    const overnight = { ...session({ start: today - 60_000, minutes: 10, domainId: 'd2' }), wins: [{ id: 'late', text: 'before midnight', at: today - 1000, source: 'manual' as const }, { id: 'early', text: 'after midnight', at: today + 1000, source: 'manual' as const }] };
+    const now = session({ start: NOW - 60_000, minutes: 10, wins: 2 });
+    const wins = winsSince(journal([yesterday, overnight, now]), today);
+    assert.deepEqual(wins.map((w) => [w.text, w.domainId]), [['win 1', 'd1'], ['win 0', 'd1'], ['after midnight', 'd2']]);
   });
 
   it('picks the same newest wins as sorting every win would, ties in recorded order', () => {

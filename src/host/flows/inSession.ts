@@ -2,7 +2,8 @@ import { arousalReframes } from '../../core/reframe';
 import { isPaused, logWin, openSubgoals, pause, resume, updateRunning, addSubgoals } from '../../core/session';
 import { newId } from '../../core/ids';
 import { dayStart } from '../../core/time';
-import type { Journal, Subgoal } from '../../core/schema';
+import { winsSince } from '../../core/evidence';
+import type { Subgoal } from '../../core/schema';
 import { domainName, requireSession } from './context';
 import type { FlowContext } from './context';
 import { askText, truncate } from './prompts';
@@ -55,16 +56,9 @@ export async function logAWin(ctx: FlowContext): Promise<void> {
     return { journal: next, result: count };
   });
   if (!ctx.settings().acknowledgeWins) return;
-  const today = winsToday(await ctx.store.history(), now);
+  const today = winsSince(await ctx.store.history(), dayStart(now)).length;
   const domain = domainName(ctx.store.live, session.domainId);
   void ctx.ui.info(t('$(check) "{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', truncate(text, 80), winCount(saved), today, domain));
-}
-
-function winsToday(journal: Journal, now: number): number {
-  const since = dayStart(now);
-  let n = 0;
-  for (const s of journal.sessions) for (const w of s.wins) if (w.at >= since) n++;
-  return n;
 }
 
 export async function togglePause(ctx: FlowContext): Promise<void> {

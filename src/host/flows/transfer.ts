@@ -1,6 +1,6 @@
 import { exportJournal, importJournal } from '../../core/transfer';
 import { weeklyReviewMarkdown } from '../../core/weeklyReview';
-import { weekStart } from '../../core/time';
+import { localDate, weekStart } from '../../core/time';
 import { mergeJournals } from '../../core/merge';
 import type { FlowContext } from './context';
 import { t } from '../../core/l10n';
@@ -15,8 +15,7 @@ export async function exportData(ctx: FlowContext): Promise<void> {
 /** Writes this week as a Markdown document where the user chooses, and opens it. */
 export async function writeWeeklyReview(ctx: FlowContext): Promise<void> {
   const now = ctx.clock();
-  const date = new Date(weekStart(now)).toLocaleDateString('en-CA');
-  const written = await ctx.ui.saveText(`small-wins-week-${date}.md`, weeklyReviewMarkdown(await ctx.store.history(), now), {
+  const written = await ctx.ui.saveText(`small-wins-week-${localDate(weekStart(now))}.md`, weeklyReviewMarkdown(await ctx.store.history(), now), {
     title: t('Save the weekly review'),
     kind: 'markdown',
     open: true,
