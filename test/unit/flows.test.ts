@@ -68,6 +68,20 @@ describe('command flows (scripted prompts)', () => {
     assert.ok(activeSession(h.ctx.store.live));
   });
 
+  it("counts today's wins on the session's own domain in the acknowledgment", async () => {
+    const h = harness();
+    await startShrunk(h);
+    h.ui.queue('Rewrite the number rule');
+    await logAWin(h.ctx);
+    h.ui.queue('Met', 'Effort', '', '9', '3', '9');
+    await endAndReview(h.ctx);
+    h.ui.queue('New micro-domain', 'sql', 'Write the join', '9', 'Open-ended', 'No cue');
+    await startFocusSession(h.ctx);
+    h.ui.queue('A micro-win', 'Indexed the table');
+    await logAWin(h.ctx);
+    assert.match(h.ui.messages.at(-1)?.text ?? '', /1 win this session and 1 today on sql/);
+  });
+
   it('logs wins, pauses, reframes, and ends with attribution feedback and a slip review', async () => {
     const ui = new ScriptedUi([], { 'slip review': 'Review the slip', 'Racing heart': 'Keep this reframe' });
     const h = harness({ ui });

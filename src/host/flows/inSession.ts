@@ -56,7 +56,7 @@ export async function logAWin(ctx: FlowContext): Promise<void> {
     return { journal: next, result: count };
   });
   if (!ctx.settings().acknowledgeWins) return;
-  const today = winsSince(await ctx.store.history(), dayStart(now)).length;
+  const today = winsSince(await ctx.store.history(), dayStart(now)).filter((w) => w.domainId === session.domainId).length;
   const domain = domainName(ctx.store.live, session.domainId);
   void ctx.ui.info(t('$(check) "{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', truncate(text, 80), winCount(saved), today, domain));
 }
