@@ -7,6 +7,7 @@ import type { ArchivedCollection } from '../core/archive';
 import type { Clock } from '../core/clock';
 import type { Archive } from './archive';
 import type { DisposableLike, MementoLike } from './mementoLike';
+import { Listeners } from './listeners';
 import { t } from '../core/l10n';
 
 export const JOURNAL_KEY = 'journal';
@@ -42,7 +43,7 @@ export class JournalStore {
   #raw: unknown = Symbol('not loaded');
   #rawSynced: unknown;
   #current: Journal | undefined;
-  readonly #listeners = new Set<Listener>();
+  readonly #listeners = new Listeners<[Journal]>();
   #queue: Promise<unknown> = Promise.resolve();
   /** What this window knew before another window's write replaced it, until reconciled. */
   #known: Journal | undefined;
@@ -110,8 +111,7 @@ export class JournalStore {
   }
 
   onDidChange(listener: Listener): DisposableLike {
-    this.#listeners.add(listener);
-    return { dispose: () => this.#listeners.delete(listener) };
+    return this.#listeners.add(listener);
   }
 
   /** Applies a pure change to the latest journal and persists it; changes run one at a time. */
@@ -249,6 +249,6 @@ export class JournalStore {
 
   #emit(journal: Journal): void {
     this.#announced = journal;
-    for (const listener of this.#listeners) listener(journal);
+    this.#listeners.fire(journal);
   }
 }

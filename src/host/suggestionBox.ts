@@ -3,6 +3,7 @@ import { activeSession, logWin, updateRunning } from '../core/session';
 import type { Suggestion } from '../core/suggestions';
 import type { JournalStore } from './journalStore';
 import type { DisposableLike } from './mementoLike';
+import { Listeners } from './listeners';
 
 /**
  * Wins the editor noticed in this window, waiting for one click. Nothing is logged without the
@@ -10,7 +11,7 @@ import type { DisposableLike } from './mementoLike';
  */
 export class SuggestionBox {
   #items: Suggestion[] = [];
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Listeners();
 
   readonly #store: JournalStore;
   readonly #clock: Clock;
@@ -31,7 +32,7 @@ export class SuggestionBox {
     if (!suggestion || !activeSession(this.#store.live)) return;
     // One suggestion per kind of news is enough: keep the latest.
     this.#items = [...this.#items.filter((s) => s.text !== suggestion.text), suggestion].slice(-5);
-    this.#emit();
+    this.#listeners.fire();
   }
 
   async accept(id: string): Promise<boolean> {
@@ -54,21 +55,16 @@ export class SuggestionBox {
   clear(): void {
     if (this.#items.length === 0) return;
     this.#items = [];
-    this.#emit();
+    this.#listeners.fire();
   }
 
   onDidChange(listener: () => void): DisposableLike {
-    this.#listeners.add(listener);
-    return { dispose: () => this.#listeners.delete(listener) };
+    return this.#listeners.add(listener);
   }
 
   #remove(id: string): void {
     const before = this.#items.length;
     this.#items = this.#items.filter((s) => s.id !== id);
-    if (this.#items.length !== before) this.#emit();
-  }
-
-  #emit(): void {
-    for (const listener of this.#listeners) listener();
+    if (this.#items.length !== before) this.#listeners.fire();
   }
 }
