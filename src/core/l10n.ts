@@ -3,6 +3,8 @@
  * plugs in vscode.l10n.t (core cannot import vscode); the dashboard plugs in the bundle the host
  * hands it. English is the source: the message itself is the key, with {0}, {1}… for values.
  */
+import type { CollectionName } from './schema';
+
 export type Translate = (message: string, ...args: (string | number)[]) => string;
 
 /** Fills {0}, {1}… in the message, as vscode.l10n.t does. */
@@ -32,3 +34,24 @@ export function fromBundle(bundle: Readonly<Record<string, string>> | undefined)
 /** "1 win" / "3 wins": counted nouns several sentences share, each form translated whole. */
 export const winCount = (n: number): string => (n === 1 ? t('1 win') : t('{0} wins', n));
 export const sessionCount = (n: number): string => (n === 1 ? t('1 session') : t('{0} sessions', n));
+
+/** How many records of one journal collection, in the words the rest of the product uses for them. */
+export function collectionCount(name: CollectionName, n: number): string {
+  const one = n === 1;
+  switch (name) {
+    case 'domains':
+      return one ? t('1 domain') : t('{0} domains', n);
+    case 'sessions':
+      return sessionCount(n);
+    case 'cues':
+      return one ? t('1 self-talk cue') : t('{0} self-talk cues', n);
+    case 'ratings':
+      return one ? t('1 can-do rating') : t('{0} can-do ratings', n);
+    case 'reflections':
+      return one ? t('1 weekly reflection') : t('{0} weekly reflections', n);
+    case 'models':
+      return one ? t('1 model') : t('{0} models', n);
+    case 'encouragements':
+      return one ? t('1 encouragement') : t('{0} encouragements', n);
+  }
+}

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { format, fromBundle, t, useTranslator } from '../../src/core/l10n';
+import { collectionCount, format, fromBundle, t, useTranslator } from '../../src/core/l10n';
+import { COLLECTIONS } from '../../src/core/schema';
 import { statusView } from '../../src/core/statusView';
 import { endAndReview } from '../../src/host/flows/end';
 import { sessionMenu } from '../../src/host/flows/menu';
@@ -98,5 +99,14 @@ describe('localisation', () => {
     await sessionMenu(h.ctx, () => Promise.resolve());
     assert.ok(labels.length > 15, `${labels.length} labels`);
     assert.deepEqual(labels.filter((label) => !label.endsWith(MARK)), [], 'untranslated');
+  });
+
+  it('counts the records of every journal collection in words, one and many, translated whole', () => {
+    for (const name of COLLECTIONS) {
+      assert.match(collectionCount(name, 1), /^1 [a-z -]+[^s]$/, name);
+      assert.match(collectionCount(name, 3), /^3 [a-z -]+s$/, name);
+    }
+    useTranslator(pseudo);
+    for (const name of COLLECTIONS) for (const n of [1, 3]) assert.ok(collectionCount(name, n).endsWith(MARK), `${name} ${n}`);
   });
 });

@@ -3,7 +3,8 @@ import { weeklyReviewMarkdown } from '../../core/weeklyReview';
 import { localDate, weekStart } from '../../core/time';
 import { mergeJournals } from '../../core/merge';
 import type { FlowContext } from './context';
-import { t } from '../../core/l10n';
+import { collectionCount, t } from '../../core/l10n';
+import { COLLECTIONS } from '../../core/schema';
 
 export async function exportData(ctx: FlowContext): Promise<void> {
   const now = ctx.clock();
@@ -35,8 +36,6 @@ export async function importData(ctx: FlowContext): Promise<void> {
     return;
   }
   await ctx.store.apply((live) => mergeJournals(live, outcome.changes));
-  const parts = Object.entries(outcome.added)
-    .filter(([, n]) => n > 0)
-    .map(([name, n]) => `${n} ${name}`);
+  const parts = COLLECTIONS.filter((name) => outcome.added[name] > 0).map((name) => collectionCount(name, outcome.added[name]));
   void ctx.ui.info(parts.length ? t('Imported {0}.', parts.join(', ')) : t('Nothing new to import: everything in the file is already here.'));
 }
