@@ -23,8 +23,10 @@ export class Workbench {
     readonly workspace: string,
   ) {}
 
-  /** A fresh code-server with the built extension, a fresh browser profile, and one window on a scratch folder. */
-  /** `files`: more files for the workspace (path → content), there before VS Code opens it. */
+  /**
+   * A fresh code-server with the built extension, a fresh browser profile, and one window on a scratch
+   * folder. `files`: more files for the workspace (path → content), there before VS Code opens it.
+   */
   static async launch(o: { settings?: Record<string, unknown>; colorTheme?: string; files?: Record<string, string> } = {}): Promise<Workbench> {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-ws-'));
     fs.cpSync(path.join(REPO, 'test', 'fixtures', 'demo-workspace'), workspace, { recursive: true });
@@ -142,10 +144,11 @@ export async function expectPrompt(page: Page, prompt: string | RegExp): Promise
   );
 }
 
-/** Waits until the locator's text matches. */
+/** Waits until one of the locator's elements has matching text, and returns that element's text. */
 export async function waitForText(locator: Locator, pattern: RegExp): Promise<string> {
-  await locator.filter({ hasText: pattern }).first().waitFor({ timeout: TIMEOUT });
-  return (await locator.first().textContent()) ?? '';
+  const match = locator.filter({ hasText: pattern }).first();
+  await match.waitFor({ timeout: TIMEOUT });
+  return (await match.textContent()) ?? '';
 }
 
 /**
@@ -274,7 +277,10 @@ function waitInFolder(folder: string, done: () => boolean, problem: string, time
     fs.mkdirSync(folder, { recursive: true });
     const watcher = fs.watch(folder, { recursive: true }, () => check());
     const timer = setTimeout(() => finish(new Error(`${problem} within ${timeout} ms`)), timeout);
+    let finished = false;
     const finish = (error?: Error) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
       watcher.close();
       if (error) reject(error);
