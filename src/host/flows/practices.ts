@@ -7,7 +7,7 @@ import type { Domain } from '../../core/schema';
 import type { FlowContext } from './context';
 import { askDomain, askEfficacy, askText, truncate } from './prompts';
 import type { PickItem } from '../ui';
-import { t, winCount } from '../../core/l10n';
+import { collectionCount, t, winCount } from '../../core/l10n';
 
 function preferredDomainId(ctx: FlowContext): string | undefined {
   return activeSession(ctx.store.live)?.domainId ?? ctx.defaults.get().lastDomainId;
@@ -113,6 +113,6 @@ export async function showEvidence(ctx: FlowContext): Promise<void> {
   ];
   await ctx.ui.pick(items, {
     title,
-    placeholder: t('{0} on {1}, and {2}', winCount(evidence.totalWins), domain.name, evidence.encouragements.length === 1 ? t('1 encouragement') : t('{0} encouragements', evidence.encouragements.length)),
+    placeholder: t('{0} on {1}, and {2}', winCount(evidence.totalWins), domain.name, collectionCount('encouragements', evidence.encouragements.length)),
   });
 }
