@@ -120,15 +120,25 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Copies a built extension folder into an extensions folder, the way an installed .vsix is laid out. */
+/**
+ * The files `vsce package --no-dependencies` puts into the .vsix for an extension folder (its
+ * .vscodeignore applied), as `vsce ls` lists them: what the tests install is what ships.
+ */
+export function packagedFiles(folder: string): string[] {
+  const vsce = path.join(process.cwd(), 'node_modules', '@vscode', 'vsce', 'vsce');
+  const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: folder, encoding: 'utf8', env: cleanEnv({}) });
+  if (listed.status !== 0) throw new Error(`vsce ls failed in ${folder}:\n${listed.stderr}`);
+  return listed.stdout.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+}
+
+/** Copies an extension folder's packaged files into an extensions folder, laid out as an installed .vsix. */
 export function installExtensionFolder(source: string, extensionsDir: string): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
   const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   fs.rmSync(target, { recursive: true, force: true });
-  fs.mkdirSync(target, { recursive: true });
-  for (const entry of ['package.json', 'package.nls.json', 'l10n', 'dist', 'media', 'README.md', 'LICENSE', 'extension.js']) {
-    const from = path.join(source, entry);
-    if (fs.existsSync(from)) fs.cpSync(from, path.join(target, entry), { recursive: true, filter: (f) => !f.endsWith('.map') });
+  for (const file of packagedFiles(source)) {
+    fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+    fs.copyFileSync(path.join(source, file), path.join(target, file));
   }
   return target;
 }
