@@ -104,7 +104,7 @@ function configs() {
     // The idle harness activates the real extension with stand-ins for the vscode API.
     list.push({
       ...NODE,
-      entryPoints: ['test/bench/idleHarness.ts'],
+      entryPoints: ['test/bench/idleHarness.ts', 'test/bench/appStartHarness.ts'],
       outdir: 'out/test/bench',
       minify: true,
       alias: { vscode: './test/bench/fakeVscode.ts' },

@@ -3,8 +3,8 @@
  * and how often they wake when idle, and how much work each tick does while a session runs.
  * Prints one JSON line.
  */
-import type { ExtensionContext } from 'vscode';
 import { activate } from '../../src/extension';
+import { fakeContext } from './fakeContext';
 
 interface Counters {
   created: number;
@@ -58,36 +58,12 @@ globalThis.clearInterval = forgetting(realClearInterval);
 globalThis.setTimeout = counting(realSetTimeout as Schedule, false) as typeof setTimeout;
 globalThis.clearTimeout = forgetting(realClearTimeout);
 
-class Memento {
-  constructor(private readonly data: Record<string, unknown> = {}) {}
-  get(key: string): unknown {
-    return this.data[key];
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.data[key] = JSON.parse(JSON.stringify(value));
-    return Promise.resolve();
-  }
-  keys(): readonly string[] {
-    return Object.keys(this.data);
-  }
-  setKeysForSync(): void {
-    // Settings Sync is not part of what the bench measures.
-  }
-}
-
 function wait(ms: number): Promise<void> {
   return new Promise((resolve) => realSetTimeout(resolve, ms));
 }
 
 async function measure(journal: unknown, windowMs: number) {
-  const subscriptions: { dispose(): void }[] = [];
-  const context = {
-    globalState: new Memento(journal ? { journal } : {}),
-    workspaceState: new Memento(),
-    subscriptions,
-    extensionUri: { path: '/ext' },
-    globalStorageUri: { path: '/storage' },
-  } as unknown as ExtensionContext;
+  const context = fakeContext(journal);
   await activate(context);
   // Count from the moment activation has finished: what runs while the user works.
   counters.created = counters.fired = counters.busyMs = 0;
@@ -97,7 +73,7 @@ async function measure(journal: unknown, windowMs: number) {
     wakeupsPerMinute: Math.round((counters.fired / windowMs) * 60_000),
     workPerWakeupMs: counters.fired ? counters.busyMs / counters.fired : 0,
   };
-  subscriptions.forEach((s) => s.dispose());
+  for (const subscription of context.subscriptions) subscription.dispose();
   return result;
 }
 

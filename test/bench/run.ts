@@ -207,6 +207,21 @@ function idle(): void {
   rows.push({ figure: 'Session running: wakeups per minute, work per tick', value: `${figures.session.wakeupsPerMinute}, ${ms(figures.session.workPerWakeupMs)}`, reference: '', budget: '', ok: undefined });
 }
 
+/** What activation defers: loading the app bundle and creating the extension, in fresh processes. */
+function appStart(): void {
+  const runs: { loadMs: number; createMs: number }[] = [];
+  for (let i = 0; i < 9; i++) {
+    const out = spawnSync(process.execPath, [path.join(REPO, 'out', 'test', 'bench', 'appStartHarness.js')], { encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`app start harness failed: ${out.stderr}`);
+    runs.push(JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}') as { loadMs: number; createMs: number });
+  }
+  const load = median(runs.map((r) => r.loadMs));
+  const create = median(runs.map((r) => r.createMs));
+  const total = median(runs.map((r) => r.loadMs + r.createMs));
+  results['appStart'] = { runs, medianLoadMs: load, medianCreateMs: create, medianTotalMs: total };
+  rows.push({ figure: 'App start after activation (median of 9)', value: ms(total), reference: `load bundle ${ms(load)} + create ${ms(create)}`, budget: '', ok: undefined });
+}
+
 async function activationOnce(extensions: string[]): Promise<Record<string, number>> {
   const vscode = await startVsCode({ workspace: path.join(REPO, 'test', 'fixtures', 'demo-workspace'), extensions });
   const browser = await launchChromium();
@@ -263,6 +278,7 @@ async function main(): Promise<void> {
   await writeCost();
   await render();
   idle();
+  appStart();
   console.log(`activation: ${launches} fresh launches of code-server with Small Wins and the reference extension`);
   await activation();
   const width = [44, 26, 44, 20];
