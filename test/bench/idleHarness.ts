@@ -9,11 +9,14 @@ import { fakeContext } from './fakeContext';
 interface Counters {
   created: number;
   fired: number;
+  /** When the first and the last counted wakeup ran (performance.now()). */
+  firstAt: number;
+  lastAt: number;
   busyMs: number;
   active: Set<unknown>;
 }
 
-const counters: Counters = { created: 0, fired: 0, busyMs: 0, active: new Set() };
+const counters: Counters = { created: 0, fired: 0, firstAt: 0, lastAt: 0, busyMs: 0, active: new Set() };
 const realSetInterval = globalThis.setInterval;
 const realClearInterval = globalThis.clearInterval;
 const realSetTimeout = globalThis.setTimeout;
@@ -21,8 +24,9 @@ const realClearTimeout = globalThis.clearTimeout;
 
 function timed(callback: (...args: unknown[]) => void) {
   return (...args: unknown[]) => {
-    counters.fired++;
     const started = performance.now();
+    if (counters.fired++ === 0) counters.firstAt = started;
+    counters.lastAt = started;
     callback(...args);
     counters.busyMs += performance.now() - started;
   };
@@ -62,6 +66,15 @@ function wait(ms: number): Promise<void> {
   return new Promise((resolve) => realSetTimeout(resolve, ms));
 }
 
+/**
+ * Wakeups per minute from their spacing: a window that starts between two ticks and ends just before
+ * one would count one tick too few (4 in 5 s for a one-second tick, not 5).
+ */
+function perMinute(fired: number, windowMs: number): number {
+  if (fired < 2) return (fired / windowMs) * 60_000;
+  return ((fired - 1) / (counters.lastAt - counters.firstAt)) * 60_000;
+}
+
 async function measure(journal: unknown, windowMs: number) {
   const context = fakeContext(journal);
   await activate(context);
@@ -70,7 +83,7 @@ async function measure(journal: unknown, windowMs: number) {
   await wait(windowMs);
   const result = {
     timersAlive: counters.active.size,
-    wakeupsPerMinute: Math.round((counters.fired / windowMs) * 60_000),
+    wakeupsPerMinute: Math.round(perMinute(counters.fired, windowMs)),
     workPerWakeupMs: counters.fired ? counters.busyMs / counters.fired : 0,
   };
   for (const subscription of context.subscriptions) subscription.dispose();
