@@ -42,6 +42,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     defaults: new WorkspaceDefaultsStore(context.workspaceState),
     clock: systemClock,
     settings: readSettings,
+    language: vscode.env.language,
     workspaceLabel: () => vscode.workspace.name ?? t('No folder'),
     run,
   };

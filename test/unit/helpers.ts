@@ -166,6 +166,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
     defaults: new WorkspaceDefaultsStore(workspace),
     clock: time.clock,
     settings: () => settings,
+    language: 'en',
     workspaceLabel: () => 'demo',
     run: (name) => {
       ran.push(name);

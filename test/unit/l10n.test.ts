@@ -7,7 +7,7 @@ import { statusView } from '../../src/core/statusView';
 import { endAndReview } from '../../src/host/flows/end';
 import { sessionMenu } from '../../src/host/flows/menu';
 import { addSubgoal, logAWin, reframeArousal, togglePause } from '../../src/host/flows/inSession';
-import { rateDomain, weeklyReflection } from '../../src/host/flows/practices';
+import { rateDomain, showEvidence, weeklyReflection } from '../../src/host/flows/practices';
 import { selfTalk } from '../../src/host/flows/selfTalk';
 import { startFocusSession } from '../../src/host/flows/start';
 import { exportData, importData } from '../../src/host/flows/transfer';
@@ -108,5 +108,20 @@ describe('localisation', () => {
     }
     useTranslator(pseudo);
     for (const name of COLLECTIONS) for (const n of [1, 3]) assert.ok(collectionCount(name, n).endsWith(MARK), `${name} ${n}`);
+  });
+
+  it('writes the evidence bank’s dates in VS Code’s display language, not the process locale', async () => {
+    const h = harness();
+    h.ctx.language = 'de';
+    h.ui.queue('New micro-domain', 'parser tests', 'Rewrite the tokenizer', '9', '25 minutes', 'No cue');
+    await startFocusSession(h.ctx);
+    h.ui.queue('A micro-win', 'Found the bug');
+    await logAWin(h.ctx);
+    const descriptions: (string | undefined)[] = [];
+    h.ui.queue((items: readonly { description?: string }[]) => void descriptions.push(...items.map((i) => i.description)));
+    await showEvidence(h.ctx);
+    const at = (await h.ctx.store.history()).sessions[0]?.wins[0]?.at ?? NaN;
+    assert.deepEqual(descriptions, [new Date(at).toLocaleString('de')]);
+    assert.match(descriptions[0] ?? '', /^\d{1,2}\.\d{1,2}\.\d{4}, \d{2}:\d{2}:\d{2}$/, 'German: day.month.year, 24-hour time');
   });
 });

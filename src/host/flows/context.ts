@@ -16,6 +16,8 @@ export interface FlowContext {
   defaults: WorkspaceDefaultsStore;
   clock: Clock;
   settings: () => Settings;
+  /** VS Code's display language (a BCP 47 tag), for dates and times in what the user reads. */
+  language: string;
   /** The label of the current workspace, recorded on each session. */
   workspaceLabel: () => string;
   /** Runs another Small Wins command by its id (never a name from outside). */
