@@ -7,8 +7,9 @@ import { loadDashboard } from '../harness/dashboardPage';
 import { buildSnapshot } from '../../src/host/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/settings';
 import { addDomain } from '../../src/core/journal';
-import { newSubgoal, startSession } from '../../src/core/session';
+import { logWin, newSubgoal, startSession, updateRunning } from '../../src/core/session';
 import { fiveYearJournal } from '../bench/fiveYearJournal';
+import { emptyJournal } from '../../src/core/schema';
 
 const ROOT = process.cwd();
 const MARK = '‹›';
@@ -47,5 +48,25 @@ describe('the dashboard in the display language', () => {
     assert.ok(shown.length > 20, `${shown.length} texts`);
     assert.deepEqual(shown.filter((s) => !s.endsWith(MARK)), [], 'untranslated');
     await page.close();
+  });
+
+  it('writes times in the display language the host puts in <html lang>, not the browser’s', async () => {
+    const evening = new Date();
+    evening.setHours(20, 28, 0, 0);
+    const at = evening.getTime();
+    const { journal, domain } = addDomain(emptyJournal(), 'parser tests', at - 60_000);
+    const started = startSession(journal, { domainId: domain.id, workspace: 'w', subgoals: [] }, at - 60_000);
+    const withWin = updateRunning(started.journal, started.session.id, (s) => logWin(s, { text: 'Found the bug' }, at).session);
+    const snapshot = buildSnapshot(withWin, at + 60_000, DEFAULT_SETTINGS, {});
+    const times: Record<string, string> = {};
+    for (const language of ['de', 'en-US']) {
+      const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
+      await loadDashboard(page, { repo: ROOT, language });
+      await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+      times[language] = (await page.locator('#today-wins li').first().textContent()) ?? '';
+      await page.close();
+    }
+    assert.match(times['de'] ?? '', /^20:28 · parser tests · Found the bug$/);
+    assert.match(times['en-US'] ?? '', /^08:28\sPM · parser tests · Found the bug$/);
   });
 });

@@ -7,13 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 
-export async function loadDashboard(page: Page, o: { repo: string; translations?: Record<string, string> }): Promise<void> {
+export async function loadDashboard(page: Page, o: { repo: string; translations?: Record<string, string>; language?: string }): Promise<void> {
   const asset = (name: string) => fs.readFileSync(path.join(o.repo, 'dist', 'webview', name), 'utf8');
   const css = ['codicon.css', 'dashboard.css'].map(asset).join('\n');
   // As dashboardProvider.ts writes it: JSON data with "<" escaped.
   const translations = JSON.stringify(o.translations ?? {}).replace(/</g, '\\u003c');
   await page.setContent(
-    `<!DOCTYPE html><html><head><style>${css}</style></head><body><main id="app" aria-busy="true"></main><div id="announcer"></div>` +
+    `<!DOCTYPE html><html lang="${o.language ?? 'en'}"><head><style>${css}</style></head><body><main id="app" aria-busy="true"></main><div id="announcer"></div>` +
       `<script type="application/json" id="translations">${translations}</script></body></html>`,
   );
   await page.evaluate(() => {
