@@ -18,13 +18,15 @@ class Memento {
   }
 }
 
+export type FakeContext = ExtensionContext & { subscriptions: { dispose(): unknown }[] };
+
 /** A context whose globalState holds `journal` (none: a first start). */
-export function fakeContext(journal?: unknown): ExtensionContext & { subscriptions: { dispose(): unknown }[] } {
+export function fakeContext(journal?: unknown): FakeContext {
   return {
     globalState: new Memento(journal ? { journal } : {}),
     workspaceState: new Memento(),
     subscriptions: [],
     extensionUri: { path: '/ext' },
     globalStorageUri: { path: '/storage' },
-  } as unknown as ExtensionContext & { subscriptions: { dispose(): unknown }[] };
+  } as unknown as FakeContext;
 }

@@ -70,9 +70,10 @@ function wait(ms: number): Promise<void> {
  * Wakeups per minute from their spacing: a window that starts between two ticks and ends just before
  * one would count one tick too few (4 in 5 s for a one-second tick, not 5).
  */
-function perMinute(fired: number, windowMs: number): number {
+function wakeupsPerMinute(windowMs: number): number {
+  const { fired, firstAt, lastAt } = counters;
   if (fired < 2) return (fired / windowMs) * 60_000;
-  return ((fired - 1) / (counters.lastAt - counters.firstAt)) * 60_000;
+  return ((fired - 1) / (lastAt - firstAt)) * 60_000;
 }
 
 async function measure(journal: unknown, windowMs: number) {
@@ -83,7 +84,7 @@ async function measure(journal: unknown, windowMs: number) {
   await wait(windowMs);
   const result = {
     timersAlive: counters.active.size,
-    wakeupsPerMinute: Math.round(perMinute(counters.fired, windowMs)),
+    wakeupsPerMinute: Math.round(wakeupsPerMinute(windowMs)),
     workPerWakeupMs: counters.fired ? counters.busyMs / counters.fired : 0,
   };
   for (const subscription of context.subscriptions) subscription.dispose();

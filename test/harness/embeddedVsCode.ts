@@ -3,7 +3,7 @@
  * outside the repo (keyed by version) and reused after. Used by `npm start` and the end-to-end tests.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import type { ChildProcess, SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -120,13 +120,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Runs the project's own vsce (the packaging tool) in `folder`. */
+export function runVsce(args: string[], folder: string): SpawnSyncReturns<string> {
+  const vsce = path.join(process.cwd(), 'node_modules', '@vscode', 'vsce', 'vsce');
+  return spawnSync(process.execPath, [vsce, ...args], { cwd: folder, encoding: 'utf8', env: cleanEnv({}) });
+}
+
 /**
  * The files `vsce package --no-dependencies` puts into the .vsix for an extension folder (its
  * .vscodeignore applied), as `vsce ls` lists them: what the tests install is what ships.
  */
 export function packagedFiles(folder: string): string[] {
-  const vsce = path.join(process.cwd(), 'node_modules', '@vscode', 'vsce', 'vsce');
-  const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: folder, encoding: 'utf8', env: cleanEnv({}) });
+  const listed = runVsce(['ls', '--no-dependencies'], folder);
   if (listed.status !== 0) throw new Error(`vsce ls failed in ${folder}:\n${listed.stderr}`);
   return listed.stdout.split('\n').map((line) => line.trim()).filter((line) => line !== '');
 }

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { packagedFiles } from '../harness/embeddedVsCode';
+import { packagedFiles, runVsce } from '../harness/embeddedVsCode';
 
 const ROOT = process.cwd();
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -30,8 +29,7 @@ describe('packaging (npm run package)', function () {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-vsix-'));
     try {
       const out = path.join(scratch, 'small-wins.vsix');
-      const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-      const run = spawnSync(process.execPath, [vsce, ...packageArguments(out)], { cwd: ROOT, encoding: 'utf8' });
+      const run = runVsce(packageArguments(out), ROOT);
       assert.equal(run.status, 0, `vsce package failed:\n${run.stdout}\n${run.stderr}`);
       assert.ok(fs.statSync(out).size > 10_000, 'a .vsix with content');
     } finally {
