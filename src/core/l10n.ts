@@ -16,13 +16,31 @@ export function format(message: string, ...args: (string | number)[]): string {
 }
 
 let translate: Translate = format;
+/** The language the sentences actually come out in: English unless a translation was loaded. */
+let sentenceLanguage = 'en';
 
 export function t(message: string, ...args: (string | number)[]): string {
   return translate(message, ...args);
 }
 
-export function useTranslator(next: Translate): void {
+/** `language` is the BCP 47 tag of the translation `next` uses, so lists join in the same language. */
+export function useTranslator(next: Translate, language = 'en'): void {
   translate = next;
+  sentenceLanguage = language;
+}
+
+/**
+ * "a, b and c", joined as the sentence around it is written ("a, b und c" in German). A tag Intl
+ * cannot read joins in English, the source language, rather than failing the sentence.
+ */
+export function listOf(items: readonly string[]): string {
+  let list: Intl.ListFormat;
+  try {
+    list = new Intl.ListFormat(sentenceLanguage, { type: 'conjunction' });
+  } catch {
+    list = new Intl.ListFormat('en', { type: 'conjunction' });
+  }
+  return list.format(items);
 }
 
 /** A translator from a bundle of { English message: translation }, as VS Code writes them. */

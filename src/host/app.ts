@@ -19,8 +19,9 @@ import { t, useTranslator } from '../core/l10n';
 
 /** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
 export function createSmallWins(context: vscode.ExtensionContext): vscode.Disposable {
-  // Sentences built in core come out in the display language too.
-  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
+  // Sentences built in core come out in the display language too, when VS Code has a translation
+  // for it; without one they are English, and so are the lists inside them.
+  useTranslator((message, ...args) => vscode.l10n.t(message, ...args), vscode.l10n.bundle ? vscode.env.language : 'en');
   const ui = new VsCodeUi();
   // Each window tells the others when it wrote the journal, and refreshes when they do.
   const signal = new ChangeSignal(context.globalStorageUri, () => store.refresh());

@@ -1,4 +1,4 @@
-import { t } from '../core/l10n';
+import { listOf, t } from '../core/l10n';
 import type { Snapshot } from '../shared/protocol';
 import { button } from './controls';
 import { h } from './dom';
@@ -12,7 +12,7 @@ export function evidencePanel(s: Snapshot): HTMLElement {
     due.push(h('li', {}, t('Your weekly reflection is due. '), button(t('Reflect'), () => post({ type: 'run', action: 'weeklyReflection' }), { secondary: true, id: 'due-reflection' })));
   }
   if (s.due.reassess.length) {
-    due.push(h('li', {}, t('Time to reassess: {0}. ', s.due.reassess.join(', ')), button(t('Rate'), () => post({ type: 'run', action: 'rateDomain' }), { secondary: true, id: 'due-rate' })));
+    due.push(h('li', {}, t('Time to reassess: {0}. ', listOf(s.due.reassess)), button(t('Rate'), () => post({ type: 'run', action: 'rateDomain' }), { secondary: true, id: 'due-rate' })));
   }
   const bankTitle = s.evidence.domainName ? t('Evidence bank: {0}', s.evidence.domainName) : t('Evidence bank');
   return h(

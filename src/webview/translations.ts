@@ -16,4 +16,8 @@ function readTranslations(): Record<string, string> | undefined {
   }
 }
 
-useTranslator(fromBundle(readTranslations()));
+const translations = readTranslations();
+// Lists join in the language of the words around them: the display language when it has
+// translations, English (the source) when it has none.
+const translated = translations !== undefined && Object.keys(translations).length > 0;
+useTranslator(fromBundle(translations), translated ? document.documentElement.lang || 'en' : 'en');

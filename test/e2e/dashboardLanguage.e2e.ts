@@ -69,4 +69,22 @@ describe('the dashboard in the display language', () => {
     assert.match(times['de'] ?? '', /^20:28 · parser tests · Found the bug$/);
     assert.match(times['en-US'] ?? '', /^08:28\sPM · parser tests · Found the bug$/);
   });
+
+  it('joins a list in the language of the sentence around it', async () => {
+    const now = Date.now();
+    const snapshot = buildSnapshot(addDomain(emptyJournal(), 'parser tests', now).journal, now, DEFAULT_SETTINGS, {});
+    snapshot.due.reassess = ['parser tests', 'code review', 'release notes'];
+    const reassess = async (o: { language: string; translations?: Record<string, string> }) => {
+      const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
+      await loadDashboard(page, { repo: ROOT, ...o });
+      await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+      const text = (await page.locator('#due-prompts li').first().textContent()) ?? '';
+      await page.close();
+      return text;
+    };
+    const german = { 'Time to reassess: {0}. ': 'Zeit für eine neue Einschätzung: {0}. ', Rate: 'Einschätzen' };
+    assert.equal(await reassess({ language: 'de', translations: german }), 'Zeit für eine neue Einschätzung: parser tests, code review und release notes. Einschätzen');
+    // A display language with no translation: the sentence is English, and so is its list.
+    assert.equal(await reassess({ language: 'de' }), 'Time to reassess: parser tests, code review, and release notes. Rate');
+  });
 });

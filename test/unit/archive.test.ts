@@ -99,7 +99,7 @@ describe('archive: the store', () => {
     h.time.now = NOW;
     ui.fileToOpen = exportJournal(source, NOW);
     await importData(h.ctx);
-    assert.match(ui.messages.at(-1)?.text ?? '', /Imported 1 domain, 2 sessions/);
+    assert.match(ui.messages.at(-1)?.text ?? '', /Imported 1 domain and 2 sessions/);
     assert.equal(h.ctx.store.live.sessions.length, 0, 'closed sessions went to the archive');
     const filesAfterFirst = h.files.files.size;
     await importData(h.ctx);

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { collectionCount, format, fromBundle, t, useTranslator } from '../../src/core/l10n';
-import { COLLECTIONS } from '../../src/core/schema';
+import { collectionCount, format, fromBundle, listOf, t, useTranslator } from '../../src/core/l10n';
+import { COLLECTIONS, emptyJournal } from '../../src/core/schema';
+import { addDomain } from '../../src/core/journal';
+import { endSession, startSession, updateRunning } from '../../src/core/session';
+import { exportJournal } from '../../src/core/transfer';
 import { statusView } from '../../src/core/statusView';
 import { endAndReview } from '../../src/host/flows/end';
 import { sessionMenu } from '../../src/host/flows/menu';
@@ -108,6 +111,22 @@ describe('localisation', () => {
     }
     useTranslator(pseudo);
     for (const name of COLLECTIONS) for (const n of [1, 3]) assert.ok(collectionCount(name, n).endsWith(MARK), `${name} ${n}`);
+  });
+
+  it('joins lists in the language the sentence is in, English when nothing was translated', async () => {
+    assert.equal(listOf(['1 domain']), '1 domain');
+    assert.equal(listOf(['1 domain', '2 sessions', '3 models']), '1 domain, 2 sessions, and 3 models');
+    useTranslator(fromBundle({ 'Imported {0}.': '{0} importiert.', '1 domain': '1 Bereich', '1 session': '1 Sitzung' }), 'de');
+    assert.equal(listOf(['a', 'b', 'c']), 'a, b und c');
+    const h = harness();
+    const { journal, domain } = addDomain(emptyJournal(), 'parser tests', h.time.now - 60_000);
+    const started = startSession(journal, { domainId: domain.id, workspace: 'w', subgoals: [] }, h.time.now - 60_000);
+    const ended = updateRunning(started.journal, started.session.id, (s) => endSession(s, {}, undefined, h.time.now));
+    h.ui.fileToOpen = exportJournal(ended, h.time.now);
+    await importData(h.ctx);
+    assert.equal(h.ui.messages.at(-1)?.text, '1 Bereich und 1 Sitzung importiert.');
+    useTranslator(format, 'not a language tag!');
+    assert.equal(listOf(['a', 'b']), 'a and b', 'a tag Intl cannot read joins in English');
   });
 
   it('writes the evidence bank’s dates in VS Code’s display language, not the process locale', async () => {

@@ -3,7 +3,7 @@ import { weeklyReviewMarkdown } from '../../core/weeklyReview';
 import { localDate, weekStart } from '../../core/time';
 import { mergeJournals } from '../../core/merge';
 import type { FlowContext } from './context';
-import { collectionCount, t } from '../../core/l10n';
+import { collectionCount, listOf, t } from '../../core/l10n';
 import { COLLECTIONS } from '../../core/schema';
 
 export async function exportData(ctx: FlowContext): Promise<void> {
@@ -37,5 +37,5 @@ export async function importData(ctx: FlowContext): Promise<void> {
   }
   await ctx.store.apply((live) => mergeJournals(live, outcome.changes));
   const parts = COLLECTIONS.filter((name) => outcome.added[name] > 0).map((name) => collectionCount(name, outcome.added[name]));
-  void ctx.ui.info(parts.length ? t('Imported {0}.', parts.join(', ')) : t('Nothing new to import: everything in the file is already here.'));
+  void ctx.ui.info(parts.length ? t('Imported {0}.', listOf(parts)) : t('Nothing new to import: everything in the file is already here.'));
 }
