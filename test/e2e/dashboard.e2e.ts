@@ -181,7 +181,7 @@ describe('dashboard webview (real VS Code)', function () {
     fs.writeFileSync(file, JSON.stringify({ format: 'small-wins-journal', version: 1, exportedAt: now, journal }));
     await runCommand(bench.page, 'Small Wins: Import Data');
     await chooseFile(bench.page, 'Import Small Wins journal', 'hostile.json', 'open');
-    await notification(bench.page, 'Imported 1 domain and 1 session').waitFor();
+    await notification(bench.page, 'Imported 1 domain, 1 session, 1 self-talk cue, 1 model, and 1 encouragement.').waitFor();
     await waitForText(view.locator('#session-heading'), /<script>alert\(1\)<\/script>/);
     await waitForText(view.locator('#session-subgoals'), /<\/script><script>alert\(2\)<\/script>/);
     await waitForText(view.locator('#session-wins'), /<img src=x onerror=alert\(3\)> \[U\+202E\]gnp\.exe/);
