@@ -1,20 +1,11 @@
 /** An ExtensionContext stand-in for the bench harnesses: in-memory state, no storage on disk. */
 import type { ExtensionContext } from 'vscode';
+import { MemoryMemento } from '../harness/memoryMemento';
 
-class Memento {
-  constructor(private readonly data: Record<string, unknown> = {}) {}
-  get(key: string): unknown {
-    return this.data[key];
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.data[key] = JSON.parse(JSON.stringify(value));
-    return Promise.resolve();
-  }
-  keys(): readonly string[] {
-    return Object.keys(this.data);
-  }
+/** globalState also takes the keys Settings Sync carries; the bench does not measure syncing. */
+class GlobalState extends MemoryMemento {
   setKeysForSync(): void {
-    // Settings Sync is not part of what the bench measures.
+    // Nothing to sync in the bench.
   }
 }
 
@@ -22,9 +13,11 @@ export type FakeContext = ExtensionContext & { subscriptions: { dispose(): unkno
 
 /** A context whose globalState holds `journal` (none: a first start). */
 export function fakeContext(journal?: unknown): FakeContext {
+  const globalState = new GlobalState();
+  if (journal) globalState.data.set('journal', journal);
   return {
-    globalState: new Memento(journal ? { journal } : {}),
-    workspaceState: new Memento(),
+    globalState,
+    workspaceState: new MemoryMemento(),
     subscriptions: [],
     extensionUri: { path: '/ext' },
     globalStorageUri: { path: '/storage' },

@@ -11,7 +11,8 @@ import { Archive } from '../../src/host/archive';
 import { JournalStore, JOURNAL_KEY } from '../../src/host/journalStore';
 import { fiveYearJournal } from '../bench/fiveYearJournal';
 import { exportData, importData } from '../../src/host/flows/transfer';
-import { harness, MemoryArchiveFiles, MemoryMemento, ScriptedUi } from './helpers';
+import { harness, MemoryArchiveFiles, ScriptedUi } from './helpers';
+import { MemoryMemento } from '../harness/memoryMemento';
 
 const NOW = Date.UTC(2026, 10, 16, 9);
 

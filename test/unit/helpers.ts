@@ -1,4 +1,4 @@
-import type { MementoLike } from '../../src/host/mementoLike';
+import { MemoryMemento } from '../harness/memoryMemento';
 import type { Clock } from '../../src/core/clock';
 import { JournalStore } from '../../src/host/journalStore';
 import { Archive } from '../../src/host/archive';
@@ -10,24 +10,6 @@ import type { Settings } from '../../src/host/settings';
 import type { FlowContext } from '../../src/host/flows/context';
 import type { InputOptions, PickItem, PickOptions, Ui } from '../../src/host/ui';
 import type { CommandName } from '../../src/host/commandIds';
-
-/** A Memento that stores what VS Code would: a JSON copy, so nothing non-serialisable slips through. */
-export class MemoryMemento implements MementoLike {
-  readonly data = new Map<string, unknown>();
-  writes = 0;
-  get(key: string): unknown {
-    return this.data.get(key);
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.writes++;
-    if (value === undefined) this.data.delete(key);
-    else this.data.set(key, JSON.parse(JSON.stringify(value)));
-    return Promise.resolve();
-  }
-  keys(): readonly string[] {
-    return [...this.data.keys()];
-  }
-}
 
 /** An archive folder in memory; `failWrites` makes every write fail, as a full disk would. */
 export class MemoryArchiveFiles implements ArchiveFiles {

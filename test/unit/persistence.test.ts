@@ -7,7 +7,8 @@ import { exportJournal, importJournal, MAX_IMPORT_BYTES } from '../../src/core/t
 import { addDomain } from '../../src/core/journal';
 import { newSubgoal, startSession } from '../../src/core/session';
 import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX, SYNCED_KEY } from '../../src/host/journalStore';
-import { MemoryMemento, TestClock } from './helpers';
+import { TestClock } from './helpers';
+import { MemoryMemento } from '../harness/memoryMemento';
 
 const fixtures = path.join(process.cwd(), 'test', 'fixtures');
 const readFixture = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8'));
