@@ -2,17 +2,10 @@
  * Dates in VS Code's display language, which the host writes into `<html lang>`, so they match the
  * dashboard's translated words whatever the browser's own language is. One formatter per style, made
  * on first use: `toLocaleDateString` with options builds a new formatter on every call, which
- * dominated a five-year dashboard's render.
+ * dominated a five-year dashboard's render. A display language Intl cannot read leaves the browser's
+ * own locale, the next best thing for a date.
  */
-function displayLocale(): string | undefined {
-  const tag = document.documentElement.lang;
-  try {
-    return tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
-  } catch {
-    // A tag Intl cannot read: the browser's own locale is the next best thing.
-    return undefined;
-  }
-}
+import { displayLocale } from './displayLanguage';
 
 function formatter(options: Intl.DateTimeFormatOptions): (at: number) => string {
   let format: Intl.DateTimeFormat | undefined;

@@ -1,4 +1,5 @@
 import { fromBundle, useTranslator } from '../core/l10n';
+import { displayLocale } from './displayLanguage';
 
 /**
  * The host puts the translations VS Code loaded into the page (see dashboardProvider.ts). Imported
@@ -20,4 +21,4 @@ const translations = readTranslations();
 // Lists join in the language of the words around them: the display language when it has
 // translations, English (the source) when it has none.
 const translated = translations !== undefined && Object.keys(translations).length > 0;
-useTranslator(fromBundle(translations), translated ? document.documentElement.lang || 'en' : 'en');
+useTranslator(fromBundle(translations), (translated && displayLocale()) || 'en');
