@@ -1,5 +1,7 @@
 import type { Journal, Pause, Session, Subgoal, Win, Outcome, Review, WinSource } from './schema';
 import { newId } from './ids';
+import { LIMITS } from './limits';
+import { clip } from './text';
 import { t } from './l10n';
 
 /** The one session with no end: sessions are global, so every window sees the same one. */
@@ -66,7 +68,8 @@ export function startSession(journal: Journal, input: StartInput, now: number): 
   const session: Session = {
     id: newId(),
     domainId: input.domainId,
-    workspace: input.workspace,
+    // A folder name has no bound of its own; the record's label has one.
+    workspace: clip(input.workspace, LIMITS.name),
     startedAt: now,
     pauses: [],
     subgoals: input.subgoals,

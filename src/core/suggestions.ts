@@ -1,5 +1,7 @@
 import type { WinSource } from './schema';
 import { newId } from './ids';
+import { LIMITS } from './limits';
+import { clip } from './text';
 import { t } from './l10n';
 
 /** Where a suggested win came from, as the session menu says it. */
@@ -25,7 +27,8 @@ export interface Suggestion {
 }
 
 function suggestion(source: Suggestion['source'], text: string, at: number): Suggestion {
-  return { id: newId(), source, text, at };
+  // Task names and commit subjects have no bound of their own; a win's text has one.
+  return { id: newId(), source, text: clip(text, LIMITS.text), at };
 }
 
 /** A test or build task that exits 0 after it failed earlier in the session is a mastery moment. */

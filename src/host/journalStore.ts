@@ -1,4 +1,6 @@
 import type { Journal, Session } from '../core/schema';
+import { describeIssues, journalSchema } from '../core/schema';
+import { SessionError } from '../core/session';
 import { mergeJournals, mergeSessions, sameContent } from '../core/merge';
 import { loadJournal } from '../core/persisted';
 import { syncedChanged, syncedPart, withSynced } from '../core/synced';
@@ -101,7 +103,9 @@ export class JournalStore {
     this.#known = this.#known ? mergeJournals(this.#known, previous) : previous;
     if (this.#reconciling) return;
     this.#reconciling = true;
-    void this.apply((journal) => journal).finally(() => (this.#reconciling = false));
+    void this.apply((journal) => journal)
+      .catch((error: unknown) => this.#report(error instanceof Error ? error.message : String(error)))
+      .finally(() => (this.#reconciling = false));
   }
 
   /** Looks for a change another window stored and tells listeners about it. */
@@ -120,6 +124,7 @@ export class JournalStore {
       const stored = this.live;
       const base = await this.#reconcile(stored);
       const { journal: changed, result } = change(base);
+      if (changed !== stored) refuseUnreadable(changed);
       const journal = await this.#archiveClosed(changed);
       if (journal !== stored) {
         await this.#memento.update(JOURNAL_KEY, journal);
@@ -251,4 +256,13 @@ export class JournalStore {
     this.#announced = journal;
     this.#listeners.fire(journal);
   }
+}
+
+/**
+ * Never write what cannot be read back: a journal the schema would set aside on the next read is
+ * refused before anything (globalState or the archive) is written, with a message naming the field.
+ */
+function refuseUnreadable(journal: Journal): void {
+  const check = journalSchema.safeParse(journal);
+  if (!check.success) throw new SessionError(t('Small Wins did not save this change, because it could not be read back ({0}). Nothing was changed.', describeIssues(check.error)));
 }
