@@ -2,6 +2,7 @@ import type { Journal, Session } from './schema';
 import { activeSession, currentSubgoal, elapsedMs, isPaused } from './session';
 import { formatDuration, spokenDuration } from './time';
 import { revealBidi } from './text';
+import { forLabel } from './userText';
 import { t, winCount } from './l10n';
 
 export interface StatusView {
@@ -36,7 +37,7 @@ function sessionView(journal: Journal, session: Session, now: number, o: StatusO
   const elapsed = Math.max(elapsedMs(session, now), o.elapsedFloor ?? 0);
   const remaining = session.plannedMinutes === undefined ? undefined : session.plannedMinutes * 60_000 - elapsed;
   const paused = isPaused(session);
-  const domain = inert(journal.domains.find((d) => d.id === session.domainId)?.name ?? t('unknown domain'));
+  const domain = forLabel(journal.domains.find((d) => d.id === session.domainId)?.name ?? t('unknown domain'));
   const wins = session.wins.length;
   const planned = session.plannedMinutes ?? 0;
   let time: string;
@@ -74,9 +75,4 @@ function sessionView(journal: Journal, session: Session, now: number, o: StatusO
       : t('Small Wins session on {0}: {1}, {2}. Activate for session actions.', domain, spokenTime, spokenWins),
     running: !paused,
   };
-}
-
-/** User text in a status-bar label must not turn into icons: "$(x)" is broken up. */
-function inert(text: string): string {
-  return revealBidi(text).replace(/\$\(/g, '$\u200b(');
 }

@@ -9,6 +9,7 @@ import { Archive, uniqueName } from './archive';
 import { archiveFolder } from './archiveFolder';
 import { SessionController } from './sessionController';
 import { VsCodeUi } from './vscodeUi';
+import { RenderedUi } from './renderedUi';
 import { readSettings } from './vscodeSettings';
 import { WorkspaceDefaultsStore } from './workspaceDefaults';
 import { DashboardProvider, DASHBOARD_VIEW_ID } from './dashboardProvider';
@@ -22,7 +23,8 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   // Sentences built in core come out in the display language too, when VS Code has a translation
   // for it; without one they are English, and so are the lists inside them.
   useTranslator((message, ...args) => vscode.l10n.t(message, ...args), vscode.l10n.bundle ? vscode.env.language : 'en');
-  const ui = new VsCodeUi();
+  // Every prompt and notification renders user text as inert text (renderedUi.ts).
+  const ui = new RenderedUi(new VsCodeUi());
   // Each window tells the others when it wrote the journal, and refreshes when they do.
   const signal = new ChangeSignal(context.globalStorageUri, () => store.refresh());
   const report = (problem: string) => ui.error(problem);

@@ -112,7 +112,7 @@ export class SessionController implements vscode.Disposable {
   async #announceEnd(sessionId: string, minutes: number): Promise<void> {
     const end = t('End & review');
     const more = t('+10 min');
-    const choice = await vscode.window.showInformationMessage(t('Your planned {0} minutes are up.', minutes), end, more);
+    const choice = await this.#flows.ui.info(t('Your planned {0} minutes are up.', minutes), end, more);
     if (choice === end) await this.#run('endSession');
     if (choice === more) await this.#store.apply((j) => updateRunning(j, sessionId, (s) => extendPlan(s, 10, this.#clock())));
   }

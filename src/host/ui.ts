@@ -1,6 +1,8 @@
 /** The prompts a flow needs. The VS Code implementation is in vscodeUi.ts; tests script a fake one. */
 export interface PickItem<T> {
   label: string;
+  /** A codicon name shown before the label; labels themselves never carry `$(…)` syntax. */
+  icon?: string;
   description?: string;
   detail?: string;
   value: T;

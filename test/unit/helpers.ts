@@ -5,6 +5,7 @@ import { Archive } from '../../src/host/archive';
 import type { ArchiveFiles } from '../../src/host/archive';
 import { WorkspaceDefaultsStore } from '../../src/host/workspaceDefaults';
 import { SuggestionBox } from '../../src/host/suggestionBox';
+import { RenderedUi } from '../../src/host/renderedUi';
 import { DEFAULT_SETTINGS } from '../../src/host/settings';
 import type { Settings } from '../../src/host/settings';
 import type { FlowContext } from '../../src/host/flows/context';
@@ -54,6 +55,8 @@ export class ScriptedUi implements Ui {
   readonly messages: { kind: 'info' | 'warn' | 'error'; text: string }[] = [];
   readonly validationMessages: string[] = [];
   readonly prompts: string[] = [];
+  /** Every label, description and detail of every pick shown. */
+  readonly pickTexts: string[] = [];
   saved: { name: string; content: string } | undefined;
   fileToOpen: string | undefined;
   constructor(private readonly answers: (PickAnswer | { type: string })[] = [], private readonly actions: Record<string, string> = {}) {}
@@ -68,6 +71,7 @@ export class ScriptedUi implements Ui {
 
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
     this.prompts.push(options.placeholder);
+    for (const i of items) this.pickTexts.push(i.label, ...(i.description === undefined ? [] : [i.description]), ...(i.detail === undefined ? [] : [i.detail]));
     const answer = this.answers.shift() as PickAnswer;
     if (answer === undefined) return Promise.resolve(undefined);
     if (typeof answer === 'function') return Promise.resolve(answer(items as readonly PickItem<unknown>[], options) as T);
@@ -142,7 +146,8 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
   let n = 0;
   const store = new JournalStore(memento, time.clock, report, { archive: new Archive(files, report, () => `test-${++n}`) });
   const ctx: FlowContext = {
-    ui,
+    // As in the app: what the scripted Ui records is what VS Code would be handed.
+    ui: new RenderedUi(ui),
     store,
     suggestions: new SuggestionBox(store, time.clock),
     defaults: new WorkspaceDefaultsStore(workspace),

@@ -21,7 +21,7 @@ export async function endAndReview(ctx: FlowContext): Promise<void> {
   if (!session) return;
   const goals = liveSubgoals(session);
   const outcomes: Record<string, Outcome> = {};
-  const choices: PickItem<Outcome>[] = outcomeChoices().map((o) => ({ label: `$(${o.icon}) ${o.label}`, value: o.value }));
+  const choices: PickItem<Outcome>[] = outcomeChoices().map((o) => ({ icon: o.icon, label: o.label, value: o.value }));
   for (const goal of goals) {
     const picked = await ctx.ui.pick(choices, {
       title: title(),

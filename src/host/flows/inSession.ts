@@ -28,11 +28,12 @@ export async function logAWin(ctx: FlowContext): Promise<void> {
   if (!session) return;
   const title = t('Small Wins: Log a Win');
   const items: PickItem<Subgoal | typeof MICRO_WIN>[] = openSubgoals(session).map((g) => ({
-    label: `$(pass) ${g.text}`,
+    icon: 'pass',
+    label: g.text,
     description: t('subgoal · confidence {0}/10', g.confidence),
     value: g,
   }));
-  items.push({ label: t('$(star-empty) A micro-win…'), detail: t('Anything that moved you forward: a passing test, a clear name, a question answered'), value: MICRO_WIN });
+  items.push({ icon: 'star-empty', label: t('A micro-win…'), detail: t('Anything that moved you forward: a passing test, a clear name, a question answered'), value: MICRO_WIN });
   const picked = items.length === 1 ? MICRO_WIN : await ctx.ui.pick(items, { title, placeholder: t('What did you get done?') });
   if (picked === undefined) return;
   let text: string;
@@ -58,7 +59,7 @@ export async function logAWin(ctx: FlowContext): Promise<void> {
   if (!ctx.settings().acknowledgeWins) return;
   const today = winsSince(await ctx.store.history(), dayStart(now)).filter((w) => w.domainId === session.domainId).length;
   const domain = domainName(ctx.store.live, session.domainId);
-  void ctx.ui.info(t('$(check) "{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', truncate(text, 80), winCount(saved), today, domain));
+  void ctx.ui.info(t('"{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', truncate(text, 80), winCount(saved), today, domain));
 }
 
 export async function togglePause(ctx: FlowContext): Promise<void> {
@@ -76,7 +77,7 @@ const OTHER_SIGNAL = Symbol('other');
 export async function reframeArousal(ctx: FlowContext): Promise<void> {
   const title = t('Small Wins: Reframe Arousal');
   const items: PickItem<ReturnType<typeof arousalReframes>[number] | typeof OTHER_SIGNAL>[] = arousalReframes().map((r) => ({ label: r.signal, value: r }));
-  items.push({ label: t('$(edit) Something else…'), value: OTHER_SIGNAL });
+  items.push({ icon: 'edit', label: t('Something else…'), value: OTHER_SIGNAL });
   const picked = await ctx.ui.pick(items, { title, placeholder: t('What do you notice in your body right now?') });
   if (picked === undefined) return;
   let signal: string;

@@ -10,24 +10,24 @@ export async function sessionMenu(ctx: FlowContext, runCommand: (name: CommandNa
   const session = activeSession(ctx.store.live);
   type Choice = CommandName | { accept: string };
   const suggested: PickItem<Choice>[] = session
-    ? ctx.suggestions.list().map((s) => ({ label: t('$(lightbulb) Log as a win? {0}', s.text), description: sourceLabel(s.source), value: { accept: s.id } }))
+    ? ctx.suggestions.list().map((s) => ({ icon: 'lightbulb', label: t('Log as a win? {0}', s.text), description: sourceLabel(s.source), value: { accept: s.id } }))
     : [];
   const always: PickItem<Choice>[] = [
-    { label: t('$(history) Show My Evidence'), value: 'showEvidence' },
-    { label: t('$(graph) Open Dashboard'), value: 'openDashboard' },
+    { icon: 'history', label: t('Show My Evidence'), value: 'showEvidence' },
+    { icon: 'graph', label: t('Open Dashboard'), value: 'openDashboard' },
   ];
   const items: PickItem<Choice>[] = session
     ? [
         ...suggested,
-        { label: t('$(star-full) Log a Win'), value: 'logWin' },
-        { label: t('$(add) Add Subgoal'), value: 'addSubgoal' },
-        { label: t('$(comment-discussion) Instructional Self-Talk'), value: 'selfTalk' },
-        { label: t('$(pulse) Reframe Arousal'), value: 'reframeArousal' },
-        { label: isPaused(session) ? t('$(debug-start) Resume') : t('$(debug-pause) Pause'), value: 'togglePause' },
-        { label: t('$(checklist) End Session and Review'), value: 'endSession' },
+        { icon: 'star-full', label: t('Log a Win'), value: 'logWin' },
+        { icon: 'add', label: t('Add Subgoal'), value: 'addSubgoal' },
+        { icon: 'comment-discussion', label: t('Instructional Self-Talk'), value: 'selfTalk' },
+        { icon: 'pulse', label: t('Reframe Arousal'), value: 'reframeArousal' },
+        isPaused(session) ? { icon: 'debug-start', label: t('Resume'), value: 'togglePause' } : { icon: 'debug-pause', label: t('Pause'), value: 'togglePause' },
+        { icon: 'checklist', label: t('End Session and Review'), value: 'endSession' },
         ...always,
       ]
-    : [{ label: t('$(play) Start Focus Session'), value: 'startSession' }, ...always];
+    : [{ icon: 'play', label: t('Start Focus Session'), value: 'startSession' }, ...always];
   const picked = await ctx.ui.pick(items, { title: t('Small Wins'), placeholder: session ? t('Session actions') : t('No session running') });
   if (picked === undefined) return;
   if (typeof picked === 'string') await runCommand(picked);

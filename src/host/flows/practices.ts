@@ -108,8 +108,8 @@ export async function showEvidence(ctx: FlowContext): Promise<void> {
     return;
   }
   const items: PickItem<null>[] = [
-    ...evidence.wins.map((w) => ({ label: `$(star-full) ${truncate(w.text, 120)}`, description: new Date(w.at).toLocaleString(ctx.language), value: null })),
-    ...evidence.encouragements.map((e) => ({ label: `$(quote) ${truncate(e.text, 120)}`, description: `— ${e.from}`, value: null })),
+    ...evidence.wins.map((w) => ({ icon: 'star-full', label: truncate(w.text, 120), description: new Date(w.at).toLocaleString(ctx.language), value: null })),
+    ...evidence.encouragements.map((e) => ({ icon: 'quote', label: truncate(e.text, 120), description: `— ${e.from}`, value: null })),
   ];
   await ctx.ui.pick(items, {
     title,

@@ -66,7 +66,7 @@ export async function askDomain(
   const domains = activeDomains(ctx.store.live).sort((a, b) => (a.id === o.preferredId ? -1 : b.id === o.preferredId ? 1 : 0));
   const items: PickItem<Domain | typeof NEW_DOMAIN>[] = domains.map((d) => ({ label: d.name, value: d }));
   if (o.allowCreate) {
-    items.push({ label: t('$(add) New micro-domain…'), detail: t('Something specific, like "writing parser tests" — not "be a better engineer"'), value: NEW_DOMAIN });
+    items.push({ icon: 'add', label: t('New micro-domain…'), detail: t('Something specific, like "writing parser tests" — not "be a better engineer"'), value: NEW_DOMAIN });
   }
   if (items.length === 0) {
     await ctx.ui.info(t('There are no domains yet. Start a focus session to create one.'));

@@ -18,8 +18,8 @@ const NO_CUE = Symbol('none');
 export async function chooseCue(ctx: FlowContext, o: { title: string; step?: Step; optional: boolean }): Promise<Cue | undefined> {
   const items: PickItem<Cue | symbol>[] = [];
   if (o.optional) items.push({ label: t('No cue this time'), value: NO_CUE });
-  items.push({ label: t('$(comment-discussion) Turn a hope or worry into an instruction…'), value: TURN_WORRY });
-  items.push({ label: t('$(edit) Write an instruction…'), value: WRITE_STEP });
+  items.push({ icon: 'comment-discussion', label: t('Turn a hope or worry into an instruction…'), value: TURN_WORRY });
+  items.push({ icon: 'edit', label: t('Write an instruction…'), value: WRITE_STEP });
   for (const cue of cuesByUse(ctx.store.live)) {
     items.push({
       label: cue.instruction,

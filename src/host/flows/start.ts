@@ -37,7 +37,7 @@ export async function planSubgoal(ctx: FlowContext, title: string, stepNo?: numb
     if (!shouldOfferShrink(confidence, threshold)) break;
     const shrink = await ctx.ui.pick(
       [
-        { label: t('$(fold) Shrink the goal'), detail: t('A smaller step you are sure of builds more belief than a big one you doubt'), value: true },
+        { icon: 'fold', label: t('Shrink the goal'), detail: t('A smaller step you are sure of builds more belief than a big one you doubt'), value: true },
         { label: t('Keep "{0}" at {1}/10', latest.text, confidence), value: false },
       ],
       { title, placeholder: t('You rated {0}/10, below {1}. Make it smaller?', confidence, threshold), ...(at ? { step: at } : {}) },
@@ -67,7 +67,7 @@ async function askPlannedMinutes(ctx: FlowContext, preferred: number): Promise<n
   const items: PickItem<number>[] = options
     .sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : a - b))
     .map((m) => ({ label: m === 0 ? t('Open-ended') : t('{0} minutes', m), ...(m === preferred ? { description: t('default') } : {}), value: m }));
-  items.push({ label: t('$(edit) Other length…'), value: -1 });
+  items.push({ icon: 'edit', label: t('Other length…'), value: -1 });
   const picked = await ctx.ui.pick(items, { title: startTitle(), placeholder: t('How long do you plan to focus?'), step: step(4) });
   if (picked !== -1) return picked;
   const typed = await ctx.ui.input({

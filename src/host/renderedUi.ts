@@ -1,0 +1,64 @@
+import type { InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
+import { forLabel, forNotification } from '../core/userText';
+
+/**
+ * Every text a flow shows goes through the renderer of its surface here, once, so no flow can forget
+ * it: user text never becomes a command link or an icon. The one icon a pick item may carry is the
+ * item's own `icon`, added after the label is rendered.
+ */
+export class RenderedUi implements Ui {
+  readonly #inner: Ui;
+
+  constructor(inner: Ui) {
+    this.#inner = inner;
+  }
+
+  pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
+    const rendered = items.map((item) => ({
+      label: item.icon ? `$(${item.icon}) ${forLabel(item.label)}` : forLabel(item.label),
+      ...(item.description !== undefined ? { description: forLabel(item.description) } : {}),
+      ...(item.detail !== undefined ? { detail: forLabel(item.detail) } : {}),
+      value: item.value,
+    }));
+    return this.#inner.pick(rendered, { ...options, title: forLabel(options.title), placeholder: forLabel(options.placeholder) });
+  }
+
+  input(options: InputOptions): Promise<string | undefined> {
+    return this.#inner.input({
+      ...options,
+      title: forLabel(options.title),
+      prompt: forNotification(options.prompt),
+      ...(options.placeholder !== undefined ? { placeholder: forLabel(options.placeholder) } : {}),
+      validate: (text) => {
+        const problem = options.validate(text);
+        return problem === undefined ? undefined : forNotification(problem);
+      },
+    });
+  }
+
+  info(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.#answer(this.#inner.info(forNotification(message), ...actions.map(forLabel)), actions);
+  }
+
+  warn(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.#answer(this.#inner.warn(forNotification(message), ...actions.map(forLabel)), actions);
+  }
+
+  error(message: string): void {
+    this.#inner.error(forNotification(message));
+  }
+
+  saveText(suggestedName: string, content: string, options?: SaveOptions): Promise<string | undefined> {
+    return this.#inner.saveText(suggestedName, content, options);
+  }
+
+  openText(): Promise<string | undefined> {
+    return this.#inner.openText();
+  }
+
+  /** The flow compares the answer with the action it offered, not with the rendered button. */
+  async #answer(choice: Promise<string | undefined>, actions: string[]): Promise<string | undefined> {
+    const picked = await choice;
+    return picked === undefined ? undefined : actions.find((a) => forLabel(a) === picked);
+  }
+}
