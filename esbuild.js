@@ -83,14 +83,22 @@ function configs() {
       ...NODE,
       entryPoints: [
         ...(tests ? [...listTests('test/e2e', '.e2e.ts'), ...listTests('test/integration', '.ts'), 'test/harness/runDesktopTests.ts'] : []),
-        'test/harness/start.ts',
         'test/harness/prepare.ts',
-        'test/harness/l10nMessages.ts',
       ],
       outdir: 'out/test',
       outbase: 'test',
       sourcemap: true,
       external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'typescript'],
+    });
+  }
+  if (harness) {
+    // Developer commands: npm start and npm run l10n.
+    list.push({
+      ...NODE,
+      entryPoints: ['scripts/start.ts', 'scripts/l10nMessages.ts'],
+      outdir: 'out/scripts',
+      sourcemap: true,
+      external: ['vscode', 'playwright-core', 'typescript'],
     });
   }
   if (bench) {

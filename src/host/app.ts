@@ -1,21 +1,21 @@
 import * as vscode from 'vscode';
 import { systemClock } from '../core/clock';
-import { commandId } from './commandIds';
-import type { CommandName } from './commandIds';
-import { handlers, registerCommands } from './commands';
-import type { FlowContext } from './flows/context';
-import { JournalStore, SYNCED_KEY } from './journalStore';
-import { Archive, uniqueName } from './archive';
-import { archiveFolder } from './archiveFolder';
-import { SessionController } from './sessionController';
-import { VsCodeUi } from './vscodeUi';
-import { RenderedUi } from './renderedUi';
-import { readSettings } from './vscodeSettings';
-import { WorkspaceDefaultsStore } from './workspaceDefaults';
-import { DashboardProvider, DASHBOARD_VIEW_ID } from './dashboardProvider';
-import { ChangeSignal } from './changeSignal';
-import { EvidenceWatcher } from './evidenceWatcher';
-import { SuggestionBox } from './suggestionBox';
+import { commandId } from './commands/commandIds';
+import type { CommandName } from './commands/commandIds';
+import { handlers, registerCommands } from './commands/register';
+import type { Services } from './services';
+import { JournalStore, SYNCED_KEY } from './storage/journalStore';
+import { Archive, uniqueName } from './storage/archive';
+import { archiveFolder } from './storage/archiveFolder';
+import { SessionController } from './session/sessionController';
+import { VsCodeUi } from './platform/vscodeUi';
+import { RenderedUi } from './platform/renderedUi';
+import { readSettings } from './platform/vscodeSettings';
+import { WorkspaceDefaultsStore } from './storage/workspaceDefaults';
+import { DashboardProvider, DASHBOARD_VIEW_ID } from './dashboard/dashboardProvider';
+import { ChangeSignal } from './storage/changeSignal';
+import { EvidenceWatcher } from './suggestions/evidenceWatcher';
+import { SuggestionBox } from './suggestions/suggestionBox';
 import { t, useTranslator } from '../core/l10n';
 
 /** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
@@ -38,7 +38,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   // Domains, cues and models follow the user through Settings Sync; the journal itself stays local.
   context.globalState.setKeysForSync([SYNCED_KEY]);
   const suggestions = new SuggestionBox(store, systemClock);
-  const ctx: FlowContext = {
+  const ctx: Services = {
     ui,
     store,
     suggestions,

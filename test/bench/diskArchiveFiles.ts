@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { ArchiveFiles } from '../../src/host/archive';
+import type { ArchiveFiles } from '../../src/host/storage/archive';
 
 /** The archive folder on disk, as VS Code's file system keeps it under globalStorageUri. */
 export function diskArchiveFiles(folder: string): ArchiveFiles {

@@ -1,4 +1,4 @@
-import type { MementoLike } from '../../src/host/mementoLike';
+import type { MementoLike } from '../../src/host/platform/mementoLike';
 
 /** A Memento that stores what VS Code would: a JSON copy, so nothing non-serialisable slips through. */
 export class MemoryMemento implements MementoLike {

@@ -7,10 +7,10 @@ import type { Journal } from '../../src/core/schema';
 import { activeSession, endSession, newSubgoal, startSession } from '../../src/core/session';
 import { exportJournal, importJournal } from '../../src/core/transfer';
 import { DAY } from '../../src/core/time';
-import { Archive } from '../../src/host/archive';
-import { JournalStore, JOURNAL_KEY } from '../../src/host/journalStore';
+import { Archive } from '../../src/host/storage/archive';
+import { JournalStore, JOURNAL_KEY } from '../../src/host/storage/journalStore';
 import { fiveYearJournal } from '../bench/fiveYearJournal';
-import { exportData, importData } from '../../src/host/flows/transfer';
+import { exportData, importData } from '../../src/host/commands/transfer';
 import { harness, MemoryArchiveFiles, ScriptedUi } from './helpers';
 import { MemoryMemento } from '../harness/memoryMemento';
 

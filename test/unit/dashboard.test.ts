@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { webviewMessageSchema } from '../../src/shared/protocol';
-import { createDashboardHandler } from '../../src/host/dashboardMessages';
-import { buildSnapshot } from '../../src/host/snapshot';
+import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
+import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { activeSession } from '../../src/core/session';
-import { DEFAULT_SETTINGS } from '../../src/host/settings';
+import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { harness } from './helpers';
 import type { Harness } from './helpers';
 

@@ -1,16 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../src/core/session';
 import type { Session } from '../../src/core/schema';
-import { askAboutAwayTime } from '../../src/host/flows/away';
-import { JournalStore } from '../../src/host/journalStore';
-import { startFocusSession } from '../../src/host/flows/start';
-import { addSubgoal, logAWin, reframeArousal, togglePause } from '../../src/host/flows/inSession';
-import { endAndReview } from '../../src/host/flows/end';
-import { selfTalk } from '../../src/host/flows/selfTalk';
-import { exportData, importData, writeWeeklyReview } from '../../src/host/flows/transfer';
+import { askAboutAwayTime } from '../../src/host/commands/away';
+import { JournalStore } from '../../src/host/storage/journalStore';
+import { startFocusSession } from '../../src/host/commands/start';
+import { addSubgoal, logAWin, reframeArousal, togglePause } from '../../src/host/commands/inSession';
+import { endAndReview } from '../../src/host/commands/end';
+import { selfTalk } from '../../src/host/commands/selfTalk';
+import { exportData, importData, writeWeeklyReview } from '../../src/host/commands/transfer';
 import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
 import { emptyJournal } from '../../src/core/schema';
-import { rateDomain, weeklyReflection } from '../../src/host/flows/practices';
+import { rateDomain, weeklyReflection } from '../../src/host/commands/practices';
 import { harness, ScriptedUi } from './helpers';
 import type { Harness } from './helpers';
 

@@ -1,16 +1,16 @@
 import { MemoryMemento } from '../harness/memoryMemento';
 import type { Clock } from '../../src/core/clock';
-import { JournalStore } from '../../src/host/journalStore';
-import { Archive } from '../../src/host/archive';
-import type { ArchiveFiles } from '../../src/host/archive';
-import { WorkspaceDefaultsStore } from '../../src/host/workspaceDefaults';
-import { SuggestionBox } from '../../src/host/suggestionBox';
-import { RenderedUi } from '../../src/host/renderedUi';
-import { DEFAULT_SETTINGS } from '../../src/host/settings';
-import type { Settings } from '../../src/host/settings';
-import type { FlowContext } from '../../src/host/flows/context';
-import type { InputOptions, PickItem, PickOptions, Ui } from '../../src/host/ui';
-import type { CommandName } from '../../src/host/commandIds';
+import { JournalStore } from '../../src/host/storage/journalStore';
+import { Archive } from '../../src/host/storage/archive';
+import type { ArchiveFiles } from '../../src/host/storage/archive';
+import { WorkspaceDefaultsStore } from '../../src/host/storage/workspaceDefaults';
+import { SuggestionBox } from '../../src/host/suggestions/suggestionBox';
+import { RenderedUi } from '../../src/host/platform/renderedUi';
+import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
+import type { Settings } from '../../src/host/platform/settings';
+import type { Services } from '../../src/host/services';
+import type { InputOptions, PickItem, PickOptions, Ui } from '../../src/host/platform/ui';
+import type { CommandName } from '../../src/host/commands/commandIds';
 
 /** An archive folder in memory; `failWrites` makes every write fail, as a full disk would. */
 export class MemoryArchiveFiles implements ArchiveFiles {
@@ -122,7 +122,7 @@ export class ScriptedUi implements Ui {
 }
 
 export interface Harness {
-  ctx: FlowContext;
+  ctx: Services;
   ui: ScriptedUi;
   memento: MemoryMemento;
   workspace: MemoryMemento;
@@ -145,7 +145,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
   const report = (p: string) => problems.push(p);
   let n = 0;
   const store = new JournalStore(memento, time.clock, report, { archive: new Archive(files, report, () => `test-${++n}`) });
-  const ctx: FlowContext = {
+  const ctx: Services = {
     // As in the app: what the scripted Ui records is what VS Code would be handed.
     ui: new RenderedUi(ui),
     store,

@@ -5,12 +5,12 @@ import type { Journal } from '../../src/core/schema';
 import { exportJournal } from '../../src/core/transfer';
 import { forLabel, forNotification } from '../../src/core/userText';
 import { newId } from '../../src/core/ids';
-import { startFocusSession } from '../../src/host/flows/start';
-import { logAWin } from '../../src/host/flows/inSession';
-import { selfTalk } from '../../src/host/flows/selfTalk';
-import { showEvidence } from '../../src/host/flows/practices';
-import { importData } from '../../src/host/flows/transfer';
-import { sessionMenu } from '../../src/host/flows/menu';
+import { startFocusSession } from '../../src/host/commands/start';
+import { logAWin } from '../../src/host/commands/inSession';
+import { selfTalk } from '../../src/host/commands/selfTalk';
+import { showEvidence } from '../../src/host/commands/practices';
+import { importData } from '../../src/host/commands/transfer';
+import { sessionMenu } from '../../src/host/commands/menu';
 import { harness } from './helpers';
 
 const LINK = '[parser tests](command:workbench.extensions.installExtension?%22evil.ext%22)';

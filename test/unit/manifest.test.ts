@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_NAMES, commandId } from '../../src/host/commandIds';
-import { DEFAULT_SETTINGS } from '../../src/host/settings';
+import { COMMAND_NAMES, commandId } from '../../src/host/commands/commandIds';
+import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 
 interface Manifest {
   activationEvents: string[];
@@ -16,7 +16,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.js
 const nls = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.nls.json'), 'utf8')) as Record<string, string>;
 /** The English text of a manifest string, which may be a %key% into package.nls.json. */
 const text = (value: string) => value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? `<missing ${key}>`);
-const source = fs.readFileSync(path.join(process.cwd(), 'src', 'host', 'vscodeSettings.ts'), 'utf8');
+const source = fs.readFileSync(path.join(process.cwd(), 'src', 'host', 'platform', 'vscodeSettings.ts'), 'utf8');
 
 describe('package.json manifest', () => {
   it('contributes every registered command and registers every contributed one', () => {

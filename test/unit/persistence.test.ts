@@ -6,7 +6,7 @@ import { loadJournal, migrate } from '../../src/core/persisted';
 import { exportJournal, importJournal, MAX_IMPORT_BYTES } from '../../src/core/transfer';
 import { addDomain } from '../../src/core/journal';
 import { newSubgoal, startSession } from '../../src/core/session';
-import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX, SYNCED_KEY } from '../../src/host/journalStore';
+import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX, SYNCED_KEY } from '../../src/host/storage/journalStore';
 import { TestClock } from './helpers';
 import { MemoryMemento } from '../harness/memoryMemento';
 

@@ -3,8 +3,8 @@ import { activeSession, logWin, updateRunning } from '../../src/core/session';
 import { CommitWatch } from '../../src/core/suggestions';
 import { clip } from '../../src/core/text';
 import { LIMITS } from '../../src/core/limits';
-import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/journalStore';
-import { startFocusSession } from '../../src/host/flows/start';
+import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/storage/journalStore';
+import { startFocusSession } from '../../src/host/commands/start';
 import { harness } from './helpers';
 
 describe('every write can be read back', () => {

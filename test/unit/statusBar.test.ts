@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { SessionTicker } from '../../src/host/sessionTicker';
-import type { Timers } from '../../src/host/sessionTicker';
+import { SessionTicker } from '../../src/host/session/sessionTicker';
+import type { Timers } from '../../src/host/session/sessionTicker';
 import { statusView } from '../../src/core/statusView';
 import { emptyJournal } from '../../src/core/schema';
 import { addDomain, addCue } from '../../src/core/journal';

@@ -3,9 +3,9 @@ import { CommitWatch, DiagnosticsWatch, TaskWatch } from '../../src/core/suggest
 import { activeSession, newSubgoal, startSession } from '../../src/core/session';
 import { addDomain } from '../../src/core/journal';
 import type { Journal } from '../../src/core/schema';
-import { createDashboardHandler } from '../../src/host/dashboardMessages';
+import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
 import { harness } from './helpers';
-import { sessionMenu } from '../../src/host/flows/menu';
+import { sessionMenu } from '../../src/host/commands/menu';
 
 function startedJournal(journal: Journal, now: number): Journal {
   const { journal: j, domain } = addDomain(journal, 'parser tests', now);

@@ -5,9 +5,9 @@ import { mergeJournals, sameContent } from '../../src/core/merge';
 import { addDomain } from '../../src/core/journal';
 import { activeSession, endSession, logWin, newSubgoal, pause, startSession, updateRunning } from '../../src/core/session';
 import { exportJournal, importJournal } from '../../src/core/transfer';
-import { JOURNAL_KEY, JournalStore } from '../../src/host/journalStore';
-import type { MementoLike } from '../../src/host/mementoLike';
-import { Archive } from '../../src/host/archive';
+import { JOURNAL_KEY, JournalStore } from '../../src/host/storage/journalStore';
+import type { MementoLike } from '../../src/host/platform/mementoLike';
+import { Archive } from '../../src/host/storage/archive';
 import { MemoryArchiveFiles, TestClock } from './helpers';
 
 /**

@@ -2,12 +2,12 @@ import { confidenceLabel, efficacyAnchors, parseIntegerInRange, parseText } from
 import { activeDomains, findDomainByName, addDomain } from '../../core/journal';
 import { LIMITS } from '../../core/schema';
 import type { Domain } from '../../core/schema';
-import type { FlowContext } from './context';
-import type { PickItem, Step } from '../ui';
+import type { Services } from '../services';
+import type { PickItem, Step } from '../platform/ui';
 import { t } from '../../core/l10n';
 
 export function askText(
-  ctx: FlowContext,
+  ctx: Services,
   o: { title: string; prompt: string; placeholder?: string; value?: string; step?: Step; max?: number; what: string; extra?: (text: string) => string | undefined },
 ): Promise<string | undefined> {
   const max = o.max ?? LIMITS.text;
@@ -28,7 +28,7 @@ export function askText(
 }
 
 /** The 0–10 ruler: "How sure are you that you can do this?" */
-export function askConfidence(ctx: FlowContext, title: string, goal: string, step?: Step): Promise<number | undefined> {
+export function askConfidence(ctx: Services, title: string, goal: string, step?: Step): Promise<number | undefined> {
   const items: PickItem<number>[] = Array.from({ length: 11 }, (_, value) => ({ label: `${value}`, description: confidenceLabel(value), value }));
   return ctx.ui.pick(items.reverse(), {
     title,
@@ -39,7 +39,7 @@ export function askConfidence(ctx: FlowContext, title: string, goal: string, ste
 }
 
 /** Bandura's 0–100 "can do" scale. */
-export async function askEfficacy(ctx: FlowContext, domain: Domain, title: string): Promise<number | undefined> {
+export async function askEfficacy(ctx: Services, domain: Domain, title: string): Promise<number | undefined> {
   const anchors = efficacyAnchors().map((a) => `${a.value} ${a.label}`).join(' · ');
   const parse = (typed: string) => parseIntegerInRange(typed, 0, 100, t('a rating'));
   const text = await ctx.ui.input({
@@ -60,7 +60,7 @@ const NEW_DOMAIN = Symbol('new domain');
 
 /** Picks an existing micro-domain or creates one; the preferred one is listed first. */
 export async function askDomain(
-  ctx: FlowContext,
+  ctx: Services,
   o: { title: string; preferredId?: string; step?: Step; allowCreate: boolean },
 ): Promise<Domain | undefined> {
   const domains = activeDomains(ctx.store.live).sort((a, b) => (a.id === o.preferredId ? -1 : b.id === o.preferredId ? 1 : 0));

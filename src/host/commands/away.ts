@@ -1,13 +1,13 @@
 import { activeSession, excludeAway, updateRunning } from '../../core/session';
 import { spokenDuration } from '../../core/time';
-import type { FlowContext } from './context';
+import type { Services } from '../services';
 import { t } from '../../core/l10n';
 
 /**
  * The tick found a gap far longer than a tick: the machine slept. Ask whether that time counts as
  * focus; if not, it becomes an "away" pause. Any answer other than "don't count" keeps the time.
  */
-export async function askAboutAwayTime(ctx: Pick<FlowContext, 'ui' | 'store'>, from: number, to: number): Promise<void> {
+export async function askAboutAwayTime(ctx: Pick<Services, 'ui' | 'store'>, from: number, to: number): Promise<void> {
   const session = activeSession(ctx.store.live);
   if (!session) return;
   const dontCount = t("Don't count it");

@@ -1,12 +1,12 @@
-import { endWithReview, reviewFeedback } from '../core/review';
-import { addDomain, domainById } from '../core/journal';
-import { activeSession, addSubgoals, isPaused, liveSubgoals, logWin, newSubgoal, pause, resume, startSession, updateRunning } from '../core/session';
-import type { Journal, Outcome, Subgoal } from '../core/schema';
-import { webviewMessageSchema } from '../shared/protocol';
-import type { WebviewMessage, WebviewMessageType } from '../shared/protocol';
-import type { CommandName } from './commandIds';
-import type { FlowContext } from './flows/context';
-import { t } from '../core/l10n';
+import { endWithReview, reviewFeedback } from '../../core/review';
+import { addDomain, domainById } from '../../core/journal';
+import { activeSession, addSubgoals, isPaused, liveSubgoals, logWin, newSubgoal, pause, resume, startSession, updateRunning } from '../../core/session';
+import type { Journal, Outcome, Subgoal } from '../../core/schema';
+import { webviewMessageSchema } from '../../shared/protocol';
+import type { WebviewMessage, WebviewMessageType } from '../../shared/protocol';
+import type { CommandName } from '../commands/commandIds';
+import type { Services } from '../services';
+import { t } from '../../core/l10n';
 
 export interface DashboardPort {
   sendSnapshot(): void;
@@ -29,7 +29,7 @@ function running(journal: Journal, sessionId: string) {
  * Handles what the dashboard posts. Every message is validated once with safeParse; one that does not
  * parse, or does not fit the journal, changes nothing and never throws.
  */
-export function createDashboardHandler(ctx: FlowContext, port: DashboardPort) {
+export function createDashboardHandler(ctx: Services, port: DashboardPort) {
   const change = (fn: (journal: Journal) => Journal) => ctx.store.apply(fn);
   const handlers: Handlers = {
     ready: () => Promise.resolve(port.sendSnapshot()),

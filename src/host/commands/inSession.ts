@@ -4,14 +4,14 @@ import { newId } from '../../core/ids';
 import { dayStart } from '../../core/time';
 import { winsSince } from '../../core/evidence';
 import type { Subgoal } from '../../core/schema';
-import { domainName, requireSession } from './context';
-import type { FlowContext } from './context';
+import { domainName, requireSession } from '../services';
+import type { Services } from '../services';
 import { askText, truncate } from './prompts';
 import { planSubgoal } from './start';
-import type { PickItem } from '../ui';
+import type { PickItem } from '../platform/ui';
 import { t, winCount } from '../../core/l10n';
 
-export async function addSubgoal(ctx: FlowContext): Promise<void> {
+export async function addSubgoal(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
   const goals = await planSubgoal(ctx, t('Small Wins: Add Subgoal'));
@@ -23,7 +23,7 @@ export async function addSubgoal(ctx: FlowContext): Promise<void> {
 const MICRO_WIN = Symbol('micro-win');
 
 /** Marks a subgoal done or records a free-text micro-win, then acknowledges it from the record. */
-export async function logAWin(ctx: FlowContext): Promise<void> {
+export async function logAWin(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
   const title = t('Small Wins: Log a Win');
@@ -62,7 +62,7 @@ export async function logAWin(ctx: FlowContext): Promise<void> {
   void ctx.ui.info(t('"{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', truncate(text, 80), winCount(saved), today, domain));
 }
 
-export async function togglePause(ctx: FlowContext): Promise<void> {
+export async function togglePause(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
   const paused = isPaused(session);
@@ -74,7 +74,7 @@ export async function togglePause(ctx: FlowContext): Promise<void> {
 const OTHER_SIGNAL = Symbol('other');
 
 /** Reappraises a bodily signal as readiness, and keeps it on the running session if there is one. */
-export async function reframeArousal(ctx: FlowContext): Promise<void> {
+export async function reframeArousal(ctx: Services): Promise<void> {
   const title = t('Small Wins: Reframe Arousal');
   const items: PickItem<ReturnType<typeof arousalReframes>[number] | typeof OTHER_SIGNAL>[] = arousalReframes().map((r) => ({ label: r.signal, value: r }));
   items.push({ icon: 'edit', label: t('Something else…'), value: OTHER_SIGNAL });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
-import { MAX_IMPORT_BYTES, tooLargeMessage } from '../core/transfer';
-import { t } from '../core/l10n';
+import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../core/transfer';
+import { t } from '../../core/l10n';
 
 type Item<T> = vscode.QuickPickItem & { value: T };
 

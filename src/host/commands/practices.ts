@@ -4,16 +4,16 @@ import { evidenceFor } from '../../core/evidence';
 import { activeSession } from '../../core/session';
 import { LIMITS } from '../../core/schema';
 import type { Domain } from '../../core/schema';
-import type { FlowContext } from './context';
+import type { Services } from '../services';
 import { askDomain, askEfficacy, askText, truncate } from './prompts';
-import type { PickItem } from '../ui';
+import type { PickItem } from '../platform/ui';
 import { collectionCount, t, winCount } from '../../core/l10n';
 
-function preferredDomainId(ctx: FlowContext): string | undefined {
+function preferredDomainId(ctx: Services): string | undefined {
   return activeSession(ctx.store.live)?.domainId ?? ctx.defaults.get().lastDomainId;
 }
 
-async function rate(ctx: FlowContext, domain: Domain, title: string): Promise<boolean> {
+async function rate(ctx: Services, domain: Domain, title: string): Promise<boolean> {
   const value = await askEfficacy(ctx, domain, title);
   if (value === undefined) return false;
   await ctx.store.apply((j) => addRating(j, domain.id, value, ctx.clock()));
@@ -21,14 +21,14 @@ async function rate(ctx: FlowContext, domain: Domain, title: string): Promise<bo
   return true;
 }
 
-export async function rateDomain(ctx: FlowContext): Promise<void> {
+export async function rateDomain(ctx: Services): Promise<void> {
   const title = t('Small Wins: Rate Domain Confidence');
   const preferredId = preferredDomainId(ctx);
   const domain = await askDomain(ctx, { title, allowCreate: true, ...(preferredId ? { preferredId } : {}) });
   if (domain) await rate(ctx, domain, title);
 }
 
-export async function weeklyReflection(ctx: FlowContext): Promise<void> {
+export async function weeklyReflection(ctx: Services): Promise<void> {
   const title = t('Small Wins: Weekly Reflection');
   const ask = (prompt: string, step: number) =>
     askText(ctx, { title, prompt, max: LIMITS.note, what: t('an answer'), step: { step, totalSteps: 3 } });
@@ -51,7 +51,7 @@ export async function weeklyReflection(ctx: FlowContext): Promise<void> {
 
 const ANY_DOMAIN = Symbol('any');
 
-async function askOptionalDomain(ctx: FlowContext, title: string): Promise<string | undefined | null> {
+async function askOptionalDomain(ctx: Services, title: string): Promise<string | undefined | null> {
   const items: PickItem<Domain | typeof ANY_DOMAIN>[] = [{ label: t('Any domain'), value: ANY_DOMAIN }];
   for (const d of ctx.store.live.domains) if (d.archivedAt === undefined) items.push({ label: d.name, value: d });
   if (items.length === 1) return undefined;
@@ -60,7 +60,7 @@ async function askOptionalDomain(ctx: FlowContext, title: string): Promise<strin
   return picked === ANY_DOMAIN ? undefined : picked.id;
 }
 
-export async function addVicariousModel(ctx: FlowContext): Promise<void> {
+export async function addVicariousModel(ctx: Services): Promise<void> {
   const title = t('Small Wins: Add Vicarious Model');
   const name = await askText(ctx, {
     title,
@@ -82,7 +82,7 @@ export async function addVicariousModel(ctx: FlowContext): Promise<void> {
   void ctx.ui.info(t('Saved {0} as a model.', name));
 }
 
-export async function recordEncouragement(ctx: FlowContext): Promise<void> {
+export async function recordEncouragement(ctx: Services): Promise<void> {
   const title = t('Small Wins: Record Encouragement');
   const from = await askText(ctx, { title, prompt: t('Who said it? (a credible source: a reviewer, a mentor, a user)'), max: LIMITS.name, what: t('who said it') });
   if (from === undefined) return;
@@ -94,7 +94,7 @@ export async function recordEncouragement(ctx: FlowContext): Promise<void> {
   void ctx.ui.info(t('Encouragement saved to your evidence bank.'));
 }
 
-export async function showEvidence(ctx: FlowContext): Promise<void> {
+export async function showEvidence(ctx: Services): Promise<void> {
   const title = t('Small Wins: My Evidence');
   const preferredId = preferredDomainId(ctx);
   const domain = preferredId ? domainById(ctx.store.live, preferredId) : await askDomain(ctx, { title, allowCreate: false });

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-import type { Clock } from '../core/clock';
-import { activeSession, extendPlan, remainingMs, updateRunning } from '../core/session';
-import { askAboutAwayTime } from './flows/away';
-import type { FlowContext } from './flows/context';
-import { mergeSessions } from '../core/merge';
-import { newId } from '../core/ids';
-import type { JournalStore } from './journalStore';
+import type { Clock } from '../../core/clock';
+import { activeSession, extendPlan, remainingMs, updateRunning } from '../../core/session';
+import { askAboutAwayTime } from '../commands/away';
+import type { Services } from '../services';
+import { mergeSessions } from '../../core/merge';
+import { newId } from '../../core/ids';
+import type { JournalStore } from '../storage/journalStore';
 import { SessionStatusBar } from './statusBar';
 import { SessionTicker, realTimers } from './sessionTicker';
-import type { Settings } from './settings';
-import type { CommandName } from './commandIds';
-import { t } from '../core/l10n';
+import type { Settings } from '../platform/settings';
+import type { CommandName } from '../commands/commandIds';
+import { t } from '../../core/l10n';
 
 /** Long enough for every window's claim to reach the others (VS Code propagates state in well under 1 s). */
 const CLAIM_SETTLE_MS = 1500;
@@ -33,14 +33,14 @@ export class SessionController implements vscode.Disposable {
   readonly #clock: Clock;
   readonly #settings: () => Settings;
   readonly #run: (command: CommandName) => Promise<void>;
-  readonly #flows: Pick<FlowContext, 'ui' | 'store' | 'suggestions'>;
+  readonly #flows: Pick<Services, 'ui' | 'store' | 'suggestions'>;
 
   constructor(
     store: JournalStore,
     clock: Clock,
     settings: () => Settings,
     run: (command: CommandName) => Promise<void>,
-    flows: Pick<FlowContext, 'ui' | 'store' | 'suggestions'>,
+    flows: Pick<Services, 'ui' | 'store' | 'suggestions'>,
   ) {
     this.#store = store;
     this.#clock = clock;

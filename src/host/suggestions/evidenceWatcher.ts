@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { CommitWatch, DiagnosticsWatch, TaskWatch } from '../core/suggestions';
-import { activeSession } from '../core/session';
-import type { Clock } from '../core/clock';
-import type { JournalStore } from './journalStore';
-import type { Settings } from './settings';
+import { CommitWatch, DiagnosticsWatch, TaskWatch } from '../../core/suggestions';
+import { activeSession } from '../../core/session';
+import type { Clock } from '../../core/clock';
+import type { JournalStore } from '../storage/journalStore';
+import type { Settings } from '../platform/settings';
 import type { SuggestionBox } from './suggestionBox';
 
 interface GitRepository {

@@ -2,9 +2,9 @@ import { addCue, cuesByUse, useCue } from '../../core/journal';
 import { addCue as attachCue, activeSession, updateRunning } from '../../core/session';
 import { findOutcomePhrasing, instructionProblem } from '../../core/selfTalk';
 import type { Cue } from '../../core/schema';
-import type { FlowContext } from './context';
+import type { Services } from '../services';
 import { askText, truncate } from './prompts';
-import type { PickItem, Step } from '../ui';
+import type { PickItem, Step } from '../platform/ui';
 import { t } from '../../core/l10n';
 
 const TURN_WORRY = Symbol('worry');
@@ -15,7 +15,7 @@ const NO_CUE = Symbol('none');
  * Picks a saved cue or writes a new one, turning a hope or worry into the next mechanical step.
  * Returns the cue (saved and counted as used), or undefined when cancelled or declined.
  */
-export async function chooseCue(ctx: FlowContext, o: { title: string; step?: Step; optional: boolean }): Promise<Cue | undefined> {
+export async function chooseCue(ctx: Services, o: { title: string; step?: Step; optional: boolean }): Promise<Cue | undefined> {
   const items: PickItem<Cue | symbol>[] = [];
   if (o.optional) items.push({ label: t('No cue this time'), value: NO_CUE });
   items.push({ icon: 'comment-discussion', label: t('Turn a hope or worry into an instruction…'), value: TURN_WORRY });
@@ -69,7 +69,7 @@ export async function chooseCue(ctx: FlowContext, o: { title: string; step?: Ste
 }
 
 /** The "Instructional Self-Talk" command: a cue, attached to the running session if there is one. */
-export async function selfTalk(ctx: FlowContext): Promise<void> {
+export async function selfTalk(ctx: Services): Promise<void> {
   const cue = await chooseCue(ctx, { title: t('Small Wins: Instructional Self-Talk'), optional: false });
   if (!cue) return;
   await ctx.store.apply((journal) => {

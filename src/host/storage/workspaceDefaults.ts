@@ -1,6 +1,6 @@
-import { workspaceDefaultsSchema } from '../core/schema';
-import type { WorkspaceDefaults } from '../core/schema';
-import type { MementoLike } from './mementoLike';
+import { workspaceDefaultsSchema } from '../../core/schema';
+import type { WorkspaceDefaults } from '../../core/schema';
+import type { MementoLike } from '../platform/mementoLike';
 
 const KEY = 'defaults';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Journal } from '../core/schema';
-import { activeSession, elapsedMs } from '../core/session';
-import { statusView } from '../core/statusView';
-import { commandId } from './commandIds';
-import { t } from '../core/l10n';
+import type { Journal } from '../../core/schema';
+import { activeSession, elapsedMs } from '../../core/session';
+import { statusView } from '../../core/statusView';
+import { commandId } from '../commands/commandIds';
+import { t } from '../../core/l10n';
 
 /** The status-bar item: "start focus" when idle, the session's time, domain and wins while one runs. */
 export class SessionStatusBar implements vscode.Disposable {

@@ -1,9 +1,9 @@
-import type { Clock } from '../core/clock';
-import { activeSession, logWin, updateRunning } from '../core/session';
-import type { Suggestion } from '../core/suggestions';
-import type { JournalStore } from './journalStore';
-import type { DisposableLike } from './mementoLike';
-import { Listeners } from './listeners';
+import type { Clock } from '../../core/clock';
+import { activeSession, logWin, updateRunning } from '../../core/session';
+import type { Suggestion } from '../../core/suggestions';
+import type { JournalStore } from '../storage/journalStore';
+import type { DisposableLike } from '../platform/mementoLike';
+import { Listeners } from '../platform/listeners';
 
 /**
  * Wins the editor noticed in this window, waiting for one click. Nothing is logged without the

@@ -1,16 +1,16 @@
-import type { Journal, Session } from '../core/schema';
-import { describeIssues, journalSchema } from '../core/schema';
-import { SessionError } from '../core/session';
-import { mergeJournals, mergeSessions, sameContent } from '../core/merge';
-import { loadJournal } from '../core/persisted';
-import { syncedChanged, syncedPart, withSynced } from '../core/synced';
-import { ARCHIVED_COLLECTIONS, combineHistory, monthOf, splitArchivable } from '../core/archive';
-import type { ArchivedCollection } from '../core/archive';
-import type { Clock } from '../core/clock';
+import type { Journal, Session } from '../../core/schema';
+import { describeIssues, journalSchema } from '../../core/schema';
+import { SessionError } from '../../core/session';
+import { mergeJournals, mergeSessions, sameContent } from '../../core/merge';
+import { loadJournal } from '../../core/persisted';
+import { syncedChanged, syncedPart, withSynced } from '../../core/synced';
+import { ARCHIVED_COLLECTIONS, combineHistory, monthOf, splitArchivable } from '../../core/archive';
+import type { ArchivedCollection } from '../../core/archive';
+import type { Clock } from '../../core/clock';
 import type { Archive } from './archive';
-import type { DisposableLike, MementoLike } from './mementoLike';
-import { Listeners } from './listeners';
-import { t } from '../core/l10n';
+import type { DisposableLike, MementoLike } from '../platform/mementoLike';
+import { Listeners } from '../platform/listeners';
+import { t } from '../../core/l10n';
 
 export const JOURNAL_KEY = 'journal';
 export const RECOVERY_PREFIX = 'recovery.';

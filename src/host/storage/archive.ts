@@ -1,10 +1,10 @@
-import { archiveFileName, archiveMonth, isEmptyPart } from '../core/archive';
-import { mergeJournals } from '../core/merge';
-import { loadJournal } from '../core/persisted';
-import { emptyJournal } from '../core/schema';
-import type { Journal } from '../core/schema';
-import { newId } from '../core/ids';
-import { t } from '../core/l10n';
+import { archiveFileName, archiveMonth, isEmptyPart } from '../../core/archive';
+import { mergeJournals } from '../../core/merge';
+import { loadJournal } from '../../core/persisted';
+import { emptyJournal } from '../../core/schema';
+import type { Journal } from '../../core/schema';
+import { newId } from '../../core/ids';
+import { t } from '../../core/l10n';
 
 /** The folder of archive files; VS Code's file system in the extension, memory or disk in tests. */
 export interface ArchiveFiles {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { HostMessage } from '../shared/protocol';
+import type { HostMessage } from '../../shared/protocol';
 import { createDashboardHandler } from './dashboardMessages';
-import type { FlowContext } from './flows/context';
+import type { Services } from '../services';
 import { buildSnapshot } from './snapshot';
-import { t } from '../core/l10n';
+import { t } from '../../core/l10n';
 
 export const DASHBOARD_VIEW_ID = 'smallWins.dashboard';
 
@@ -14,9 +14,9 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
   #snapshotRequests = 0;
   readonly #assets: vscode.Uri;
 
-  readonly #ctx: FlowContext;
+  readonly #ctx: Services;
 
-  constructor(extensionUri: vscode.Uri, ctx: FlowContext) {
+  constructor(extensionUri: vscode.Uri, ctx: Services) {
     this.#ctx = ctx;
     this.#assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     this.#disposables.push(

@@ -1,16 +1,16 @@
-import type { Clock } from '../../core/clock';
-import type { CommandName } from '../commandIds';
-import type { SuggestionBox } from '../suggestionBox';
-import type { Journal, Session } from '../../core/schema';
-import { activeSession } from '../../core/session';
-import type { JournalStore } from '../journalStore';
-import type { Settings } from '../settings';
-import type { Ui } from '../ui';
-import type { WorkspaceDefaultsStore } from '../workspaceDefaults';
-import { t } from '../../core/l10n';
+import type { Clock } from '../core/clock';
+import type { CommandName } from './commands/commandIds';
+import type { SuggestionBox } from './suggestions/suggestionBox';
+import type { Journal, Session } from '../core/schema';
+import { activeSession } from '../core/session';
+import type { JournalStore } from './storage/journalStore';
+import type { Settings } from './platform/settings';
+import type { Ui } from './platform/ui';
+import type { WorkspaceDefaultsStore } from './storage/workspaceDefaults';
+import { t } from '../core/l10n';
 
-/** Everything a command flow needs, passed in so flows run against fakes in unit tests. */
-export interface FlowContext {
+/** What every part of the host is handed, so each runs against fakes in unit tests. */
+export interface Services {
   ui: Ui;
   store: JournalStore;
   defaults: WorkspaceDefaultsStore;
@@ -27,7 +27,7 @@ export interface FlowContext {
 }
 
 /** The running session, or a friendly message offering to start one. */
-export async function requireSession(ctx: FlowContext): Promise<Session | undefined> {
+export async function requireSession(ctx: Services): Promise<Session | undefined> {
   const session = activeSession(ctx.store.live);
   if (session) return session;
   const start = t('Start Focus Session');

@@ -2,11 +2,11 @@ import { exportJournal, importJournal } from '../../core/transfer';
 import { weeklyReviewMarkdown } from '../../core/weeklyReview';
 import { localDate, weekStart } from '../../core/time';
 import { mergeJournals } from '../../core/merge';
-import type { FlowContext } from './context';
+import type { Services } from '../services';
 import { collectionCount, listOf, t } from '../../core/l10n';
 import { COLLECTIONS } from '../../core/schema';
 
-export async function exportData(ctx: FlowContext): Promise<void> {
+export async function exportData(ctx: Services): Promise<void> {
   const now = ctx.clock();
   const date = new Date(now).toISOString().slice(0, 10);
   const written = await ctx.ui.saveText(`small-wins-${date}.json`, exportJournal(await ctx.store.history(), now));
@@ -14,7 +14,7 @@ export async function exportData(ctx: FlowContext): Promise<void> {
 }
 
 /** Writes this week as a Markdown document where the user chooses, and opens it. */
-export async function writeWeeklyReview(ctx: FlowContext): Promise<void> {
+export async function writeWeeklyReview(ctx: Services): Promise<void> {
   const now = ctx.clock();
   const written = await ctx.ui.saveText(`small-wins-week-${localDate(weekStart(now))}.md`, weeklyReviewMarkdown(await ctx.store.history(), now), {
     title: t('Save the weekly review'),
@@ -25,7 +25,7 @@ export async function writeWeeklyReview(ctx: FlowContext): Promise<void> {
 }
 
 /** Import validates the whole file first; a bad file is refused with the field named and nothing changes. */
-export async function importData(ctx: FlowContext): Promise<void> {
+export async function importData(ctx: Services): Promise<void> {
   const text = await ctx.ui.openText();
   if (text === undefined) return;
   // Checked and counted against the whole history; only what is new goes into the live journal

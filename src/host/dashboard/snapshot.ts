@@ -1,17 +1,17 @@
-import { CAUSE_DEFAULTS, causeLabel } from '../core/attribution';
-import { duePrompts } from '../core/due';
-import { brierByDomain, calibrationFeedback } from '../core/calibration';
-import { encouragementFromRecord, evidenceFor, winsSince } from '../core/evidence';
-import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../core/insights';
-import { activeDomains, domainById } from '../core/journal';
-import { CAUSE_KINDS } from '../core/schema';
-import type { Journal, Session, WorkspaceDefaults } from '../core/schema';
-import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../core/session';
-import { dayStart } from '../core/time';
-import type { SessionView, Snapshot } from '../shared/protocol';
-import type { Suggestion } from '../core/suggestions';
-import type { Settings } from './settings';
-import { t } from '../core/l10n';
+import { CAUSE_DEFAULTS, causeLabel } from '../../core/attribution';
+import { duePrompts } from '../../core/due';
+import { brierByDomain, calibrationFeedback } from '../../core/calibration';
+import { encouragementFromRecord, evidenceFor, winsSince } from '../../core/evidence';
+import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
+import { activeDomains, domainById } from '../../core/journal';
+import { CAUSE_KINDS } from '../../core/schema';
+import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
+import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
+import { dayStart } from '../../core/time';
+import type { SessionView, Snapshot } from '../../shared/protocol';
+import type { Suggestion } from '../../core/suggestions';
+import type { Settings } from '../platform/settings';
+import { t } from '../../core/l10n';
 
 const name = (journal: Journal, domainId: string) => domainById(journal, domainId)?.name ?? t('Unknown domain');
 

@@ -4,10 +4,10 @@ import { liveSubgoals } from '../../core/session';
 import { endWithReview, reviewFeedback } from '../../core/review';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Attribution, CauseKind, Outcome, Review, SlipReview } from '../../core/schema';
-import { domainName, requireSession } from './context';
-import type { FlowContext } from './context';
+import { domainName, requireSession } from '../services';
+import type { Services } from '../services';
 import { askText, truncate } from './prompts';
-import type { PickItem } from '../ui';
+import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
 
 const title = () => t('Small Wins: End Session');
@@ -16,7 +16,7 @@ const title = () => t('Small Wins: End Session');
  * End & review: outcome per subgoal, attribution review (cause and three dimensions), feedback from
  * the seeds, and a slip review when something was missed. Escape at any step leaves the session running.
  */
-export async function endAndReview(ctx: FlowContext): Promise<void> {
+export async function endAndReview(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
   const goals = liveSubgoals(session);
@@ -53,7 +53,7 @@ export async function endAndReview(ctx: FlowContext): Promise<void> {
   }
 }
 
-async function askAttribution(ctx: FlowContext): Promise<Attribution | undefined> {
+async function askAttribution(ctx: Services): Promise<Attribution | undefined> {
   const items: PickItem<CauseKind>[] = CAUSE_KINDS.map((cause) => ({ label: causeLabel(cause), value: cause }));
   const cause = await ctx.ui.pick(items, { title: title(), placeholder: t('What made the difference this session?') });
   if (!cause) return undefined;
@@ -81,7 +81,7 @@ async function askAttribution(ctx: FlowContext): Promise<Attribution | undefined
   };
 }
 
-async function askSlip(ctx: FlowContext): Promise<SlipReview | undefined> {
+async function askSlip(ctx: Services): Promise<SlipReview | undefined> {
   const title = t('Small Wins: Slip Review');
   const cue = await askText(ctx, { title, prompt: t('What cue triggered the slip?'), placeholder: t('A Slack ping during the hard part'), what: t('the cue') });
   if (cue === undefined) return undefined;
@@ -92,6 +92,6 @@ async function askSlip(ctx: FlowContext): Promise<SlipReview | undefined> {
   return { cue, frictionFailed, tweak };
 }
 
-function cancelled(ctx: FlowContext): void {
+function cancelled(ctx: Services): void {
   void ctx.ui.info(t('Review cancelled; the session is still running.'));
 }

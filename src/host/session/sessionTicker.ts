@@ -1,5 +1,5 @@
-import type { Clock } from '../core/clock';
-import type { DisposableLike } from './mementoLike';
+import type { Clock } from '../../core/clock';
+import type { DisposableLike } from '../platform/mementoLike';
 
 export interface Timers {
   setInterval(callback: () => void, ms: number): unknown;

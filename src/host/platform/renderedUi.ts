@@ -1,5 +1,5 @@
 import type { InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
-import { forLabel, forNotification } from '../core/userText';
+import { forLabel, forNotification } from '../../core/userText';
 
 /**
  * Every text a flow shows goes through the renderer of its surface here, once, so no flow can forget

@@ -1,12 +1,12 @@
 import { activeSession, isPaused } from '../../core/session';
-import type { CommandName } from '../commandIds';
-import type { FlowContext } from './context';
-import type { PickItem } from '../ui';
+import type { CommandName } from './commandIds';
+import type { Services } from '../services';
+import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
 import { sourceLabel } from '../../core/suggestions';
 
 /** The status-bar click: in-session actions while a session runs, otherwise the way in. */
-export async function sessionMenu(ctx: FlowContext, runCommand: (name: CommandName) => Promise<void>): Promise<void> {
+export async function sessionMenu(ctx: Services, runCommand: (name: CommandName) => Promise<void>): Promise<void> {
   const session = activeSession(ctx.store.live);
   type Choice = CommandName | { accept: string };
   const suggested: PickItem<Choice>[] = session

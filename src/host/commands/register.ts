@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { SessionError } from '../core/session';
+import { SessionError } from '../../core/session';
 import { commandId, COMMAND_NAMES } from './commandIds';
 import type { CommandName } from './commandIds';
-import type { FlowContext } from './flows/context';
-import { addSubgoal, logAWin, reframeArousal, togglePause } from './flows/inSession';
-import { endAndReview } from './flows/end';
-import { addVicariousModel, rateDomain, recordEncouragement, showEvidence, weeklyReflection } from './flows/practices';
-import { selfTalk } from './flows/selfTalk';
-import { startFocusSession } from './flows/start';
-import { exportData, importData, writeWeeklyReview } from './flows/transfer';
-import { sessionMenu } from './flows/menu';
-import { t } from '../core/l10n';
+import type { Services } from '../services';
+import { addSubgoal, logAWin, reframeArousal, togglePause } from './inSession';
+import { endAndReview } from './end';
+import { addVicariousModel, rateDomain, recordEncouragement, showEvidence, weeklyReflection } from './practices';
+import { selfTalk } from './selfTalk';
+import { startFocusSession } from './start';
+import { exportData, importData, writeWeeklyReview } from './transfer';
+import { sessionMenu } from './menu';
+import { t } from '../../core/l10n';
 
-type Handler = (ctx: FlowContext) => Promise<void>;
+type Handler = (ctx: Services) => Promise<void>;
 
 /** One handler per command; the Record type makes a missing one a compile error. */
 export function handlers(runCommand: (name: CommandName) => Promise<void>, openDashboard: () => Promise<void>): Record<CommandName, Handler> {
@@ -38,7 +38,7 @@ export function handlers(runCommand: (name: CommandName) => Promise<void>, openD
 }
 
 /** Registers every command; a failure becomes a clear error message, never an unhandled rejection. */
-export function registerCommands(ctx: FlowContext, table: Record<CommandName, Handler>): vscode.Disposable[] {
+export function registerCommands(ctx: Services, table: Record<CommandName, Handler>): vscode.Disposable[] {
   return COMMAND_NAMES.map((name) =>
     vscode.commands.registerCommand(commandId(name), async () => {
       try {

@@ -3,10 +3,10 @@ import { otherDomainThisWeek } from '../../core/journal';
 import { encouragementFromRecord } from '../../core/evidence';
 import { activeSession, newSubgoal, startSession } from '../../core/session';
 import type { Domain, Subgoal } from '../../core/schema';
-import type { FlowContext } from './context';
+import type { Services } from '../services';
 import { askConfidence, askDomain, askText } from './prompts';
 import { chooseCue } from './selfTalk';
-import type { PickItem } from '../ui';
+import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
 
 const startTitle = () => t('Small Wins: Start Focus Session');
@@ -17,7 +17,7 @@ const step = (n: number) => ({ step: n, totalSteps: TOTAL });
  * Asks for a proximal subgoal and its confidence; below the threshold offers to shrink it and re-rate.
  * Returns the goals to record (the original first when it was shrunk) or undefined when cancelled.
  */
-export async function planSubgoal(ctx: FlowContext, title: string, stepNo?: number): Promise<Subgoal[] | undefined> {
+export async function planSubgoal(ctx: Services, title: string, stepNo?: number): Promise<Subgoal[] | undefined> {
   const at = stepNo ? step(stepNo) : undefined;
   const text = await askText(ctx, {
     title,
@@ -61,7 +61,7 @@ export async function planSubgoal(ctx: FlowContext, title: string, stepNo?: numb
   return goals;
 }
 
-async function askPlannedMinutes(ctx: FlowContext, preferred: number): Promise<number | undefined> {
+async function askPlannedMinutes(ctx: Services, preferred: number): Promise<number | undefined> {
   const options = [0, 15, 25, 45, 60, 90];
   if (!options.includes(preferred)) options.push(preferred);
   const items: PickItem<number>[] = options
@@ -79,7 +79,7 @@ async function askPlannedMinutes(ctx: FlowContext, preferred: number): Promise<n
   return typed === undefined ? undefined : Number(typed);
 }
 
-export async function startFocusSession(ctx: FlowContext): Promise<void> {
+export async function startFocusSession(ctx: Services): Promise<void> {
   if (activeSession(ctx.store.live)) {
     await ctx.ui.info(t('A focus session is already running. End it before starting another.'));
     return;
