@@ -1,10 +1,5 @@
 import { t } from './l10n';
 
-/** Bandura: a proximal goal should feel doable. Below the threshold we offer to shrink it. */
-export function shouldOfferShrink(confidence: number, threshold: number): boolean {
-  return confidence < threshold;
-}
-
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** "a rating" → "A rating": the start of a sentence. */

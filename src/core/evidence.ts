@@ -54,12 +54,12 @@ export function winsSince(journal: Journal, since: number): EvidenceWin[] {
  * An encouraging sentence built only from the user's own record, for a moment of doubt such as a
  * low-confidence start. Returns undefined when the record holds nothing to cite.
  */
-export function encouragementFromRecord(journal: Journal, domainId: string, domainName: string): string | undefined {
+export function encouragementFromRecord(journal: Journal, domainId: string, domainName: string, threshold: number): string | undefined {
   const sessions = journal.sessions.filter((s) => s.domainId === domainId && s.endedAt !== undefined);
   const logged = sessions.reduce((n, s) => n + s.wins.length, 0);
   if (logged === 0) return undefined;
   const lowStart = sessions
-    .filter((s) => s.subgoals.length > 0 && (s.subgoals[0]?.confidence ?? 10) < 7 && s.wins.length > 0)
+    .filter((s) => s.subgoals.length > 0 && (s.subgoals[0]?.confidence ?? 10) < threshold && s.wins.length > 0)
     .pop();
   if (lowStart) {
     const rated = lowStart.subgoals[0]?.confidence ?? 0;

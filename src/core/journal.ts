@@ -1,9 +1,15 @@
 import type { Cue, Domain, EfficacyRating, Encouragement, Journal, Model, Reflection } from './schema';
 import { newId } from './ids';
 import { weekStart } from './time';
+import { t } from './l10n';
 
 export function domainById(journal: Journal, id: string): Domain | undefined {
   return journal.domains.find((d) => d.id === id);
+}
+
+/** A domain's name, or the one wording for a domain that is gone (deleted, or set aside as unreadable). */
+export function domainLabel(journal: Journal, id: string): string {
+  return domainById(journal, id)?.name ?? t('unknown domain');
 }
 
 export function activeDomains(journal: Journal): Domain[] {

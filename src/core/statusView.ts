@@ -1,6 +1,7 @@
 import type { Journal, Session } from './schema';
 import { activeSession, currentSubgoal, elapsedMs, isPaused } from './session';
-import { formatDuration, spokenDuration } from './time';
+import { timerText } from './plan';
+import { domainLabel } from './journal';
 import { revealBidi } from './text';
 import { forLabel } from './userText';
 import { t, winCount } from './l10n';
@@ -24,7 +25,7 @@ export function statusView(journal: Journal, now: number, o: StatusOptions): Sta
   const session = activeSession(journal);
   if (!session) {
     return {
-      text: t('$(target) Start focus'),
+      text: `$(target) ${t('Start focus')}`,
       tooltip: t('Small Wins: start a focus session'),
       accessibilityLabel: t('Small Wins: no session running. Activate to start a focus session.'),
       running: false,
@@ -35,24 +36,11 @@ export function statusView(journal: Journal, now: number, o: StatusOptions): Sta
 
 function sessionView(journal: Journal, session: Session, now: number, o: StatusOptions): StatusView {
   const elapsed = Math.max(elapsedMs(session, now), o.elapsedFloor ?? 0);
-  const remaining = session.plannedMinutes === undefined ? undefined : session.plannedMinutes * 60_000 - elapsed;
   const paused = isPaused(session);
-  const domain = forLabel(journal.domains.find((d) => d.id === session.domainId)?.name ?? t('unknown domain'));
+  const domain = forLabel(domainLabel(journal, session.domainId));
   const wins = session.wins.length;
-  const planned = session.plannedMinutes ?? 0;
-  let time: string;
-  let spokenTime: string;
-  if (remaining === undefined) {
-    time = formatDuration(elapsed);
-    spokenTime = t('{0} elapsed', spokenDuration(elapsed));
-  } else if (remaining >= 0) {
-    time = t('{0} left', formatDuration(remaining));
-    spokenTime = t('{0} left of {1} planned', spokenDuration(remaining), planned);
-  } else {
-    time = t('+{0} over', formatDuration(-remaining));
-    spokenTime = t('{0} over the planned {1} minutes', spokenDuration(-remaining), planned);
-  }
-  const parts = [paused ? t('$(debug-pause) {0} paused', time) : `$(clock) ${time}`];
+  const { text: time, spoken: spokenTime } = timerText(elapsed, session.plannedMinutes);
+  const parts = [paused ? `$(debug-pause) ${t('{0} paused', time)}` : `$(clock) ${time}`];
   if (o.showDomain) parts.push(domain);
   parts.push(`$(star-full) ${wins}`);
   const suggested = o.suggestions ?? 0;

@@ -1,3 +1,4 @@
+import { domainLabel } from './journal';
 import { causeLabel, outcomeChoices } from './attribution';
 import type { Journal, Session } from './schema';
 import { elapsedMs, liveSubgoals } from './session';
@@ -16,7 +17,7 @@ export function weeklyReviewMarkdown(journal: Journal, now: number): string {
   const from = weekStart(now);
   const to = from + 7 * DAY;
   const inWeek = (at: number) => at >= from && at < to;
-  const domain = (id: string) => line(journal.domains.find((d) => d.id === id)?.name ?? t('Unknown domain'));
+  const domain = (id: string) => line(domainLabel(journal, id));
   const sessions = journal.sessions.filter((s) => inWeek(s.startedAt));
   const wins = sessions.reduce((n, s) => n + s.wins.length, 0);
   const focus = sessions.reduce((n, s) => n + elapsedMs(s, Math.min(now, s.endedAt ?? now)), 0);

@@ -37,7 +37,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   };
   // Domains, cues and models follow the user through Settings Sync; the journal itself stays local.
   context.globalState.setKeysForSync([SYNCED_KEY]);
-  const suggestions = new SuggestionBox(store, systemClock);
+  const suggestions = new SuggestionBox(store);
   const ctx: Services = {
     ui,
     store,
@@ -55,7 +55,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   };
   const disposables: vscode.Disposable[] = [
     signal,
-    new SessionController(store, systemClock, readSettings, run, ctx),
+    new SessionController(ctx),
     new EvidenceWatcher(store, suggestions, systemClock, readSettings),
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
     dashboard,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { boundedText, causeKindSchema, dimensionSchema, idSchema, LIMITS, outcomeSchema } from '../core/schema';
 import type { CauseKind, Outcome } from '../core/schema';
 import type { CalibrationRow } from '../core/insights';
+import { MAX_GOAL_VERSIONS } from '../core/plan';
 
 export type { CalibrationRow };
 
@@ -23,8 +24,9 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
       z.strictObject({ kind: z.literal('new'), name: boundedText(LIMITS.name) }),
     ]),
     /** The goal as first written, then each shrunk version; the last is the one to work on. */
-    goals: z.array(goalDraftSchema).check(z.minLength(1), z.maxLength(5)),
+    goals: z.array(goalDraftSchema).check(z.minLength(1), z.maxLength(MAX_GOAL_VERSIONS)),
     plannedMinutes: z.int().check(z.gte(0), z.lte(24 * 60)),
+    cueId: z.optional(id),
   }),
   z.strictObject({ type: z.literal('addSubgoal'), sessionId: id, goal: goalDraftSchema }),
   z.strictObject({ type: z.literal('logWin'), sessionId: id, text: z.optional(text), subgoalId: z.optional(id) }),

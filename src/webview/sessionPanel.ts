@@ -1,6 +1,6 @@
 import { t } from '../core/l10n';
 import { confidenceLabel } from '../core/confidence';
-import { formatDuration } from '../core/time';
+import { timerText } from '../core/plan';
 import type { SessionView, Snapshot } from '../shared/protocol';
 import { button, confidenceRuler, textfield } from './controls';
 import { announce, fill, h, setText } from './dom';
@@ -106,12 +106,7 @@ export class SessionPanel {
     const s = this.#session;
     if (!s) return;
     const elapsed = s.elapsedMs + (s.paused ? 0 : Date.now() - this.#receivedAt);
-    if (s.plannedMinutes) {
-      const remaining = s.plannedMinutes * 60_000 - elapsed;
-      this.#timer.textContent = remaining >= 0 ? t('{0} left', formatDuration(remaining)) : t('+{0} over', formatDuration(-remaining));
-    } else {
-      this.#timer.textContent = formatDuration(elapsed);
-    }
+    this.#timer.textContent = timerText(elapsed, s.plannedMinutes).text;
   }
 
   get running(): boolean {

@@ -1,6 +1,7 @@
 import { t } from '../core/l10n';
 import { confidenceLabel } from '../core/confidence';
 import { LIMITS } from '../core/limits';
+import { plannedLengthChoices, plannedLengthLabel, shouldOfferShrink } from '../core/plan';
 import type { Snapshot } from '../shared/protocol';
 import { button, confidenceRuler, select, textfield } from './controls';
 import { announce, fill, h, on } from './dom';
@@ -17,13 +18,14 @@ export class StartForm {
   readonly #domain = select<string>(t('Micro-domain'), [], NEW, 'start-domain');
   readonly #newDomain = textfield(t('New micro-domain'), { placeholder: t('writing parser tests'), max: LIMITS.name, id: 'start-new-domain' });
   readonly #goal = textfield(t('Proximal subgoal'), { placeholder: t('Write tests for the three tokenizer edge cases'), id: 'start-goal', onEnter: () => this.#submit() });
-  readonly #ruler = confidenceRuler(t('How sure are you that you can do this?'), 7, confidenceLabel);
+  readonly #ruler = confidenceRuler(t('How sure are you that you can do this?'), 0, confidenceLabel);
   readonly #planned = select<string>(t('Planned length'), [], '25', 'start-planned');
   readonly #shrinkBox = h('div', { class: 'shrink', id: 'start-shrink', hidden: true, role: 'group', 'aria-labelledby': 'shrink-heading' });
   readonly #error = h('p', { class: 'error', role: 'alert', id: 'start-error' });
   /** The goals written so far: the original first, then each smaller version. */
   #chain: { text: string; confidence: number }[] = [];
-  #threshold = 7;
+  /** The user's setting, from the first snapshot on (the form is shown only after it). */
+  #threshold = 0;
   #domainsKey = '';
 
   constructor() {
@@ -60,11 +62,16 @@ export class StartForm {
       this.#syncDomain();
     }
     if (this.#planned.select.options.length === 0) {
-      const values = [0, 15, 25, 45, 60, 90];
-      if (!values.includes(s.defaultPlannedMinutes)) values.push(s.defaultPlannedMinutes);
-      fill(this.#planned.select, ...values.sort((a, b) => a - b).map((m) => h('option', { value: String(m) }, m === 0 ? t('Open-ended') : t('{0} minutes', m))));
+      fill(this.#planned.select, ...plannedLengthChoices(s.defaultPlannedMinutes).map((m) => h('option', { value: String(m) }, plannedLengthLabel(m))));
       this.#planned.select.value = String(s.defaultPlannedMinutes);
+      // The ruler starts at the user's threshold: "sure enough" as they defined it.
+      this.#setRuler(s.threshold);
     }
+  }
+
+  #setRuler(value: number): void {
+    this.#ruler.input.value = String(value);
+    this.#ruler.input.dispatchEvent(new Event('input'));
   }
 
   #syncDomain(): void {
@@ -89,7 +96,7 @@ export class StartForm {
     const last = this.#chain[this.#chain.length - 1];
     if (shrinking && last && text === last.text) return this.#showError(t('Change the goal to make it smaller.'));
     this.#chain = shrinking ? [...this.#chain, { text, confidence }] : [{ text, confidence }];
-    if (confidence < this.#threshold && this.#chain.length < 5) return this.#offerShrink(text, confidence);
+    if (shouldOfferShrink(confidence, this.#threshold, this.#chain.length)) return this.#offerShrink(text, confidence);
     this.#start();
   }
 
@@ -134,8 +141,7 @@ export class StartForm {
     this.#shrink = undefined;
     this.#goal.field.value = '';
     this.#newDomain.field.value = '';
-    this.#ruler.input.value = '7';
-    this.#ruler.input.dispatchEvent(new Event('input'));
+    this.#setRuler(this.#threshold);
     fill(this.#shrinkBox);
     this.#shrinkBox.hidden = true;
     this.element.classList.remove('shrinking');

@@ -1,3 +1,4 @@
+import type { Notice } from '../../src/host/actions/notices';
 import * as assert from 'node:assert/strict';
 import { webviewMessageSchema } from '../../src/shared/protocol';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
@@ -13,7 +14,7 @@ function port() {
     sent,
     port: {
       sendSnapshot: () => void sent.snapshots++,
-      sendFeedback: (t: string) => void sent.feedback.push(t),
+      sendNotices: (notices: readonly Notice[]) => void sent.feedback.push(...notices.map((n) => n.text)),
       sendError: (t: string) => void sent.errors.push(t),
     },
   };
@@ -70,7 +71,7 @@ describe('dashboard message handler', () => {
     const ended = (await h.ctx.store.history()).sessions[0];
     assert.equal(ended?.wins.length, 2);
     assert.ok(ended?.endedAt);
-    assert.match(sent.feedback[0] ?? '', /met 1 of 1 subgoal and logged 2 wins.*yours/);
+    assert.match(sent.feedback.at(-1) ?? '', /met 1 of 1 subgoal and logged 2 wins.*yours/);
   });
 
   it('refuses a well-formed message that does not fit the journal, with an error and no change', async () => {

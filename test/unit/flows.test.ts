@@ -11,6 +11,7 @@ import { exportData, importData, writeWeeklyReview } from '../../src/host/comman
 import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
 import { emptyJournal } from '../../src/core/schema';
 import { rateDomain, weeklyReflection } from '../../src/host/commands/practices';
+import { guarded } from '../../src/host/commands/guarded';
 import { harness, ScriptedUi } from './helpers';
 import type { Harness } from './helpers';
 
@@ -146,11 +147,11 @@ describe('command flows (scripted prompts)', () => {
     const exported = h.ui.saved?.content ?? '';
     const before = JSON.stringify(h.memento.get('journal'));
     h.ui.fileToOpen = exported.replace('"confidence": 8', '"confidence": "eight"');
-    await importData(h.ctx);
+    await guarded(h.ctx, importData);
     assert.match(h.ui.messages.at(-1)?.text ?? '', /Import refused, nothing was changed.*subgoals\[1\]\.confidence/);
     assert.equal(JSON.stringify(h.memento.get('journal')), before);
     h.ui.fileToOpen = exported;
-    await importData(h.ctx);
+    await guarded(h.ctx, importData);
     assert.match(h.ui.messages.at(-1)?.text ?? '', /Nothing new to import/);
   });
 

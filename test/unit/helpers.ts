@@ -149,7 +149,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
     // As in the app: what the scripted Ui records is what VS Code would be handed.
     ui: new RenderedUi(ui),
     store,
-    suggestions: new SuggestionBox(store, time.clock),
+    suggestions: new SuggestionBox(store),
     defaults: new WorkspaceDefaultsStore(workspace),
     clock: time.clock,
     settings: () => settings,

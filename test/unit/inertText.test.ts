@@ -11,6 +11,7 @@ import { selfTalk } from '../../src/host/commands/selfTalk';
 import { showEvidence } from '../../src/host/commands/practices';
 import { importData } from '../../src/host/commands/transfer';
 import { sessionMenu } from '../../src/host/commands/menu';
+import { guarded } from '../../src/host/commands/guarded';
 import { harness } from './helpers';
 
 const LINK = '[parser tests](command:workbench.extensions.installExtension?%22evil.ext%22)';
@@ -53,7 +54,7 @@ describe('user text in VS Code UI stays text', () => {
   it('shows imported hostile names only as inert text in every notification and quick pick of a day', async () => {
     const h = harness();
     h.ui.fileToOpen = exportJournal(hostileJournal(h.time.now), h.time.now);
-    await importData(h.ctx);
+    await guarded(h.ctx, importData);
     assert.match(h.ui.messages.at(-1)?.text ?? '', /^Imported/);
     const first = (items: readonly { label: string }[]) => (items[0] as { value: unknown } | undefined)?.value;
     h.ui.queue(first, `${ICON} ${LINK}`, '9', 'Open-ended', (items) => items.find((i) => i.label.includes('parser tests'))?.value);
@@ -67,7 +68,7 @@ describe('user text in VS Code UI stays text', () => {
     h.ui.queue(undefined);
     await sessionMenu(h.ctx, () => Promise.resolve());
     h.ui.fileToOpen = JSON.stringify({ format: 'small-wins', [LINK]: 1 });
-    await importData(h.ctx);
+    await guarded(h.ctx, importData);
     assert.equal(h.ui.messages.at(-1)?.kind, 'error', 'the hostile file was refused');
     assert.ok(h.ui.messages.length >= 4, 'notifications were shown');
     assert.ok(h.ui.messages.some((m) => m.text.includes('parser tests')), 'the domain name is still readable');

@@ -85,11 +85,11 @@ describe('guards, due prompts and evidence', () => {
   });
 
   it('builds encouragement only from what the record holds', () => {
-    assert.equal(encouragementFromRecord(journal([]), 'd1', 'parser tests'), undefined);
+    assert.equal(encouragementFromRecord(journal([]), 'd1', 'parser tests', 7), undefined);
     const low = session({ start: NOW - DAY, minutes: 10, wins: 4, goals: [[5, 'met']] });
-    assert.equal(encouragementFromRecord(journal([low]), 'd1', 'parser tests'), 'Last time you rated 5/10 on parser tests you logged 4 wins.');
+    assert.equal(encouragementFromRecord(journal([low]), 'd1', 'parser tests', 7), 'Last time you rated 5/10 on parser tests you logged 4 wins.');
     const high = session({ start: NOW - DAY, minutes: 10, wins: 2, goals: [[9, 'met']] });
-    assert.equal(encouragementFromRecord(journal([high]), 'd1', 'parser tests'), 'You have logged 2 wins on parser tests across 1 session.');
+    assert.equal(encouragementFromRecord(journal([high]), 'd1', 'parser tests', 7), 'You have logged 2 wins on parser tests across 1 session.');
     const e = evidenceFor(journal([low, high]), 'd1', 3);
     assert.equal(e.wins.length, 3);
     assert.equal(e.totalWins, 6);

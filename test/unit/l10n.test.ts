@@ -17,6 +17,7 @@ import { exportData, importData } from '../../src/host/commands/transfer';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { bundleText, extractMessages } from '../../scripts/l10nMessages';
+import { guarded } from '../../src/host/commands/guarded';
 import { harness, ScriptedUi } from './helpers';
 
 const ROOT = process.cwd();
@@ -26,6 +27,11 @@ const pseudo = (message: string, ...args: (string | number)[]) => `${format(mess
 
 describe('localisation', () => {
   afterEach(() => useTranslator(format));
+
+  it('has no icon syntax in any translatable message: icons are added by the surface that can show them', () => {
+    const { messages } = extractMessages(path.join(ROOT, 'src'));
+    assert.deepEqual([...messages].filter((m) => /\$\(/.test(m)), []);
+  });
 
   it('lists every message for translators, each a plain string literal', () => {
     const { messages, problems } = extractMessages(path.join(ROOT, 'src'));
@@ -65,7 +71,7 @@ describe('localisation', () => {
     await weeklyReflection(h.ctx);
     await exportData(h.ctx);
     ui.fileToOpen = '{"format":"small-wins-journal","version":1,"journal":{"sessions":7}}';
-    await importData(h.ctx);
+    await guarded(h.ctx, importData);
     assert.equal(ui.remaining, 0, 'every scripted answer was asked for');
     const shown = [...ui.prompts, ...ui.validationMessages, ...ui.messages.map((m) => m.text)];
     assert.ok(shown.length > 40, `${shown.length} texts`);
@@ -123,7 +129,7 @@ describe('localisation', () => {
     const started = startSession(journal, { domainId: domain.id, workspace: 'w', subgoals: [] }, h.time.now - 60_000);
     const ended = updateRunning(started.journal, started.session.id, (s) => endSession(s, {}, undefined, h.time.now));
     h.ui.fileToOpen = exportJournal(ended, h.time.now);
-    await importData(h.ctx);
+    await guarded(h.ctx, importData);
     assert.equal(h.ui.messages.at(-1)?.text, '1 Bereich und 1 Sitzung importiert.');
     useTranslator(format, 'not a language tag!');
     assert.equal(listOf(['a', 'b']), 'a and b', 'a tag Intl cannot read joins in English');

@@ -1,3 +1,4 @@
+import { acceptSuggestion } from '../../src/host/actions/inSession';
 import * as assert from 'node:assert/strict';
 import { activeSession, logWin, updateRunning } from '../../src/core/session';
 import { CommitWatch } from '../../src/core/suggestions';
@@ -44,7 +45,7 @@ describe('every write can be read back', () => {
     assert.ok(suggestion);
     assert.ok(suggestion.text.length <= LIMITS.text);
     h.ctx.suggestions.add(suggestion);
-    assert.equal(await h.ctx.suggestions.accept(suggestion.id), true);
+    await acceptSuggestion(h.ctx, { id: suggestion.id });
     const reloaded = new JournalStore(h.memento, h.time.clock, (p) => h.problems.push(p));
     assert.equal(activeSession(reloaded.live)?.wins.length, 1);
     assert.deepEqual(reloaded.recoveryKeys(), []);

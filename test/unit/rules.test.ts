@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { parseIntegerInRange, parseText, shouldOfferShrink } from '../../src/core/confidence';
+import { parseIntegerInRange, parseText } from '../../src/core/confidence';
+import { MAX_GOAL_VERSIONS, PLANNED_LENGTHS, plannedLengthChoices, shouldOfferShrink, timerText } from '../../src/core/plan';
+import { addDomain, domainLabel } from '../../src/core/journal';
+import { emptyJournal } from '../../src/core/schema';
 import { attributionFeedback, CAUSE_DEFAULTS } from '../../src/core/attribution';
 import { findOutcomePhrasing, instructionProblem } from '../../src/core/selfTalk';
 import { CAUSE_KINDS } from '../../src/core/schema';
@@ -14,6 +17,8 @@ describe('confidence rule', () => {
     assert.equal(shouldOfferShrink(6, 7), true);
     assert.equal(shouldOfferShrink(7, 7), false);
     assert.equal(shouldOfferShrink(0, 0), false);
+    assert.equal(shouldOfferShrink(3, 7, MAX_GOAL_VERSIONS - 1), true);
+    assert.equal(shouldOfferShrink(3, 7, MAX_GOAL_VERSIONS), false, 'a chain has a bound');
   });
 
   it('parses numbers in range with messages that say what is wrong', () => {
@@ -83,5 +88,24 @@ describe('time helpers', () => {
     const monday = weekStart(new Date(2026, 10, 19, 15).getTime());
     assert.equal(new Date(monday).getDay(), 1);
     assert.equal(new Date(monday).getDate(), 16);
+  });
+});
+
+describe('values every surface shares', () => {
+  it('shows the timer the same way for the status bar and the dashboard: elapsed, left, over', () => {
+    assert.deepEqual(timerText(65_000, undefined), { text: '01:05', spoken: '1 minute elapsed' });
+    assert.deepEqual(timerText(65_000, 25), { text: '23:55 left', spoken: '23 minutes left of 25 planned' });
+    assert.deepEqual(timerText(26 * 60_000, 25), { text: '+01:00 over', spoken: '1 minute over the planned 25 minutes' });
+  });
+
+  it('offers the planned lengths from one list, adding the preferred one in order', () => {
+    assert.deepEqual(plannedLengthChoices(25), [...PLANNED_LENGTHS]);
+    assert.deepEqual(plannedLengthChoices(50), [0, 15, 25, 45, 50, 60, 90]);
+  });
+
+  it('names a missing domain in one wording everywhere', () => {
+    const { journal, domain } = addDomain(emptyJournal(), 'sql', 1);
+    assert.equal(domainLabel(journal, domain.id), 'sql');
+    assert.equal(domainLabel(journal, 'gone'), 'unknown domain');
   });
 });

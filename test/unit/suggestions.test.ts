@@ -1,3 +1,4 @@
+import { acceptSuggestion } from '../../src/host/actions/inSession';
 import * as assert from 'node:assert/strict';
 import { CommitWatch, DiagnosticsWatch, TaskWatch } from '../../src/core/suggestions';
 import { activeSession, newSubgoal, startSession } from '../../src/core/session';
@@ -57,19 +58,19 @@ describe('suggested wins', () => {
     assert.equal(h.ctx.suggestions.list().length, 2);
     assert.equal(activeSession(h.ctx.store.live)?.wins.length, 0, 'nothing logged without a click');
     const [test, commit] = h.ctx.suggestions.list();
-    assert.equal(await h.ctx.suggestions.accept(test?.id as string), true);
+    await acceptSuggestion(h.ctx, { id: test?.id as string });
     h.ctx.suggestions.dismiss(commit?.id as string);
     const wins = activeSession(h.ctx.store.live)?.wins ?? [];
     assert.deepEqual(wins.map((w) => [w.text, w.source]), [['Tests pass again: unit', 'test']]);
     assert.equal(h.ctx.suggestions.list().length, 0);
-    assert.equal(await h.ctx.suggestions.accept('gone'), false);
+    await assert.rejects(acceptSuggestion(h.ctx, { id: 'gone' }), /no longer there/);
   });
 
   it('accepts and dismisses from the dashboard, refusing unknown ids without change', async () => {
     const h = harness();
     await h.ctx.store.apply((j) => startedJournal(j, h.time.now));
     const errors: string[] = [];
-    const handle = createDashboardHandler(h.ctx, { sendSnapshot: () => undefined, sendFeedback: () => undefined, sendError: (t) => errors.push(t) });
+    const handle = createDashboardHandler(h.ctx, { sendSnapshot: () => undefined, sendNotices: () => undefined, sendError: (t) => errors.push(t) });
     h.ctx.suggestions.add(new CommitWatch('a').headChanged('b', 'Add the lexer', h.time.now));
     const before = JSON.stringify(h.memento.get('journal'));
     await handle({ type: 'acceptSuggestion', id: 'unknown' });

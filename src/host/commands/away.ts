@@ -1,13 +1,14 @@
-import { activeSession, excludeAway, updateRunning } from '../../core/session';
+import { activeSession } from '../../core/session';
 import { spokenDuration } from '../../core/time';
+import { excludeAwayTime } from '../actions/inSession';
 import type { Services } from '../services';
 import { t } from '../../core/l10n';
 
 /**
  * The tick found a gap far longer than a tick: the machine slept. Ask whether that time counts as
- * focus; if not, it becomes an "away" pause. Any answer other than "don't count" keeps the time.
+ * focus; if not, the action records it as an "away" pause. Any answer other than "don't count" keeps the time.
  */
-export async function askAboutAwayTime(ctx: Pick<Services, 'ui' | 'store'>, from: number, to: number): Promise<void> {
+export async function askAboutAwayTime(ctx: Services, from: number, to: number): Promise<void> {
   const session = activeSession(ctx.store.live);
   if (!session) return;
   const dontCount = t("Don't count it");
@@ -17,5 +18,5 @@ export async function askAboutAwayTime(ctx: Pick<Services, 'ui' | 'store'>, from
     dontCount,
   );
   if (choice !== dontCount) return;
-  await ctx.store.apply((j) => (activeSession(j)?.id === session.id ? updateRunning(j, session.id, (s) => excludeAway(s, from, to)) : j));
+  await excludeAwayTime(ctx, { sessionId: session.id, from, to });
 }

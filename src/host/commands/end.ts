@@ -1,12 +1,14 @@
 import { CAUSE_DEFAULTS, causeLabel, dimensionQuestions, outcomeChoices } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
 import { liveSubgoals } from '../../core/session';
-import { endWithReview, reviewFeedback } from '../../core/review';
 import { CAUSE_KINDS } from '../../core/schema';
-import type { Attribution, CauseKind, Outcome, Review, SlipReview } from '../../core/schema';
-import { domainName, requireSession } from '../services';
+import type { Attribution, CauseKind, Outcome, SlipReview } from '../../core/schema';
+import { domainLabel } from '../../core/journal';
+import { clip } from '../../core/text';
+import { endSession } from '../actions/end';
+import { present } from './present';
 import type { Services } from '../services';
-import { askText, truncate } from './prompts';
+import { askText, requireSession } from './prompts';
 import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
 
@@ -19,36 +21,30 @@ const title = () => t('Small Wins: End Session');
 export async function endAndReview(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
-  const goals = liveSubgoals(session);
-  const outcomes: Record<string, Outcome> = {};
+  const outcomes: { subgoalId: string; outcome: Outcome }[] = [];
   const choices: PickItem<Outcome>[] = outcomeChoices().map((o) => ({ icon: o.icon, label: o.label, value: o.value }));
-  for (const goal of goals) {
+  for (const goal of liveSubgoals(session)) {
     const picked = await ctx.ui.pick(choices, {
       title: title(),
-      placeholder: t('How did it go: "{0}"?', truncate(goal.text, 70)),
+      placeholder: t('How did it go: "{0}"?', clip(goal.text, 70)),
       active: goal.doneAt !== undefined ? 'met' : undefined,
     });
     if (!picked) return cancelled(ctx);
-    outcomes[goal.id] = picked;
+    outcomes.push({ subgoalId: goal.id, outcome: picked });
   }
   const attribution = await askAttribution(ctx);
   if (!attribution) return cancelled(ctx);
-  const values = Object.values(outcomes);
-  const feedback = reviewFeedback(session, outcomes, attribution, domainName(ctx.store.live, session.domainId));
   let slip: SlipReview | undefined;
-  if (values.includes('missed')) {
+  if (outcomes.some((o) => o.outcome === 'missed')) {
     const review = t('Review the slip');
-    const choice = await ctx.ui.info(t('{0} Something was missed: a one-minute slip review turns it into a tweak for tomorrow.', feedback), review, t('Skip'));
+    const choice = await ctx.ui.info(t('Something was missed: a one-minute slip review turns it into a tweak for tomorrow.'), review, t('Skip'));
     if (choice === review) slip = await askSlip(ctx);
   }
-  const now = ctx.clock();
-  const reviewRecord: Review = { at: now, attribution, feedback, ...(slip ? { slip } : {}) };
-  await ctx.store.apply((j) => endWithReview(j, session.id, outcomes, reviewRecord, now));
-  if (!values.includes('missed')) void ctx.ui.info(feedback);
-  const due = duePrompts(await ctx.store.history(), now, ctx.settings().reassessmentIntervalDays);
+  present(ctx.ui, (await endSession(ctx, { sessionId: session.id, outcomes, attribution, ...(slip ? { slip } : {}) })).notices);
+  const due = duePrompts(await ctx.store.history(), ctx.clock(), ctx.settings().reassessmentIntervalDays);
   if (due.reassess.includes(session.domainId)) {
     const rate = t('Rate now');
-    const choice = await ctx.ui.info(t('Time to reassess how sure you are about {0} (0–100).', domainName(ctx.store.live, session.domainId)), rate);
+    const choice = await ctx.ui.info(t('Time to reassess how sure you are about {0} (0–100).', domainLabel(ctx.store.live, session.domainId)), rate);
     if (choice === rate) await ctx.run('rateDomain');
   }
 }

@@ -1,28 +1,25 @@
 import { arousalReframes } from '../../core/reframe';
-import { isPaused, logWin, openSubgoals, pause, resume, updateRunning, addSubgoals } from '../../core/session';
-import { newId } from '../../core/ids';
-import { dayStart } from '../../core/time';
-import { winsSince } from '../../core/evidence';
+import { openSubgoals } from '../../core/session';
 import type { Subgoal } from '../../core/schema';
-import { domainName, requireSession } from '../services';
+import { addSubgoal as addSubgoalAction, keepReframe, logWin, togglePause as togglePauseAction } from '../actions/inSession';
 import type { Services } from '../services';
-import { askText, truncate } from './prompts';
+import { askText, requireSession } from './prompts';
 import { planSubgoal } from './start';
+import { present } from './present';
 import type { PickItem } from '../platform/ui';
-import { t, winCount } from '../../core/l10n';
+import { t } from '../../core/l10n';
 
 export async function addSubgoal(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
   const goals = await planSubgoal(ctx, t('Small Wins: Add Subgoal'));
   if (!goals) return;
-  await ctx.store.apply((j) => updateRunning(j, session.id, (s) => addSubgoals(s, goals)));
-  void ctx.ui.info(t('Subgoal added: {0}', goals[goals.length - 1]?.text ?? ''));
+  present(ctx.ui, (await addSubgoalAction(ctx, { sessionId: session.id, goals })).notices);
 }
 
 const MICRO_WIN = Symbol('micro-win');
 
-/** Marks a subgoal done or records a free-text micro-win, then acknowledges it from the record. */
+/** Marks a subgoal done or names a free-text micro-win; the action logs and acknowledges it. */
 export async function logAWin(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
@@ -36,44 +33,24 @@ export async function logAWin(ctx: Services): Promise<void> {
   items.push({ icon: 'star-empty', label: t('A micro-win…'), detail: t('Anything that moved you forward: a passing test, a clear name, a question answered'), value: MICRO_WIN });
   const picked = items.length === 1 ? MICRO_WIN : await ctx.ui.pick(items, { title, placeholder: t('What did you get done?') });
   if (picked === undefined) return;
-  let text: string;
-  let subgoalId: string | undefined;
-  if (picked === MICRO_WIN) {
-    const typed = await askText(ctx, { title, prompt: t('Name the micro-win.'), placeholder: t('The failing test now reproduces the bug'), what: t('the win') });
-    if (typed === undefined) return;
-    text = typed;
-  } else {
-    text = picked.text;
-    subgoalId = picked.id;
+  if (picked !== MICRO_WIN) {
+    present(ctx.ui, (await logWin(ctx, { sessionId: session.id, subgoalId: picked.id })).notices);
+    return;
   }
-  const now = ctx.clock();
-  const saved = await ctx.store.update((journal) => {
-    let count = 0;
-    const next = updateRunning(journal, session.id, (s) => {
-      const result = logWin(s, { text, ...(subgoalId ? { subgoalId } : {}) }, now);
-      count = result.session.wins.length;
-      return result.session;
-    });
-    return { journal: next, result: count };
-  });
-  if (!ctx.settings().acknowledgeWins) return;
-  const today = winsSince(await ctx.store.history(), dayStart(now)).filter((w) => w.domainId === session.domainId).length;
-  const domain = domainName(ctx.store.live, session.domainId);
-  void ctx.ui.info(t('"{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', truncate(text, 80), winCount(saved), today, domain));
+  const text = await askText(ctx, { title, prompt: t('Name the micro-win.'), placeholder: t('The failing test now reproduces the bug'), what: t('the win') });
+  if (text === undefined) return;
+  present(ctx.ui, (await logWin(ctx, { sessionId: session.id, text })).notices);
 }
 
 export async function togglePause(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
-  const paused = isPaused(session);
-  const now = ctx.clock();
-  await ctx.store.apply((j) => updateRunning(j, session.id, (s) => (paused ? resume(s, now) : pause(s, now))));
-  void ctx.ui.info(paused ? t('Session resumed.') : t('Session paused. The timer waits for you.'));
+  present(ctx.ui, (await togglePauseAction(ctx, { sessionId: session.id })).notices);
 }
 
 const OTHER_SIGNAL = Symbol('other');
 
-/** Reappraises a bodily signal as readiness, and keeps it on the running session if there is one. */
+/** Reappraises a bodily signal as readiness; the action keeps it on the running session if there is one. */
 export async function reframeArousal(ctx: Services): Promise<void> {
   const title = t('Small Wins: Reframe Arousal');
   const items: PickItem<ReturnType<typeof arousalReframes>[number] | typeof OTHER_SIGNAL>[] = arousalReframes().map((r) => ({ label: r.signal, value: r }));
@@ -94,12 +71,6 @@ export async function reframeArousal(ctx: Services): Promise<void> {
   const keep = t('Keep this reframe');
   const choice = await ctx.ui.info(`${signal}: ${reframe}`, keep);
   if (choice !== keep) return;
-  const now = ctx.clock();
-  const kept = await ctx.store.update((journal) => {
-    const running = journal.sessions.find((s) => s.endedAt === undefined);
-    if (!running) return { journal, result: false };
-    const next = updateRunning(journal, running.id, (s) => ({ ...s, reframes: [...s.reframes, { id: newId(), signal, reframe, at: now }] }));
-    return { journal: next, result: true };
-  });
-  if (!kept) void ctx.ui.info(t('Start a focus session to keep reframes in your journal.'));
+  present(ctx.ui, (await keepReframe(ctx, { signal, reframe })).notices);
 }
+

@@ -3,6 +3,8 @@ import type { CommandName } from './commandIds';
 import type { Services } from '../services';
 import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
+import { acceptSuggestion } from '../actions/inSession';
+import { present } from './present';
 import { sourceLabel } from '../../core/suggestions';
 
 /** The status-bar click: in-session actions while a session runs, otherwise the way in. */
@@ -31,5 +33,5 @@ export async function sessionMenu(ctx: Services, runCommand: (name: CommandName)
   const picked = await ctx.ui.pick(items, { title: t('Small Wins'), placeholder: session ? t('Session actions') : t('No session running') });
   if (picked === undefined) return;
   if (typeof picked === 'string') await runCommand(picked);
-  else if (await ctx.suggestions.accept(picked.accept)) void ctx.ui.info(t('Logged the suggested win.'));
+  else present(ctx.ui, (await acceptSuggestion(ctx, { id: picked.accept })).notices);
 }

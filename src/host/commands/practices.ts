@@ -1,11 +1,15 @@
-import { addEncouragement, addModel, addRating, addReflection, domainById } from '../../core/journal';
+import { domainById, domainLabel } from '../../core/journal';
+import { clip } from '../../core/text';
+import { addVicariousModel as addVicariousModelAction, rateDomain as rateDomainAction, recordEncouragement as recordEncouragementAction, reflect } from '../actions/practices';
+import type { DomainChoice } from '../actions/choices';
+import { present } from './present';
 import { duePrompts } from '../../core/due';
 import { evidenceFor } from '../../core/evidence';
 import { activeSession } from '../../core/session';
 import { LIMITS } from '../../core/schema';
 import type { Domain } from '../../core/schema';
 import type { Services } from '../services';
-import { askDomain, askEfficacy, askText, truncate } from './prompts';
+import { askDomain, askEfficacy, askText } from './prompts';
 import type { PickItem } from '../platform/ui';
 import { collectionCount, t, winCount } from '../../core/l10n';
 
@@ -13,11 +17,11 @@ function preferredDomainId(ctx: Services): string | undefined {
   return activeSession(ctx.store.live)?.domainId ?? ctx.defaults.get().lastDomainId;
 }
 
-async function rate(ctx: Services, domain: Domain, title: string): Promise<boolean> {
-  const value = await askEfficacy(ctx, domain, title);
+async function rate(ctx: Services, domain: DomainChoice, title: string): Promise<boolean> {
+  const name = domain.kind === 'new' ? domain.name : domainLabel(ctx.store.live, domain.id);
+  const value = await askEfficacy(ctx, name, title);
   if (value === undefined) return false;
-  await ctx.store.apply((j) => addRating(j, domain.id, value, ctx.clock()));
-  void ctx.ui.info(t('Recorded: {0}/100 can-do for {1}.', value, domain.name));
+  present(ctx.ui, (await rateDomainAction(ctx, { domain, value })).notices);
   return true;
 }
 
@@ -38,14 +42,12 @@ export async function weeklyReflection(ctx: Services): Promise<void> {
   if (doDifferently === undefined) return;
   const learned = await ask(t('What did this teach me about my capabilities?'), 3);
   if (learned === undefined) return;
-  const now = ctx.clock();
-  await ctx.store.apply((j) => addReflection(j, { didWell, doDifferently, learned }, now));
-  void ctx.ui.info(t('Reflection saved.'));
+  present(ctx.ui, (await reflect(ctx, { didWell, doDifferently, learned })).notices);
   // Reassessment belongs with reflection: rate each domain that is due.
-  for (const domainId of duePrompts(await ctx.store.history(), now, ctx.settings().reassessmentIntervalDays).reassess) {
+  for (const domainId of duePrompts(await ctx.store.history(), ctx.clock(), ctx.settings().reassessmentIntervalDays).reassess) {
     const domain = domainById(ctx.store.live, domainId);
     if (!domain) continue;
-    if (!(await rate(ctx, domain, t('{0}: reassess {1}', title, domain.name)))) return;
+    if (!(await rate(ctx, { kind: 'existing', id: domain.id }, t('{0}: reassess {1}', title, domain.name)))) return;
   }
 }
 
@@ -78,8 +80,7 @@ export async function addVicariousModel(ctx: Services): Promise<void> {
     what: t('workflow notes'),
   });
   if (workflowNotes === undefined) return;
-  await ctx.store.apply((j) => addModel(j, { name, workflowNotes, ...(domainId ? { domainId } : {}) }, ctx.clock()));
-  void ctx.ui.info(t('Saved {0} as a model.', name));
+  present(ctx.ui, (await addVicariousModelAction(ctx, { name, workflowNotes, ...(domainId ? { domainId } : {}) })).notices);
 }
 
 export async function recordEncouragement(ctx: Services): Promise<void> {
@@ -90,14 +91,15 @@ export async function recordEncouragement(ctx: Services): Promise<void> {
   if (text === undefined) return;
   const domainId = await askOptionalDomain(ctx, title);
   if (domainId === null) return;
-  await ctx.store.apply((j) => addEncouragement(j, { from, text, ...(domainId ? { domainId } : {}) }, ctx.clock()));
-  void ctx.ui.info(t('Encouragement saved to your evidence bank.'));
+  present(ctx.ui, (await recordEncouragementAction(ctx, { from, text, ...(domainId ? { domainId } : {}) })).notices);
 }
 
 export async function showEvidence(ctx: Services): Promise<void> {
   const title = t('Small Wins: My Evidence');
   const preferredId = preferredDomainId(ctx);
-  const domain = preferredId ? domainById(ctx.store.live, preferredId) : await askDomain(ctx, { title, allowCreate: false });
+  const picked = preferredId ? undefined : await askDomain(ctx, { title, allowCreate: false });
+  const domainId = preferredId ?? (picked?.kind === 'existing' ? picked.id : undefined);
+  const domain = domainId ? domainById(ctx.store.live, domainId) : undefined;
   if (!domain) {
     if (preferredId) void ctx.ui.info(t('There is no evidence yet: log a win in a focus session.'));
     return;
@@ -108,8 +110,8 @@ export async function showEvidence(ctx: Services): Promise<void> {
     return;
   }
   const items: PickItem<null>[] = [
-    ...evidence.wins.map((w) => ({ icon: 'star-full', label: truncate(w.text, 120), description: new Date(w.at).toLocaleString(ctx.language), value: null })),
-    ...evidence.encouragements.map((e) => ({ icon: 'quote', label: truncate(e.text, 120), description: `— ${e.from}`, value: null })),
+    ...evidence.wins.map((w) => ({ icon: 'star-full', label: clip(w.text, 120), description: new Date(w.at).toLocaleString(ctx.language), value: null })),
+    ...evidence.encouragements.map((e) => ({ icon: 'quote', label: clip(e.text, 120), description: `— ${e.from}`, value: null })),
   ];
   await ctx.ui.pick(items, {
     title,

@@ -1,10 +1,13 @@
 import { confidenceLabel, efficacyAnchors, parseIntegerInRange, parseText } from '../../core/confidence';
-import { activeDomains, findDomainByName, addDomain } from '../../core/journal';
+import { activeDomains } from '../../core/journal';
+import { activeSession } from '../../core/session';
+import type { DomainChoice } from '../actions/choices';
 import { LIMITS } from '../../core/schema';
-import type { Domain } from '../../core/schema';
+import type { Domain, Session } from '../../core/schema';
 import type { Services } from '../services';
 import type { PickItem, Step } from '../platform/ui';
 import { t } from '../../core/l10n';
+import { clip } from '../../core/text';
 
 export function askText(
   ctx: Services,
@@ -32,19 +35,19 @@ export function askConfidence(ctx: Services, title: string, goal: string, step?:
   const items: PickItem<number>[] = Array.from({ length: 11 }, (_, value) => ({ label: `${value}`, description: confidenceLabel(value), value }));
   return ctx.ui.pick(items.reverse(), {
     title,
-    placeholder: t('How sure are you that you can do this? "{0}" (0–10)', truncate(goal, 60)),
+    placeholder: t('How sure are you that you can do this? "{0}" (0–10)', clip(goal, 60)),
     ...(step ? { step } : {}),
     active: 7,
   });
 }
 
 /** Bandura's 0–100 "can do" scale. */
-export async function askEfficacy(ctx: Services, domain: Domain, title: string): Promise<number | undefined> {
+export async function askEfficacy(ctx: Services, domainName: string, title: string): Promise<number | undefined> {
   const anchors = efficacyAnchors().map((a) => `${a.value} ${a.label}`).join(' · ');
   const parse = (typed: string) => parseIntegerInRange(typed, 0, 100, t('a rating'));
   const text = await ctx.ui.input({
     title,
-    prompt: t('How certain are you that you can do "{0}" well? {1}', domain.name, anchors),
+    prompt: t('How certain are you that you can do "{0}" well? {1}', domainName, anchors),
     placeholder: '0–100',
     validate: (typed) => {
       const parsed = parse(typed);
@@ -58,11 +61,11 @@ export async function askEfficacy(ctx: Services, domain: Domain, title: string):
 
 const NEW_DOMAIN = Symbol('new domain');
 
-/** Picks an existing micro-domain or creates one; the preferred one is listed first. */
+/** Picks an existing micro-domain or names a new one (created by the action); the preferred one is listed first. */
 export async function askDomain(
   ctx: Services,
   o: { title: string; preferredId?: string; step?: Step; allowCreate: boolean },
-): Promise<Domain | undefined> {
+): Promise<DomainChoice | undefined> {
   const domains = activeDomains(ctx.store.live).sort((a, b) => (a.id === o.preferredId ? -1 : b.id === o.preferredId ? 1 : 0));
   const items: PickItem<Domain | typeof NEW_DOMAIN>[] = domains.map((d) => ({ label: d.name, value: d }));
   if (o.allowCreate) {
@@ -73,7 +76,8 @@ export async function askDomain(
     return undefined;
   }
   const picked = await ctx.ui.pick(items, { title: o.title, placeholder: t('Pick a micro-domain'), ...(o.step ? { step: o.step } : {}) });
-  if (picked !== NEW_DOMAIN) return picked;
+  if (picked === undefined) return undefined;
+  if (picked !== NEW_DOMAIN) return { kind: 'existing', id: picked.id };
   const name = await askText(ctx, {
     title: o.title,
     prompt: t('Name a micro-domain: a specific skill you are building.'),
@@ -82,15 +86,15 @@ export async function askDomain(
     what: t('a domain name'),
     ...(o.step ? { step: o.step } : {}),
   });
-  if (name === undefined) return undefined;
-  const existing = findDomainByName(ctx.store.live, name);
-  if (existing) return existing;
-  return ctx.store.update((journal) => {
-    const result = addDomain(journal, name, ctx.clock());
-    return { journal: result.journal, result: result.domain };
-  });
+  return name === undefined ? undefined : { kind: 'new', name };
 }
 
-export function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** The running session, or a friendly message offering to start one. */
+export async function requireSession(ctx: Services): Promise<Session | undefined> {
+  const session = activeSession(ctx.store.live);
+  if (session) return session;
+  const start = t('Start Focus Session');
+  const choice = await ctx.ui.info(t('No focus session is running.'), start);
+  if (choice === start) await ctx.run('startSession');
+  return undefined;
 }

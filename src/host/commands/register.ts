@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SessionError } from '../../core/session';
+import { guarded } from './guarded';
 import { commandId, COMMAND_NAMES } from './commandIds';
 import type { CommandName } from './commandIds';
 import type { Services } from '../services';
@@ -10,7 +10,6 @@ import { selfTalk } from './selfTalk';
 import { startFocusSession } from './start';
 import { exportData, importData, writeWeeklyReview } from './transfer';
 import { sessionMenu } from './menu';
-import { t } from '../../core/l10n';
 
 type Handler = (ctx: Services) => Promise<void>;
 
@@ -40,13 +39,6 @@ export function handlers(runCommand: (name: CommandName) => Promise<void>, openD
 /** Registers every command; a failure becomes a clear error message, never an unhandled rejection. */
 export function registerCommands(ctx: Services, table: Record<CommandName, Handler>): vscode.Disposable[] {
   return COMMAND_NAMES.map((name) =>
-    vscode.commands.registerCommand(commandId(name), async () => {
-      try {
-        await table[name](ctx);
-      } catch (error) {
-        const message = error instanceof SessionError ? error.message : t('Small Wins: {0}', (error as Error).message ?? String(error));
-        ctx.ui.error(message);
-      }
-    }),
+    vscode.commands.registerCommand(commandId(name), () => guarded(ctx, table[name])),
   );
 }

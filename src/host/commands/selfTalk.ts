@@ -1,9 +1,12 @@
-import { addCue, cuesByUse, useCue } from '../../core/journal';
-import { addCue as attachCue, activeSession, updateRunning } from '../../core/session';
+import { cuesByUse } from '../../core/journal';
+import { useCue } from '../actions/inSession';
+import type { CueChoice } from '../actions/choices';
+import { present } from './present';
+import { clip } from '../../core/text';
 import { findOutcomePhrasing, instructionProblem } from '../../core/selfTalk';
 import type { Cue } from '../../core/schema';
 import type { Services } from '../services';
-import { askText, truncate } from './prompts';
+import { askText } from './prompts';
 import type { PickItem, Step } from '../platform/ui';
 import { t } from '../../core/l10n';
 
@@ -13,9 +16,9 @@ const NO_CUE = Symbol('none');
 
 /**
  * Picks a saved cue or writes a new one, turning a hope or worry into the next mechanical step.
- * Returns the cue (saved and counted as used), or undefined when cancelled or declined.
+ * Returns the choice (the action saves it and counts its use), or undefined when cancelled or declined.
  */
-export async function chooseCue(ctx: Services, o: { title: string; step?: Step; optional: boolean }): Promise<Cue | undefined> {
+export async function chooseCue(ctx: Services, o: { title: string; step?: Step; optional: boolean }): Promise<CueChoice | undefined> {
   const items: PickItem<Cue | symbol>[] = [];
   if (o.optional) items.push({ label: t('No cue this time'), value: NO_CUE });
   items.push({ icon: 'comment-discussion', label: t('Turn a hope or worry into an instruction…'), value: TURN_WORRY });
@@ -24,7 +27,7 @@ export async function chooseCue(ctx: Services, o: { title: string; step?: Step; 
     items.push({
       label: cue.instruction,
       description: t('used {0}×', cue.uses),
-      ...(cue.hope ? { detail: t('instead of "{0}"', truncate(cue.hope, 80)) } : {}),
+      ...(cue.hope ? { detail: t('instead of "{0}"', clip(cue.hope, 80)) } : {}),
       value: cue,
     });
   }
@@ -34,10 +37,7 @@ export async function chooseCue(ctx: Services, o: { title: string; step?: Step; 
     ...(o.step ? { step: o.step } : {}),
   });
   if (picked === undefined || picked === NO_CUE) return undefined;
-  if (typeof picked !== 'symbol') {
-    await ctx.store.apply((j) => useCue(j, picked.id));
-    return picked;
-  }
+  if (typeof picked !== 'symbol') return { kind: 'existing', id: picked.id };
   let hope: string | undefined;
   if (picked === TURN_WORRY) {
     hope = await askText(ctx, {
@@ -62,19 +62,12 @@ export async function chooseCue(ctx: Services, o: { title: string; step?: Step; 
     ...(o.step ? { step: o.step } : {}),
   });
   if (instruction === undefined) return undefined;
-  return ctx.store.update((journal) => {
-    const result = addCue(journal, instruction, hope, ctx.clock());
-    return { journal: result.journal, result: result.cue };
-  });
+  return { kind: 'new', instruction, ...(hope ? { hope } : {}) };
 }
 
 /** The "Instructional Self-Talk" command: a cue, attached to the running session if there is one. */
 export async function selfTalk(ctx: Services): Promise<void> {
   const cue = await chooseCue(ctx, { title: t('Small Wins: Instructional Self-Talk'), optional: false });
   if (!cue) return;
-  await ctx.store.apply((journal) => {
-    const session = activeSession(journal);
-    return session ? updateRunning(journal, session.id, (s) => attachCue(s, cue.id)) : journal;
-  });
-  void ctx.ui.info(t('Your cue: {0}', cue.instruction));
+  present(ctx.ui, (await useCue(ctx, cue)).notices);
 }

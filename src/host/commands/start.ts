@@ -1,11 +1,10 @@
-import { shouldOfferShrink } from '../../core/confidence';
-import { otherDomainThisWeek } from '../../core/journal';
-import { encouragementFromRecord } from '../../core/evidence';
-import { activeSession, newSubgoal, startSession } from '../../core/session';
-import type { Domain, Subgoal } from '../../core/schema';
+import { plannedLengthChoices, plannedLengthLabel, shouldOfferShrink } from '../../core/plan';
+import { refuseIfRunning, start } from '../actions/start';
+import type { GoalDraft } from '../actions/start';
 import type { Services } from '../services';
 import { askConfidence, askDomain, askText } from './prompts';
 import { chooseCue } from './selfTalk';
+import { present } from './present';
 import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
 
@@ -14,10 +13,10 @@ const TOTAL = 5;
 const step = (n: number) => ({ step: n, totalSteps: TOTAL });
 
 /**
- * Asks for a proximal subgoal and its confidence; below the threshold offers to shrink it and re-rate.
- * Returns the goals to record (the original first when it was shrunk) or undefined when cancelled.
+ * Asks for a proximal subgoal and its confidence; below the threshold offers to shrink it and re-rate,
+ * as often as a goal chain allows. Returns the drafts (the original first) or undefined when cancelled.
  */
-export async function planSubgoal(ctx: Services, title: string, stepNo?: number): Promise<Subgoal[] | undefined> {
+export async function planSubgoal(ctx: Services, title: string, stepNo?: number): Promise<GoalDraft[] | undefined> {
   const at = stepNo ? step(stepNo) : undefined;
   const text = await askText(ctx, {
     title,
@@ -27,20 +26,19 @@ export async function planSubgoal(ctx: Services, title: string, stepNo?: number)
     ...(at ? { step: at } : {}),
   });
   if (text === undefined) return undefined;
-  let confidence = await askConfidence(ctx, title, text, at);
+  const confidence = await askConfidence(ctx, title, text, at);
   if (confidence === undefined) return undefined;
-  const goals: Subgoal[] = [newSubgoal(text, confidence, ctx.clock())];
-  // Shrink until the goal feels doable, or until the user chooses to keep it.
+  const goals: GoalDraft[] = [{ text, confidence }];
   for (;;) {
     const threshold = ctx.settings().confidenceThreshold;
-    const latest = goals[goals.length - 1] as Subgoal;
-    if (!shouldOfferShrink(confidence, threshold)) break;
+    const latest = goals[goals.length - 1] as GoalDraft;
+    if (!shouldOfferShrink(latest.confidence, threshold, goals.length)) break;
     const shrink = await ctx.ui.pick(
       [
         { icon: 'fold', label: t('Shrink the goal'), detail: t('A smaller step you are sure of builds more belief than a big one you doubt'), value: true },
-        { label: t('Keep "{0}" at {1}/10', latest.text, confidence), value: false },
+        { label: t('Keep "{0}" at {1}/10', latest.text, latest.confidence), value: false },
       ],
-      { title, placeholder: t('You rated {0}/10, below {1}. Make it smaller?', confidence, threshold), ...(at ? { step: at } : {}) },
+      { title, placeholder: t('You rated {0}/10, below {1}. Make it smaller?', latest.confidence, threshold), ...(at ? { step: at } : {}) },
     );
     if (shrink === undefined) return undefined;
     if (!shrink) break;
@@ -55,18 +53,14 @@ export async function planSubgoal(ctx: Services, title: string, stepNo?: number)
     if (smaller === undefined) return undefined;
     const rerated = await askConfidence(ctx, title, smaller, at);
     if (rerated === undefined) return undefined;
-    confidence = rerated;
-    goals.push(newSubgoal(smaller, rerated, ctx.clock(), latest.id));
+    goals.push({ text: smaller, confidence: rerated });
   }
   return goals;
 }
 
 async function askPlannedMinutes(ctx: Services, preferred: number): Promise<number | undefined> {
-  const options = [0, 15, 25, 45, 60, 90];
-  if (!options.includes(preferred)) options.push(preferred);
-  const items: PickItem<number>[] = options
-    .sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : a - b))
-    .map((m) => ({ label: m === 0 ? t('Open-ended') : t('{0} minutes', m), ...(m === preferred ? { description: t('default') } : {}), value: m }));
+  const choices = plannedLengthChoices(preferred).sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : a - b));
+  const items: PickItem<number>[] = choices.map((m) => ({ label: plannedLengthLabel(m), ...(m === preferred ? { description: t('default') } : {}), value: m }));
   items.push({ icon: 'edit', label: t('Other length…'), value: -1 });
   const picked = await ctx.ui.pick(items, { title: startTitle(), placeholder: t('How long do you plan to focus?'), step: step(4) });
   if (picked !== -1) return picked;
@@ -79,47 +73,22 @@ async function askPlannedMinutes(ctx: Services, preferred: number): Promise<numb
   return typed === undefined ? undefined : Number(typed);
 }
 
+/** The palette's start: it asks domain, subgoal, confidence, length and cue, then calls the start action. */
 export async function startFocusSession(ctx: Services): Promise<void> {
-  if (activeSession(ctx.store.live)) {
-    await ctx.ui.info(t('A focus session is already running. End it before starting another.'));
-    return;
-  }
+  refuseIfRunning(ctx.store.live);
   const defaults = ctx.defaults.get();
-  const domain: Domain | undefined = await askDomain(ctx, {
+  const domain = await askDomain(ctx, {
     title: startTitle(),
     allowCreate: true,
     step: step(1),
     ...(defaults.lastDomainId ? { preferredId: defaults.lastDomainId } : {}),
   });
   if (!domain) return;
-  const other = otherDomainThisWeek(await ctx.store.history(), domain.id, ctx.clock());
-  if (other) {
-    void ctx.ui.warn(t('You already worked on "{0}" this week. One major domain at a time lets belief build faster; "{1}" is fine if it is the one that matters now.', other.name, domain.name));
-  }
   const goals = await planSubgoal(ctx, startTitle(), 2);
   if (!goals) return;
-  const chosen = goals[goals.length - 1] as Subgoal;
-  if (shouldOfferShrink(chosen.confidence, ctx.settings().confidenceThreshold)) {
-    const record = encouragementFromRecord(await ctx.store.history(), domain.id, domain.name);
-    if (record) void ctx.ui.info(record);
-  }
   const planned = await askPlannedMinutes(ctx, defaults.plannedMinutes ?? ctx.settings().defaultPlannedMinutes);
   if (planned === undefined) return;
   const cue = await chooseCue(ctx, { title: startTitle(), step: step(5), optional: true });
-  const started = await ctx.store.update((journal) => {
-    if (activeSession(journal)) return { journal, result: undefined };
-    const result = startSession(
-      journal,
-      { domainId: domain.id, workspace: ctx.workspaceLabel(), subgoals: goals, ...(planned ? { plannedMinutes: planned } : {}), ...(cue ? { cueId: cue.id } : {}) },
-      ctx.clock(),
-    );
-    return { journal: result.journal, result: result.session };
-  });
-  if (!started) {
-    await ctx.ui.info(t('Another window started a focus session meanwhile; it is shown in the status bar.'));
-    return;
-  }
-  await ctx.defaults.set({ lastDomainId: domain.id, plannedMinutes: planned });
-  const length = planned ? t('{0} minutes', planned) : t('open-ended');
-  void ctx.ui.info(t('Focus session started on {0} ({1}). First step: {2}', domain.name, length, chosen.text));
+  const done = await start(ctx, { domain, goals, plannedMinutes: planned, ...(cue ? { cue } : {}) });
+  present(ctx.ui, done.notices);
 }

@@ -1,10 +1,10 @@
-import { exportJournal, importJournal } from '../../core/transfer';
+import { exportJournal } from '../../core/transfer';
+import { importFile } from '../actions/transfer';
+import { present } from './present';
 import { weeklyReviewMarkdown } from '../../core/weeklyReview';
 import { localDate, weekStart } from '../../core/time';
-import { mergeJournals } from '../../core/merge';
 import type { Services } from '../services';
-import { collectionCount, listOf, t } from '../../core/l10n';
-import { COLLECTIONS } from '../../core/schema';
+import { t } from '../../core/l10n';
 
 export async function exportData(ctx: Services): Promise<void> {
   const now = ctx.clock();
@@ -24,18 +24,9 @@ export async function writeWeeklyReview(ctx: Services): Promise<void> {
   if (written) void ctx.ui.info(t('Wrote the weekly review to {0}.', written));
 }
 
-/** Import validates the whole file first; a bad file is refused with the field named and nothing changes. */
+/** Reads the file the user picks and hands it to the import action, which checks it whole. */
 export async function importData(ctx: Services): Promise<void> {
   const text = await ctx.ui.openText();
   if (text === undefined) return;
-  // Checked and counted against the whole history; only what is new goes into the live journal
-  // (closed history in it moves on to the archive).
-  const outcome = importJournal(await ctx.store.history(), text);
-  if (!outcome.ok) {
-    ctx.ui.error(t('Import refused, nothing was changed. {0}', outcome.message));
-    return;
-  }
-  await ctx.store.apply((live) => mergeJournals(live, outcome.changes));
-  const parts = COLLECTIONS.filter((name) => outcome.added[name] > 0).map((name) => collectionCount(name, outcome.added[name]));
-  void ctx.ui.info(parts.length ? t('Imported {0}.', listOf(parts)) : t('Nothing new to import: everything in the file is already here.'));
+  present(ctx.ui, (await importFile(ctx, text)).notices);
 }

@@ -32,7 +32,7 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
     view.webview.html = this.#html(view.webview);
     const handle = createDashboardHandler(this.#ctx, {
       sendSnapshot: () => this.sendSnapshot(),
-      sendFeedback: (text) => this.#post({ type: 'feedback', text }),
+      sendNotices: (notices) => notices.length > 0 && this.#post({ type: 'feedback', text: notices.map((n) => n.text).join(' ') }),
       sendError: (text) => this.#post({ type: 'error', text }),
     });
     const subscriptions = [

@@ -3,7 +3,7 @@ import { duePrompts } from '../../core/due';
 import { brierByDomain, calibrationFeedback } from '../../core/calibration';
 import { encouragementFromRecord, evidenceFor, winsSince } from '../../core/evidence';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
-import { activeDomains, domainById } from '../../core/journal';
+import { activeDomains, domainLabel as name } from '../../core/journal';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
@@ -11,9 +11,6 @@ import { dayStart } from '../../core/time';
 import type { SessionView, Snapshot } from '../../shared/protocol';
 import type { Suggestion } from '../../core/suggestions';
 import type { Settings } from '../platform/settings';
-import { t } from '../../core/l10n';
-
-const name = (journal: Journal, domainId: string) => domainById(journal, domainId)?.name ?? t('Unknown domain');
 
 function sessionView(journal: Journal, s: Session, now: number): SessionView {
   const cueId = s.cueIds[s.cueIds.length - 1];
@@ -44,7 +41,7 @@ export function buildSnapshot(
   const focusDomainId = session?.domainId ?? defaults.lastDomainId;
   const todayWins = winsSince(journal, dayStart(now)).map((w) => ({ text: w.text, at: w.at, domainName: name(journal, w.domainId) }));
   const evidence = evidenceFor(journal, focusDomainId, 10);
-  const fromRecord = focusDomainId ? encouragementFromRecord(journal, focusDomainId, name(journal, focusDomainId)) : undefined;
+  const fromRecord = focusDomainId ? encouragementFromRecord(journal, focusDomainId, name(journal, focusDomainId), settings.confidenceThreshold) : undefined;
   const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
   const dip = dipNote(journal, now);
   const calibrationRows = calibration(journal);

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
-import { activeSession, extendPlan, remainingMs, updateRunning } from '../../core/session';
+import { activeSession, remainingMs } from '../../core/session';
+import { claimPlannedEnd } from '../actions/plannedEnd';
+import { extendPlannedTime } from '../actions/inSession';
 import { askAboutAwayTime } from '../commands/away';
 import type { Services } from '../services';
-import { mergeSessions } from '../../core/merge';
 import { newId } from '../../core/ids';
 import type { JournalStore } from '../storage/journalStore';
 import { SessionStatusBar } from './statusBar';
@@ -33,32 +34,27 @@ export class SessionController implements vscode.Disposable {
   readonly #clock: Clock;
   readonly #settings: () => Settings;
   readonly #run: (command: CommandName) => Promise<void>;
-  readonly #flows: Pick<Services, 'ui' | 'store' | 'suggestions'>;
+  readonly #services: Services;
 
-  constructor(
-    store: JournalStore,
-    clock: Clock,
-    settings: () => Settings,
-    run: (command: CommandName) => Promise<void>,
-    flows: Pick<Services, 'ui' | 'store' | 'suggestions'>,
-  ) {
+  constructor(services: Services) {
+    const { store, clock } = services;
     this.#store = store;
     this.#clock = clock;
-    this.#settings = settings;
-    this.#run = run;
-    this.#flows = flows;
+    this.#settings = services.settings;
+    this.#run = services.run;
+    this.#services = services;
     this.#ticker = new SessionTicker(
       clock,
       realTimers,
       () => this.#onTick(),
-      (from, to) => void askAboutAwayTime(flows, from, to),
+      (from, to) => void askAboutAwayTime(services, from, to),
       () => this.#settings().sleepThresholdMinutes * 60_000,
     );
     this.#disposables.push(
       this.#statusBar,
       this.#ticker,
       store.onDidChange(() => this.render()),
-      flows.suggestions.onDidChange(() => this.render()),
+      services.suggestions.onDidChange(() => this.render()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins') && this.render()),
       // Another window may have started or ended a session: look again when this one gains focus.
       vscode.window.onDidChangeWindowState((state) => state.focused && this.#store.refresh()),
@@ -67,7 +63,7 @@ export class SessionController implements vscode.Disposable {
   }
 
   render(): void {
-    const running = this.#statusBar.render(this.#store.live, this.#clock(), this.#settings().showDomainInStatusBar, this.#flows.suggestions.list().length);
+    const running = this.#statusBar.render(this.#store.live, this.#clock(), this.#settings().showDomainInStatusBar, this.#services.suggestions.list().length);
     this.#ticker.setRunning(running);
   }
 
@@ -91,14 +87,7 @@ export class SessionController implements vscode.Disposable {
     if (session.announced?.plannedMinutes === session.plannedMinutes && session.announced.by !== this.#windowId) return;
     this.#claimed.add(key);
     const minutes = session.plannedMinutes;
-    void this.#store
-      .apply((j) => {
-        const running = activeSession(j);
-        if (running?.id !== session.id) return j;
-        const claim = { plannedMinutes: minutes, by: this.#windowId };
-        return updateRunning(j, session.id, (s) => mergeSessions(s, { ...s, announced: claim }));
-      })
-      .catch(() => undefined);
+    void claimPlannedEnd(this.#services, { sessionId: session.id, plannedMinutes: minutes, windowId: this.#windowId }).catch(() => undefined);
     this.#settleTimer = setTimeout(() => {
       this.#settleTimer = undefined;
       this.#store.refresh();
@@ -112,9 +101,9 @@ export class SessionController implements vscode.Disposable {
   async #announceEnd(sessionId: string, minutes: number): Promise<void> {
     const end = t('End & review');
     const more = t('+10 min');
-    const choice = await this.#flows.ui.info(t('Your planned {0} minutes are up.', minutes), end, more);
+    const choice = await this.#services.ui.info(t('Your planned {0} minutes are up.', minutes), end, more);
     if (choice === end) await this.#run('endSession');
-    if (choice === more) await this.#store.apply((j) => updateRunning(j, sessionId, (s) => extendPlan(s, 10, this.#clock())));
+    if (choice === more) await extendPlannedTime(this.#services, { sessionId, minutes: 10 });
   }
 
   dispose(): void {

@@ -1,5 +1,4 @@
-import type { Clock } from '../../core/clock';
-import { activeSession, logWin, updateRunning } from '../../core/session';
+import { activeSession } from '../../core/session';
 import type { Suggestion } from '../../core/suggestions';
 import type { JournalStore } from '../storage/journalStore';
 import type { DisposableLike } from '../platform/mementoLike';
@@ -7,21 +6,16 @@ import { Listeners } from '../platform/listeners';
 
 /**
  * Wins the editor noticed in this window, waiting for one click. Nothing is logged without the
- * user's accept; accepting records the win with its source.
+ * user's accept (the acceptSuggestion action), which records the win with its source.
  */
 export class SuggestionBox {
   #items: Suggestion[] = [];
   readonly #listeners = new Listeners();
 
   readonly #store: JournalStore;
-  readonly #clock: Clock;
 
-  constructor(
-    store: JournalStore,
-    clock: Clock,
-  ) {
+  constructor(store: JournalStore) {
     this.#store = store;
-    this.#clock = clock;
   }
 
   list(): readonly Suggestion[] {
@@ -33,19 +27,6 @@ export class SuggestionBox {
     // One suggestion per kind of news is enough: keep the latest.
     this.#items = [...this.#items.filter((s) => s.text !== suggestion.text), suggestion].slice(-5);
     this.#listeners.fire();
-  }
-
-  async accept(id: string): Promise<boolean> {
-    const item = this.#items.find((s) => s.id === id);
-    if (!item) return false;
-    const logged = await this.#store.update((journal) => {
-      const session = activeSession(journal);
-      if (!session) return { journal, result: false };
-      const next = updateRunning(journal, session.id, (s) => logWin(s, { text: item.text, source: item.source }, this.#clock()).session);
-      return { journal: next, result: true };
-    });
-    this.#remove(id);
-    return logged;
   }
 
   dismiss(id: string): void {

@@ -1,0 +1,26 @@
+import { addCue, addDomain, domainById, useCue } from '../../core/journal';
+import type { Cue, Domain, Journal } from '../../core/schema';
+import { SessionError } from '../../core/session';
+import { t } from '../../core/l10n';
+
+/** A domain the user picked, or one they named in the same step. */
+export type DomainChoice = { kind: 'existing'; id: string } | { kind: 'new'; name: string };
+
+/** A saved cue the user picked, or one they just wrote (with the hope or worry it replaces). */
+export type CueChoice = { kind: 'existing'; id: string } | { kind: 'new'; instruction: string; hope?: string };
+
+/** The chosen domain in this journal, created when it is new (a name that exists is reused). */
+export function resolveDomain(journal: Journal, choice: DomainChoice, now: number): { journal: Journal; domain: Domain } {
+  if (choice.kind === 'new') return addDomain(journal, choice.name, now);
+  const domain = domainById(journal, choice.id);
+  if (!domain) throw new SessionError(t('That domain no longer exists.'));
+  return { journal, domain };
+}
+
+/** The chosen cue in this journal, counted as used once more, or saved when it is new. */
+export function resolveCue(journal: Journal, choice: CueChoice, now: number): { journal: Journal; cue: Cue } {
+  if (choice.kind === 'new') return addCue(journal, choice.instruction, choice.hope, now);
+  const cue = journal.cues.find((c) => c.id === choice.id);
+  if (!cue) throw new SessionError(t('That cue no longer exists.'));
+  return { journal: useCue(journal, cue.id), cue: { ...cue, uses: cue.uses + 1 } };
+}

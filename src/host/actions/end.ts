@@ -1,0 +1,40 @@
+import { reviewFeedback, endWithReview } from '../../core/review';
+import { domainLabel } from '../../core/journal';
+import type { Attribution, Outcome, SlipReview } from '../../core/schema';
+import { liveSubgoals, SessionError } from '../../core/session';
+import { t } from '../../core/l10n';
+import { runningSession } from './inSession';
+import { info } from './notices';
+import type { ActionServices, Done } from './notices';
+
+export interface ReviewAnswers {
+  sessionId: string;
+  /** One outcome per live subgoal of the session. */
+  outcomes: readonly { subgoalId: string; outcome: Outcome }[];
+  attribution: Attribution;
+  /** Kept only when something was missed. */
+  slip?: SlipReview;
+}
+
+/**
+ * Ends the running session with its review: an outcome for every subgoal, the attribution, and a
+ * slip review when something was missed. The feedback follows the seeds and cites the record.
+ */
+export async function endSession(s: ActionServices, o: ReviewAnswers): Promise<Done<string>> {
+  const now = s.clock();
+  const feedback = await s.store.update((journal) => {
+    const session = runningSession(journal, o.sessionId);
+    const outcomes: Record<string, Outcome> = Object.create(null) as Record<string, Outcome>;
+    for (const goal of liveSubgoals(session)) {
+      const outcome = o.outcomes.find((entry) => entry.subgoalId === goal.id)?.outcome;
+      if (!outcome) throw new SessionError(t('Choose met, partly or missed for "{0}".', goal.text));
+      outcomes[goal.id] = outcome;
+    }
+    const attribution = { ...o.attribution, text: o.attribution.text.trim() };
+    const text = reviewFeedback(session, outcomes, attribution, domainLabel(journal, session.domainId));
+    const missed = Object.values(outcomes).includes('missed');
+    const review = { at: now, attribution, feedback: text, ...(o.slip && missed ? { slip: o.slip } : {}) };
+    return { journal: endWithReview(journal, session.id, outcomes, review, now), result: text };
+  });
+  return { value: feedback, notices: [info(feedback)] };
+}

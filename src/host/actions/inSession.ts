@@ -1,0 +1,121 @@
+import { winsSince } from '../../core/evidence';
+import { domainLabel } from '../../core/journal';
+import type { Journal, Session, Win, WinSource } from '../../core/schema';
+import { activeSession, addCue, addSubgoals, excludeAway, extendPlan, isPaused, liveSubgoals, logWin as recordWin, pause, resume, SessionError, updateRunning } from '../../core/session';
+import { newId } from '../../core/ids';
+import { dayStart } from '../../core/time';
+import { t, winCount } from '../../core/l10n';
+import { clip } from '../../core/text';
+import { resolveCue } from './choices';
+import type { CueChoice } from './choices';
+import { goalChain } from './start';
+import type { GoalDraft } from './start';
+import { info } from './notices';
+import type { ActionServices, Done } from './notices';
+
+/** The running session with this id, or a refusal that says it is no longer running. */
+export function runningSession(journal: Journal, sessionId: string): Session {
+  const session = activeSession(journal);
+  if (!session || session.id !== sessionId) throw new SessionError(t('That session is no longer running.'));
+  return session;
+}
+
+/** Adds a subgoal (and the smaller versions it was shrunk to) to the running session. */
+export async function addSubgoal(s: ActionServices, o: { sessionId: string; goals: readonly GoalDraft[] }): Promise<Done<undefined>> {
+  const goals = goalChain(o.goals, s.clock());
+  await s.store.apply((j) => {
+    runningSession(j, o.sessionId);
+    return updateRunning(j, o.sessionId, (session) => addSubgoals(session, goals));
+  });
+  return { value: undefined, notices: [info(t('Subgoal added: {0}', goals[goals.length - 1]?.text ?? ''))] };
+}
+
+export interface WinAnswers {
+  sessionId: string;
+  /** A subgoal of the session that is done now; its text is the win's. */
+  subgoalId?: string;
+  /** A micro-win in the user's words (or a suggestion's text). */
+  text?: string;
+  source?: WinSource;
+}
+
+/**
+ * Logs a win: a subgoal done or a micro-win. The acknowledgment (when the setting is on) cites the
+ * record: wins this session and today on this domain.
+ */
+export async function logWin(s: ActionServices, o: WinAnswers): Promise<Done<Win>> {
+  const now = s.clock();
+  const { win, session } = await s.store.update((journal) => {
+    const running = runningSession(journal, o.sessionId);
+    const goal = o.subgoalId ? liveSubgoals(running).find((g) => g.id === o.subgoalId && g.doneAt === undefined) : undefined;
+    if (o.subgoalId && !goal) throw new SessionError(t('That subgoal is not open in this session.'));
+    const text = goal?.text ?? o.text?.trim();
+    if (!text) throw new SessionError(t('Name the win first.'));
+    let logged: { session: Session; win: Win } | undefined;
+    const next = updateRunning(journal, o.sessionId, (current) => {
+      logged = recordWin(current, { text, ...(goal ? { subgoalId: goal.id } : {}), ...(o.source ? { source: o.source } : {}) }, now);
+      return logged.session;
+    });
+    return { journal: next, result: logged as { session: Session; win: Win } };
+  });
+  if (!s.settings().acknowledgeWins) return { value: win, notices: [] };
+  const today = winsSince(await s.store.history(), dayStart(now)).filter((w) => w.domainId === session.domainId).length;
+  const domain = domainLabel(s.store.live, session.domainId);
+  const text = t('"{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', clip(win.text, 80), winCount(session.wins.length), today, domain);
+  return { value: win, notices: [info(text)] };
+}
+
+/** Logs a win the editor noticed, with its source, once the user accepts it. */
+export async function acceptSuggestion(s: ActionServices, o: { id: string }): Promise<Done<Win>> {
+  const suggestion = s.suggestions.list().find((item) => item.id === o.id);
+  if (!suggestion) throw new SessionError(t('That suggestion is no longer there.'));
+  const session = activeSession(s.store.live);
+  if (!session) throw new SessionError(t('That session is no longer running.'));
+  const done = await logWin(s, { sessionId: session.id, text: suggestion.text, source: suggestion.source });
+  s.suggestions.dismiss(o.id);
+  return done;
+}
+
+export async function togglePause(s: ActionServices, o: { sessionId: string }): Promise<Done<boolean>> {
+  const now = s.clock();
+  const paused = await s.store.update((j) => {
+    const running = runningSession(j, o.sessionId);
+    const wasPaused = isPaused(running);
+    return { journal: updateRunning(j, o.sessionId, (session) => (wasPaused ? resume(session, now) : pause(session, now))), result: !wasPaused };
+  });
+  return { value: paused, notices: [info(paused ? t('Session paused. The timer waits for you.') : t('Session resumed.'))] };
+}
+
+/** Sets the instructional self-talk cue, on the running session when there is one. */
+export async function useCue(s: ActionServices, choice: CueChoice): Promise<Done<undefined>> {
+  const instruction = await s.store.update((journal) => {
+    const { journal: next, cue } = resolveCue(journal, choice, s.clock());
+    const session = activeSession(next);
+    return { journal: session ? updateRunning(next, session.id, (current) => addCue(current, cue.id)) : next, result: cue.instruction };
+  });
+  return { value: undefined, notices: [info(t('Your cue: {0}', instruction))] };
+}
+
+/** Keeps a reappraised bodily signal on the running session; without one it says how to keep it. */
+export async function keepReframe(s: ActionServices, o: { signal: string; reframe: string }): Promise<Done<boolean>> {
+  const now = s.clock();
+  const kept = await s.store.update((journal) => {
+    const running = activeSession(journal);
+    if (!running) return { journal, result: false };
+    const next = updateRunning(journal, running.id, (session) => ({ ...session, reframes: [...session.reframes, { id: newId(), signal: o.signal, reframe: o.reframe, at: now }] }));
+    return { journal: next, result: true };
+  });
+  return { value: kept, notices: kept ? [] : [info(t('Start a focus session to keep reframes in your journal.'))] };
+}
+
+/** Time the user said does not count (the machine slept, or they were away) becomes an "away" pause. */
+export async function excludeAwayTime(s: ActionServices, o: { sessionId: string; from: number; to: number }): Promise<Done<undefined>> {
+  await s.store.apply((j) => (activeSession(j)?.id === o.sessionId ? updateRunning(j, o.sessionId, (session) => excludeAway(session, o.from, o.to)) : j));
+  return { value: undefined, notices: [] };
+}
+
+/** "+10 min" at the planned end. */
+export async function extendPlannedTime(s: ActionServices, o: { sessionId: string; minutes: number }): Promise<Done<undefined>> {
+  await s.store.apply((j) => (activeSession(j)?.id === o.sessionId ? updateRunning(j, o.sessionId, (session) => extendPlan(session, o.minutes, s.clock())) : j));
+  return { value: undefined, notices: [] };
+}

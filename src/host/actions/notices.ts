@@ -1,0 +1,19 @@
+import type { Services } from '../services';
+
+/** A sentence an action wants the user to read; each surface shows it its own way. */
+export interface Notice {
+  kind: 'info' | 'warn';
+  text: string;
+}
+
+/** What an action returns: what it changed (its value) and the sentences to show. */
+export interface Done<T> {
+  value: T;
+  notices: Notice[];
+}
+
+/** What actions are handed: everything but the prompts, which belong to the surfaces. */
+export type ActionServices = Pick<Services, 'store' | 'clock' | 'settings' | 'defaults' | 'workspaceLabel' | 'suggestions'>;
+
+export const info = (text: string): Notice => ({ kind: 'info', text });
+export const warn = (text: string): Notice => ({ kind: 'warn', text });

@@ -1,0 +1,82 @@
+import { encouragementFromRecord } from '../../core/evidence';
+import { otherDomainThisWeek } from '../../core/journal';
+import { MAX_GOAL_VERSIONS, plannedLengthLabel } from '../../core/plan';
+import type { Journal, Session, Subgoal } from '../../core/schema';
+import { activeSession, newSubgoal, SessionError, startSession } from '../../core/session';
+import { t } from '../../core/l10n';
+import { resolveCue, resolveDomain } from './choices';
+import type { CueChoice, DomainChoice } from './choices';
+import { info, warn } from './notices';
+import type { ActionServices, Done, Notice } from './notices';
+
+/** A subgoal as the user wrote and rated it. */
+export interface GoalDraft {
+  text: string;
+  confidence: number;
+}
+
+export interface StartAnswers {
+  domain: DomainChoice;
+  /** The goal as first written, then each smaller version; the last is the one to work on. */
+  goals: readonly GoalDraft[];
+  /** 0 is open-ended. */
+  plannedMinutes: number;
+  cue?: CueChoice;
+}
+
+/** The goal chain as subgoals, each smaller version linked to the one it replaces. */
+export function goalChain(drafts: readonly GoalDraft[], now: number): Subgoal[] {
+  if (drafts.length === 0) throw new SessionError(t('Write a subgoal first.'));
+  if (drafts.length > MAX_GOAL_VERSIONS) throw new SessionError(t('A goal can be made smaller at most {0} times.', MAX_GOAL_VERSIONS - 1));
+  const goals: Subgoal[] = [];
+  for (const draft of drafts) goals.push(newSubgoal(draft.text, draft.confidence, now, goals[goals.length - 1]?.id));
+  return goals;
+}
+
+/** At most one session runs: a start is refused, with this message, while one does. */
+export function refuseIfRunning(journal: Journal): void {
+  if (activeSession(journal)) throw new SessionError(t('A focus session is already running. End it before starting another.'));
+}
+
+/**
+ * Starts a focus session: the domain (created when new), the goal chain, the plan and the cue, in
+ * one write. Warns when a second major domain is started in a week, and below the threshold cites
+ * the user's own record.
+ */
+export async function start(s: ActionServices, answers: StartAnswers): Promise<Done<Session>> {
+  const now = s.clock();
+  const goals = goalChain(answers.goals, now);
+  const { session, domainName } = await s.store.update((journal) => {
+    refuseIfRunning(journal);
+    const withDomain = resolveDomain(journal, answers.domain, now);
+    const withCue = answers.cue ? resolveCue(withDomain.journal, answers.cue, now) : undefined;
+    const started = startSession(
+      withCue?.journal ?? withDomain.journal,
+      {
+        domainId: withDomain.domain.id,
+        workspace: s.workspaceLabel(),
+        subgoals: goals,
+        ...(answers.plannedMinutes ? { plannedMinutes: answers.plannedMinutes } : {}),
+        ...(withCue ? { cueId: withCue.cue.id } : {}),
+      },
+      now,
+    );
+    return { journal: started.journal, result: { session: started.session, domainName: withDomain.domain.name } };
+  });
+  await s.defaults.set({ lastDomainId: session.domainId, plannedMinutes: answers.plannedMinutes });
+  const history = await s.store.history();
+  const notices: Notice[] = [];
+  const other = otherDomainThisWeek(history, session.domainId, now);
+  if (other) {
+    notices.push(warn(t('You already worked on "{0}" this week. One major domain at a time lets belief build faster; "{1}" is fine if it is the one that matters now.', other.name, domainName)));
+  }
+  const chosen = goals[goals.length - 1] as Subgoal;
+  const threshold = s.settings().confidenceThreshold;
+  if (chosen.confidence < threshold) {
+    const record = encouragementFromRecord(history, session.domainId, domainName, threshold);
+    if (record) notices.push(info(record));
+  }
+  const length = answers.plannedMinutes ? plannedLengthLabel(answers.plannedMinutes) : t('open-ended');
+  notices.push(info(t('Focus session started on {0} ({1}). First step: {2}', domainName, length, chosen.text)));
+  return { value: session, notices };
+}

@@ -1,0 +1,148 @@
+import * as assert from 'node:assert/strict';
+import type { Notice } from '../../src/host/actions/notices';
+import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
+import { startFocusSession } from '../../src/host/commands/start';
+import { addSubgoal, logAWin, togglePause } from '../../src/host/commands/inSession';
+import { endAndReview } from '../../src/host/commands/end';
+import { sessionMenu } from '../../src/host/commands/menu';
+import { CommitWatch } from '../../src/core/suggestions';
+import { addDomain } from '../../src/core/journal';
+import { newSubgoal, startSession, endSession, activeSession, logWin } from '../../src/core/session';
+import { emptyJournal } from '../../src/core/schema';
+import type { Journal } from '../../src/core/schema';
+import { MAX_GOAL_VERSIONS } from '../../src/core/plan';
+import { harness } from './helpers';
+import type { Harness } from './helpers';
+import type { Settings } from '../../src/host/platform/settings';
+
+const DAY = 86_400_000;
+
+/** Last week nothing; this week a session on "sql", and earlier a low-confidence session on "parser tests" with wins. */
+function history(now: number): Journal {
+  let journal = emptyJournal();
+  const sql = addDomain(journal, 'sql', now - 3 * DAY);
+  const parser = addDomain(sql.journal, 'parser tests', now - 20 * DAY);
+  journal = parser.journal;
+  const past = startSession(journal, { domainId: parser.domain.id, workspace: 'w', subgoals: [newSubgoal('Lex numbers', 5, now - 20 * DAY)] }, now - 20 * DAY);
+  let session = logWin(logWin(past.session, { text: 'first' }, now - 20 * DAY + 1000).session, { text: 'second' }, now - 20 * DAY + 2000).session;
+  session = endSession(session, {}, undefined, now - 20 * DAY + 3000);
+  journal = { ...past.journal, sessions: [session] };
+  const sqlSession = startSession(journal, { domainId: sql.domain.id, workspace: 'w', subgoals: [newSubgoal('Join', 9, now - 1000)] }, now - 60_000);
+  return { ...sqlSession.journal, sessions: [session, endSession(sqlSession.session, {}, undefined, now - 30_000)] };
+}
+
+/** Two stores from the same history: one driven from the palette, one from the dashboard. */
+async function pair(settings: Partial<Settings> = {}) {
+  const palette = harness({ settings });
+  const view = harness({ settings });
+  const seed = history(palette.time.now);
+  await palette.memento.update('journal', seed);
+  await view.memento.update('journal', seed);
+  const notices: string[] = [];
+  const errors: string[] = [];
+  const handle = createDashboardHandler(view.ctx, {
+    sendSnapshot: () => undefined,
+    sendNotices: (list: readonly Notice[]) => void notices.push(...list.map((n) => n.text)),
+    sendError: (text) => void errors.push(text),
+  });
+  return { palette, view, handle, notices, errors };
+}
+
+/** The journal with its random ids replaced by their order of appearance, so two runs compare. */
+function normalized(h: Harness): unknown {
+  const ids = new Map<string, string>();
+  const text = JSON.stringify(h.memento.get('journal'), (_key, value: unknown) => {
+    if (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(value)) {
+      if (!ids.has(value)) ids.set(value, `id${ids.size}`);
+      return ids.get(value);
+    }
+    return value;
+  });
+  return JSON.parse(text);
+}
+
+const paletteMessages = (h: Harness) => h.ui.messages.map((m) => m.text);
+
+describe('one action per practice: the palette and the dashboard agree', () => {
+  it('start: the same session, the one-domain warning and the encouragement from the record', async () => {
+    const { palette, view, handle, notices, errors } = await pair();
+    palette.ui.queue('parser tests', 'Rewrite it all', '3', 'Shrink the goal', 'Rewrite one rule', '4', 'Keep', '25 minutes', 'No cue this time');
+    await startFocusSession(palette.ctx);
+    const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'parser tests')?.id as string;
+    await handle({ type: 'startSession', domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 4 }], plannedMinutes: 25 });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(normalized(view), normalized(palette));
+    assert.equal(palette.ui.remaining, 0);
+    assert.deepEqual(notices, paletteMessages(palette));
+    assert.match(notices[0] ?? '', /already worked on "sql" this week/);
+    assert.match(notices[1] ?? '', /Last time you rated 5\/10 on parser tests you logged 2 wins/);
+    assert.match(notices[2] ?? '', /^Focus session started on parser tests \(25 minutes\)/);
+    assert.deepEqual(view.workspace.get('defaults'), palette.workspace.get('defaults'));
+  });
+
+  for (const acknowledgeWins of [true, false]) {
+    it(`in session: subgoal, wins, pause and end give the same journal and messages (acknowledgeWins ${acknowledgeWins})`, async () => {
+      const { palette, view, handle, notices, errors } = await pair({ acknowledgeWins });
+      const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'sql')?.id as string;
+      palette.ui.queue('sql', 'Write the join', '9', 'Open-ended', 'No cue this time');
+      await startFocusSession(palette.ctx);
+      await handle({ type: 'startSession', domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Write the join', confidence: 9 }], plannedMinutes: 0 });
+      const sessionId = activeSession(view.ctx.store.live)?.id as string;
+      palette.ui.messages.length = 0;
+      notices.length = 0;
+
+      palette.ui.queue('Index the table', '8');
+      await addSubgoal(palette.ctx);
+      await handle({ type: 'addSubgoal', sessionId, goal: { text: 'Index the table', confidence: 8 } });
+      palette.ui.queue('Write the join');
+      await logAWin(palette.ctx);
+      const goalId = activeSession(view.ctx.store.live)?.subgoals.find((g) => g.text === 'Write the join')?.id as string;
+      await handle({ type: 'logWin', sessionId, subgoalId: goalId });
+      palette.ui.queue('A micro-win', 'Found the slow query');
+      await logAWin(palette.ctx);
+      await handle({ type: 'logWin', sessionId, text: 'Found the slow query' });
+      for (const h of [palette, view]) h.ctx.suggestions.add(new CommitWatch('a').headChanged('b', 'Add the index', h.time.now));
+      palette.ui.queue((items) => items[0]?.value);
+      await sessionMenu(palette.ctx, () => Promise.resolve());
+      await handle({ type: 'acceptSuggestion', id: view.ctx.suggestions.list()[0]?.id });
+      await togglePause(palette.ctx);
+      await handle({ type: 'togglePause', sessionId });
+      await togglePause(palette.ctx);
+      await handle({ type: 'togglePause', sessionId });
+      palette.ui.queue('Met', 'Missed', 'Strategy', 'Explain plans first', '7', '6', '8');
+      await endAndReview(palette.ctx);
+      const indexId = (await view.ctx.store.history()).sessions.find((s) => s.id === sessionId)?.subgoals.find((g) => g.text === 'Index the table')?.id as string;
+      await handle({
+        type: 'endSession', sessionId,
+        outcomes: [{ subgoalId: goalId, outcome: 'met' }, { subgoalId: indexId, outcome: 'missed' }],
+        attribution: { cause: 'strategy', text: 'Explain plans first', internal: 7, stable: 6, controllable: 8 },
+      });
+
+      assert.deepEqual(errors, []);
+      assert.equal(palette.ui.remaining, 0);
+      assert.deepEqual(normalized(view), normalized(palette));
+      // The palette also asks about the slip and offers the due reassessment in notifications of its
+      // own (the dashboard shows what is due in its view); everything the actions said is the same.
+      const fromActions = paletteMessages(palette).filter((text) => !text.startsWith('Something was missed') && !text.startsWith('Time to reassess'));
+      assert.deepEqual(notices, fromActions);
+      const acks = notices.filter((text) => text.includes('Take a breath'));
+      assert.equal(acks.length, acknowledgeWins ? 3 : 0, 'the acknowledgment follows the setting on both surfaces');
+      if (acknowledgeWins) assert.match(acks[1] ?? '', /"Found the slow query" — that is 2 wins this session and 2 today on sql/);
+    });
+  }
+
+  it('bounds the shrink chain the same way on both surfaces', async () => {
+    const { palette, view, handle, errors } = await pair();
+    const answers: string[] = ['sql', 'g0', '1'];
+    for (let i = 1; i < MAX_GOAL_VERSIONS; i++) answers.push('Shrink the goal', `g${i}`, '1');
+    palette.ui.queue(...answers, 'Open-ended', 'No cue this time');
+    await startFocusSession(palette.ctx);
+    assert.equal(palette.ui.remaining, 0, 'no shrink offered after the last version');
+    assert.equal(activeSession(palette.ctx.store.live)?.subgoals.length, MAX_GOAL_VERSIONS);
+    const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'sql')?.id as string;
+    const goals = Array.from({ length: MAX_GOAL_VERSIONS + 1 }, (_, i) => ({ text: `g${i}`, confidence: 1 }));
+    await handle({ type: 'startSession', domain: { kind: 'existing', id: domainId }, goals, plannedMinutes: 0 });
+    assert.equal(activeSession(view.ctx.store.live), undefined, 'a longer chain is refused');
+    assert.deepEqual(errors, [], 'the protocol already rejects it, silently as any malformed message');
+  });
+});
