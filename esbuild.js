@@ -9,28 +9,15 @@ const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
 const harness = tests || bench || process.argv.includes('--harness');
 
-/** Prints errors in the "file:line:col: error: text" form VS Code's problem matcher reads. */
-const problemReporter = {
-  name: 'problem-reporter',
-  setup(build) {
-    build.onEnd((result) => {
-      for (const { text, location } of result.errors) {
-        if (location) console.error(`${location.file}:${location.line}:${location.column}: error: ${text}`);
-        else console.error(`error: ${text}`);
-      }
-    });
-  },
-};
-
 const common = {
   bundle: true,
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  // esbuild prints each error and warning once, with file:line:column.
   logLevel: 'warning',
   legalComments: 'none',
   charset: 'utf8',
-  plugins: [problemReporter],
 };
 
 /** Bundles that run in Node: the extension host, the tests and the bench. */
@@ -128,7 +115,7 @@ function configs() {
       external: ['vscode', 'mocha', 'typescript'],
     });
   }
-  return list.filter((c) => !c.entryPoints.some((e) => !fs.existsSync(e)));
+  return list;
 }
 
 /** Static webview assets, copied beside the bundle so localResourceRoots can be just dist/webview. */
@@ -161,6 +148,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error.message ?? error);
+  // A failed build has already printed its errors; anything else is printed here.
+  if (!Array.isArray(error?.errors)) console.error(error?.message ?? error);
   process.exit(1);
 });

@@ -1,4 +1,38 @@
-import type { Journal, Pause, Session, Subgoal } from './schema';
+import type { Cue, Domain, EfficacyRating, Encouragement, Journal, Model, Pause, Reflection, Reframe, Session, Subgoal, Win } from './schema';
+
+/**
+ * How the merge below combines each field of each record. A field the schema gains must be added
+ * here, with a decision on how two copies of it combine; the types and a unit test both insist.
+ */
+export const MERGE_RULES = {
+  domains: { id: 'key', name: 'as written', createdAt: 'as written', archivedAt: 'set once' },
+  sessions: {
+    id: 'key', domainId: 'as written', workspace: 'as written', startedAt: 'as written', pauses: 'by start, a close wins',
+    plannedMinutes: 'the longer plan', endedAt: 'the earlier end', subgoals: 'union by id', wins: 'union by id', cueIds: 'union',
+    reframes: 'union by id', review: 'set once', announced: 'the longer plan, then the lower window id',
+  },
+  subgoals: { id: 'key', text: 'as written', confidence: 'as written', createdAt: 'as written', shrunkFromId: 'as written', outcome: 'set once', doneAt: 'set once' },
+  wins: { id: 'key', text: 'as written', at: 'as written', subgoalId: 'as written', source: 'as written' },
+  pauses: { from: 'key', to: 'set once', away: 'set once' },
+  reframes: { id: 'key', signal: 'as written', reframe: 'as written', at: 'as written' },
+  cues: { id: 'key', hope: 'as written', instruction: 'as written', createdAt: 'as written', uses: 'the higher count' },
+  ratings: { id: 'key', domainId: 'as written', at: 'as written', value: 'as written' },
+  reflections: { id: 'key', weekOf: 'as written', didWell: 'as written', doDifferently: 'as written', learned: 'as written', at: 'as written' },
+  models: { id: 'key', name: 'as written', domainId: 'as written', workflowNotes: 'as written', createdAt: 'as written' },
+  encouragements: { id: 'key', from: 'as written', text: 'as written', domainId: 'as written', at: 'as written' },
+} as const satisfies {
+  domains: Record<keyof Domain, string>;
+  sessions: Record<keyof Session, string>;
+  subgoals: Record<keyof Subgoal, string>;
+  wins: Record<keyof Win, string>;
+  pauses: Record<keyof Pause, string>;
+  reframes: Record<keyof Reframe, string>;
+  cues: Record<keyof Cue, string>;
+  ratings: Record<keyof EfficacyRating, string>;
+  reflections: Record<keyof Reflection, string>;
+  models: Record<keyof Model, string>;
+  encouragements: Record<keyof Encouragement, string>;
+};
 
 /**
  * The journal only grows: records are added, never removed, and each field only moves forward (a

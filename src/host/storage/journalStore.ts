@@ -1,11 +1,11 @@
-import type { Journal, Session } from '../../core/schema';
+import type { Journal } from '../../core/schema';
 import { describeIssues, journalSchema } from '../../core/schema';
 import { SessionError } from '../../core/session';
-import { mergeJournals, mergeSessions, sameContent } from '../../core/merge';
+import { mergeJournals } from '../../core/merge';
+import { missingFromStored, reconcile } from '../../core/reconcile';
 import { loadJournal } from '../../core/persisted';
 import { syncedChanged, syncedPart, withSynced } from '../../core/synced';
-import { ARCHIVED_COLLECTIONS, combineHistory, monthOf, splitArchivable } from '../../core/archive';
-import type { ArchivedCollection } from '../../core/archive';
+import { combineHistory, monthOf, splitArchivable } from '../../core/archive';
 import type { Clock } from '../../core/clock';
 import type { Archive } from './archive';
 import type { DisposableLike, MementoLike } from '../platform/mementoLike';
@@ -190,43 +190,14 @@ export class JournalStore {
     }
   }
 
-  /** The stored journal plus anything this window knew that another window's write replaced. */
+  /** The stored journal plus anything this window knew that another window's write replaced (core/reconcile.ts). */
   async #reconcile(stored: Journal): Promise<Journal> {
     const mine = this.#known;
     this.#known = undefined;
     if (!mine || mine === stored) return stored;
-    const merged = mergeJournals(stored, await this.#withArchivedCopies(stored, mine));
-    return sameContent(merged, stored) ? stored : merged;
-  }
-
-  /**
-   * What this window knew and the stored journal lacks may have been archived by another window,
-   * not lost: it stays archived only, unless this window holds more (a session another window ended
-   * while this one logged a win merges with its archived copy and is archived again). A session
-   * must never come back as running once it ended elsewhere.
-   */
-  async #withArchivedCopies(stored: Journal, mine: Journal): Promise<Journal> {
-    if (!this.#archive) return mine;
-    const gone = new Map<ArchivedCollection, Set<string>>();
-    for (const name of ARCHIVED_COLLECTIONS) {
-      const ids = new Set(stored[name].map((r) => r.id));
-      const missing = mine[name].filter((r) => !ids.has(r.id)).map((r) => r.id);
-      if (missing.length) gone.set(name, new Set(missing));
-    }
-    if (gone.size === 0) return mine;
-    const archived = await this.#archive.journal();
-    const result = { ...mine };
-    for (const [name, ids] of gone) {
-      const copies = new Map((archived[name] as { id: string }[]).map((r) => [r.id, r]));
-      const kept: unknown[] = [];
-      for (const record of mine[name] as { id: string }[]) {
-        const copy = ids.has(record.id) ? copies.get(record.id) : undefined;
-        const merged = copy && name === 'sessions' ? mergeSessions(copy as Session, record as Session) : record;
-        if (!copy || !sameContent(merged, copy)) kept.push(merged);
-      }
-      (result as Record<ArchivedCollection, unknown[]>)[name] = kept;
-    }
-    return result;
+    // The archive is read only when something this window knew is missing from the stored journal.
+    const archived = this.#archive && missingFromStored(stored, mine).size > 0 ? await this.#archive.journal() : undefined;
+    return reconcile(stored, mine, archived);
   }
 
   recoveryKeys(): string[] {
