@@ -24,8 +24,6 @@ z.config({
 
 import { LIMITS } from './limits';
 
-export { LIMITS };
-
 export const SCHEMA_VERSION = 1;
 
 export const idSchema = z.string().check(z.minLength(1), z.maxLength(LIMITS.id));

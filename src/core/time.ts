@@ -1,6 +1,6 @@
 import { t } from './l10n';
 
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 
 /** Monday 00:00 local time of the week containing `at`. */
 export function weekStart(at: number): number {
@@ -22,9 +22,6 @@ export function dayStart(at: number): number {
   return d.getTime();
 }
 
-export function daysBetween(from: number, to: number): number {
-  return Math.floor((to - from) / DAY);
-}
 
 /** "1:02:03" or "12:34"; always from a non-negative number of milliseconds. */
 export function formatDuration(ms: number): string {
@@ -48,4 +45,3 @@ export function spokenDuration(ms: number): string {
   return parts.join(' ');
 }
 
-export { DAY };

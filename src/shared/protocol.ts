@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
-import { boundedText, causeKindSchema, dimensionSchema, idSchema, LIMITS, outcomeSchema } from '../core/schema';
-import type { CauseKind, Outcome } from '../core/schema';
+import { boundedText, causeKindSchema, dimensionSchema, idSchema, outcomeSchema } from '../core/schema';
+import { LIMITS } from '../core/limits';
+import type { CauseKind } from '../core/schema';
 import type { CalibrationRow } from '../core/insights';
 import { MAX_GOAL_VERSIONS } from '../core/plan';
-
-export type { CalibrationRow };
 
 // ---- webview → host: validated once by the host with safeParse ----
 
@@ -119,4 +118,3 @@ export type HostMessage =
   | { type: 'feedback'; text: string }
   | { type: 'error'; text: string };
 
-export type { Outcome };

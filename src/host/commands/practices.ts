@@ -6,7 +6,7 @@ import { present } from './present';
 import { duePrompts } from '../../core/due';
 import { evidenceFor } from '../../core/evidence';
 import { activeSession } from '../../core/session';
-import { LIMITS } from '../../core/schema';
+import { LIMITS } from '../../core/limits';
 import type { Domain } from '../../core/schema';
 import type { Services } from '../services';
 import { askDomain, askEfficacy, askText } from './prompts';

@@ -2,7 +2,7 @@ import { confidenceLabel, efficacyAnchors, parseIntegerInRange, parseText } from
 import { activeDomains } from '../../core/journal';
 import { activeSession } from '../../core/session';
 import type { DomainChoice } from '../actions/choices';
-import { LIMITS } from '../../core/schema';
+import { LIMITS } from '../../core/limits';
 import type { Domain, Session } from '../../core/schema';
 import type { Services } from '../services';
 import type { PickItem, Step } from '../platform/ui';
