@@ -60,10 +60,14 @@ export function addReflection(
   now: number,
 ): Journal {
   const weekOf = weekStart(now);
-  // One reflection per week: answering again replaces this week's answers.
-  const others = journal.reflections.filter((r) => r.weekOf !== weekOf);
+  // One reflection per week: answering again edits this week's (same id, a higher revision), so an
+  // older copy in another window cannot come back.
+  const existing = journal.reflections.find((r) => r.weekOf === weekOf);
+  if (existing) {
+    return { ...journal, reflections: journal.reflections.map((r) => (r === existing ? { ...r, ...answers, at: now, rev: (r.rev ?? 1) + 1 } : r)) };
+  }
   const reflection: Reflection = { id: newId(), weekOf, at: now, ...answers };
-  return { ...journal, reflections: [...others, reflection] };
+  return { ...journal, reflections: [...journal.reflections, reflection] };
 }
 
 export function addModel(journal: Journal, model: Omit<Model, 'id' | 'createdAt'>, now: number): Journal {

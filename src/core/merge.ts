@@ -1,25 +1,26 @@
-import type { Cue, Domain, EfficacyRating, Encouragement, Journal, Model, Pause, Reflection, Reframe, Session, Subgoal, Win } from './schema';
+import type { Cue, Domain, EfficacyRating, Encouragement, Journal, Model, Pause, Reflection, Reframe, Session, Subgoal, Tombstone, Win } from './schema';
 
 /**
  * How the merge below combines each field of each record. A field the schema gains must be added
  * here, with a decision on how two copies of it combine; the types and a unit test both insist.
  */
 export const MERGE_RULES = {
-  domains: { id: 'key', name: 'as written', createdAt: 'as written', archivedAt: 'set once' },
+  domains: { id: 'key', rev: 'the higher revision', name: 'by revision', createdAt: 'as written', archivedAt: 'by revision; set once at equal revisions' },
   sessions: {
-    id: 'key', domainId: 'as written', workspace: 'as written', startedAt: 'as written', pauses: 'by start, a close wins',
+    id: 'key', rev: 'the higher revision', domainId: 'as written (a merged domain points to its survivor)', workspace: 'as written', startedAt: 'as written', pauses: 'by start, a close wins',
     plannedMinutes: 'the longer plan', endedAt: 'the earlier end', subgoals: 'union by id', wins: 'union by id', cueIds: 'union',
     reframes: 'union by id', review: 'set once', announced: 'the longer plan, then the lower window id',
   },
-  subgoals: { id: 'key', text: 'as written', confidence: 'as written', createdAt: 'as written', shrunkFromId: 'as written', outcome: 'set once', doneAt: 'set once' },
-  wins: { id: 'key', text: 'as written', at: 'as written', subgoalId: 'as written', source: 'as written' },
+  subgoals: { id: 'key', rev: 'the higher revision', text: 'by revision', confidence: 'by revision', createdAt: 'as written', shrunkFromId: 'as written', outcome: 'set once', doneAt: 'set once' },
+  wins: { id: 'key', rev: 'the higher revision', text: 'by revision', at: 'as written', subgoalId: 'as written', source: 'as written', by: 'by revision' },
   pauses: { from: 'key', to: 'set once', away: 'set once' },
-  reframes: { id: 'key', signal: 'as written', reframe: 'as written', at: 'as written' },
-  cues: { id: 'key', hope: 'as written', instruction: 'as written', createdAt: 'as written', uses: 'the higher count' },
-  ratings: { id: 'key', domainId: 'as written', at: 'as written', value: 'as written' },
-  reflections: { id: 'key', weekOf: 'as written', didWell: 'as written', doDifferently: 'as written', learned: 'as written', at: 'as written' },
-  models: { id: 'key', name: 'as written', domainId: 'as written', workflowNotes: 'as written', createdAt: 'as written' },
-  encouragements: { id: 'key', from: 'as written', text: 'as written', domainId: 'as written', at: 'as written' },
+  reframes: { id: 'key', rev: 'the higher revision', signal: 'as written', reframe: 'as written', at: 'as written' },
+  cues: { id: 'key', rev: 'the higher revision', hope: 'by revision', instruction: 'by revision', createdAt: 'as written', uses: 'the higher count' },
+  ratings: { id: 'key', rev: 'the higher revision', domainId: 'as written', at: 'as written', value: 'as written' },
+  reflections: { id: 'key', rev: 'the higher revision', weekOf: 'as written', didWell: 'by revision', doDifferently: 'by revision', learned: 'by revision', at: 'as written' },
+  models: { id: 'key', rev: 'the higher revision', name: 'by revision', domainId: 'by revision', workflowNotes: 'by revision', createdAt: 'as written' },
+  encouragements: { id: 'key', rev: 'the higher revision', from: 'by revision', text: 'by revision', domainId: 'by revision', at: 'as written' },
+  deleted: { id: 'key', at: 'the earlier', into: 'the lower id' },
 } as const satisfies {
   domains: Record<keyof Domain, string>;
   sessions: Record<keyof Session, string>;
@@ -32,30 +33,41 @@ export const MERGE_RULES = {
   reflections: Record<keyof Reflection, string>;
   models: Record<keyof Model, string>;
   encouragements: Record<keyof Encouragement, string>;
+  deleted: Record<keyof Tombstone, string>;
 };
 
 /**
- * The journal only grows: records are added, never removed, and each field only moves forward (a
- * session ends, a subgoal gets done, a cue gets used more). So two copies written by two windows
- * merge without loss: union by id, and for the same record the further-along value of each field.
- * The merge is commutative, associative and idempotent, so windows converge whatever the order.
+ * Copies of the journal (two windows, the archive, an import, Settings Sync) merge per record:
+ * - the union of records by id; for two copies of one record the higher revision's content wins
+ *   (an edit raises it), and facts that only move forward combine (a session ends, a subgoal gets
+ *   done, a cue gets used, a pause gets closed);
+ * - tombstones win: a deleted record is gone from the result, whichever copy still held it;
+ * - at most one session runs and one domain has a given name: when copies disagree, the earlier one
+ *   survives and the other is merged into it (its wins and subgoals are kept).
+ * The result does not depend on the order of merging, so every copy converges.
  */
 export function mergeJournals(a: Journal, b: Journal): Journal {
-  return {
+  const united: Journal = {
     version: a.version,
-    domains: unionById(a.domains, b.domains, (x, y) => ({ ...x, ...defined({ archivedAt: x.archivedAt ?? y.archivedAt }) })),
+    domains: unionById(a.domains, b.domains, mergeDomains),
     sessions: unionById(a.sessions, b.sessions, mergeSessions),
-    cues: unionById(a.cues, b.cues, (x, y) => ({ ...x, uses: Math.max(x.uses, y.uses) })),
-    ratings: unionById(a.ratings, b.ratings),
-    reflections: unionById(a.reflections, b.reflections),
-    models: unionById(a.models, b.models),
-    encouragements: unionById(a.encouragements, b.encouragements),
+    cues: unionById(a.cues, b.cues, (x, y) => {
+      const [win] = newer(x, y);
+      return { ...win, uses: Math.max(x.uses, y.uses) };
+    }),
+    ratings: unionById(a.ratings, b.ratings, newest),
+    reflections: unionById(a.reflections, b.reflections, newest),
+    models: unionById(a.models, b.models, newest),
+    encouragements: unionById(a.encouragements, b.encouragements, newest),
+    deleted: unionById(a.deleted, b.deleted, mergeTombstones),
   };
+  return withInvariants(applyTombstones(united));
 }
 
 /** Union by id, keeping the order of `a` then the records only `b` has; `combine` merges a shared id. */
 export function unionById<T extends { id: string }>(a: readonly T[], b: readonly T[], combine?: (x: T, y: T) => T): T[] {
   if (b.length === 0) return a as T[];
+  if (a.length === 0) return b as T[];
   const index = new Map<string, number>();
   const out = a.slice();
   out.forEach((item, i) => index.set(item.id, i));
@@ -71,32 +83,77 @@ export function unionById<T extends { id: string }>(a: readonly T[], b: readonly
   return out;
 }
 
+const revOf = (record: { rev?: number }): number => record.rev ?? 1;
+
+/**
+ * The copy whose content wins, then the other: the higher revision, and for equal revisions (two
+ * edits from the same base) the one whose content sorts later, so both orders of merging agree.
+ */
+function newer<T extends { rev?: number }>(x: T, y: T): [T, T] {
+  const rx = revOf(x);
+  const ry = revOf(y);
+  if (rx !== ry) return rx > ry ? [x, y] : [y, x];
+  if (x === y) return [x, y];
+  return canonical(x) >= canonical(y) ? [x, y] : [y, x];
+}
+
+function newest<T extends { rev?: number }>(x: T, y: T): T {
+  return newer(x, y)[0];
+}
+
+/** JSON with sorted keys: the same content gives the same text whatever the key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([p], [q]) => (p < q ? -1 : 1))) : v,
+  );
+}
+
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+function mergeDomains(x: Domain, y: Domain): Domain {
+  const [win, lose] = newer(x, y);
+  // Archiving is an edit (it raises the revision); at equal revisions an archive seen by one copy holds.
+  if (revOf(x) !== revOf(y)) return win;
+  return { ...win, ...defined({ archivedAt: win.archivedAt ?? lose.archivedAt }) };
+}
+
 export function mergeSessions(x: Session, y: Session): Session {
   if (x === y) return x;
+  const [win, lose] = newer(x, y);
   const endedAt = x.endedAt !== undefined && y.endedAt !== undefined ? Math.min(x.endedAt, y.endedAt) : (x.endedAt ?? y.endedAt);
   const announced = [x.announced, y.announced].filter((a) => a !== undefined).sort((p, q) => q.plannedMinutes - p.plannedMinutes || (p.by < q.by ? -1 : 1))[0];
   return {
-    ...x,
+    ...win,
     pauses: mergePauses(x.pauses, y.pauses, endedAt),
     subgoals: unionById(x.subgoals, y.subgoals, mergeSubgoals),
-    wins: unionById(x.wins, y.wins),
-    reframes: unionById(x.reframes, y.reframes),
-    cueIds: x.cueIds.concat(y.cueIds.filter((id) => !x.cueIds.includes(id))),
+    wins: unionById(x.wins, y.wins, newest),
+    reframes: unionById(x.reframes, y.reframes, newest),
+    cueIds: unionIds(x.cueIds, y.cueIds),
     ...defined({
       endedAt,
       plannedMinutes: Math.max(x.plannedMinutes ?? 0, y.plannedMinutes ?? 0) || undefined,
-      review: x.review ?? y.review,
+      review: win.review ?? lose.review,
       announced,
     }),
   };
 }
 
+function unionIds(a: readonly string[], b: readonly string[]): string[] {
+  if (b.length === 0) return a as string[];
+  const seen = new Set(a);
+  return a.concat(b.filter((id) => !seen.has(id) && (seen.add(id), true)));
+}
+
 function mergeSubgoals(x: Subgoal, y: Subgoal): Subgoal {
-  return { ...x, ...defined({ doneAt: x.doneAt ?? y.doneAt, outcome: x.outcome ?? y.outcome }) };
+  const [win, lose] = newer(x, y);
+  return { ...win, ...defined({ doneAt: win.doneAt ?? lose.doneAt, outcome: win.outcome ?? lose.outcome }) };
+}
+
+function mergeTombstones(x: Tombstone, y: Tombstone): Tombstone {
+  const into = x.into !== undefined && y.into !== undefined ? (x.into < y.into ? x.into : y.into) : (x.into ?? y.into);
+  return { id: x.id, at: Math.min(x.at, y.at), ...(into !== undefined ? { into } : {}) };
 }
 
 /** Pauses are keyed by their start; a pause closed in one copy is closed in the merge. */
@@ -115,6 +172,94 @@ function mergePauses(a: readonly Pause[], b: readonly Pause[], endedAt: number |
     if (endedAt !== undefined) return { ...p, to: Math.max(p.from, endedAt) };
     return p;
   });
+}
+
+/**
+ * Removes every record a tombstone names, at any depth (a deleted win leaves its session). A
+ * tombstone with `into` folds the record into the one it names instead: a session's wins, subgoals,
+ * reframes and cues move there, and whatever pointed at a merged domain points at the survivor.
+ */
+export function applyTombstones(journal: Journal): Journal {
+  if (journal.deleted.length === 0) return journal;
+  const dead = new Map(journal.deleted.map((d) => [d.id, d]));
+  const alive = <T extends { id: string }>(records: T[]): T[] => (records.some((r) => dead.has(r.id)) ? records.filter((r) => !dead.has(r.id)) : records);
+  const domainOf = (id: string): string => {
+    // Follows a short chain of merges (a domain merged into one that was merged in turn).
+    let current = id;
+    for (let hops = 0; hops < 8; hops++) {
+      const next = dead.get(current)?.into;
+      if (next === undefined) return current;
+      current = next;
+    }
+    return current;
+  };
+  const repoint = <T extends { domainId?: string }>(records: T[]): T[] =>
+    records.some((r) => r.domainId !== undefined && dead.get(r.domainId)?.into !== undefined)
+      ? records.map((r) => (r.domainId !== undefined && dead.get(r.domainId)?.into !== undefined ? { ...r, domainId: domainOf(r.domainId) } : r))
+      : records;
+  const folded = new Map<string, Session[]>();
+  const kept: Session[] = [];
+  for (const session of journal.sessions) {
+    const tomb = dead.get(session.id);
+    if (!tomb) kept.push(session);
+    else if (tomb.into !== undefined) folded.set(tomb.into, [...(folded.get(tomb.into) ?? []), session]);
+  }
+  const sessions = kept.map((session) => {
+    let s = session;
+    for (const other of folded.get(s.id) ?? []) {
+      s = {
+        ...s,
+        subgoals: unionById(s.subgoals, other.subgoals, mergeSubgoals),
+        wins: unionById(s.wins, other.wins, newest),
+        reframes: unionById(s.reframes, other.reframes, newest),
+        cueIds: unionIds(s.cueIds, other.cueIds),
+      };
+    }
+    const subgoals = alive(s.subgoals);
+    const wins = alive(s.wins);
+    const reframes = alive(s.reframes);
+    const domainId = dead.get(s.domainId)?.into !== undefined ? domainOf(s.domainId) : s.domainId;
+    if (subgoals === s.subgoals && wins === s.wins && reframes === s.reframes && domainId === s.domainId) return s;
+    return { ...s, subgoals, wins, reframes, domainId };
+  });
+  return {
+    ...journal,
+    domains: alive(journal.domains),
+    sessions,
+    cues: alive(journal.cues),
+    ratings: repoint(alive(journal.ratings)),
+    reflections: alive(journal.reflections),
+    models: repoint(alive(journal.models)),
+    encouragements: repoint(alive(journal.encouragements)),
+  };
+}
+
+/** The earlier record survives: earlier start (or creation), then the lower id. */
+const earlier = (p: { at: number; id: string }, q: { at: number; id: string }) => p.at - q.at || (p.id < q.id ? -1 : 1);
+
+/**
+ * One running session and one domain per name, by construction: two windows that started a session
+ * (or created a domain) before seeing each other's write end up with one, holding what both had.
+ */
+function withInvariants(journal: Journal): Journal {
+  const merges: Tombstone[] = [];
+  const running = journal.sessions.filter((s) => s.endedAt === undefined).map((s) => ({ at: s.startedAt, id: s.id }));
+  if (running.length > 1) {
+    const [survivor, ...others] = running.sort(earlier);
+    for (const other of others) merges.push({ id: other.id, at: other.at, into: (survivor as { id: string }).id });
+  }
+  const byName = new Map<string, { at: number; id: string }[]>();
+  for (const d of journal.domains) {
+    const key = d.name.trim().toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), { at: d.createdAt, id: d.id }]);
+  }
+  for (const same of byName.values()) {
+    if (same.length < 2) continue;
+    const [survivor, ...others] = same.sort(earlier);
+    for (const other of others) merges.push({ id: other.id, at: other.at, into: (survivor as { id: string }).id });
+  }
+  if (merges.length === 0) return journal;
+  return applyTombstones({ ...journal, deleted: unionById(journal.deleted, merges, mergeTombstones) });
 }
 
 /** Structural equality that ignores key order: merged copies may list the same fields in another order. */

@@ -1,10 +1,13 @@
-import { COLLECTIONS, collectionSchemas, describeIssues, emptyJournal, journalSchema, SCHEMA_VERSION } from './schema';
+import { COLLECTIONS, collectionSchemas, describeIssues, emptyJournal, idSchema, journalSchema, pauseSchema, reframeSchema, SCHEMA_VERSION, sessionSchema, subgoalSchema, tombstoneSchema, winSchema } from './schema';
 import type { Journal } from './schema';
 import { t } from './l10n';
 
-/** A step from stored version N to N + 1. Version 1 is the first stored format, so none exist yet. */
+/** A step from stored version N to N + 1. */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // 2 adds revisions, win authors (both optional, absent meaning 1 and "mine") and the tombstones of deleted records.
+  1: (old) => ({ ...old, deleted: [] }),
+};
 
 export type MigrateResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 
@@ -37,14 +40,20 @@ export interface LoadResult {
   journal: Journal;
   /** Stored data that could not be read; the caller keeps it aside under a recovery key. */
   rejected?: { problem: string; data: unknown };
+  /** The stored journal was written by a newer Small Wins: it is left exactly as it is. */
+  newer?: { version: number };
 }
+
+type Parser = { safeParse(v: unknown): { success: true; data: unknown } | { success: false } };
 
 /**
  * Reads the stored journal. Whatever cannot be read is returned in `rejected` rather than dropped,
- * and every valid record still loads: one corrupted win does not cost the rest of the journal.
+ * and every valid record still loads: one corrupted win sets aside that win, not its session.
  */
 export function loadJournal(raw: unknown): LoadResult {
   if (raw === undefined) return { journal: emptyJournal() };
+  const version = typeof raw === 'object' && raw !== null ? (raw as { version?: unknown }).version : undefined;
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) return { journal: emptyJournal(), newer: { version } };
   const migrated = migrate(raw);
   if (!migrated.ok) return { journal: emptyJournal(), rejected: { problem: migrated.message, data: raw } };
   const whole = journalSchema.safeParse(migrated.value);
@@ -52,22 +61,46 @@ export function loadJournal(raw: unknown): LoadResult {
   return salvage(migrated.value, describeIssues(whole.error));
 }
 
+/** The arrays inside a session whose elements are set aside one by one. */
+const SESSION_PARTS = { subgoals: subgoalSchema, wins: winSchema, reframes: reframeSchema, pauses: pauseSchema, cueIds: idSchema } as const;
+
 function salvage(value: Record<string, unknown>, problem: string): LoadResult {
   const journal = emptyJournal();
   const rejectedItems: Record<string, unknown[]> = {};
   const mutable = journal as unknown as Record<string, unknown[]>;
-  for (const name of COLLECTIONS) {
+  const setAside = (name: string, item: unknown) => (rejectedItems[name] ??= []).push(item);
+  for (const name of [...COLLECTIONS, 'deleted' as const]) {
     const items = value[name];
     if (!Array.isArray(items)) {
-      if (items !== undefined) rejectedItems[name] = [items];
+      if (items !== undefined) setAside(name, items);
       continue;
     }
-    const schema: { safeParse(v: unknown): { success: true; data: unknown } | { success: false } } = collectionSchemas[name];
+    const schema: Parser = name === 'deleted' ? tombstoneSchema : collectionSchemas[name];
     for (const item of items) {
       const parsed = schema.safeParse(item);
       if (parsed.success) mutable[name]?.push(parsed.data);
-      else (rejectedItems[name] ??= []).push(item);
+      else if (name === 'sessions') {
+        const kept = salvageSession(item, setAside);
+        if (kept === undefined) setAside(name, item);
+        else mutable[name]?.push(kept);
+      } else setAside(name, item);
     }
   }
   return { journal, rejected: { problem, data: rejectedItems } };
+}
+
+/** A session with its bad subgoals, wins, reframes or pauses set aside; undefined when the session itself is bad. */
+function salvageSession(item: unknown, setAside: (name: string, item: unknown) => void): unknown {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+  const session: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+  const aside: [string, unknown][] = [];
+  for (const [part, schema] of Object.entries(SESSION_PARTS) as [keyof typeof SESSION_PARTS, Parser][]) {
+    const list = session[part];
+    if (!Array.isArray(list)) continue;
+    session[part] = list.filter((element) => schema.safeParse(element).success || (aside.push([`sessions.${part}`, element]), false));
+  }
+  const parsed = sessionSchema.safeParse(session);
+  if (!parsed.success) return undefined;
+  for (const [name, element] of aside) setAside(name, element);
+  return parsed.data;
 }

@@ -16,6 +16,8 @@ z.config({
         return t('Unrecognized key: {0}', issue.keys.join(', '));
       case 'invalid_value':
         return t('Expected one of {0}', issue.values.map((v) => JSON.stringify(v)).join(', '));
+      case 'invalid_format':
+        return t('Expected an id: letters, digits, "-" and "_"');
       default:
         return t('Invalid value');
     }
@@ -24,11 +26,41 @@ z.config({
 
 import { LIMITS } from './limits';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-export const idSchema = z.string().check(z.minLength(1), z.maxLength(LIMITS.id));
+/** Names a plain object would treat as its own machinery, never valid as an id. */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+export const idSchema = z.string().check(
+  z.regex(/^[A-Za-z0-9_-]{1,64}$/),
+  z.refine((value) => !RESERVED_IDS.has(value), { message: t('That id is reserved') }),
+);
 const id = idSchema;
-const epochMs = z.int().check(z.gte(0));
+
+/** Timestamps from the year 2000 to 2200: what a record can hold, and what a Date can always format. */
+export const MIN_TIME = Date.UTC(2000, 0, 1);
+export const MAX_TIME = Date.UTC(2200, 0, 1);
+const epochMs = z.int().check(z.gte(MIN_TIME), z.lte(MAX_TIME));
+
+/**
+ * Every edit raises a record's revision (absent means 1); copies of a record merge to the higher
+ * revision's content (core/merge.ts).
+ */
+const rev = z.optional(z.int().check(z.gte(1), z.lte(1_000_000_000)));
+
+/** Bounds no lifetime of heavy use reaches, so no stored or imported value can be unbounded. */
+export const MAX_ITEMS = {
+  perSession: 2000,
+  cueIdsPerSession: 200,
+  domains: 2000,
+  sessions: 200_000,
+  cues: 5000,
+  ratings: 100_000,
+  reflections: 10_000,
+  models: 2000,
+  encouragements: 50_000,
+  deleted: 200_000,
+} as const;
+const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 /** Text the user must fill in: trimmed, not empty, bounded. */
 export const boundedText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const name = boundedText(LIMITS.name);
@@ -39,6 +71,8 @@ const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 export const outcomeSchema = z.literal(['met', 'partly', 'missed']);
 export const winSourceSchema = z.literal(['manual', 'task', 'test', 'commit', 'diagnostics']);
+/** Who did it: mine (also when absent), with AI help, or the assistant's. */
+export const winAuthorSchema = z.literal(['mine', 'assisted', 'assistant']);
 export const CAUSE_KINDS = ['effort', 'strategy', 'preparation', 'ability', 'luck', 'taskEase', 'otherPeople', 'other'] as const;
 export const causeKindSchema = z.literal(CAUSE_KINDS);
 
@@ -48,6 +82,7 @@ const dimension = dimensionSchema;
 
 export const domainSchema = z.strictObject({
   id,
+  rev,
   name,
   createdAt: epochMs,
   archivedAt: z.optional(epochMs),
@@ -55,6 +90,7 @@ export const domainSchema = z.strictObject({
 
 export const subgoalSchema = z.strictObject({
   id,
+  rev,
   text,
   confidence: int(0, 10),
   createdAt: epochMs,
@@ -65,10 +101,12 @@ export const subgoalSchema = z.strictObject({
 
 export const winSchema = z.strictObject({
   id,
+  rev,
   text,
   at: epochMs,
   subgoalId: z.optional(id),
   source: winSourceSchema,
+  by: z.optional(winAuthorSchema),
 });
 
 export const pauseSchema = z.strictObject({
@@ -80,6 +118,7 @@ export const pauseSchema = z.strictObject({
 
 export const reframeSchema = z.strictObject({
   id,
+  rev,
   signal: text,
   reframe: text,
   at: epochMs,
@@ -108,16 +147,17 @@ export const reviewSchema = z.strictObject({
 
 export const sessionSchema = z.strictObject({
   id,
+  rev,
   domainId: id,
   workspace: z.string().check(z.maxLength(LIMITS.name)),
   startedAt: epochMs,
-  pauses: z.array(pauseSchema),
+  pauses: list(pauseSchema, MAX_ITEMS.perSession),
   plannedMinutes: z.optional(int(1, 24 * 60)),
   endedAt: z.optional(epochMs),
-  subgoals: z.array(subgoalSchema),
-  wins: z.array(winSchema),
-  cueIds: z.array(id),
-  reframes: z.array(reframeSchema),
+  subgoals: list(subgoalSchema, MAX_ITEMS.perSession),
+  wins: list(winSchema, MAX_ITEMS.perSession),
+  cueIds: list(id, MAX_ITEMS.cueIdsPerSession),
+  reframes: list(reframeSchema, MAX_ITEMS.perSession),
   review: z.optional(reviewSchema),
   /** Which window announced the planned end (for which plan), so only one of them does. */
   announced: z.optional(z.strictObject({ plannedMinutes: int(1, 24 * 60), by: z.string().check(z.maxLength(LIMITS.id)) })),
@@ -125,6 +165,7 @@ export const sessionSchema = z.strictObject({
 
 export const cueSchema = z.strictObject({
   id,
+  rev,
   hope: z.optional(optionalText),
   instruction: text,
   createdAt: epochMs,
@@ -133,6 +174,7 @@ export const cueSchema = z.strictObject({
 
 export const efficacyRatingSchema = z.strictObject({
   id,
+  rev,
   domainId: id,
   at: epochMs,
   value: int(0, 100),
@@ -140,6 +182,7 @@ export const efficacyRatingSchema = z.strictObject({
 
 export const reflectionSchema = z.strictObject({
   id,
+  rev,
   weekOf: epochMs,
   didWell: note,
   doDifferently: note,
@@ -149,6 +192,7 @@ export const reflectionSchema = z.strictObject({
 
 export const modelSchema = z.strictObject({
   id,
+  rev,
   name,
   domainId: z.optional(id),
   workflowNotes: note,
@@ -157,6 +201,7 @@ export const modelSchema = z.strictObject({
 
 export const encouragementSchema = z.strictObject({
   id,
+  rev,
   from: name,
   text,
   domainId: z.optional(id),
@@ -177,15 +222,26 @@ export const collectionSchemas = {
 export type CollectionName = keyof typeof collectionSchemas;
 export const COLLECTIONS = Object.keys(collectionSchemas) as CollectionName[];
 
+/**
+ * What is left of a deleted record: its id, so no copy brings it back. `into` names the record it was
+ * merged into (a second running session, a second domain of the same name): copies of it fold there.
+ */
+export const tombstoneSchema = z.strictObject({
+  id,
+  at: epochMs,
+  into: z.optional(id),
+});
+
 export const journalSchema = z.strictObject({
   version: z.literal(SCHEMA_VERSION),
-  domains: z.array(domainSchema),
-  sessions: z.array(sessionSchema),
-  cues: z.array(cueSchema),
-  ratings: z.array(efficacyRatingSchema),
-  reflections: z.array(reflectionSchema),
-  models: z.array(modelSchema),
-  encouragements: z.array(encouragementSchema),
+  domains: list(domainSchema, MAX_ITEMS.domains),
+  sessions: list(sessionSchema, MAX_ITEMS.sessions),
+  cues: list(cueSchema, MAX_ITEMS.cues),
+  ratings: list(efficacyRatingSchema, MAX_ITEMS.ratings),
+  reflections: list(reflectionSchema, MAX_ITEMS.reflections),
+  models: list(modelSchema, MAX_ITEMS.models),
+  encouragements: list(encouragementSchema, MAX_ITEMS.encouragements),
+  deleted: list(tombstoneSchema, MAX_ITEMS.deleted),
 });
 
 export const workspaceDefaultsSchema = z.strictObject({
@@ -195,6 +251,8 @@ export const workspaceDefaultsSchema = z.strictObject({
 
 export type Outcome = z.infer<typeof outcomeSchema>;
 export type WinSource = z.infer<typeof winSourceSchema>;
+export type WinAuthor = z.infer<typeof winAuthorSchema>;
+export type Tombstone = z.infer<typeof tombstoneSchema>;
 export type CauseKind = z.infer<typeof causeKindSchema>;
 export type Domain = z.infer<typeof domainSchema>;
 export type Subgoal = z.infer<typeof subgoalSchema>;
@@ -223,6 +281,7 @@ export function emptyJournal(): Journal {
     reflections: [],
     models: [],
     encouragements: [],
+    deleted: [],
   };
 }
 

@@ -29,7 +29,7 @@ export function exportJournal(journal: Journal, now: number): string {
 
 export type ImportResult =
   /** `journal` is the merge; `changes` holds only the records the file added to or moved forward. */
-  | { ok: true; journal: Journal; added: Record<CollectionName, number>; changes: Journal }
+  | { ok: true; journal: Journal; added: Record<CollectionName, number>; removed: number; changes: Journal }
   | { ok: false; message: string };
 
 const envelopeSchema = z.object({
@@ -39,7 +39,10 @@ const envelopeSchema = z.object({
   journal: z.looseObject({}),
 });
 
-/** Parses and fully validates an export file, then merges it by id. Any problem refuses the whole file. */
+/**
+ * Parses and fully validates an export file, then merges it by id. Any problem refuses the whole
+ * file. A session whose domain is not here imports all the same (its domain may have been set aside).
+ */
 export function importJournal(current: Journal, text: string): ImportResult {
   if (text.length > MAX_IMPORT_BYTES) return { ok: false, message: tooLargeMessage(text.length) };
   let forbidden: string | undefined;
@@ -61,37 +64,58 @@ export function importJournal(current: Journal, text: string): ImportResult {
   if (!migrated.ok) return { ok: false, message: t('The file cannot be imported: {0}.', migrated.message) };
   const parsed = journalSchema.safeParse(migrated.value);
   if (!parsed.success) return { ok: false, message: t('The file has a bad field: {0}.', describeIssues(parsed.error, 'journal.')) };
-  const incoming = parsed.data;
-  const reference = checkReferences(current, incoming);
-  if (reference) return { ok: false, message: reference };
-  return merge(current, incoming);
+  return merge(current, parsed.data);
 }
 
-function checkReferences(current: Journal, incoming: Journal): string | undefined {
-  const domainIds = new Set([...current.domains, ...incoming.domains].map((d) => d.id));
-  const sessions = incoming.sessions;
-  for (let i = 0; i < sessions.length; i++) {
-    const s = sessions[i] as Session;
-    if (!domainIds.has(s.domainId)) return t('The file has a bad field: journal.sessions[{0}].domainId: no domain with id "{1}".', i, s.domainId);
-  }
+/**
+ * What an import may change: everything but the session running here. A copy of it in the file, or
+ * a tombstone for it, is left out; a file holding another running session is refused.
+ */
+function withoutRunning(current: Journal, incoming: Journal): Journal | string {
   const here = activeSession(current);
-  const running = incoming.sessions.filter((s) => s.endedAt === undefined);
-  if (running.length > 1 || (running[0] && here && running[0].id !== here.id)) {
+  const running = incoming.sessions.filter((s) => s.endedAt === undefined && s.id !== here?.id);
+  if (running.length > 1 || (running.length === 1 && here)) {
     return t('The file holds a running session while another one is running here. End one of them first.');
   }
-  return undefined;
+  if (!here) return incoming;
+  return {
+    ...incoming,
+    sessions: incoming.sessions.filter((s) => s.id !== here.id),
+    deleted: incoming.deleted.filter((d) => d.id !== here.id && !here.wins.some((w) => w.id === d.id) && !here.subgoals.some((g) => g.id === d.id)),
+  };
 }
 
-/** Adds what the file has and the journal lacks, with the same lossless merge windows use. */
-export function merge(current: Journal, incoming: Journal): ImportResult {
+/**
+ * Adds what the file has and the journal lacks, with the same merge windows use (newer revisions and
+ * tombstones win). `changes` holds only the records the file added, moved forward or deleted.
+ */
+export function merge(current: Journal, file: Journal): ImportResult {
+  const incoming = withoutRunning(current, file);
+  if (typeof incoming === 'string') return { ok: false, message: incoming };
   const journal = mergeJournals(current, incoming);
   const added = {} as Record<CollectionName, number>;
-  const changes = emptyJournal() as unknown as Record<CollectionName, { id: string }[]>;
+  const changes = emptyJournal() as unknown as Record<CollectionName | 'deleted', { id: string }[]>;
   for (const name of COLLECTIONS) {
     const known = new Map((current[name] as { id: string }[]).map((r) => [r.id, r]));
     const incomingIds = new Set((incoming[name] as { id: string }[]).map((r) => r.id));
-    added[name] = [...incomingIds].filter((id) => !known.has(id)).length;
+    added[name] = [...incomingIds].filter((id) => !known.has(id) && (journal[name] as { id: string }[]).some((r) => r.id === id)).length;
     changes[name] = (journal[name] as { id: string }[]).filter((r) => incomingIds.has(r.id) && !sameContent(r, known.get(r.id)));
   }
-  return { ok: true, journal, added, changes: changes as unknown as Journal };
+  const knownDeleted = new Set(current.deleted.map((d) => d.id));
+  changes.deleted = journal.deleted.filter((d) => !knownDeleted.has(d.id));
+  return { ok: true, journal, added, removed: removedCount(current, journal), changes: changes as unknown as Journal };
+}
+
+/** How many records of the journal the file's tombstones remove, at any depth. */
+function removedCount(before: Journal, after: Journal): number {
+  const known = new Set(before.deleted.map((d) => d.id));
+  const fresh = new Set(after.deleted.filter((d) => !known.has(d.id) && d.into === undefined).map((d) => d.id));
+  if (fresh.size === 0) return 0;
+  let removed = 0;
+  for (const name of COLLECTIONS) for (const r of before[name] as { id: string }[]) if (fresh.has(r.id)) removed++;
+  for (const session of before.sessions) {
+    if (fresh.has(session.id)) continue;
+    for (const r of [...session.wins, ...session.subgoals, ...session.reframes]) if (fresh.has(r.id)) removed++;
+  }
+  return removed;
 }

@@ -13,6 +13,7 @@ import { RenderedUi } from './platform/renderedUi';
 import { readSettings } from './platform/vscodeSettings';
 import { WorkspaceDefaultsStore } from './storage/workspaceDefaults';
 import { DashboardProvider, DASHBOARD_VIEW_ID } from './dashboard/dashboardProvider';
+import { ProgressPanel } from './progress/progressPanel';
 import { ChangeSignal } from './storage/changeSignal';
 import { EvidenceWatcher } from './suggestions/evidenceWatcher';
 import { SuggestionBox } from './suggestions/suggestionBox';
@@ -31,7 +32,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   const archive = new Archive(archiveFolder(context.globalStorageUri), report, uniqueName);
   const store = new JournalStore(context.globalState, systemClock, report, { signal: () => signal.send(), archive });
   // A journal written before there was an archive moves its closed history there once.
-  void store.tidy();
+  void store.tidy().catch((error: unknown) => report(error instanceof Error ? error.message : String(error)));
   const run = async (name: CommandName) => {
     await vscode.commands.executeCommand(commandId(name));
   };
@@ -50,6 +51,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     run,
   };
   const dashboard = new DashboardProvider(context.extensionUri, ctx);
+  const progress = new ProgressPanel(context.extensionUri, ctx);
   const openDashboard = async () => {
     await vscode.commands.executeCommand(`${DASHBOARD_VIEW_ID}.focus`);
   };
@@ -59,7 +61,8 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     new EvidenceWatcher(store, suggestions, systemClock, readSettings),
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
     dashboard,
-    ...registerCommands(ctx, handlers(run, openDashboard)),
+    progress,
+    ...registerCommands(ctx, handlers(run, openDashboard, () => progress.show())),
   ];
   return vscode.Disposable.from(...disposables);
 }

@@ -19,7 +19,7 @@ const NOW = Date.UTC(2026, 10, 16, 9);
 function store(memento: MemoryMemento, files: MemoryArchiveFiles, problems: string[] = [], now = NOW) {
   let n = 0;
   const report = (p: string) => problems.push(p);
-  return new JournalStore(memento, () => now, report, { archive: new Archive(files, report, () => `t${++n}-${Math.random().toString(36).slice(2, 8)}`) });
+  return new JournalStore(memento, () => now, report, { archive: new Archive(files, report, () => `t${++n}-${Math.random().toString(36).slice(2, 8)}`, () => now) });
 }
 
 /** Adds a session (ended a minute later, or running) in the journal's domain, creating it if needed. */
@@ -126,17 +126,44 @@ describe('archive: the store', () => {
     assert.equal((await s.history()).sessions.length, 2);
   });
 
-  it('reports a damaged archive file, keeps it, and loads the rest', async () => {
+  it('reports a damaged archive file once, keeps its text aside and loads the rest', async () => {
     const memento = new MemoryMemento();
     const files = new MemoryArchiveFiles();
     const problems: string[] = [];
     await store(memento, files).apply(() => withSessions([{ at: NOW - 3 * DAY, ended: true }]));
-    files.files.set('2026-09.broken-1.json', '{"version":1,"sessions":[{"id":');
+    const broken = '{"version":1,"sessions":[{"id":';
+    files.files.set('2026-09.broken-1.json', broken);
     const reader = store(memento, files, problems, NOW + 40 * DAY);
     assert.equal((await reader.history()).sessions.length, 1);
-    assert.match(problems.join('\n'), /archive file "2026-09.broken-1.json" \(it is not valid JSON\)/);
-    await reader.history();
-    assert.ok(files.files.has('2026-09.broken-1.json'), 'kept as it is');
+    assert.match(problems.join('\n'), /archive file "2026-09.broken-1.json" \(it is not valid JSON\).*kept as "2026-09.broken-1.json.damaged"/);
+    assert.equal(files.files.get('2026-09.broken-1.json.damaged'), broken, 'its text is kept, byte for byte');
+    assert.equal(files.files.has('2026-09.broken-1.json'), false);
+    const nextStart = store(memento, files, problems, NOW + 41 * DAY);
+    assert.equal((await nextStart.history()).sessions.length, 1);
+    assert.equal(problems.length, 1, 'reported once, not on every start');
+  });
+
+  it('keeps the readable records of a partly damaged file, and removes partial files left by a write that never finished', async () => {
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    const problems: string[] = [];
+    const writer = store(memento, files);
+    await writer.apply(() => withSessions([{ at: NOW - 3 * DAY, ended: true }]));
+    const [name] = [...files.files.keys()];
+    const part = JSON.parse(files.files.get(name as string) as string) as { sessions: unknown[] };
+    part.sessions.push({ id: 'bad', domainId: 42 });
+    files.files.set(name as string, JSON.stringify(part));
+    const stale = `2026-09.${(NOW - 2 * 3_600_000).toString(36)}-abcd.json.partial`;
+    const fresh = `2026-09.${(NOW + 40 * DAY - 60_000).toString(36)}-abcd.json.partial`;
+    files.files.set(stale, '{"half');
+    files.files.set(fresh, '{"being written');
+    const reader = store(memento, files, problems, NOW + 40 * DAY);
+    assert.equal((await reader.history()).sessions.length, 1, 'the good session stays in history');
+    assert.equal(files.files.has(stale), false, 'an old partial file is removed');
+    assert.equal(files.files.has(fresh), true, 'a recent one may still be written: it stays');
+    assert.ok([...files.files.keys()].some((n) => n.endsWith('.damaged')));
+    const again = store(memento, files, problems, NOW + 41 * DAY);
+    assert.equal((await again.history()).sessions.length, 1, 'and stays there on the next start');
   });
 
   it('merges a closed month into one file and deletes only the files it merged', async () => {

@@ -8,11 +8,16 @@ import type { ActionServices, Done } from './notices';
 
 /** Import validates the whole file first; a bad file is refused with the field named and nothing changes. */
 export async function importFile(s: ActionServices, text: string): Promise<Done<undefined>> {
-  // Checked and counted against the whole history; only what is new goes into the live journal
-  // (closed history in it moves on to the archive).
-  const outcome = importJournal(await s.store.history(), text);
-  if (!outcome.ok) throw new SessionError(t('Import refused, nothing was changed. {0}', outcome.message));
-  await s.store.apply((live) => mergeJournals(live, outcome.changes));
+  const history = await s.store.history();
+  // Checked and applied in one serialized change, against the whole history as it is at that
+  // moment; only what the file adds or changes goes into the live journal (closed history in it
+  // moves on to the archive). The running session is never touched.
+  const outcome = await s.store.update((live) => {
+    const result = importJournal(mergeJournals(history, live), text);
+    if (!result.ok) throw new SessionError(t('Import refused, nothing was changed. {0}', result.message));
+    return { journal: mergeJournals(live, result.changes), result };
+  });
   const parts = COLLECTIONS.filter((name) => outcome.added[name] > 0).map((name) => collectionCount(name, outcome.added[name]));
+  if (outcome.removed > 0) parts.push(outcome.removed === 1 ? t('1 deletion') : t('{0} deletions', outcome.removed));
   return { value: undefined, notices: [info(parts.length ? t('Imported {0}.', listOf(parts)) : t('Nothing new to import: everything in the file is already here.'))] };
 }

@@ -1,7 +1,8 @@
-import { archiveFileName, archiveMonth, isEmptyPart } from '../../core/archive';
-import { mergeJournals } from '../../core/merge';
+import { ARCHIVED_COLLECTIONS, archiveFileName, archiveMonth, isEmptyPart } from '../../core/archive';
+import { applyTombstones, mergeJournals } from '../../core/merge';
 import { loadJournal } from '../../core/persisted';
-import { emptyJournal } from '../../core/schema';
+import { emptyJournal, MIN_TIME } from '../../core/schema';
+import type { Clock } from '../../core/clock';
 import type { Journal } from '../../core/schema';
 import { newId } from '../../core/ids';
 import { t } from '../../core/l10n';
@@ -33,15 +34,13 @@ export class Archive {
   readonly #folder: ArchiveFiles;
   readonly #report: (problem: string) => void;
   readonly #unique: () => string;
+  readonly #clock: Clock;
 
-  constructor(
-    folder: ArchiveFiles,
-    report: (problem: string) => void,
-    unique: () => string,
-  ) {
+  constructor(folder: ArchiveFiles, report: (problem: string) => void, unique: () => string, clock: Clock = Date.now) {
     this.#folder = folder;
     this.#report = report;
     this.#unique = unique;
+    this.#clock = clock;
   }
 
   /** Writes each month's part as a new file; resolves once every file is written. */
@@ -87,6 +86,36 @@ export class Archive {
     }
   }
 
+  /**
+   * Rewrites every archive file that holds one of these deleted records without it (a new file,
+   * then the old one removed), so deleted text does not stay on disk. Damaged files are left alone.
+   */
+  async purge(ids: ReadonlySet<string>): Promise<void> {
+    if (ids.size === 0) return;
+    await this.journal();
+    const deleted = [...ids].map((id) => ({ id, at: MIN_TIME }));
+    for (const [name, part] of [...this.#files]) {
+      const month = archiveMonth(name);
+      if (month === undefined || this.#damaged.has(name) || !holdsAny(part, ids)) continue;
+      const cleaned = { ...applyTombstones({ ...part, deleted }), deleted: [] };
+      if (!isEmptyPart(cleaned)) {
+        const fresh = archiveFileName(month, this.#unique());
+        await this.#folder.write(fresh, JSON.stringify(cleaned));
+        this.#remember(fresh, cleaned);
+      }
+      await this.#folder.remove(name).catch(() => undefined);
+      this.#forget(name);
+    }
+  }
+
+  /** Removes every file of the archive, damaged and partial ones included ("Delete all my data"). */
+  async erase(): Promise<void> {
+    for (const name of await this.#folder.list()) await this.#folder.remove(name);
+    this.#files.clear();
+    this.#damaged.clear();
+    this.#merged = emptyJournal();
+  }
+
   async #scan(): Promise<void> {
     let listed: string[];
     try {
@@ -98,6 +127,7 @@ export class Archive {
       return;
     }
     this.#listFailed = false;
+    await this.#removeStalePartials(listed);
     const names = new Set(listed.filter((n) => archiveMonth(n) !== undefined));
     // A file another window merged away: its records are in the merged file, which is listed too.
     for (const known of this.#files.keys()) if (!names.has(known)) this.#forget(known);
@@ -108,21 +138,58 @@ export class Archive {
   }
 
   async #readFile(name: string): Promise<Journal> {
+    let text: string;
+    try {
+      text = await this.#folder.read(name);
+    } catch (error) {
+      // Unreadable now (permissions, a file being replaced): skipped this time, looked at again next time.
+      this.#damaged.add(name);
+      this.#report(t('Small Wins could not read its archive file "{0}" ({1}); the history shown may be incomplete.', name, String(error)));
+      return emptyJournal();
+    }
     let raw: unknown;
     try {
-      raw = JSON.parse(await this.#folder.read(name));
-    } catch (error) {
-      return this.#damage(name, error instanceof SyntaxError ? t('it is not valid JSON') : String(error));
+      raw = JSON.parse(text);
+    } catch {
+      return this.#setAside(name, text, emptyJournal(), t('it is not valid JSON'));
     }
     const loaded = loadJournal(raw);
-    if (loaded.rejected) this.#damage(name, loaded.rejected.problem);
+    if (loaded.rejected || loaded.newer) return this.#setAside(name, text, loaded.journal, loaded.rejected?.problem ?? t('it was written by a newer version'));
     return loaded.journal;
   }
 
-  #damage(name: string, problem: string): Journal {
-    this.#damaged.add(name);
-    this.#report(t('Small Wins could not read all of its archive file "{0}" ({1}). The file is kept as it is; everything else loaded.', name, problem));
+  /**
+   * A damaged file is reported once and never read again: its whole text is kept beside the archive
+   * as "<name>.damaged", and what could be read from it goes on as a new archive file.
+   */
+  async #setAside(name: string, text: string, readable: Journal, problem: string): Promise<Journal> {
+    const aside = `${name}.damaged`;
+    try {
+      await this.#folder.write(aside, text);
+      const month = archiveMonth(name);
+      if (month !== undefined && !isEmptyPart(readable)) {
+        const fresh = archiveFileName(month, this.#unique());
+        await this.#folder.write(fresh, JSON.stringify(readable));
+        this.#remember(fresh, readable);
+      }
+      await this.#folder.remove(name);
+      this.#report(t('Small Wins could not read all of its archive file "{0}" ({1}). Everything readable was kept; the file as it was is kept as "{2}".', name, problem, aside));
+    } catch (error) {
+      this.#damaged.add(name);
+      this.#report(t('Small Wins could not read all of its archive file "{0}" ({1}) nor set it aside ({2}). It is kept as it is.', name, problem, String(error)));
+      return readable;
+    }
     return emptyJournal();
+  }
+
+  /** A partial file older than an hour is a write that never finished (the window closed); it holds nothing needed. */
+  async #removeStalePartials(listed: readonly string[]): Promise<void> {
+    for (const name of listed) {
+      if (!name.endsWith('.partial')) continue;
+      const written = writtenAt(name);
+      if (written !== undefined && this.#clock() - written < PARTIAL_GRACE_MS) continue;
+      await this.#folder.remove(name).catch(() => undefined);
+    }
   }
 
   #remember(name: string, part: Journal): void {
@@ -134,6 +201,21 @@ export class Archive {
     if (this.#files.delete(name)) this.#merged = undefined;
     this.#damaged.delete(name);
   }
+}
+
+const PARTIAL_GRACE_MS = 60 * 60_000;
+
+/** When a file named by uniqueName was written, from its time part. */
+function writtenAt(name: string): number | undefined {
+  const time = /^\d{4}-\d{2}\.([0-9a-z]+)-/.exec(name)?.[1];
+  const at = time === undefined ? NaN : parseInt(time, 36);
+  return Number.isFinite(at) ? at : undefined;
+}
+
+/** True when a part holds a record (or a win, subgoal or reframe) with one of these ids. */
+function holdsAny(part: Journal, ids: ReadonlySet<string>): boolean {
+  for (const name of ARCHIVED_COLLECTIONS) for (const r of part[name]) if (ids.has(r.id)) return true;
+  return part.sessions.some((s) => s.wins.some((w) => ids.has(w.id)) || s.subgoals.some((g) => ids.has(g.id)) || s.reframes.some((r) => ids.has(r.id)));
 }
 
 /** "lq3k9z1c-5f0a2b7e": a time part, so a month's files sort by when they were written, and a random part. */

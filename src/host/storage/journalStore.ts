@@ -1,5 +1,5 @@
 import type { Journal } from '../../core/schema';
-import { describeIssues, journalSchema } from '../../core/schema';
+import { describeIssues, emptyJournal, journalSchema, SCHEMA_VERSION } from '../../core/schema';
 import { SessionError } from '../../core/session';
 import { mergeJournals } from '../../core/merge';
 import { missingFromStored, reconcile } from '../../core/reconcile';
@@ -55,6 +55,9 @@ export class JournalStore {
   /** The journal listeners were last told about. */
   #announced: Journal | undefined;
   #reconciling = false;
+  /** Set while the stored journal comes from a newer version (the message that says so). */
+  #newer: string | undefined;
+  #newerReported = false;
   readonly #signal: () => void;
   readonly #archive: Archive | undefined;
 
@@ -122,6 +125,8 @@ export class JournalStore {
   update<T>(change: Change<T>): Promise<T> {
     const run = this.#queue.then(async () => {
       const stored = this.live;
+      // A journal from a newer version is never replaced: this version works read-only beside it.
+      if (this.#newer) throw new SessionError(this.#newer);
       const base = await this.#reconcile(stored);
       const { journal: changed, result } = change(base);
       if (changed !== stored) refuseUnreadable(changed);
@@ -136,6 +141,7 @@ export class JournalStore {
         this.#current = journal;
         this.#emit(journal);
         this.#signal();
+        await this.#purgeArchive(stored, journal);
       }
       return result;
     });
@@ -166,14 +172,53 @@ export class JournalStore {
     return this.#combined.journal;
   }
 
-  /** Moves closed history out of the live journal, e.g. one written before there was an archive. */
-  tidy(): Promise<void> {
-    return this.apply((journal) => journal);
+  /**
+   * Moves closed history out of the live journal (e.g. one written before there was an archive), and
+   * finishes removing deleted records from archive files if an earlier attempt did not.
+   */
+  async tidy(): Promise<void> {
+    await this.apply((journal) => journal);
+    if (!this.#archive) return;
+    const deleted = new Set(this.live.deleted.filter((d) => d.into === undefined).map((d) => d.id));
+    if (deleted.size > 0) await this.#archive.purge(deleted);
   }
 
   /** Shorthand for a change with no result. */
   apply(change: (journal: Journal) => Journal): Promise<void> {
     return this.update((journal) => ({ journal: change(journal), result: undefined }));
+  }
+
+  /** Deleted text leaves the archive files too; the tombstones already hide it from every read. */
+  async #purgeArchive(before: Journal, after: Journal): Promise<void> {
+    if (!this.#archive || after.deleted === before.deleted) return;
+    const known = new Set(before.deleted.map((d) => d.id));
+    const fresh = new Set(after.deleted.filter((d) => d.into === undefined && !known.has(d.id)).map((d) => d.id));
+    try {
+      await this.#archive.purge(fresh);
+    } catch (error) {
+      this.#report(t('Small Wins could not remove deleted records from its archive files yet ({0}); they stay hidden and are removed next time.', String(error)));
+    }
+  }
+
+  /**
+   * Removes everything Small Wins stored on this machine: the journal, what Settings Sync carries,
+   * what was set aside, and the archive files. Other windows see an empty journal.
+   */
+  erase(): Promise<void> {
+    const run = this.#queue.then(async () => {
+      for (const key of [JOURNAL_KEY, SYNCED_KEY, ...this.recoveryKeys()]) await this.#memento.update(key, undefined);
+      await this.#archive?.erase();
+      this.#known = undefined;
+      this.#combined = undefined;
+      this.#raw = this.#memento.get(JOURNAL_KEY);
+      this.#rawSynced = undefined;
+      this.#current = emptyJournal();
+      this.#newer = undefined;
+      this.#emit(this.#current);
+      this.#signal();
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Writes closed history to the archive and returns what stays live; on failure everything stays. */
@@ -204,10 +249,31 @@ export class JournalStore {
     return this.#memento.keys().filter((k) => k.startsWith(RECOVERY_PREFIX));
   }
 
+  /** What was set aside because it could not be read, newest first, for the user to export or discard. */
+  setAside(): { key: string; problem: string; at: number; data: unknown }[] {
+    return this.recoveryKeys()
+      .map((key) => {
+        const value = this.#memento.get(key) as { problem?: unknown; at?: unknown; data?: unknown } | undefined;
+        return { key, problem: typeof value?.problem === 'string' ? value.problem : '', at: typeof value?.at === 'number' ? value.at : 0, data: value?.data };
+      })
+      .sort((a, b) => b.at - a.at);
+  }
+
+  async discardSetAside(key: string): Promise<void> {
+    if (key.startsWith(RECOVERY_PREFIX)) await this.#memento.update(key, undefined);
+  }
+
   #read(raw: unknown): void {
     const loaded = loadJournal(raw);
     this.#raw = raw;
     this.#current = loaded.journal;
+    this.#newer = loaded.newer
+      ? t('Your Small Wins journal was written by a newer version of Small Wins (format {0}; this version reads up to {1}). It is kept exactly as it is, and nothing can be saved until you update Small Wins.', loaded.newer.version, SCHEMA_VERSION)
+      : undefined;
+    if (this.#newer && !this.#newerReported) {
+      this.#newerReported = true;
+      this.#report(this.#newer);
+    }
     if (loaded.rejected) {
       const key = `${RECOVERY_PREFIX}${this.#clock()}`;
       const problem = loaded.rejected.problem;

@@ -21,4 +21,8 @@ export class WorkspaceDefaultsStore {
   async set(change: WorkspaceDefaults): Promise<void> {
     await this.#memento.update(KEY, { ...this.get(), ...change });
   }
+
+  async clear(): Promise<void> {
+    await this.#memento.update(KEY, undefined);
+  }
 }

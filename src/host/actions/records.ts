@@ -1,0 +1,121 @@
+import { deleteRecords, domainFootprint, renamedDomain, revised, sessionHolding } from '../../core/edit';
+import { domainById } from '../../core/journal';
+import { mergeJournals } from '../../core/merge';
+import { activeSession, SessionError } from '../../core/session';
+import { emptyJournal } from '../../core/schema';
+import type { Journal, WinAuthor } from '../../core/schema';
+import { t } from '../../core/l10n';
+import { info } from './notices';
+import type { ActionServices, Done } from './notices';
+
+export type RecordKind = 'win' | 'subgoal' | 'session' | 'reflection' | 'cue' | 'model' | 'encouragement' | 'domain';
+
+export type RecordEdit =
+  | { kind: 'win'; id: string; text?: string; by?: WinAuthor }
+  | { kind: 'subgoal'; id: string; text: string }
+  | { kind: 'reflection'; id: string; didWell: string; doDifferently: string; learned: string }
+  | { kind: 'cue'; id: string; instruction: string }
+  | { kind: 'model'; id: string; name: string; workflowNotes: string }
+  | { kind: 'encouragement'; id: string; from: string; text: string }
+  | { kind: 'domain'; id: string; name?: string; archived?: boolean };
+
+const gone = () => new SessionError(t('That record no longer exists.'));
+
+/**
+ * The edited record as a small journal to merge into the live one: it carries a higher revision, so
+ * it wins over every copy, the archived one included (a closed record goes back to the archive).
+ */
+function editedPart(history: Journal, edit: RecordEdit, now: number): Journal {
+  const part = emptyJournal();
+  switch (edit.kind) {
+    case 'win':
+    case 'subgoal': {
+      const session = sessionHolding(history, edit.id);
+      if (!session) throw gone();
+      const changed =
+        edit.kind === 'win'
+          ? { ...session, wins: session.wins.map((w) => (w.id === edit.id ? revised(w, { ...(edit.text !== undefined ? { text: edit.text } : {}), ...(edit.by !== undefined ? { by: edit.by } : {}) }) : w)) }
+          : { ...session, subgoals: session.subgoals.map((g) => (g.id === edit.id ? revised(g, { text: edit.text }) : g)) };
+      return { ...part, sessions: [changed] };
+    }
+    case 'reflection': {
+      const found = history.reflections.find((r) => r.id === edit.id);
+      if (!found) throw gone();
+      return { ...part, reflections: [revised(found, { didWell: edit.didWell, doDifferently: edit.doDifferently, learned: edit.learned })] };
+    }
+    case 'cue': {
+      const found = history.cues.find((c) => c.id === edit.id);
+      if (!found) throw gone();
+      return { ...part, cues: [revised(found, { instruction: edit.instruction })] };
+    }
+    case 'model': {
+      const found = history.models.find((m) => m.id === edit.id);
+      if (!found) throw gone();
+      return { ...part, models: [revised(found, { name: edit.name, workflowNotes: edit.workflowNotes })] };
+    }
+    case 'encouragement': {
+      const found = history.encouragements.find((e) => e.id === edit.id);
+      if (!found) throw gone();
+      return { ...part, encouragements: [revised(found, { from: edit.from, text: edit.text })] };
+    }
+    case 'domain': {
+      const found = domainById(history, edit.id);
+      if (!found) throw gone();
+      let domain = edit.name !== undefined ? renamedDomain(history, found, edit.name) : found;
+      if (edit.archived !== undefined) {
+        const { archivedAt: _was, ...rest } = domain;
+        domain = edit.archived ? revised(domain, { archivedAt: found.archivedAt ?? now }) : revised(rest, {});
+      }
+      return { ...part, domains: [domain] };
+    }
+  }
+}
+
+/** Edits a record's text (or a win's author, a domain's name or archive state) everywhere it is stored. */
+export async function editRecord(s: ActionServices, edit: RecordEdit): Promise<Done<undefined>> {
+  const history = await s.store.history();
+  const part = editedPart(history, edit, s.clock());
+  await s.store.apply((live) => mergeJournals(live, part));
+  return { value: undefined, notices: [info(t('Saved the change.'))] };
+}
+
+/** What a deletion removes, for the confirmation to say before anything is deleted. */
+export async function deletionScope(s: ActionServices, kind: RecordKind, id: string): Promise<{ sessions: number; ratings: number }> {
+  if (kind !== 'domain') return { sessions: kind === 'session' ? 1 : 0, ratings: 0 };
+  const footprint = domainFootprint(await s.store.history(), id);
+  return { sessions: footprint.sessions.length, ratings: footprint.ratings.length };
+}
+
+/**
+ * Deletes a record everywhere it is stored: the live journal, the archive files (rewritten without
+ * it) and, through its tombstone, every other copy. A domain goes with its sessions and ratings; its
+ * models and encouragement stay, for any domain. The running session is ended first, not deleted.
+ */
+export async function deleteRecord(s: ActionServices, kind: RecordKind, id: string): Promise<Done<undefined>> {
+  const history = await s.store.history();
+  const running = activeSession(s.store.live);
+  let ids = [id];
+  let detach: Journal | undefined;
+  if (kind === 'session' && running?.id === id) throw new SessionError(t('End the running session before deleting it.'));
+  if (kind === 'domain') {
+    if (running?.domainId === id) throw new SessionError(t('End the running session before deleting its domain.'));
+    const footprint = domainFootprint(history, id);
+    ids = [id, ...footprint.sessions, ...footprint.ratings];
+    detach = {
+      ...emptyJournal(),
+      models: history.models.filter((m) => m.domainId === id).map(({ domainId: _d, ...m }) => revised(m, {})),
+      encouragements: history.encouragements.filter((e) => e.domainId === id).map(({ domainId: _d, ...e }) => revised(e, {})),
+    };
+  }
+  const now = s.clock();
+  await s.store.apply((live) => deleteRecords(detach ? mergeJournals(live, detach) : live, ids, now));
+  return { value: undefined, notices: [info(t('Deleted. It is gone from this machine\'s journal and archive, and stays deleted in every copy that merges with it.'))] };
+}
+
+/** Removes everything Small Wins stored on this machine: the journal, the archive, what was set aside, workspace defaults. */
+export async function deleteAllData(s: ActionServices): Promise<Done<undefined>> {
+  await s.store.erase();
+  await s.defaults.clear();
+  s.suggestions.clear();
+  return { value: undefined, notices: [info(t('All Small Wins data on this machine was deleted.'))] };
+}
