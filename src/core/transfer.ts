@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { COLLECTIONS, describeIssues, emptyJournal, journalSchema, SCHEMA_VERSION } from './schema';
 import { mergeJournals, sameContent } from './merge';
-import type { CollectionName, Journal, Session } from './schema';
+import type { CollectionName, Journal } from './schema';
 import { migrate } from './persisted';
 import { activeSession } from './session';
 import { t } from './l10n';

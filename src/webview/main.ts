@@ -58,6 +58,7 @@ function renderProgress(s: Snapshot): void {
   fill(
     progress,
     h('h2', { id: 'progress-heading' }, t('Progress')),
+    button(t('Show progress'), () => post({ type: 'run', action: 'showProgress' }), { secondary: true, icon: 'graph-line', id: 'show-progress' }),
     s.charts.dip ? h('p', { class: 'dip', id: 'dip-note' }, s.charts.dip) : null,
     efficacyChart(s.charts.efficacy),
     calendarChart(s.charts.calendar),

@@ -19,6 +19,13 @@ export type RecordEdit =
   | { kind: 'encouragement'; id: string; from: string; text: string }
   | { kind: 'domain'; id: string; name?: string; archived?: boolean };
 
+/** A copy without an optional field (a restored domain has no archive date; a detached model no domain). */
+function withoutField<T extends object, K extends keyof T>(record: T, key: K): T {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}
+
 const gone = () => new SessionError(t('That record no longer exists.'));
 
 /**
@@ -62,10 +69,8 @@ function editedPart(history: Journal, edit: RecordEdit, now: number): Journal {
       const found = domainById(history, edit.id);
       if (!found) throw gone();
       let domain = edit.name !== undefined ? renamedDomain(history, found, edit.name) : found;
-      if (edit.archived !== undefined) {
-        const { archivedAt: _was, ...rest } = domain;
-        domain = edit.archived ? revised(domain, { archivedAt: found.archivedAt ?? now }) : revised(rest, {});
-      }
+      if (edit.archived === true) domain = revised(domain, { archivedAt: found.archivedAt ?? now });
+      if (edit.archived === false) domain = withoutField(revised(domain, {}), 'archivedAt');
       return { ...part, domains: [domain] };
     }
   }
@@ -103,8 +108,8 @@ export async function deleteRecord(s: ActionServices, kind: RecordKind, id: stri
     ids = [id, ...footprint.sessions, ...footprint.ratings];
     detach = {
       ...emptyJournal(),
-      models: history.models.filter((m) => m.domainId === id).map(({ domainId: _d, ...m }) => revised(m, {})),
-      encouragements: history.encouragements.filter((e) => e.domainId === id).map(({ domainId: _d, ...e }) => revised(e, {})),
+      models: history.models.filter((m) => m.domainId === id).map((m) => withoutField(revised(m, {}), 'domainId')),
+      encouragements: history.encouragements.filter((e) => e.domainId === id).map((e) => withoutField(revised(e, {}), 'domainId')),
     };
   }
   const now = s.clock();

@@ -17,6 +17,7 @@ export const COMMAND_NAMES = [
   'importData',
   'sessionMenu',
   'openDashboard',
+  'showProgress',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -14,7 +14,11 @@ import { sessionMenu } from './menu';
 type Handler = (ctx: Services) => Promise<void>;
 
 /** One handler per command; the Record type makes a missing one a compile error. */
-export function handlers(runCommand: (name: CommandName) => Promise<void>, openDashboard: () => Promise<void>): Record<CommandName, Handler> {
+export function handlers(
+  runCommand: (name: CommandName) => Promise<void>,
+  openDashboard: () => Promise<void>,
+  showProgress: () => void,
+): Record<CommandName, Handler> {
   return {
     startSession: startFocusSession,
     addSubgoal,
@@ -33,6 +37,7 @@ export function handlers(runCommand: (name: CommandName) => Promise<void>, openD
     importData,
     sessionMenu: (ctx) => sessionMenu(ctx, runCommand),
     openDashboard: () => openDashboard(),
+    showProgress: () => Promise.resolve(showProgress()),
   };
 }
 

@@ -4,6 +4,7 @@ import { createDashboardHandler } from './dashboardMessages';
 import type { Services } from '../services';
 import { buildSnapshot } from './snapshot';
 import { t } from '../../core/l10n';
+import { createNonce, languageTag, scriptJson } from '../platform/webviewPage';
 
 export const DASHBOARD_VIEW_ID = 'smallWins.dashboard';
 
@@ -76,7 +77,7 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
     ].join('; ');
     // The dashboard's strings in the display language: the translations VS Code loaded for this
     // extension, as data ("<" escaped, so no text in them can end the element).
-    const translations = JSON.stringify(vscode.l10n.bundle ?? {}).replace(/</g, '\\u003c');
+    const translations = scriptJson(vscode.l10n.bundle ?? {});
     return `<!DOCTYPE html>
 <html lang="${languageTag(vscode.env.language)}">
 <head>
@@ -99,18 +100,4 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
   dispose(): void {
     for (const d of this.#disposables) d.dispose();
   }
-}
-
-/** "de", "pt-br": only the characters a language tag has, so it is safe in an attribute. */
-function languageTag(value: string): string {
-  return value.replace(/[^A-Za-z0-9-]/g, '');
-}
-
-/** 128 bits from the platform CSPRNG, base64: a CSP nonce nobody can guess. */
-function createNonce(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
 }
