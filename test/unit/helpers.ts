@@ -106,6 +106,13 @@ export class ScriptedUi implements Ui {
     this.messages.push({ kind: 'error', text });
   }
 
+  /** Confirms when the next scripted answer is the action's label; any other answer declines. */
+  confirm(text: string, action: string): Promise<boolean> {
+    this.messages.push({ kind: 'warn', text });
+    const answer = this.answers.shift();
+    return Promise.resolve(answer === action);
+  }
+
   saveText(name: string, content: string): Promise<string | undefined> {
     this.saved = { name, content };
     return Promise.resolve(name);

@@ -1,3 +1,17 @@
+import { exportJournal, importJournal } from '../../src/core/transfer';
+import { emptyJournal, SCHEMA_VERSION } from '../../src/core/schema';
+import type { Journal } from '../../src/core/schema';
+import { addDomain, addRating, addReflection } from '../../src/core/journal';
+import { endSession as endCoreSession, newSubgoal, startSession } from '../../src/core/session';
+import { mergeJournals } from '../../src/core/merge';
+import { loadJournal } from '../../src/core/persisted';
+import { endSession } from '../../src/host/actions/end';
+import { logWin as logWinAction } from '../../src/host/actions/inSession';
+import { deleteRecord } from '../../src/host/actions/records';
+import { deleteEverything, editOrDelete } from '../../src/host/commands/records';
+import { importData } from '../../src/host/commands/transfer';
+import { guarded } from '../../src/host/commands/guarded';
+import { MemoryMemento } from '../harness/memoryMemento';
 import { acceptSuggestion } from '../../src/host/actions/inSession';
 import * as assert from 'node:assert/strict';
 import { activeSession, logWin, updateRunning } from '../../src/core/session';
@@ -67,5 +81,204 @@ describe('every write can be read back', () => {
     assert.equal(h.memento.writes, writes, 'nothing written');
     assert.equal(h.memento.get(JOURNAL_KEY), before);
     assert.equal(h.memento.keys().filter((k) => k.startsWith(RECOVERY_PREFIX)).length, 0);
+  });
+});
+
+const NOW = Date.UTC(2026, 10, 16, 9);
+
+function startedJournal(): Journal {
+  const { journal, domain } = addDomain(emptyJournal(), 'parser tests', NOW);
+  return startSession(journal, { domainId: domain.id, workspace: 'w', subgoals: [newSubgoal('g', 8, NOW)] }, NOW).journal;
+}
+
+describe('records the schema can trust', () => {
+  it('refuses timestamps a Date cannot hold, and ids that are not ids, on import', () => {
+    const journal = startedJournal();
+    const file = (mutate: (j: Record<string, unknown>) => void) => {
+      const parsed = JSON.parse(exportJournal(journal, NOW)) as { journal: Record<string, unknown> };
+      mutate(parsed.journal);
+      return JSON.stringify(parsed);
+    };
+    const far = importJournal(emptyJournal(), file((j) => ((j['sessions'] as { startedAt: number }[])[0]!.startedAt = 8.7e15)));
+    assert.equal(far.ok, false);
+    assert.match((far as { message: string }).message, /sessions\[0\]\.startedAt: Too big/);
+    const proto = importJournal(emptyJournal(), file((j) => ((j['sessions'] as { id: string }[])[0]!.id = '__proto__')));
+    assert.equal(proto.ok, false);
+    assert.match((proto as { message: string }).message, /sessions\[0\]\.id/);
+    const many = importJournal(emptyJournal(), file((j) => ((j['sessions'] as { cueIds: string[] }[])[0]!.cueIds = Array.from({ length: 100_000 }, (_, i) => `c${i}`))));
+    assert.equal(many.ok, false, 'a list past its bound is refused');
+  });
+
+  it('ends a session with outcomes stored under any subgoal id', async () => {
+    const h = harness();
+    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    await startFocusSession(h.ctx);
+    const session = activeSession(h.ctx.store.live);
+    assert.ok(session);
+    const goal = session.subgoals[0]?.id as string;
+    await endSession(h.ctx, { sessionId: session.id, outcomes: [{ subgoalId: goal, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
+    const ended = (await h.ctx.store.history()).sessions[0];
+    assert.equal(ended?.subgoals[0]?.outcome, 'met');
+  });
+});
+
+describe('invariants that hold under races', () => {
+  it('keeps one running session when two windows started one each, with the wins of both', () => {
+    const base = addDomain(emptyJournal(), 'parser tests', NOW);
+    const a = startSession(base.journal, { domainId: base.domain.id, workspace: 'a', subgoals: [newSubgoal('A', 8, NOW)] }, NOW);
+    const b = startSession(base.journal, { domainId: base.domain.id, workspace: 'b', subgoals: [newSubgoal('B', 8, NOW + 5)] }, NOW + 5);
+    const aWin = { ...a.journal, sessions: a.journal.sessions.map((s) => logWin(s, { text: 'win in A' }, NOW + 10).session) };
+    const bWin = { ...b.journal, sessions: b.journal.sessions.map((s) => logWin(s, { text: 'win in B' }, NOW + 11).session) };
+    for (const merged of [mergeJournals(aWin, bWin), mergeJournals(bWin, aWin)]) {
+      const running = merged.sessions.filter((s) => s.endedAt === undefined);
+      assert.equal(running.length, 1);
+      assert.equal(running[0]?.id, a.session.id, 'the earlier start survives');
+      assert.deepEqual(running[0]?.wins.map((w) => w.text).sort(), ['win in A', 'win in B']);
+      assert.deepEqual(running[0]?.subgoals.map((g) => g.text).sort(), ['A', 'B']);
+    }
+    // A late win logged in B's copy still lands in the survivor.
+    const late = { ...bWin, sessions: bWin.sessions.map((s) => logWin(s, { text: 'late in B' }, NOW + 20).session) };
+    const again = mergeJournals(mergeJournals(aWin, bWin), late);
+    assert.deepEqual(again.sessions.filter((s) => s.endedAt === undefined).map((s) => s.wins.length), [3]);
+  });
+
+  it('keeps one domain per name, pointing sessions and ratings at the survivor', () => {
+    const a = addDomain(emptyJournal(), 'SQL joins', NOW);
+    const b = addDomain(emptyJournal(), 'sql joins ', NOW + 1);
+    const bSession = startSession(b.journal, { domainId: b.domain.id, workspace: 'w', subgoals: [] }, NOW + 2);
+    const bRated = addRating(bSession.journal, b.domain.id, 40, NOW + 3);
+    const merged = mergeJournals(bRated, a.journal);
+    assert.deepEqual(merged.domains.map((d) => d.id), [a.domain.id]);
+    assert.equal(merged.sessions[0]?.domainId, a.domain.id);
+    assert.equal(merged.ratings[0]?.domainId, a.domain.id);
+  });
+
+  it('does not bring back a reflection rewritten in another window', () => {
+    const first = addReflection(emptyJournal(), { didWell: 'old', doDifferently: 'x', learned: 'y' }, NOW);
+    const rewritten = addReflection(first, { didWell: 'new', doDifferently: 'x', learned: 'y' }, NOW + 60_000);
+    assert.equal(rewritten.reflections.length, 1);
+    for (const merged of [mergeJournals(first, rewritten), mergeJournals(rewritten, first)]) {
+      assert.deepEqual(merged.reflections.map((r) => r.didWell), ['new']);
+    }
+  });
+
+  it('imports without ending or changing the running session, and says exactly what it added', async () => {
+    const h = harness();
+    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    await startFocusSession(h.ctx);
+    const running = activeSession(h.ctx.store.live);
+    assert.ok(running);
+    const copy = { ...h.ctx.store.live, sessions: h.ctx.store.live.sessions.map((s) => ({ ...endCoreSession(s, {}, undefined, NOW + 1000), wins: [{ id: 'planted', text: 'planted', at: NOW, source: 'manual' as const }] })) };
+    h.ui.fileToOpen = exportJournal(copy, NOW);
+    await guarded(h.ctx, importData);
+    assert.match(h.ui.messages.at(-1)?.text ?? '', /Nothing new to import/);
+    const after = activeSession(h.ctx.store.live);
+    assert.equal(after?.id, running.id, 'still running');
+    assert.deepEqual(after?.wins, [], 'no win planted in it');
+  });
+});
+
+describe('what cannot be read is set aside, alone', () => {
+  it('sets aside one bad win, not its session', () => {
+    const journal = startedJournal();
+    const raw = JSON.parse(JSON.stringify(journal)) as { sessions: { wins: unknown[] }[] };
+    raw.sessions[0]!.wins = [{ id: 'w1', text: 'good', at: NOW, source: 'manual' }, { id: 'w2', text: 'bad', at: 'yesterday', source: 'manual' }];
+    const loaded = loadJournal(raw);
+    assert.equal(loaded.journal.sessions.length, 1);
+    assert.deepEqual(loaded.journal.sessions[0]?.wins.map((w) => w.text), ['good']);
+    assert.deepEqual((loaded.rejected?.data as Record<string, unknown[]>)['sessions.wins'], [{ id: 'w2', text: 'bad', at: 'yesterday', source: 'manual' }]);
+  });
+
+  it('imports a session whose domain is not here (it was set aside), shown under the unknown domain', () => {
+    const journal = startedJournal();
+    const file = exportJournal({ ...journal, domains: [] }, NOW);
+    const result = importJournal(emptyJournal(), file);
+    assert.ok(result.ok);
+    assert.equal(result.added.sessions, 1);
+  });
+
+  it('leaves a journal from a newer version as it is, works read-only and says so once', async () => {
+    const memento = new MemoryMemento();
+    const newer = { version: SCHEMA_VERSION + 1, anything: ['from the future'] };
+    await memento.update(JOURNAL_KEY, newer);
+    const problems: string[] = [];
+    const store = new JournalStore(memento, () => NOW, (p) => problems.push(p));
+    assert.deepEqual(store.live.sessions, []);
+    await assert.rejects(store.apply((j) => addDomain(j, 'x', NOW).journal), /newer version of Small Wins/);
+    store.refresh();
+    assert.deepEqual(memento.get(JOURNAL_KEY), newer, 'never replaced');
+    assert.equal(problems.length, 1, 'said once');
+    assert.deepEqual(store.recoveryKeys(), []);
+  });
+});
+
+describe('edit and delete that stay deleted', () => {
+  it('deletes a win everywhere: a stale copy, the archive files and an import cannot bring it back', async () => {
+    const h = harness();
+    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    await startFocusSession(h.ctx);
+    const session = activeSession(h.ctx.store.live);
+    assert.ok(session);
+    await logWinAction(h.ctx, { sessionId: session.id, text: 'a private win' });
+    await logWinAction(h.ctx, { sessionId: session.id, text: 'keep me' });
+    const stale = h.ctx.store.live;
+    const exported = exportJournal(stale, NOW);
+    const secret = activeSession(stale)?.wins.find((w) => w.text === 'a private win')?.id as string;
+    await endSession(h.ctx, { sessionId: session.id, outcomes: [{ subgoalId: session.subgoals[0]?.id as string, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
+    h.time.advance(30 * 86_400_000);
+    await h.ctx.store.tidy();
+    assert.ok([...h.files.files.values()].some((text) => text.includes('a private win')), 'archived first');
+    await deleteRecord(h.ctx, 'win', secret);
+    assert.equal([...h.files.files.values()].some((text) => text.includes('a private win')), false, 'gone from the archive files');
+    assert.equal(JSON.stringify(h.memento.get(JOURNAL_KEY)).includes('a private win'), false, 'gone from the journal');
+    // A stale window writes its old copy back; the tombstone wins.
+    await h.memento.update(JOURNAL_KEY, mergeJournals(stale, h.memento.get(JOURNAL_KEY) as Journal));
+    h.ui.fileToOpen = exported;
+    await guarded(h.ctx, importData);
+    const history = await h.ctx.store.history();
+    assert.deepEqual(history.sessions.flatMap((s) => s.wins.map((w) => w.text)), ['keep me']);
+  });
+
+  it('deletes a domain with its sessions and ratings after a confirmation that counts them', async () => {
+    const h = harness();
+    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    await startFocusSession(h.ctx);
+    const session = activeSession(h.ctx.store.live);
+    assert.ok(session);
+    await endSession(h.ctx, { sessionId: session.id, outcomes: [{ subgoalId: session.subgoals[0]?.id as string, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
+    h.ui.queue('A domain', 'parser tests', 'Delete', 'Delete');
+    await editOrDelete(h.ctx);
+    assert.match(h.ui.messages.find((m) => m.text.startsWith('Delete the domain'))?.text ?? '', /with its 1 sessions and 0 ratings/);
+    const history = await h.ctx.store.history();
+    assert.deepEqual([history.domains.length, history.sessions.length], [0, 0]);
+  });
+
+  it('renames a domain and marks a win as done with AI help, from the palette', async () => {
+    const h = harness();
+    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    await startFocusSession(h.ctx);
+    const session = activeSession(h.ctx.store.live);
+    assert.ok(session);
+    await logWinAction(h.ctx, { sessionId: session.id, text: 'generated the fixtures' });
+    h.ui.queue('A win', 'generated the fixtures', 'Mark as done with AI help');
+    await editOrDelete(h.ctx);
+    assert.equal(activeSession(h.ctx.store.live)?.wins[0]?.by, 'assisted');
+    h.ui.queue('A domain', 'parser tests', 'Rename', 'lexer tests');
+    await editOrDelete(h.ctx);
+    assert.deepEqual(h.ctx.store.live.domains.map((d) => d.name), ['lexer tests']);
+  });
+
+  it('deletes all data after a confirmation, and nothing before it', async () => {
+    const h = harness();
+    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    await startFocusSession(h.ctx);
+    h.ui.queue('No');
+    await deleteEverything(h.ctx);
+    assert.equal(h.ctx.store.live.domains.length, 1, 'declined: nothing deleted');
+    h.ui.queue('Delete All');
+    await deleteEverything(h.ctx);
+    assert.deepEqual(h.memento.keys().filter((k) => h.memento.get(k) !== undefined), []);
+    assert.equal(h.files.files.size, 0);
+    assert.equal(h.ctx.store.live.domains.length, 0);
   });
 });

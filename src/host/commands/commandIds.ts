@@ -17,6 +17,9 @@ export const COMMAND_NAMES = [
   'importData',
   'sessionMenu',
   'openDashboard',
+  'editOrDelete',
+  'deleteAllData',
+  'showSetAside',
   'showProgress',
 ] as const;
 

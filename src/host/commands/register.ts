@@ -10,6 +10,7 @@ import { selfTalk } from './selfTalk';
 import { startFocusSession } from './start';
 import { exportData, importData, writeWeeklyReview } from './transfer';
 import { sessionMenu } from './menu';
+import { deleteEverything, editOrDelete, showSetAside } from './records';
 
 type Handler = (ctx: Services) => Promise<void>;
 
@@ -37,6 +38,9 @@ export function handlers(
     importData,
     sessionMenu: (ctx) => sessionMenu(ctx, runCommand),
     openDashboard: () => openDashboard(),
+    editOrDelete,
+    deleteAllData: deleteEverything,
+    showSetAside,
     showProgress: () => Promise.resolve(showProgress()),
   };
 }

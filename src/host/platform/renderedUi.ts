@@ -48,6 +48,10 @@ export class RenderedUi implements Ui {
     this.#inner.error(forNotification(message));
   }
 
+  confirm(message: string, action: string): Promise<boolean> {
+    return this.#inner.confirm(forNotification(message), forLabel(action));
+  }
+
   saveText(suggestedName: string, content: string, options?: SaveOptions): Promise<string | undefined> {
     return this.#inner.saveText(suggestedName, content, options);
   }

@@ -44,6 +44,8 @@ export interface Ui {
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warn(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string): void;
+  /** A modal question before something that cannot be undone; true only when the user chose `action`. */
+  confirm(message: string, action: string): Promise<boolean>;
   /** Asks where to save; returns a label for the written file, or undefined when cancelled. */
   saveText(suggestedName: string, content: string, options?: SaveOptions): Promise<string | undefined>;
   /** Asks for a file to read; undefined when cancelled. */

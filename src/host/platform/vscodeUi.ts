@@ -63,6 +63,10 @@ export class VsCodeUi implements Ui {
     void vscode.window.showErrorMessage(message);
   }
 
+  async confirm(message: string, action: string): Promise<boolean> {
+    return (await vscode.window.showWarningMessage(message, { modal: true }, action)) === action;
+  }
+
   async saveText(suggestedName: string, content: string, options: SaveOptions = { title: t('Export Small Wins journal'), kind: 'json' }): Promise<string | undefined> {
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     const uri = await vscode.window.showSaveDialog({
