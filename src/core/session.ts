@@ -1,4 +1,4 @@
-import type { Journal, Pause, Session, Subgoal, Win, Outcome, Review, WinSource } from './schema';
+import type { Journal, Pause, Session, Subgoal, Win, WinAuthor, Outcome, Review, WinSource } from './schema';
 import { newId } from './ids';
 import { LIMITS } from './limits';
 import { clip } from './text';
@@ -102,7 +102,7 @@ export function addSubgoals(session: Session, goals: Subgoal[]): Session {
 
 export function logWin(
   session: Session,
-  win: { text: string; subgoalId?: string; source?: WinSource },
+  win: { text: string; subgoalId?: string; source?: WinSource; by?: WinAuthor },
   now: number,
 ): { session: Session; win: Win } {
   const entry: Win = {
@@ -111,6 +111,7 @@ export function logWin(
     at: now,
     source: win.source ?? 'manual',
     ...(win.subgoalId ? { subgoalId: win.subgoalId } : {}),
+    ...(win.by ? { by: win.by } : {}),
   };
   let subgoals = session.subgoals;
   if (win.subgoalId) {

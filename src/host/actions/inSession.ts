@@ -1,6 +1,6 @@
 import { winsSince } from '../../core/evidence';
 import { domainLabel } from '../../core/journal';
-import type { Journal, Session, Win, WinSource } from '../../core/schema';
+import type { Journal, Session, Win, WinAuthor, WinSource } from '../../core/schema';
 import { activeSession, addCue, addSubgoals, excludeAway, extendPlan, isPaused, liveSubgoals, logWin as recordWin, pause, resume, SessionError, updateRunning } from '../../core/session';
 import { newId } from '../../core/ids';
 import { dayStart } from '../../core/time';
@@ -37,6 +37,8 @@ export interface WinAnswers {
   /** A micro-win in the user's words (or a suggestion's text). */
   text?: string;
   source?: WinSource;
+  /** Who did it; absent means the user's own. */
+  by?: WinAuthor;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function logWin(s: ActionServices, o: WinAnswers): Promise<Done<Win
     if (!text) throw new SessionError(t('Name the win first.'));
     let logged: { session: Session; win: Win } | undefined;
     const next = updateRunning(journal, o.sessionId, (current) => {
-      logged = recordWin(current, { text, ...(goal ? { subgoalId: goal.id } : {}), ...(o.source ? { source: o.source } : {}) }, now);
+      logged = recordWin(current, { text, ...(goal ? { subgoalId: goal.id } : {}), ...(o.source ? { source: o.source } : {}), ...(o.by && o.by !== 'mine' ? { by: o.by } : {}) }, now);
       return logged.session;
     });
     return { journal: next, result: logged as { session: Session; win: Win } };
