@@ -9,7 +9,7 @@ import type { CalibrationRow } from './insights';
 import { brierByDomain } from './calibration';
 import type { BrierPoint } from './calibration';
 import { elapsedMs } from './session';
-import { DAY, dayStart, weekStart } from './time';
+import { addWeeks, DAY, dayStart, weekStart } from './time';
 
 export const PROGRESS_RANGES = ['4w', '3m', '1y', 'all'] as const;
 export type ProgressRange = (typeof PROGRESS_RANGES)[number];
@@ -54,13 +54,6 @@ export interface ProgressData {
   /** Every week of the range, oldest first, weeks without a session at 0. */
   focus: { weekOf: number; minutes: number }[];
   summary: DomainSummary[];
-}
-
-/** `weeks` calendar weeks later (earlier when negative), keeping the local time of day across daylight-saving changes. */
-function addWeeks(at: number, weeks: number): number {
-  const d = new Date(at);
-  d.setDate(d.getDate() + 7 * weeks);
-  return d.getTime();
 }
 
 /** Whole calendar days from `from` to `to`, both local midnights. */

@@ -16,6 +16,13 @@ export function localDate(at: number): string {
   return new Date(at).toLocaleDateString('en-CA');
 }
 
+/** `weeks` calendar weeks later (earlier when negative), at the same local time across daylight-saving changes. */
+export function addWeeks(at: number, weeks: number): number {
+  const d = new Date(at);
+  d.setDate(d.getDate() + 7 * weeks);
+  return d.getTime();
+}
+
 export function dayStart(at: number): number {
   const d = new Date(at);
   d.setHours(0, 0, 0, 0);
