@@ -182,20 +182,28 @@ function mergePauses(a: readonly Pause[], b: readonly Pause[], endedAt: number |
 export function applyTombstones(journal: Journal): Journal {
   if (journal.deleted.length === 0) return journal;
   const dead = new Map(journal.deleted.map((d) => [d.id, d]));
-  const alive = <T extends { id: string }>(records: T[]): T[] => (records.some((r) => dead.has(r.id)) ? records.filter((r) => !dead.has(r.id)) : records);
-  const domainOf = (id: string): string => {
-    // Follows a short chain of merges (a domain merged into one that was merged in turn).
+  /** Where a merged record lives on: the end of its chain of merges (a record merged into one that was merged in turn). */
+  const resolve = (id: string): string => {
     let current = id;
-    for (let hops = 0; hops < 8; hops++) {
+    for (let hops = 0; hops < 16; hops++) {
       const next = dead.get(current)?.into;
       if (next === undefined) return current;
       current = next;
     }
     return current;
   };
+  // Every copy names the final survivor, so copies that saw the merges in another order agree.
+  const deleted = journal.deleted.map((d) => {
+    if (d.into === undefined) return d;
+    const into = resolve(d.into);
+    return into === d.into ? d : { ...d, into };
+  });
+  for (const d of deleted) dead.set(d.id, d);
+  const alive = <T extends { id: string }>(records: T[]): T[] => (records.some((r) => dead.has(r.id)) ? records.filter((r) => !dead.has(r.id)) : records);
+  const merged = (id: string): boolean => dead.get(id)?.into !== undefined;
   const repoint = <T extends { domainId?: string }>(records: T[]): T[] =>
-    records.some((r) => r.domainId !== undefined && dead.get(r.domainId)?.into !== undefined)
-      ? records.map((r) => (r.domainId !== undefined && dead.get(r.domainId)?.into !== undefined ? { ...r, domainId: domainOf(r.domainId) } : r))
+    records.some((r) => r.domainId !== undefined && merged(r.domainId))
+      ? records.map((r) => (r.domainId !== undefined && merged(r.domainId) ? { ...r, domainId: resolve(r.domainId) } : r))
       : records;
   const folded = new Map<string, Session[]>();
   const kept: Session[] = [];
@@ -218,7 +226,7 @@ export function applyTombstones(journal: Journal): Journal {
     const subgoals = alive(s.subgoals);
     const wins = alive(s.wins);
     const reframes = alive(s.reframes);
-    const domainId = dead.get(s.domainId)?.into !== undefined ? domainOf(s.domainId) : s.domainId;
+    const domainId = merged(s.domainId) ? resolve(s.domainId) : s.domainId;
     if (subgoals === s.subgoals && wins === s.wins && reframes === s.reframes && domainId === s.domainId) return s;
     return { ...s, subgoals, wins, reframes, domainId };
   });
@@ -231,6 +239,7 @@ export function applyTombstones(journal: Journal): Journal {
     reflections: alive(journal.reflections),
     models: repoint(alive(journal.models)),
     encouragements: repoint(alive(journal.encouragements)),
+    deleted,
   };
 }
 
