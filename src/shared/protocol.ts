@@ -46,7 +46,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('acceptSuggestion'), id }),
   z.strictObject({ type: z.literal('dismissSuggestion'), id }),
-  z.strictObject({ type: z.literal('run'), action: z.literal(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'showEvidence', 'recordEncouragement', 'addModel', 'showProgress']) }),
+  z.strictObject({ type: z.literal('deleteWin'), id }),
+  z.strictObject({ type: z.literal('run'), action: z.literal(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'showEvidence', 'recordEncouragement', 'addModel', 'showProgress', 'editOrDelete']) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;

@@ -40,5 +40,6 @@ export function evidencePanel(s: Snapshot): HTMLElement {
       ? h('ul', { id: 'models' }, ...s.models.map((m) => h('li', {}, h('strong', {}, m.name), m.domainName ? ` (${m.domainName})` : '', ': ', m.workflowNotes)))
       : h('p', { class: 'muted', id: 'models' }, t('Add someone like you who got there by visible effort.')),
     h('div', { class: 'actions' }, button(t('Add model'), () => post({ type: 'run', action: 'addModel' }), { secondary: true, icon: 'person-add' })),
+    h('div', { class: 'actions' }, button(t('Edit or delete a record…'), () => post({ type: 'run', action: 'editOrDelete' }), { secondary: true, icon: 'edit', id: 'edit-or-delete' })),
   );
 }

@@ -3,7 +3,7 @@ import { confidenceLabel } from '../core/confidence';
 import { timerText } from '../core/plan';
 import type { SessionView, Snapshot } from '../shared/protocol';
 import { button, confidenceRuler, textfield } from './controls';
-import { announce, fill, h, setText } from './dom';
+import { announce, fill, h, on, setText } from './dom';
 import { revealBidi } from '../core/text';
 import { post } from './host';
 
@@ -96,7 +96,7 @@ export class SessionPanel {
     );
     if (suggested.length > this.#suggestionCount) announce(t('Suggested win: {0}', suggested[suggested.length - 1]?.text ?? ''));
     this.#suggestionCount = suggested.length;
-    fill(this.#wins, ...s.wins.slice().reverse().map((w) => h('li', {}, h('span', { class: 'codicon codicon-star-full', 'aria-hidden': 'true' }), ' ', w.text)));
+    fill(this.#wins, ...s.wins.slice().reverse().map((w) => h('li', {}, h('span', { class: 'codicon codicon-star-full', 'aria-hidden': 'true' }), ' ', w.text, deleteWinButton(w))));
     if (s.wins.length > previousWins) announce(t('Win logged. {0} this session.', s.wins.length));
     this.tick();
   }
@@ -126,4 +126,11 @@ export class SessionPanel {
     post({ type: 'addSubgoal', sessionId: this.#session.id, goal: { text, confidence: Number(this.#newGoalRuler.input.value) } });
     this.#newGoal.field.value = '';
   }
+}
+
+/** A mistaken win is removed from where it shows; the host asks to confirm before anything is deleted. */
+function deleteWinButton(win: { id: string; text: string }): HTMLElement {
+  const el = h('button', { type: 'button', class: 'icon-button', 'aria-label': t('Delete the win "{0}"', win.text), title: t('Delete this win') }, h('span', { class: 'codicon codicon-trash', 'aria-hidden': 'true' }));
+  on(el, 'click', () => post({ type: 'deleteWin', id: win.id }));
+  return el;
 }

@@ -74,6 +74,23 @@ describe('dashboard message handler', () => {
     assert.match(sent.feedback.at(-1) ?? '', /met 1 of 1 subgoal and logged 2 wins.*yours/);
   });
 
+  it('deletes a win from the view only after the modal confirmation', async () => {
+    const h = harness();
+    const { handle, session, sent } = await startFromView(h);
+    await handle({ type: 'logWin', sessionId: session.id, text: 'mistake' });
+    const win = activeSession(h.ctx.store.live)?.wins[0];
+    assert.ok(win);
+    h.ui.queue('Cancel');
+    await handle({ type: 'deleteWin', id: win.id });
+    assert.equal(activeSession(h.ctx.store.live)?.wins.length, 1, 'declined: kept');
+    h.ui.queue('Delete');
+    await handle({ type: 'deleteWin', id: win.id });
+    assert.equal(activeSession(h.ctx.store.live)?.wins.length, 0);
+    assert.match(h.ui.messages.filter((m) => m.text.startsWith('Delete the win')).at(-1)?.text ?? '', /"mistake"/);
+    await handle({ type: 'deleteWin', id: win.id });
+    assert.match(sent.errors.at(-1) ?? '', /no longer there/);
+  });
+
   it('refuses a well-formed message that does not fit the journal, with an error and no change', async () => {
     const h = harness();
     const { handle, session, sent } = await startFromView(h);
