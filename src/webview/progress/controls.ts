@@ -1,0 +1,52 @@
+import { t } from '../../core/l10n';
+import type { ProgressRange } from '../../core/progress';
+import type { ProgressSnapshot } from '../../shared/progressProtocol';
+import { fill, h, on } from '../dom';
+import { swatchClass } from './figure';
+import { post } from './host';
+
+/**
+ * The time range and the domains to show: native controls, which keyboards and screen readers know
+ * best. Built once and kept, so a snapshot never moves focus away from them; it only sets their state.
+ */
+export class Controls {
+  readonly element: HTMLElement;
+  readonly #range: HTMLSelectElement;
+  readonly #domains: HTMLElement;
+  /** The domain list the checkboxes were built for, so they are rebuilt only when it changes. */
+  #built = '';
+
+  constructor() {
+    const labels: Record<ProgressRange, string> = { '4w': t('4 weeks'), '3m': t('3 months'), '1y': t('A year'), all: t('Everything') };
+    this.#range = h('select', { id: 'progress-range', class: 'select' }, ...Object.entries(labels).map(([value, label]) => h('option', { value }, label)));
+    on(this.#range, 'change', () => post({ type: 'setRange', range: this.#range.value as ProgressRange }));
+    this.#domains = h('div', { class: 'domain-choices' });
+    on(this.#domains, 'change', () => {
+      const ids = [...this.#domains.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].filter((c) => c.checked).map((c) => c.value);
+      post({ type: 'setDomains', domainIds: ids });
+    });
+    this.element = h(
+      'div',
+      { class: 'controls', role: 'group', 'aria-label': t('What to show') },
+      h('div', { class: 'field' }, h('label', { for: 'progress-range' }, t('Time range')), this.#range),
+      h('fieldset', { id: 'progress-domains' }, h('legend', {}, t('Domains')), this.#domains),
+    );
+  }
+
+  update(s: ProgressSnapshot): void {
+    this.#range.value = s.range;
+    const list = JSON.stringify(s.domains.map((d) => [d.id, d.name]));
+    if (list !== this.#built) {
+      this.#built = list;
+      fill(
+        this.#domains,
+        s.domains.length === 0 ? h('p', { class: 'muted' }, t('No domains yet.')) : null,
+        ...s.domains.map((d, i) =>
+          h('label', { class: 'domain-choice' }, h('input', { type: 'checkbox', value: d.id, id: `domain-${i}` }), h('span', { class: swatchClass(i), 'aria-hidden': 'true' }), d.name),
+        ),
+      );
+    }
+    const shown = new Set(s.domains.filter((d) => d.shown).map((d) => d.id));
+    for (const box of this.#domains.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = shown.has(box.value);
+  }
+}

@@ -1,0 +1,62 @@
+/** What every Progress chart is framed with: a heading, a one-sentence summary and a table of the same numbers. */
+import { t } from '../../core/l10n';
+import { h } from '../dom';
+
+/** Theme colours for one series per domain, in the order of the snapshot's domain list. */
+const SERIES = ['blue', 'green', 'orange', 'purple', 'red', 'yellow'] as const;
+
+export function seriesColour(index: number): string {
+  return `var(--vscode-charts-${SERIES[index % SERIES.length] ?? 'blue'})`;
+}
+
+/** The swatch class for a series colour; progress.css paints it. */
+export function swatchClass(index: number): string {
+  return `swatch swatch-${SERIES[index % SERIES.length] ?? 'blue'}`;
+}
+
+export function legend(items: { label: string; swatch: string }[]): HTMLElement {
+  return h('ul', { class: 'legend' }, ...items.map((item) => h('li', {}, h('span', { class: item.swatch, 'aria-hidden': 'true' }), item.label)));
+}
+
+export function table(caption: string, headers: string[], rows: (string | number)[][]): HTMLTableElement {
+  return h(
+    'table',
+    {},
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, ...headers.map((header) => h('th', { scope: 'col' }, header)))),
+    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, String(cell)) : h('td', {}, String(cell))))))),
+  );
+}
+
+/** Tables the user opened stay open when a new snapshot redraws the charts. */
+const openTables = new Set<string>();
+
+export interface Figure {
+  key: string;
+  title: string;
+  summary: string;
+  /** The chart, or nothing when there is no data for it yet (the summary then says so). */
+  chart?: HTMLElement | undefined;
+  legend?: HTMLElement | undefined;
+  table?: HTMLTableElement | undefined;
+}
+
+export function figure(f: Figure): HTMLElement {
+  const headingId = `${f.key}-heading`;
+  const summaryId = `${f.key}-summary`;
+  let details: HTMLDetailsElement | null = null;
+  if (f.table) {
+    details = h('details', { class: 'chart-table', open: openTables.has(f.key) }, h('summary', {}, t('Show as a table')), f.table);
+    const toggle = details;
+    toggle.addEventListener('toggle', () => (toggle.open ? openTables.add(f.key) : openTables.delete(f.key)));
+  }
+  return h(
+    'section',
+    { class: 'chart', id: f.key, 'aria-labelledby': headingId, 'aria-describedby': summaryId },
+    h('h2', { id: headingId }, f.title),
+    h('p', { class: 'chart-summary', id: summaryId }, f.summary),
+    f.legend,
+    f.chart,
+    details,
+  );
+}

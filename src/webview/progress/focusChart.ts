@@ -1,0 +1,51 @@
+import { rectY } from '@observablehq/plot';
+import { t } from '../../core/l10n';
+import { addWeeks, spokenDuration, weekStart } from '../../core/time';
+import type { ProgressSnapshot } from '../../shared/progressProtocol';
+import { figure, table } from './figure';
+import { count, fullDate, timeTick } from './format';
+import { plotChart, VALUE_MARKS } from './plotChart';
+
+type Week = ProgressSnapshot['focus'][number];
+const MINUTE = 60_000;
+
+/** Focused minutes per week, computed by the host from timestamps (pauses left out). */
+export function focusChart(s: ProgressSnapshot, width: number): HTMLElement {
+  const title = t('Focused time per week');
+  const weeks = s.focus;
+  const total = weeks.reduce((n, w) => n + w.minutes, 0);
+  if (total === 0) return figure({ key: 'focus', title, summary: t('No focused time in this period.') });
+  const end = addWeeks(weekStart(s.now), 1);
+  const busiest = weeks.reduce((a, w) => (w.minutes > a.minutes ? w : a));
+  const chart = plotChart(
+    {
+      width,
+      height: 240,
+      marginLeft: 56,
+      marginBottom: 40,
+      x: { type: 'time', domain: [new Date(s.from), new Date(end)], label: t('Week'), tickFormat: timeTick(s.from, end), ticks: Math.max(2, Math.floor(width / 110)) },
+      y: { grid: true, label: t('Focused minutes'), tickFormat: count },
+      color: { type: 'identity' },
+      marks: [
+        rectY(weeks, {
+          x1: (w: Week) => new Date(w.weekOf),
+          x2: (w: Week) => new Date(addWeeks(w.weekOf, 1)),
+          y: 'minutes',
+          fill: 'var(--vscode-charts-orange)',
+          insetLeft: 1,
+          insetRight: 1,
+          className: VALUE_MARKS,
+          ariaLabel: (w: Week) => t('Week of {0}: {1} focused minutes', fullDate(w.weekOf), count(w.minutes)),
+        }),
+      ],
+    },
+    { key: 'focus', label: title },
+  );
+  return figure({
+    key: 'focus',
+    title,
+    summary: t('{0} of focused time from {1} to {2}; the busiest week began {3} ({4}).', spokenDuration(total * MINUTE), fullDate(s.from), fullDate(s.now), fullDate(busiest.weekOf), spokenDuration(busiest.minutes * MINUTE)),
+    chart,
+    table: table(title, [t('Week of'), t('Focused minutes')], weeks.map((w) => [fullDate(w.weekOf), count(w.minutes)])),
+  });
+}

@@ -1,0 +1,67 @@
+import '../translations';
+import './progress.css';
+import { t } from '../../core/l10n';
+import type { ProgressHostMessage, ProgressSnapshot } from '../../shared/progressProtocol';
+import { fill, h } from '../dom';
+import { beliefChart } from './beliefChart';
+import { brierChart } from './brierChart';
+import { calendarChart } from './calendarChart';
+import { calibrationChart } from './calibrationChart';
+import { causesChart } from './causesChart';
+import { Controls } from './controls';
+import { focusChart } from './focusChart';
+import { post } from './host';
+import { focusedMark, restoreFocus } from './plotChart';
+import { summaryTable } from './summaryTable';
+
+/**
+ * The Progress tab. Like the sidebar it owns no data: it draws the host's snapshots and posts what
+ * the user chose to look at. Charts are drawn to the tab's width, and again when it changes.
+ */
+const app = document.getElementById('app') as HTMLElement;
+const controls = new Controls();
+const charts = h('div', { class: 'charts' });
+let latest: ProgressSnapshot | undefined;
+let drawnWidth = 0;
+
+/** The width charts are drawn at: the tab's, within what stays readable. */
+function chartWidth(): number {
+  return Math.round(Math.min(1200, Math.max(320, charts.clientWidth || app.clientWidth || 640)));
+}
+
+function render(s: ProgressSnapshot): void {
+  latest = s;
+  controls.update(s);
+  if (app.getAttribute('aria-busy') === 'true') {
+    fill(app, h('h1', {}, t('Progress')), controls.element, charts);
+    app.setAttribute('aria-busy', 'false');
+  }
+  const focused = focusedMark();
+  drawnWidth = chartWidth();
+  fill(
+    charts,
+    summaryTable(s),
+    beliefChart(s, drawnWidth),
+    calendarChart(s, drawnWidth),
+    focusChart(s, drawnWidth),
+    causesChart(s, drawnWidth),
+    calibrationChart(s, drawnWidth),
+    brierChart(s, drawnWidth),
+  );
+  restoreFocus(charts, focused);
+  document.body.dataset['range'] = s.range;
+}
+
+let resizing: number | undefined;
+new ResizeObserver(() => {
+  window.clearTimeout(resizing);
+  resizing = window.setTimeout(() => {
+    if (latest && Math.abs(chartWidth() - drawnWidth) > 24) render(latest);
+  }, 150);
+}).observe(app);
+
+window.addEventListener('message', (event: MessageEvent<ProgressHostMessage>) => {
+  if (event.data?.type === 'snapshot') render(event.data.snapshot);
+});
+
+post({ type: 'ready' });
