@@ -5,59 +5,14 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
 import { loadProgress, probe, sendSnapshot, setTheme } from '../harness/progressPage';
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal, Session } from '../../src/core/schema';
+import { progressJournal } from '../harness/progressJournal';
 import type { ProgressSnapshot } from '../../src/shared/progressProtocol';
-import { DAY } from '../../src/core/time';
 
 const ROOT = process.cwd();
 const RESULTS = path.join(ROOT, 'test-results');
 const MARK = '‹›';
 /** Friday 20 November 2026, afternoon. */
 const NOW = new Date(2026, 10, 20, 15).getTime();
-
-/**
- * Twelve weeks of two domains: a session each weekday, wins (some with AI help), reviews, rated and
- * reviewed subgoals, and a can-do rating each Friday. Deterministic, so the numbers can be checked.
- */
-function journal(): Journal {
-  const j: Journal = {
-    ...emptyJournal(),
-    domains: [
-      { id: 'parser', name: 'parser tests', createdAt: NOW - 200 * DAY },
-      { id: 'sql', name: 'SQL tuning', createdAt: NOW - 200 * DAY },
-    ],
-  };
-  let n = 0;
-  const id = () => `r${++n}`;
-  for (let back = 84; back >= 1; back--) {
-    const day = new Date(NOW - back * DAY);
-    day.setHours(10, 0, 0, 0);
-    const weekday = day.getDay();
-    if (weekday === 0 || weekday === 6) continue;
-    const start = day.getTime();
-    const domainId = back % 3 === 0 ? 'sql' : 'parser';
-    const minutes = 20 + ((back * 7) % 41);
-    const wins = back % 5;
-    const confidence = 4 + (back % 6);
-    const session: Session = {
-      id: id(),
-      domainId,
-      workspace: 'w',
-      startedAt: start,
-      pauses: [],
-      endedAt: start + minutes * 60_000,
-      subgoals: [{ id: id(), text: 'goal', confidence, createdAt: start, outcome: back % 4 === 0 ? 'missed' : 'met' }],
-      wins: Array.from({ length: wins }, (_, i) => ({ id: id(), text: `win ${i}`, at: start + (i + 1) * 60_000, source: 'manual' as const, ...(i === 1 ? { by: 'assisted' as const } : {}) })),
-      cueIds: [],
-      reframes: [],
-      review: { at: start + minutes * 60_000, feedback: '', attribution: { cause: 'effort', text: '', internal: back % 2 === 0 ? 8 : 3, stable: 5, controllable: 7 } },
-    };
-    j.sessions.push(session);
-    if (weekday === 5) j.ratings.push({ id: id(), domainId, at: start + 3_600_000, value: domainId === 'sql' ? 20 + Math.round((84 - back) / 3) : Math.min(100, 30 + (84 - back)) });
-  }
-  return j;
-}
 
 const dateText = (at: number) => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(at);
 const numberText = (n: number) => new Intl.NumberFormat('en').format(n);
@@ -82,7 +37,7 @@ describe('the Progress tab (built bundle, Chromium)', function () {
 
   before(async () => {
     browser = await launchChromium();
-    snapshot = buildProgressSnapshot(journal(), NOW, { range: '3m', hidden: new Set() });
+    snapshot = buildProgressSnapshot(progressJournal(NOW), NOW, { range: '3m', hidden: new Set() });
   });
   after(async () => {
     await browser.close();
@@ -228,7 +183,7 @@ describe('the Progress tab (built bundle, Chromium)', function () {
       { type: 'setDomains', domainIds: ['parser'] },
     ]);
     // The host answers with a snapshot; the controls show what it says.
-    const answered = buildProgressSnapshot(journal(), NOW, { range: '1y', hidden: new Set(['sql']) });
+    const answered = buildProgressSnapshot(progressJournal(NOW), NOW, { range: '1y', hidden: new Set(['sql']) });
     await sendSnapshot(page, answered);
     assert.equal(await page.getByLabel('Time range').inputValue(), '1y');
     assert.equal(await page.getByRole('checkbox', { name: 'SQL tuning' }).isChecked(), false);

@@ -1,0 +1,165 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { chooseFile, notification, openDashboard, pick, quickInput, RESULTS, runCommand, type, Workbench } from './workbench';
+import { progressJournal } from '../harness/progressJournal';
+import { exportJournal } from '../../src/core/transfer';
+import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
+import type { ProgressSnapshot } from '../../src/shared/progressProtocol';
+
+const TITLE = 'Small Wins: Progress';
+
+/**
+ * The webview page that shows `selector`, once it does. Each webview (the sidebar, the tab) is its
+ * own frame, and a hidden one's page is gone, so it is looked up each time.
+ */
+async function webview(page: Page, selector: string): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const found = await frame
+        .locator(selector)
+        .count()
+        .catch(() => 0);
+      if (found > 0) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`No webview shows ${selector}`);
+}
+
+const progressView = (page: Page) => webview(page, 'main[aria-busy="false"] #progress-range');
+const dashboardView = (page: Page) => webview(page, 'main[aria-busy="false"] #show-progress');
+
+function tabs(page: Page) {
+  return page.locator('.tabs-container .tab').filter({ hasText: TITLE });
+}
+
+/** A table row's cells, by the domain in its first cell. */
+async function summaryRow(view: Frame, domain: string): Promise<string[]> {
+  return view.locator('#summary tbody tr', { has: view.locator('th', { hasText: domain }) }).locator('th, td').allTextContents();
+}
+
+/** The colour a theme variable resolves to now, as the page computes it. */
+function themeColour(view: Frame, variable: string): Promise<string> {
+  return view.evaluate((name) => {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${name})`;
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  }, variable);
+}
+
+/** The Progress tab in a real VS Code: opened from the palette and the sidebar, live and themed. */
+describe('Progress tab (real VS Code)', function () {
+  this.timeout(240_000);
+  let bench: Workbench;
+  /** What the tab should show for the imported history (three months, every domain). */
+  let expected: ProgressSnapshot;
+  const row = (domain: string) => {
+    const r = expected.summary.find((x) => x.domainName === domain);
+    const number = (n: number) => new Intl.NumberFormat('en').format(n);
+    return r ? [r.domainName, String(r.firstRating ?? '—'), String(r.latestRating ?? '—'), number(r.sessions), number(r.wins), number(r.minutes)] : [];
+  };
+
+  before(async function () {
+    bench = await Workbench.launch({ colorTheme: 'Default Light Modern' });
+    // Twelve weeks of history, imported as a user would bring it from another machine.
+    const now = Date.now();
+    const history = progressJournal(now);
+    expected = buildProgressSnapshot(history, now, { range: '3m', hidden: new Set() });
+    fs.writeFileSync(path.join(bench.workspace, 'history.json'), exportJournal(history, now));
+    await runCommand(bench.page, 'Small Wins: Import Data');
+    await chooseFile(bench.page, 'Import Small Wins journal', 'history.json', 'open');
+    await notification(bench.page, /Imported 2 domains, 60 sessions/).waitFor();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await bench?.screenshot(`progress ${this.currentTest.title}`);
+  });
+
+  after(async function () {
+    await bench?.close();
+  });
+
+  it('opens from the palette as one editor tab, with every chart and the numbers per domain', async () => {
+    await runCommand(bench.page, 'Small Wins: Show Progress');
+    await tabs(bench.page).first().waitFor();
+    const view = await progressView(bench.page);
+    for (const chart of ['belief', 'calendar', 'focus', 'causes', 'calibration', 'brier']) await view.locator(`#${chart} svg`).waitFor();
+    assert.deepEqual(await summaryRow(view, 'parser tests'), row('parser tests'));
+    assert.deepEqual(await summaryRow(view, 'SQL tuning'), row('SQL tuning'));
+    assert.equal(await view.locator('body').evaluate((b) => b.classList.contains('vscode-light')), true);
+    await runCommand(bench.page, 'Small Wins: Show Progress');
+    await progressView(bench.page);
+    assert.equal(await tabs(bench.page).count(), 1, 'the command reveals the open tab rather than opening another');
+    fs.mkdirSync(RESULTS, { recursive: true });
+    await quickInput(bench.page).waitFor({ state: 'hidden' });
+    await bench.page.screenshot({ path: path.join(RESULTS, 'progress-light.png') });
+    await view.locator('#focus').scrollIntoViewIfNeeded();
+    await bench.page.screenshot({ path: path.join(RESULTS, 'progress-light-lower.png') });
+  });
+
+  it('opens from the sidebar dashboard’s button', async () => {
+    await runCommand(bench.page, 'View: Close All Editors');
+    await tabs(bench.page).first().waitFor({ state: 'detached' });
+    const dashboard = await openDashboard(bench.page);
+    await dashboard.locator('#show-progress').click();
+    await tabs(bench.page).first().waitFor();
+    const view = await progressView(bench.page);
+    await view.locator('#belief svg').waitFor();
+    assert.equal(await tabs(bench.page).count(), 1);
+  });
+
+  it('shows a win logged from the palette at once, in the calendar and the table', async () => {
+    const page = bench.page;
+    const dashboard = await dashboardView(page);
+    await dashboard.locator('#start-domain').selectOption({ label: 'parser tests' });
+    await dashboard.locator('#start-goal input').fill('Cover the number rule');
+    await dashboard.locator('.start-form input[type=range]').first().fill('8');
+    await dashboard.locator('#start-planned').selectOption('0');
+    await dashboard.locator('#start-submit').click();
+    await dashboard.locator('#session-heading').waitFor();
+
+    let view = await progressView(page);
+    const today = view.locator('#calendar .sw-mark').last();
+    assert.match((await today.getAttribute('aria-label')) ?? '', /: no wins$/);
+    await runCommand(page, 'Small Wins: Log a Win');
+    await pick(page, 'What did you get done', 'A micro-win');
+    await type(page, 'Name the micro-win', 'Drew the progress tab');
+    view = await progressView(page);
+    await view.waitForFunction(() => /: 1 win$/.test(document.querySelector('#calendar .sw-mark:last-of-type')?.getAttribute('aria-label') ?? ''));
+    const [name, first, latest, sessions, wins] = row('parser tests');
+    const more = (n: string | undefined) => String(Number(n) + 1);
+    await view.waitForFunction((w) => [...document.querySelectorAll('#summary tbody tr')].some((r) => r.children[0]?.textContent === 'parser tests' && r.children[4]?.textContent === w), more(wins));
+    assert.deepEqual((await summaryRow(view, 'parser tests')).slice(0, 5), [name, first, latest, more(sessions), more(wins)]);
+  });
+
+  it('follows a theme change, and stays readable in light and dark (screenshots)', async () => {
+    const page = bench.page;
+    let view = await progressView(page);
+    const dot = () => view.locator('#belief .sw-mark[aria-label^="parser tests"]').first();
+    const light = { dot: await dot().evaluate((e) => getComputedStyle(e).fill), text: await view.locator('body').evaluate((b) => getComputedStyle(b).color) };
+    assert.equal(light.dot, await themeColour(view, '--vscode-charts-blue'));
+    await runCommand(page, 'Preferences: Color Theme');
+    await pick(page, 'Select Color Theme', 'Dark Modern');
+    view = await progressView(page);
+    await view.locator('body.vscode-dark').waitFor();
+    const dark = { dot: await dot().evaluate((e) => getComputedStyle(e).fill), text: await view.locator('body').evaluate((b) => getComputedStyle(b).color) };
+    assert.equal(dark.dot, await themeColour(view, '--vscode-charts-blue'));
+    assert.notEqual(dark.dot, light.dot);
+    assert.notEqual(dark.text, light.text);
+    await view.locator('#belief').scrollIntoViewIfNeeded();
+    await dot().hover();
+    await view.locator('#belief .plot-tip').waitFor({ state: 'visible' });
+    await quickInput(page).waitFor({ state: 'hidden' });
+    await page.screenshot({ path: path.join(RESULTS, 'progress-dark.png') });
+    await view.locator('#calendar').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'progress-dark-calendar.png') });
+    await view.locator('#calibration').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'progress-dark-lower.png') });
+  });
+});
