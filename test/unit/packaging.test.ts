@@ -136,6 +136,7 @@ describe('packaging (npm run package)', function () {
       'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
       'dist/extension.js', 'dist/host/app.js', 'dist/web/extension.js',
       'dist/webview/main.js', 'dist/webview/dashboard.css', 'dist/webview/codicon.css', 'dist/webview/codicon.ttf',
+      'dist/webview/progress.js', 'dist/webview/progress.css',
       'media/icon-128.png',
     ]) assert.ok(files.includes(needed), `${needed} is packaged`);
     const raw = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
