@@ -27,8 +27,11 @@ export class Workbench {
    * A fresh code-server with the built extension, a fresh browser profile, and one window on a scratch
    * folder. `files`: more files for the workspace (path → content), there before VS Code opens it.
    */
-  static async launch(o: { settings?: Record<string, unknown>; colorTheme?: string; files?: Record<string, string> } = {}): Promise<Workbench> {
-    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-ws-'));
+  static async launch(o: { settings?: Record<string, unknown>; colorTheme?: string; files?: Record<string, string>; folderName?: string } = {}): Promise<Workbench> {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-ws-'));
+    // The folder's own name is what VS Code calls the workspace; a test can choose it.
+    const workspace = o.folderName ? path.join(scratch, o.folderName) : scratch;
+    fs.mkdirSync(workspace, { recursive: true });
     fs.cpSync(path.join(REPO, 'test', 'fixtures', 'demo-workspace'), workspace, { recursive: true });
     for (const [file, content] of Object.entries(o.files ?? {})) {
       fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
@@ -249,6 +252,27 @@ export async function waitForStored(page: Page, ...texts: string[]): Promise<voi
     },
     texts,
     { timeout: TIMEOUT, polling: 100 },
+  );
+}
+
+/** Waits until Small Wins' stored globalState no longer contains `text` (a deletion has been flushed). */
+export async function waitForNotStored(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    async (needle) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('vscode-web-state-db-global');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const raw: unknown = await new Promise((resolve) => {
+        const request = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return typeof raw === 'string' && !raw.includes(needle);
+    },
+    text,
+    { timeout: TIMEOUT, polling: 200 },
   );
 }
 

@@ -1,3 +1,4 @@
+import { Archive } from '../../src/host/storage/archive';
 import { exportJournal, importJournal } from '../../src/core/transfer';
 import { emptyJournal, SCHEMA_VERSION } from '../../src/core/schema';
 import type { Journal } from '../../src/core/schema';
@@ -280,5 +281,39 @@ describe('edit and delete that stay deleted', () => {
     assert.deepEqual(h.memento.keys().filter((k) => h.memento.get(k) !== undefined), []);
     assert.equal(h.files.files.size, 0);
     assert.equal(h.ctx.store.live.domains.length, 0);
+  });
+});
+
+describe('ending is final', () => {
+  async function endedWithStaleCopy() {
+    const h = harness();
+    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    await startFocusSession(h.ctx);
+    const session = activeSession(h.ctx.store.live);
+    assert.ok(session);
+    await logWinAction(h.ctx, { sessionId: session.id, text: 'a win' });
+    const stale = h.memento.get(JOURNAL_KEY) as Journal;
+    await endSession(h.ctx, { sessionId: session.id, outcomes: [{ subgoalId: session.subgoals[0]?.id as string, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
+    assert.equal(activeSession(h.ctx.store.live), undefined);
+    return { h, stale, session };
+  }
+
+  it('does not let a late stale copy bring an ended session back as running in the window that ended it', async () => {
+    const { h, stale } = await endedWithStaleCopy();
+    await h.memento.update(JOURNAL_KEY, stale);
+    assert.equal(activeSession(h.ctx.store.live), undefined, 'read as ended at once');
+    await h.ctx.store.whenIdle();
+    assert.equal(activeSession(h.memento.get(JOURNAL_KEY) as Journal), undefined, 'and written back ended');
+    assert.equal((await h.ctx.store.history()).sessions[0]?.wins.length, 1);
+  });
+
+  it('does not let it come back in a window opened afterwards (a reload)', async () => {
+    const { h, stale } = await endedWithStaleCopy();
+    await h.memento.update(JOURNAL_KEY, stale);
+    const files = h.files;
+    const reloaded = new JournalStore(h.memento, h.time.clock, () => undefined, { archive: new Archive(files, () => undefined, () => 'reloaded-1') });
+    await reloaded.tidy();
+    assert.equal(activeSession(reloaded.live), undefined);
+    assert.equal(activeSession(h.memento.get(JOURNAL_KEY) as Journal), undefined);
   });
 });

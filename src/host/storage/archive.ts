@@ -63,6 +63,24 @@ export class Archive {
     return this.#merged;
   }
 
+  /**
+   * Reads the files of `sinceMonth` and later (the sessions that ended lately), without the rest of
+   * the history: cheap at any history size, and enough to know which recent sessions have ended.
+   */
+  async readRecent(sinceMonth: string): Promise<void> {
+    const listed = await this.#folder.list();
+    for (const name of listed.sort()) {
+      const month = archiveMonth(name);
+      if (month === undefined || month < sinceMonth || this.#files.has(name)) continue;
+      this.#remember(name, await this.#readFile(name));
+    }
+  }
+
+  /** What this window has read or written of the archive so far, without looking at the folder again. */
+  known(): Journal | undefined {
+    return this.#merged;
+  }
+
   /** Merges the files of each month before `currentMonth` into one file, then deletes the ones merged. */
   async compact(currentMonth: string): Promise<void> {
     await this.journal();

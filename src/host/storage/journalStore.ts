@@ -1,11 +1,12 @@
 import type { Journal } from '../../core/schema';
 import { describeIssues, emptyJournal, journalSchema, SCHEMA_VERSION } from '../../core/schema';
-import { SessionError } from '../../core/session';
-import { mergeJournals } from '../../core/merge';
+import { activeSession, SessionError } from '../../core/session';
+import { mergeJournals, mergeSessions } from '../../core/merge';
 import { missingFromStored, reconcile } from '../../core/reconcile';
 import { loadJournal } from '../../core/persisted';
 import { syncedChanged, syncedPart, withSynced } from '../../core/synced';
 import { combineHistory, monthOf, splitArchivable } from '../../core/archive';
+import { DAY } from '../../core/time';
 import type { Clock } from '../../core/clock';
 import type { Archive } from './archive';
 import type { DisposableLike, MementoLike } from '../platform/mementoLike';
@@ -89,8 +90,11 @@ export class JournalStore {
       const previous = this.#current;
       this.#read(raw);
       this.#rawSynced = synced;
-      this.#current = withSynced(this.#current as Journal, synced);
+      const read = withSynced(this.#current as Journal, synced);
+      this.#current = this.#withArchivedEnds(read);
       if (previous && previous !== this.#current) this.#guard(previous);
+      // A stale copy brought back a session the archive holds as ended: it is written ended again.
+      else if (this.#current !== read && !this.#newer) this.#guard(read);
     }
     // What a window first reads is where it starts, not a change to announce.
     this.#announced ??= this.#current;
@@ -127,7 +131,7 @@ export class JournalStore {
       const stored = this.live;
       // A journal from a newer version is never replaced: this version works read-only beside it.
       if (this.#newer) throw new SessionError(this.#newer);
-      const base = await this.#reconcile(stored);
+      const base = this.#withArchivedEnds(await this.#reconcile(stored));
       const { journal: changed, result } = change(base);
       if (changed !== stored) refuseUnreadable(changed);
       const journal = await this.#archiveClosed(changed);
@@ -177,6 +181,12 @@ export class JournalStore {
    * finishes removing deleted records from archive files if an earlier attempt did not.
    */
   async tidy(): Promise<void> {
+    if (this.#archive) {
+      // The sessions that ended lately, so a stale copy of one can be recognised (#withArchivedEnds).
+      const now = this.#clock();
+      await this.#archive.readRecent(monthOf(now - 31 * DAY)).catch(() => undefined);
+      this.refresh();
+    }
     await this.apply((journal) => journal);
     if (!this.#archive) return;
     const deleted = new Set(this.live.deleted.filter((d) => d.into === undefined).map((d) => d.id));
@@ -233,6 +243,18 @@ export class JournalStore {
       this.#archiveFailed = true;
       return journal;
     }
+  }
+
+  /**
+   * Ending is final: a session the archive holds as ended never runs again, whatever stale copy (a
+   * window that wrote from an old view, a late echo of an earlier value) says. Only what the archive
+   * already has in memory is consulted, so this costs no file access.
+   */
+  #withArchivedEnds(journal: Journal): Journal {
+    const running = activeSession(journal);
+    const ended = running && this.#archive?.known()?.sessions.find((s) => s.id === running.id && s.endedAt !== undefined);
+    if (!running || !ended) return journal;
+    return { ...journal, sessions: journal.sessions.map((s) => (s === running ? mergeSessions(ended, s) : s)) };
   }
 
   /** The stored journal plus anything this window knew that another window's write replaced (core/reconcile.ts). */
