@@ -19,6 +19,8 @@ export function causeLabel(cause: CauseKind): string {
       return t('The task was easy / hard');
     case 'otherPeople':
       return t('Other people');
+    case 'assistant':
+      return t('An AI assistant or tools');
     case 'other':
       return t('Something else');
   }
@@ -33,6 +35,8 @@ export const CAUSE_DEFAULTS: Record<CauseKind, Pick<Attribution, 'internal' | 's
   luck: { internal: 1, stable: 1, controllable: 1 },
   taskEase: { internal: 2, stable: 5, controllable: 2 },
   otherPeople: { internal: 2, stable: 4, controllable: 3 },
+  // Help you chose to use: outside you and changeable, but yours to direct.
+  assistant: { internal: 3, stable: 3, controllable: 7 },
   other: { internal: 5, stable: 5, controllable: 5 },
 };
 
@@ -58,6 +62,12 @@ export function attributionFeedback(result: SessionResult, a: Attribution, e: Fe
   // Anything missed is read as a setback for that part: it gets a changeable cause, never "ability".
   const wentWell = result === 'success' || result === 'none';
   const label = causeLabel(a.cause).toLowerCase();
+  if (a.cause === 'assistant') {
+    // Credit where it is due: the assistant's output is not the user's mastery, but directing it is.
+    return wentWell
+      ? t('{0} The assistant helped, and your part was real: what you asked for, what you checked and what you decided to keep. Name one of them so you can do it again.', record)
+      : t('{0} Working with an assistant is a skill you control: what would you ask, check or decide differently next time?', record);
+  }
   if (internal && controllable) {
     return wentWell
       ? t('{0} That came from your {1}: it is yours, and you can repeat it next session.', record, label)

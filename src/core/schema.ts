@@ -73,7 +73,7 @@ export const outcomeSchema = z.literal(['met', 'partly', 'missed']);
 export const winSourceSchema = z.literal(['manual', 'task', 'test', 'commit', 'diagnostics']);
 /** Who did it: mine (also when absent), with AI help, or the assistant's. */
 export const winAuthorSchema = z.literal(['mine', 'assisted', 'assistant']);
-export const CAUSE_KINDS = ['effort', 'strategy', 'preparation', 'ability', 'luck', 'taskEase', 'otherPeople', 'other'] as const;
+export const CAUSE_KINDS = ['effort', 'strategy', 'preparation', 'ability', 'luck', 'taskEase', 'otherPeople', 'assistant', 'other'] as const;
 export const causeKindSchema = z.literal(CAUSE_KINDS);
 
 /** Causal Dimension Scale II style 1–9 ratings: 9 is internal / stable / controllable. */
@@ -138,10 +138,15 @@ export const slipReviewSchema = z.strictObject({
   tweak: text,
 });
 
+/** Whether the last slip review's tweak helped, asked once at the next review in its domain. */
+export const tweakOutcomeSchema = z.literal(['helped', 'notHelped', 'notTried']);
+
 export const reviewSchema = z.strictObject({
   at: epochMs,
   attribution: attributionSchema,
   slip: z.optional(slipReviewSchema),
+  /** The answer about the tweak of the session `of` (the last slip review in this domain). */
+  tweak: z.optional(z.strictObject({ of: id, outcome: tweakOutcomeSchema })),
   feedback: note,
 });
 
@@ -254,6 +259,7 @@ export type WinSource = z.infer<typeof winSourceSchema>;
 export type WinAuthor = z.infer<typeof winAuthorSchema>;
 export type Tombstone = z.infer<typeof tombstoneSchema>;
 export type CauseKind = z.infer<typeof causeKindSchema>;
+export type TweakOutcome = z.infer<typeof tweakOutcomeSchema>;
 export type Domain = z.infer<typeof domainSchema>;
 export type Subgoal = z.infer<typeof subgoalSchema>;
 export type Win = z.infer<typeof winSchema>;
