@@ -17,6 +17,7 @@ import { ProgressPanel } from './progress/progressPanel';
 import { ChangeSignal } from './storage/changeSignal';
 import { EvidenceWatcher } from './suggestions/evidenceWatcher';
 import { SuggestionBox } from './suggestions/suggestionBox';
+import { registerAssistantTools } from './assistant/lmTools';
 import { t, useTranslator } from '../core/l10n';
 
 /** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
@@ -63,6 +64,8 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     dashboard,
     progress,
     ...registerCommands(ctx, handlers(run, openDashboard, () => progress.show())),
+    // Language model tools for the user's AI assistant; skipped on hosts without vscode.lm.registerTool.
+    ...registerAssistantTools(vscode, ctx),
   ];
   return vscode.Disposable.from(...disposables);
 }
