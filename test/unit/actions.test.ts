@@ -66,7 +66,7 @@ const paletteMessages = (h: Harness) => h.ui.messages.map((m) => m.text);
 describe('one action per practice: the palette and the dashboard agree', () => {
   it('start: the same session, the one-domain warning and the encouragement from the record', async () => {
     const { palette, view, handle, notices, errors } = await pair();
-    palette.ui.queue('parser tests', 'Rewrite it all', '3', 'Shrink the goal', 'Rewrite one rule', '4', 'Keep', '25 minutes', 'No cue this time');
+    palette.ui.queue({ button: 'domain' }, 'parser tests', { type: 'Rewrite it all' }, '3', 'Shrink the goal', 'Rewrite one rule', '4', 'Keep');
     await startFocusSession(palette.ctx);
     const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'parser tests')?.id as string;
     await handle({ type: 'startSession', domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 4 }], plannedMinutes: 25 });
@@ -84,7 +84,7 @@ describe('one action per practice: the palette and the dashboard agree', () => {
     it(`in session: subgoal, wins, pause and end give the same journal and messages (acknowledgeWins ${acknowledgeWins})`, async () => {
       const { palette, view, handle, notices, errors } = await pair({ acknowledgeWins });
       const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'sql')?.id as string;
-      palette.ui.queue('sql', 'Write the join', '9', 'Open-ended', 'No cue this time');
+      palette.ui.queue({ button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
       await startFocusSession(palette.ctx);
       await handle({ type: 'startSession', domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Write the join', confidence: 9 }], plannedMinutes: 0 });
       const sessionId = activeSession(view.ctx.store.live)?.id as string;
@@ -133,9 +133,9 @@ describe('one action per practice: the palette and the dashboard agree', () => {
 
   it('bounds the shrink chain the same way on both surfaces', async () => {
     const { palette, view, handle, errors } = await pair();
-    const answers: string[] = ['sql', 'g0', '1'];
+    const answers: Parameters<typeof palette.ui.queue> = [{ button: 'length' }, 'Open-ended', { type: 'g0' }, '1'];
     for (let i = 1; i < MAX_GOAL_VERSIONS; i++) answers.push('Shrink the goal', `g${i}`, '1');
-    palette.ui.queue(...answers, 'Open-ended', 'No cue this time');
+    palette.ui.queue(...answers);
     await startFocusSession(palette.ctx);
     assert.equal(palette.ui.remaining, 0, 'no shrink offered after the last version');
     assert.equal(activeSession(palette.ctx.store.live)?.subgoals.length, MAX_GOAL_VERSIONS);

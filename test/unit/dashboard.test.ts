@@ -143,7 +143,7 @@ describe('snapshot', () => {
     assert.equal(snap.evidence.domainName, 'parser tests');
     assert.equal(snap.charts.calendar.length, 84);
     assert.equal(snap.charts.calendar.at(-1)?.wins, 1);
-    assert.equal(snap.causes.length, 8);
+    assert.equal(snap.causes.length, 9);
   });
 
   it('shows the idle state with the workspace defaults', () => {

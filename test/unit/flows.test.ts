@@ -18,7 +18,7 @@ import type { Harness } from './helpers';
 const MIN = 60_000;
 
 async function startShrunk(h: Harness): Promise<void> {
-  h.ui.queue('New micro-domain', 'parser tests', 'Rewrite the tokenizer', '4', 'Shrink the goal', 'Rewrite the number rule', '8', '25 minutes', 'No cue');
+  h.ui.queue('parser tests', '', { type: 'Rewrite the tokenizer' }, '4', 'Shrink the goal', 'Rewrite the number rule', '8');
   await startFocusSession(h.ctx);
 }
 
@@ -38,22 +38,27 @@ describe('command flows (scripted prompts)', () => {
 
   it('uses the threshold setting as it is now', async () => {
     const h = harness({ settings: { confidenceThreshold: 3 } });
-    h.ui.queue('New micro-domain', 'sql', 'Write the join', '4', '25 minutes', 'No cue');
+    h.ui.queue('sql', '', { type: 'Write the join' }, '4');
     await startFocusSession(h.ctx);
     assert.equal(activeSession(h.ctx.store.live)?.subgoals.length, 1, 'no shrink offered at 4 when the threshold is 3');
   });
 
   it('keeps the prompt open with a message on bad input', async () => {
     const h = harness();
-    h.ui.queue('New micro-domain', '   ', 'x'.repeat(81), 'parser tests', '', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('   ', 'x'.repeat(81), 'parser tests', '101', '', { button: 'length' }, 'Open-ended', { type: 'y'.repeat(501) }, { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
-    assert.deepEqual(h.ui.validationMessages, ['Enter a domain name.', 'Keep a domain name to 80 characters (now 81).', 'Enter a subgoal.']);
+    assert.deepEqual(h.ui.validationMessages, [
+      'Enter a domain name.',
+      'Keep a domain name to 80 characters (now 81).',
+      'A rating must be from 0 to 100; you entered 101.',
+      'Keep a subgoal to 500 characters (now 501).',
+    ]);
     assert.equal(activeSession(h.ctx.store.live)?.plannedMinutes, undefined);
   });
 
   it('changes nothing when the user cancels half-way', async () => {
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', undefined);
+    h.ui.queue('parser tests', '', { type: 'A goal' }, undefined);
     await startFocusSession(h.ctx);
     assert.equal(activeSession(h.ctx.store.live), undefined);
   });
@@ -63,7 +68,7 @@ describe('command flows (scripted prompts)', () => {
     await startShrunk(h);
     h.ui.queue('Met', 'Effort', '', '9', '3', '9');
     await endAndReview(h.ctx);
-    h.ui.queue('New micro-domain', 'sql', 'Write the join', '9', 'Open-ended', 'No cue');
+    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
     await startFocusSession(h.ctx);
     assert.ok(h.ui.messages.some((m) => m.kind === 'warn' && /already worked on "parser tests" this week/.test(m.text)));
     assert.ok(activeSession(h.ctx.store.live));
@@ -76,7 +81,7 @@ describe('command flows (scripted prompts)', () => {
     await logAWin(h.ctx);
     h.ui.queue('Met', 'Effort', '', '9', '3', '9');
     await endAndReview(h.ctx);
-    h.ui.queue('New micro-domain', 'sql', 'Write the join', '9', 'Open-ended', 'No cue');
+    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
     await startFocusSession(h.ctx);
     h.ui.queue('A micro-win', 'Indexed the table');
     await logAWin(h.ctx);

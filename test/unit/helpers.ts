@@ -9,7 +9,7 @@ import { RenderedUi } from '../../src/host/platform/renderedUi';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import type { Settings } from '../../src/host/platform/settings';
 import type { Services } from '../../src/host/services';
-import type { InputOptions, PickItem, PickOptions, Ui } from '../../src/host/platform/ui';
+import type { ComposeOptions, Composed, InputOptions, PickItem, PickOptions, Ui } from '../../src/host/platform/ui';
 import type { CommandName } from '../../src/host/commands/commandIds';
 
 /** An archive folder in memory; `failWrites` makes every write fail, as a full disk would. */
@@ -45,7 +45,7 @@ export class TestClock {
   }
 }
 
-type PickAnswer = string | ((items: readonly PickItem<unknown>[], options: PickOptions) => unknown) | undefined;
+type PickAnswer = string | string[] | { type: string } | { button: string } | ((items: readonly PickItem<unknown>[], options: PickOptions) => unknown) | undefined;
 
 /**
  * A scripted Ui: each prompt takes the next answer. A pick answer is the start of an item's label;
@@ -55,6 +55,8 @@ export class ScriptedUi implements Ui {
   readonly messages: { kind: 'info' | 'warn' | 'error'; text: string }[] = [];
   readonly validationMessages: string[] = [];
   readonly prompts: string[] = [];
+  /** The title of every compose box shown (it names the current domain, length and cue). */
+  readonly titles: string[] = [];
   /** Every label, description and detail of every pick shown. */
   readonly pickTexts: string[] = [];
   saved: { name: string; content: string } | undefined;
@@ -72,12 +74,45 @@ export class ScriptedUi implements Ui {
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
     this.prompts.push(options.placeholder);
     for (const i of items) this.pickTexts.push(i.label, ...(i.description === undefined ? [] : [i.description]), ...(i.detail === undefined ? [] : [i.detail]));
-    const answer = this.answers.shift() as PickAnswer;
+    const answer = this.answers.shift();
     if (answer === undefined) return Promise.resolve(undefined);
     if (typeof answer === 'function') return Promise.resolve(answer(items as readonly PickItem<unknown>[], options) as T);
-    const item = items.find((i) => i.label === answer) ?? items.find((i) => i.label.replace(/^\$\([^)]*\)\s*/, '').startsWith(answer));
+    if (typeof answer !== 'string') throw new Error(`A pick takes a label, not ${JSON.stringify(answer)}`);
+    const item = items.find((i) => i.label === answer) ?? items.find((i) => stripIcon(i.label).startsWith(answer));
     if (!item) throw new Error(`No item "${answer}" in [${items.map((i) => i.label).join(', ')}]`);
     return Promise.resolve(item.value);
+  }
+
+  /** An answer: a function of the items, or a list of label starts to check ('=' keeps the preselection). */
+  pickMany<T>(items: readonly PickItem<T>[], options: PickOptions & { selected: readonly T[] }): Promise<T[] | undefined> {
+    this.prompts.push(options.placeholder);
+    for (const i of items) this.pickTexts.push(i.label);
+    const answer = this.answers.shift();
+    if (answer === undefined) return Promise.resolve(undefined);
+    if (answer === '=') return Promise.resolve([...options.selected]);
+    if (typeof answer === 'function') return Promise.resolve(answer(items as readonly PickItem<unknown>[], options) as T[]);
+    if (typeof answer === 'object' && !Array.isArray(answer)) throw new Error('pickMany takes label starts');
+    const starts = Array.isArray(answer) ? answer : [answer];
+    return Promise.resolve(items.filter((i) => starts.some((s) => stripIcon(i.label).startsWith(s))).map((i) => i.value));
+  }
+
+  /** An answer: `{ button: id }`, the start of a row's label, or text to type (validated like the box does). */
+  compose<T>(options: ComposeOptions<T>): Promise<Composed<T> | undefined> {
+    this.prompts.push(options.placeholder);
+    this.titles.push(options.title);
+    for (const i of options.items) this.pickTexts.push(i.label);
+    for (;;) {
+      const answer = this.answers.shift();
+      if (answer === undefined) return Promise.resolve(undefined);
+      if (typeof answer === 'object' && 'button' in answer) return Promise.resolve({ kind: 'button', id: answer.button, text: options.value ?? '' });
+      const text = typeof answer === 'object' && 'type' in answer ? answer.type : typeof answer === 'string' ? answer : undefined;
+      if (text === undefined) throw new Error('compose takes a label, { type } or { button }');
+      const row = typeof answer === 'string' ? options.items.find((i) => stripIcon(i.label).startsWith(text)) : undefined;
+      if (row) return Promise.resolve({ kind: 'item', value: row.value, text: '' });
+      const problem = options.validate?.(text.trim());
+      if (!problem && text.trim()) return Promise.resolve({ kind: 'text', text: text.trim() });
+      if (problem) this.validationMessages.push(problem);
+    }
   }
 
   input(options: InputOptions): Promise<string | undefined> {
@@ -168,4 +203,9 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
     },
   };
   return { ctx, ui, memento, workspace, files, time, settings, ran, problems };
+}
+
+/** A label without the icon the renderer put in front of it. */
+function stripIcon(label: string): string {
+  return label.replace(/^\$\([^)]*\)\s*/, '');
 }

@@ -56,8 +56,7 @@ describe('user text in VS Code UI stays text', () => {
     h.ui.fileToOpen = exportJournal(hostileJournal(h.time.now), h.time.now);
     await guarded(h.ctx, importData);
     assert.match(h.ui.messages.at(-1)?.text ?? '', /^Imported/);
-    const first = (items: readonly { label: string }[]) => (items[0] as { value: unknown } | undefined)?.value;
-    h.ui.queue(first, `${ICON} ${LINK}`, '9', 'Open-ended', (items) => items.find((i) => i.label.includes('parser tests'))?.value);
+    h.ui.queue({ type: `${ICON} ${LINK}` }, '9');
     await startFocusSession(h.ctx);
     h.ui.queue(`A micro-win`, `${BIDI} ${LINK}`);
     await logAWin(h.ctx);
@@ -76,5 +75,7 @@ describe('user text in VS Code UI stays text', () => {
     assert.ok(h.ui.pickTexts.some((text) => text.includes('parser tests')), 'a pick showed the hostile domain');
     for (const text of h.ui.pickTexts) assertInert(text.replace(/^\$\([a-z-]+\) /, ''), 'a pick label');
     for (const text of h.ui.prompts) assertInert(text, 'a prompt');
+    assert.ok(h.ui.titles.some((title) => title.includes('parser tests')), 'the start box names the hostile domain');
+    for (const text of h.ui.titles) assertInert(text, 'a title');
   });
 });

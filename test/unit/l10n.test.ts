@@ -53,7 +53,7 @@ describe('localisation', () => {
     useTranslator(pseudo);
     const ui = new ScriptedUi([], { 'slip review': `Review the slip${MARK}`, 'Racing heart': `Keep this reframe${MARK}` });
     const h = harness({ ui });
-    ui.queue('New micro-domain', 'parser tests', '', 'Rewrite the tokenizer', '4', 'Shrink the goal', 'Rewrite the tokenizer', 'Rewrite the number rule', '8', 'Other length', '0', '25', 'No cue');
+    ui.queue('', 'parser tests', '', { button: 'length' }, 'Other length', '0', '25', { button: 'cue' }, 'No cue', { type: 'Rewrite the tokenizer' }, '4', 'Shrink the goal', 'Rewrite the tokenizer', 'Rewrite the number rule', '8');
     await startFocusSession(h.ctx);
     ui.queue('A micro-win', 'Found the bug');
     await logAWin(h.ctx);
@@ -82,7 +82,7 @@ describe('localisation', () => {
   it('shows the status bar and the dashboard snapshot in the display language', async () => {
     useTranslator(pseudo);
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'Rewrite the tokenizer', '9', '25 minutes', 'No cue');
+    h.ui.queue('parser tests', '', { type: 'Rewrite the tokenizer' }, '9');
     await startFocusSession(h.ctx);
     const view = statusView(h.ctx.store.live, h.time.now + 60_000, { showDomain: true, suggestions: 1 });
     for (const line of view.tooltip.split('\n')) assert.ok(line.endsWith(MARK), line);
@@ -99,7 +99,7 @@ describe('localisation', () => {
     const look = (items: readonly { label: string }[]) => void labels.push(...items.map((i) => i.label));
     h.ui.queue(look);
     await sessionMenu(h.ctx, () => Promise.resolve());
-    h.ui.queue('New micro-domain', 'parser tests', 'Rewrite the tokenizer', '9', '25 minutes', 'No cue');
+    h.ui.queue('parser tests', '', { type: 'Rewrite the tokenizer' }, '9');
     await startFocusSession(h.ctx);
     h.ui.queue(look);
     await sessionMenu(h.ctx, () => Promise.resolve());
@@ -138,7 +138,7 @@ describe('localisation', () => {
   it('writes the evidence bank’s dates in VS Code’s display language, not the process locale', async () => {
     const h = harness();
     h.ctx.language = 'de';
-    h.ui.queue('New micro-domain', 'parser tests', 'Rewrite the tokenizer', '9', '25 minutes', 'No cue');
+    h.ui.queue('parser tests', '', { type: 'Rewrite the tokenizer' }, '9');
     await startFocusSession(h.ctx);
     h.ui.queue('A micro-win', 'Found the bug');
     await logAWin(h.ctx);

@@ -39,7 +39,7 @@ describe('every write can be read back', () => {
     const folder = `${'very-long-monorepo-folder-name-'.repeat(3)}end-of-a-hundred-chars-xxxxxxxx`.slice(0, 100);
     assert.equal(folder.length, 100);
     h.ctx.workspaceLabel = () => folder;
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
     const session = activeSession(h.ctx.store.live);
     assert.ok(session, 'the session started');
@@ -53,7 +53,7 @@ describe('every write can be read back', () => {
 
   it('logs a suggested win from a 600-character commit subject and reads it back', async () => {
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
     const watch = new CommitWatch('a1');
     const suggestion = watch.headChanged('b2', `${'x'.repeat(600)}\nbody`, h.time.now);
@@ -69,7 +69,7 @@ describe('every write can be read back', () => {
 
   it('refuses a change that would not read back, with a message naming the field, and writes nothing', async () => {
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
     const before = h.memento.get(JOURNAL_KEY);
     const writes = h.memento.writes;
@@ -112,7 +112,7 @@ describe('records the schema can trust', () => {
 
   it('ends a session with outcomes stored under any subgoal id', async () => {
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
     const session = activeSession(h.ctx.store.live);
     assert.ok(session);
@@ -165,7 +165,7 @@ describe('invariants that hold under races', () => {
 
   it('imports without ending or changing the running session, and says exactly what it added', async () => {
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
     const running = activeSession(h.ctx.store.live);
     assert.ok(running);
@@ -216,7 +216,7 @@ describe('what cannot be read is set aside, alone', () => {
 describe('edit and delete that stay deleted', () => {
   it('deletes a win everywhere: a stale copy, the archive files and an import cannot bring it back', async () => {
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
     const session = activeSession(h.ctx.store.live);
     assert.ok(session);
@@ -242,7 +242,7 @@ describe('edit and delete that stay deleted', () => {
 
   it('deletes a domain with its sessions and ratings after a confirmation that counts them', async () => {
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
     const session = activeSession(h.ctx.store.live);
     assert.ok(session);
@@ -256,7 +256,7 @@ describe('edit and delete that stay deleted', () => {
 
   it('renames a domain and marks a win as done with AI help, from the palette', async () => {
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
     const session = activeSession(h.ctx.store.live);
     assert.ok(session);
@@ -271,7 +271,7 @@ describe('edit and delete that stay deleted', () => {
 
   it('deletes all data after a confirmation, and nothing before it', async () => {
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
     h.ui.queue('No');
     await deleteEverything(h.ctx);
@@ -287,7 +287,7 @@ describe('edit and delete that stay deleted', () => {
 describe('ending is final', () => {
   async function endedWithStaleCopy() {
     const h = harness();
-    h.ui.queue('New micro-domain', 'parser tests', 'A goal', '9', 'Open-ended', 'No cue');
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
     const session = activeSession(h.ctx.store.live);
     assert.ok(session);

@@ -20,7 +20,7 @@ function preferredDomainId(ctx: Services): string | undefined {
 async function rate(ctx: Services, domain: DomainChoice, title: string): Promise<boolean> {
   const name = domain.kind === 'new' ? domain.name : domainLabel(ctx.store.live, domain.id);
   const value = await askEfficacy(ctx, name, title);
-  if (value === undefined) return false;
+  if (value === undefined || value === null) return false;
   present(ctx.ui, (await rateDomainAction(ctx, { domain, value })).notices);
   return true;
 }

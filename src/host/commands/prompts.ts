@@ -41,20 +41,27 @@ export function askConfidence(ctx: Services, title: string, goal: string, step?:
   });
 }
 
-/** Bandura's 0–100 "can do" scale. */
-export async function askEfficacy(ctx: Services, domainName: string, title: string): Promise<number | undefined> {
+/**
+ * Bandura's 0–100 "can do" scale. With `skippable`, an empty answer skips it: null, not undefined
+ * (which means the user cancelled).
+ */
+export async function askEfficacy(ctx: Services, domainName: string, title: string, o: { skippable?: boolean } = {}): Promise<number | null | undefined> {
   const anchors = efficacyAnchors().map((a) => `${a.value} ${a.label}`).join(' · ');
   const parse = (typed: string) => parseIntegerInRange(typed, 0, 100, t('a rating'));
   const text = await ctx.ui.input({
     title,
-    prompt: t('How certain are you that you can do "{0}" well? {1}', domainName, anchors),
+    prompt: o.skippable
+      ? t('How certain are you that you can do "{0}" well? {1} (optional — press Enter to skip)', domainName, anchors)
+      : t('How certain are you that you can do "{0}" well? {1}', domainName, anchors),
     placeholder: '0–100',
     validate: (typed) => {
+      if (o.skippable && typed.trim() === '') return undefined;
       const parsed = parse(typed);
       return parsed.ok ? undefined : parsed.message;
     },
   });
   if (text === undefined) return undefined;
+  if (o.skippable && text.trim() === '') return null;
   const parsed = parse(text);
   return parsed.ok ? parsed.value : undefined;
 }

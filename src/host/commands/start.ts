@@ -2,30 +2,38 @@ import { plannedLengthChoices, plannedLengthLabel, shouldOfferShrink } from '../
 import { refuseIfRunning, start } from '../actions/start';
 import type { GoalDraft } from '../actions/start';
 import type { Services } from '../services';
-import { askConfidence, askDomain, askText } from './prompts';
+import { askConfidence, askDomain, askEfficacy, askText } from './prompts';
 import { chooseCue } from './selfTalk';
 import { present } from './present';
-import type { PickItem } from '../platform/ui';
+import type { PickItem, Step } from '../platform/ui';
+import type { Cue, Domain, Journal, Session } from '../../core/schema';
+import type { CueChoice, DomainChoice } from '../actions/choices';
+import { activeDomains, domainLabel, findDomainByName } from '../../core/journal';
+import { liveSubgoals } from '../../core/session';
+import { LIMITS } from '../../core/limits';
+import { clip } from '../../core/text';
+import { rateDomain as rateDomainAction } from '../actions/practices';
 import { t } from '../../core/l10n';
 
 const startTitle = () => t('Small Wins: Start Focus Session');
-const TOTAL = 5;
-const step = (n: number) => ({ step: n, totalSteps: TOTAL });
 
 /**
  * Asks for a proximal subgoal and its confidence; below the threshold offers to shrink it and re-rate,
  * as often as a goal chain allows. Returns the drafts (the original first) or undefined when cancelled.
  */
-export async function planSubgoal(ctx: Services, title: string, stepNo?: number): Promise<GoalDraft[] | undefined> {
-  const at = stepNo ? step(stepNo) : undefined;
+export async function planSubgoal(ctx: Services, title: string): Promise<GoalDraft[] | undefined> {
   const text = await askText(ctx, {
     title,
     prompt: t('A proximal subgoal: close in time and concrete. What will you get done?'),
     placeholder: t('Write tests for the three tokenizer edge cases'),
     what: t('a subgoal'),
-    ...(at ? { step: at } : {}),
   });
   if (text === undefined) return undefined;
+  return rateAndShrink(ctx, title, text);
+}
+
+/** The ruler for a goal, then the shrink step while it is rated below the threshold. */
+async function rateAndShrink(ctx: Services, title: string, text: string, at?: Step): Promise<GoalDraft[] | undefined> {
   const confidence = await askConfidence(ctx, title, text, at);
   if (confidence === undefined) return undefined;
   const goals: GoalDraft[] = [{ text, confidence }];
@@ -60,35 +68,124 @@ export async function planSubgoal(ctx: Services, title: string, stepNo?: number)
 
 async function askPlannedMinutes(ctx: Services, preferred: number): Promise<number | undefined> {
   const choices = plannedLengthChoices(preferred).sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : a - b));
-  const items: PickItem<number>[] = choices.map((m) => ({ label: plannedLengthLabel(m), ...(m === preferred ? { description: t('default') } : {}), value: m }));
+  const items: PickItem<number>[] = choices.map((m) => ({ label: plannedLengthLabel(m), ...(m === preferred ? { description: t('current') } : {}), value: m }));
   items.push({ icon: 'edit', label: t('Other length…'), value: -1 });
-  const picked = await ctx.ui.pick(items, { title: startTitle(), placeholder: t('How long do you plan to focus?'), step: step(4) });
+  const picked = await ctx.ui.pick(items, { title: startTitle(), placeholder: t('How long do you plan to focus?') });
   if (picked !== -1) return picked;
   const typed = await ctx.ui.input({
     title: startTitle(),
     prompt: t('Planned minutes (1–1440)'),
-    step: step(4),
     validate: (typed) => (/^\s*\d+\s*$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 1440 ? undefined : t('Enter whole minutes from 1 to 1440.')),
   });
   return typed === undefined ? undefined : Number(typed);
 }
 
-/** The palette's start: it asks domain, subgoal, confidence, length and cue, then calls the start action. */
+/** The domain a returning user works in: this workspace's last one, else the one of the latest session. */
+function currentDomain(ctx: Services, history: Journal): Domain | undefined {
+  const usable = (id: string | undefined) => (id === undefined ? undefined : activeDomains(history).find((d) => d.id === id));
+  return usable(ctx.defaults.get().lastDomainId) ?? usable(history.sessions[history.sessions.length - 1]?.domainId) ?? activeDomains(history)[0];
+}
+
+/** The cue of the latest session in this domain, when it still exists: the one a user tends to keep. */
+function currentCue(history: Journal, domainId: string): Cue | undefined {
+  for (let i = history.sessions.length - 1; i >= 0; i--) {
+    const s = history.sessions[i] as Session;
+    if (s.domainId !== domainId) continue;
+    const id = s.cueIds[s.cueIds.length - 1];
+    return id === undefined ? undefined : history.cues.find((c) => c.id === id);
+  }
+  return undefined;
+}
+
+/** Subgoals of recent sessions in this domain that were missed or partly met: missed first, newest first. */
+export function unfinishedGoals(history: Journal, domainId: string, limit = 5): string[] {
+  const rank = { missed: 0, partly: 1 } as const;
+  const found: { text: string; rank: number; at: number }[] = [];
+  for (const s of history.sessions.slice(-30)) {
+    if (s.domainId !== domainId || s.endedAt === undefined) continue;
+    for (const g of liveSubgoals(s)) if (g.outcome === 'missed' || g.outcome === 'partly') found.push({ text: g.text, rank: rank[g.outcome], at: s.startedAt });
+  }
+  const seen = new Set<string>();
+  return found
+    .sort((a, b) => a.rank - b.rank || b.at - a.at)
+    .filter((g) => !seen.has(g.text) && (seen.add(g.text), true))
+    .slice(0, limit)
+    .map((g) => g.text);
+}
+
+/** A first-time user names a micro-domain once, with the baseline can-do rating offered (Enter skips it). */
+async function firstDomain(ctx: Services): Promise<DomainChoice | undefined> {
+  const name = await askText(ctx, {
+    title: startTitle(),
+    prompt: t('Name a micro-domain: a specific skill you are building.'),
+    placeholder: t('writing parser tests'),
+    max: LIMITS.name,
+    what: t('a domain name'),
+  });
+  if (name === undefined) return undefined;
+  const baseline = await askEfficacy(ctx, name, startTitle(), { skippable: true });
+  if (baseline === undefined) return undefined;
+  if (baseline === null) return { kind: 'new', name };
+  const done = await rateDomainAction(ctx, { domain: { kind: 'new', name }, value: baseline });
+  const created = findDomainByName(ctx.store.live, done.value);
+  return created ? { kind: 'existing', id: created.id } : { kind: 'new', name };
+}
+
+const BUTTONS = () => [
+  { id: 'domain', icon: 'symbol-namespace', tooltip: t('Change the domain') },
+  { id: 'length', icon: 'clock', tooltip: t('Change the planned length') },
+  { id: 'cue', icon: 'comment-discussion', tooltip: t('Change the self-talk cue') },
+];
+
+/**
+ * The daily start, in two interactions for a returning user: one box that already holds the last
+ * domain, planned length and cue (named in its title, changed with its buttons) where the subgoal is
+ * typed or an unfinished one picked, then the ruler. The shrink step still follows a low rating.
+ */
 export async function startFocusSession(ctx: Services): Promise<void> {
   refuseIfRunning(ctx.store.live);
-  const defaults = ctx.defaults.get();
-  const domain = await askDomain(ctx, {
-    title: startTitle(),
-    allowCreate: true,
-    step: step(1),
-    ...(defaults.lastDomainId ? { preferredId: defaults.lastDomainId } : {}),
-  });
+  const history = await ctx.store.history();
+  const known = currentDomain(ctx, history);
+  let domain: DomainChoice | undefined = known ? { kind: 'existing', id: known.id } : await firstDomain(ctx);
   if (!domain) return;
-  const goals = await planSubgoal(ctx, startTitle(), 2);
+  let planned = ctx.defaults.get().plannedMinutes ?? ctx.settings().defaultPlannedMinutes;
+  const lastCue = domain.kind === 'existing' ? currentCue(history, domain.id) : undefined;
+  let cue: CueChoice | undefined = lastCue ? { kind: 'existing', id: lastCue.id } : undefined;
+  let text = '';
+  for (;;) {
+    const journal = ctx.store.live;
+    const domainName = domain.kind === 'new' ? domain.name : domainLabel(journal, domain.id);
+    const chosen = cue;
+    const cueText = chosen === undefined ? t('no cue') : chosen.kind === 'new' ? chosen.instruction : (journal.cues.find((c) => c.id === chosen.id)?.instruction ?? t('no cue'));
+    const unfinished = domain.kind === 'existing' ? unfinishedGoals(history, domain.id) : [];
+    const composed = await ctx.ui.compose<string>({
+      title: t('Start focus · {0} · {1} · cue: {2}', domainName, plannedLengthLabel(planned), clip(cueText, 40)),
+      placeholder: unfinished.length ? t('Type your proximal subgoal, or pick one you did not finish') : t('Type your proximal subgoal: close in time and concrete'),
+      items: unfinished.map((goal) => ({ icon: 'debug-restart', label: goal, description: t('not finished last time'), value: goal })),
+      buttons: BUTTONS(),
+      typedLabel: (typed) => t('Start with: {0}', typed),
+      validate: (typed) => (typed.length > LIMITS.text ? t('Keep {0} to {1} characters (now {2}).', t('a subgoal'), LIMITS.text, typed.length) : undefined),
+      value: text,
+    });
+    if (!composed) return;
+    if (composed.kind !== 'button') {
+      text = composed.kind === 'item' ? composed.value : composed.text;
+      break;
+    }
+    text = composed.text;
+    if (composed.id === 'domain') {
+      const picked = await askDomain(ctx, { title: startTitle(), allowCreate: true, ...(domain.kind === 'existing' ? { preferredId: domain.id } : {}) });
+      if (picked) domain = picked;
+    } else if (composed.id === 'length') {
+      const minutes = await askPlannedMinutes(ctx, planned);
+      if (minutes !== undefined) planned = minutes;
+    } else if (composed.id === 'cue') {
+      const picked = await chooseCue(ctx, { title: startTitle(), optional: true });
+      cue = picked;
+    }
+  }
+  const goals = await rateAndShrink(ctx, startTitle(), text);
   if (!goals) return;
-  const planned = await askPlannedMinutes(ctx, defaults.plannedMinutes ?? ctx.settings().defaultPlannedMinutes);
-  if (planned === undefined) return;
-  const cue = await chooseCue(ctx, { title: startTitle(), step: step(5), optional: true });
   const done = await start(ctx, { domain, goals, plannedMinutes: planned, ...(cue ? { cue } : {}) });
   present(ctx.ui, done.notices);
 }

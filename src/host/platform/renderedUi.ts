@@ -1,4 +1,4 @@
-import type { InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
+import type { ComposeOptions, Composed, InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
 import { forLabel, forNotification } from '../../core/userText';
 
 /**
@@ -14,13 +14,23 @@ export class RenderedUi implements Ui {
   }
 
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
-    const rendered = items.map((item) => ({
-      label: item.icon ? `$(${item.icon}) ${forLabel(item.label)}` : forLabel(item.label),
-      ...(item.description !== undefined ? { description: forLabel(item.description) } : {}),
-      ...(item.detail !== undefined ? { detail: forLabel(item.detail) } : {}),
-      value: item.value,
-    }));
-    return this.#inner.pick(rendered, { ...options, title: forLabel(options.title), placeholder: forLabel(options.placeholder) });
+    return this.#inner.pick(items.map(renderItem), { ...options, title: forLabel(options.title), placeholder: forLabel(options.placeholder) });
+  }
+
+  pickMany<T>(items: readonly PickItem<T>[], options: PickOptions & { selected: readonly T[] }): Promise<T[] | undefined> {
+    return this.#inner.pickMany(items.map(renderItem), { ...options, title: forLabel(options.title), placeholder: forLabel(options.placeholder) });
+  }
+
+  compose<T>(options: ComposeOptions<T>): Promise<Composed<T> | undefined> {
+    return this.#inner.compose({
+      ...options,
+      title: forLabel(options.title),
+      placeholder: forLabel(options.placeholder),
+      items: options.items.map(renderItem),
+      buttons: options.buttons.map((b) => ({ ...b, tooltip: forLabel(b.tooltip) })),
+      typedLabel: (text) => forLabel(options.typedLabel(text)),
+      ...(options.validate ? { validate: (text: string) => { const problem = options.validate?.(text); return problem === undefined ? undefined : forNotification(problem); } } : {}),
+    });
   }
 
   input(options: InputOptions): Promise<string | undefined> {
@@ -65,4 +75,14 @@ export class RenderedUi implements Ui {
     const picked = await choice;
     return picked === undefined ? undefined : actions.find((a) => forLabel(a) === picked);
   }
+}
+
+/** A pick row with its label, description and detail rendered, and its own icon in front. */
+function renderItem<T>(item: PickItem<T>): PickItem<T> {
+  return {
+    label: item.icon ? `$(${item.icon}) ${forLabel(item.label)}` : forLabel(item.label),
+    ...(item.description !== undefined ? { description: forLabel(item.description) } : {}),
+    ...(item.detail !== undefined ? { detail: forLabel(item.detail) } : {}),
+    value: item.value,
+  };
 }

@@ -31,6 +31,30 @@ export interface InputOptions {
   validate: (text: string) => string | undefined;
 }
 
+/** A button in a quick input's title bar, e.g. "change the domain". */
+export interface InputButton {
+  id: string;
+  icon: string;
+  tooltip: string;
+}
+
+export interface ComposeOptions<T> {
+  title: string;
+  placeholder: string;
+  /** Rows to pick instead of typing; they stay listed while the user types. */
+  items: readonly PickItem<T>[];
+  buttons: readonly InputButton[];
+  /** The row shown for the typed text ("Start with: {0}"); typing then Enter submits the text. */
+  typedLabel: (text: string) => string;
+  /** A message while the typed text is not acceptable (too long, say); Enter then does nothing. */
+  validate?: (text: string) => string | undefined;
+  /** Text already in the box (kept when the user comes back from a button). */
+  value?: string;
+}
+
+/** What a compose box gave: a picked row, typed text, or a title-bar button (the text so far with it). */
+export type Composed<T> = { kind: 'item'; value: T; text: string } | { kind: 'text'; text: string } | { kind: 'button'; id: string; text: string };
+
 export interface SaveOptions {
   title: string;
   kind: 'json' | 'markdown';
@@ -40,6 +64,10 @@ export interface SaveOptions {
 
 export interface Ui {
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined>;
+  /** Several rows at once (checkboxes); `selected` are checked at first. Undefined when cancelled. */
+  pickMany<T>(items: readonly PickItem<T>[], options: PickOptions & { selected: readonly T[] }): Promise<T[] | undefined>;
+  /** One box to type in or pick from, with title-bar buttons: a whole step in one interaction. */
+  compose<T>(options: ComposeOptions<T>): Promise<Composed<T> | undefined>;
   input(options: InputOptions): Promise<string | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warn(message: string, ...actions: string[]): Promise<string | undefined>;

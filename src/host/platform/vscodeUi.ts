@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
+import type { ComposeOptions, Composed, InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../core/transfer';
 import { t } from '../../core/l10n';
 
@@ -22,6 +22,53 @@ export class VsCodeUi implements Ui {
       if (active) qp.activeItems = [active];
       const finish = once(resolve, qp);
       qp.onDidAccept(() => finish(qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value));
+      qp.onDidHide(() => finish(undefined));
+      qp.show();
+    });
+  }
+
+  pickMany<T>(items: readonly PickItem<T>[], options: PickOptions & { selected: readonly T[] }): Promise<T[] | undefined> {
+    return new Promise((resolve) => {
+      const qp = vscode.window.createQuickPick<Item<T>>();
+      qp.title = options.title;
+      qp.placeholder = options.placeholder;
+      qp.canSelectMany = true;
+      qp.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+      qp.selectedItems = qp.items.filter((i) => options.selected.includes(i.value));
+      const finish = once(resolve, qp);
+      qp.onDidAccept(() => finish(qp.selectedItems.map((i) => i.value)));
+      qp.onDidHide(() => finish(undefined));
+      qp.show();
+    });
+  }
+
+  compose<T>(options: ComposeOptions<T>): Promise<Composed<T> | undefined> {
+    return new Promise((resolve) => {
+      type Row = vscode.QuickPickItem & { value?: T; typed?: true };
+      const qp = vscode.window.createQuickPick<Row>();
+      qp.title = options.title;
+      qp.placeholder = options.placeholder;
+      qp.value = options.value ?? '';
+      const buttons = options.buttons.map((b) => ({ iconPath: new vscode.ThemeIcon(b.icon), tooltip: b.tooltip, id: b.id }));
+      qp.buttons = buttons;
+      // Listed rows stay visible while the user types: the typed text is an answer, not a filter.
+      const listed: Row[] = options.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value, alwaysShow: true }));
+      const refresh = () => {
+        const text = qp.value.trim();
+        const problem = text ? options.validate?.(text) : undefined;
+        // The typed row says what is wrong with the text; Enter on it does nothing until it is fixed.
+        qp.items = text ? [{ label: options.typedLabel(text), ...(problem ? { detail: problem } : {}), typed: true, alwaysShow: true }, ...listed] : listed;
+      };
+      refresh();
+      const finish = once(resolve, qp);
+      qp.onDidChangeValue(refresh);
+      qp.onDidTriggerButton((button) => finish({ kind: 'button', id: (button as { id?: string }).id ?? '', text: qp.value }));
+      qp.onDidAccept(() => {
+        const row = qp.selectedItems[0] ?? qp.activeItems[0];
+        const text = qp.value.trim();
+        if (row && !row.typed && row.value !== undefined) finish({ kind: 'item', value: row.value, text });
+        else if (text && !options.validate?.(text)) finish({ kind: 'text', text });
+      });
       qp.onDidHide(() => finish(undefined));
       qp.show();
     });
