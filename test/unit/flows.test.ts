@@ -240,3 +240,65 @@ describe('weekly review document', () => {
     assert.match(doc, /No reflection written this week\./);
   });
 });
+
+describe('the daily loop in few interactions', () => {
+  it('starts a returning user in 2 interactions, with the last domain, length and cue', async () => {
+    const h = harness({ settings: { reviewDepth: 'quick' } });
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Other length', '45', { button: 'cue' }, 'Write an instruction', 'Run the tests after each edit', { type: 'Lex the numbers' }, '9');
+    await startFocusSession(h.ctx);
+    h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
+    await endAndReview(h.ctx);
+    const before = h.ui.remaining;
+    assert.equal(before, 0);
+    h.ui.queue({ type: 'Lex the strings' }, '9');
+    await startFocusSession(h.ctx);
+    assert.equal(h.ui.remaining, 0, 'two answers were enough');
+    const session = activeSession(h.ctx.store.live);
+    assert.ok(session);
+    assert.equal(session.plannedMinutes, 45);
+    assert.equal(h.ctx.store.live.cues.find((c) => c.id === session.cueIds[0])?.instruction, 'Run the tests after each edit');
+    assert.match(h.ui.titles.at(-1) ?? '', /parser tests · 45 minutes · cue: Run the tests after each edit/);
+  });
+
+  it('offers the subgoals not finished last time, missed first, as one pick', async () => {
+    const h = harness({ settings: { reviewDepth: 'quick' } });
+    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
+    await startFocusSession(h.ctx);
+    h.ui.queue('Lex the strings', '9');
+    await addSubgoal(h.ctx);
+    h.ui.queue([], ['Lex the strings'], 'Effort', 'Keep');
+    await endAndReview(h.ctx);
+    h.ui.queue('Lex the numbers', '9');
+    await startFocusSession(h.ctx);
+    assert.deepEqual(h.ui.pickTexts.filter((l) => l.includes('Lex the')).slice(-2).map((l) => l.replace(/^\$\([^)]*\) /, '')), ['Lex the numbers', 'Lex the strings'], 'missed before partly');
+    assert.deepEqual(liveSubgoals(activeSession(h.ctx.store.live) as Session).map((g) => g.text), ['Lex the numbers']);
+  });
+
+  it('reviews a settled session in 3 interactions: met list, cause with a note, the preset ratings kept', async () => {
+    const h = harness({ settings: { reviewDepth: 'quick' } });
+    await startShrunk(h);
+    h.ui.queue('Rewrite the number rule');
+    await logAWin(h.ctx);
+    const answers = h.ui.remaining;
+    h.ui.queue('=', { type: 'wrote the failing test first' }, 'Strategy', 'Keep');
+    await endAndReview(h.ctx);
+    assert.equal(answers, 0);
+    assert.equal(h.ui.remaining, 0, 'the typed note and the cause are one box; with the note it is one more Enter at most');
+    const review = (await h.ctx.store.history()).sessions[0]?.review;
+    assert.deepEqual(review?.attribution, { cause: 'strategy', text: 'wrote the failing test first', internal: 8, stable: 4, controllable: 9 });
+    assert.equal(activeSession(h.ctx.store.live), undefined);
+  });
+
+  it('keeps the slip review one click away on the feedback when something was missed', async () => {
+    const ui = new ScriptedUi([], { 'You met 0 of 1': 'Review the slip' });
+    const h = harness({ ui, settings: { reviewDepth: 'quick' } });
+    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
+    await startFocusSession(h.ctx);
+    h.ui.queue([], [], 'Effort', 'Adjust', '7', '3', '8', 'Slack ping', 'Notifications on', 'Do Not Disturb first');
+    await endAndReview(h.ctx);
+    const session = (await h.ctx.store.history()).sessions[0];
+    assert.deepEqual(session?.review?.slip, { cue: 'Slack ping', frictionFailed: 'Notifications on', tweak: 'Do Not Disturb first' });
+    assert.deepEqual([session?.review?.attribution.internal, session?.review?.attribution.stable, session?.review?.attribution.controllable], [7, 3, 8]);
+    assert.equal(session?.subgoals[0]?.outcome, 'missed');
+  });
+});

@@ -108,7 +108,7 @@ export class ScriptedUi implements Ui {
       const text = typeof answer === 'object' && 'type' in answer ? answer.type : typeof answer === 'string' ? answer : undefined;
       if (text === undefined) throw new Error('compose takes a label, { type } or { button }');
       const row = typeof answer === 'string' ? options.items.find((i) => stripIcon(i.label).startsWith(text)) : undefined;
-      if (row) return Promise.resolve({ kind: 'item', value: row.value, text: '' });
+      if (row) return Promise.resolve({ kind: 'item', value: row.value, text: options.value ?? '' });
       const problem = options.validate?.(text.trim());
       if (!problem && text.trim()) return Promise.resolve({ kind: 'text', text: text.trim() });
       if (problem) this.validationMessages.push(problem);
@@ -181,7 +181,8 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
   const workspace = new MemoryMemento();
   const problems: string[] = [];
   const ui = o.ui ?? new ScriptedUi();
-  const settings = { ...DEFAULT_SETTINGS, ...o.settings };
+  // Most flow tests script every review question; the quick review's tests ask for it.
+  const settings: Settings = { ...DEFAULT_SETTINGS, reviewDepth: 'full', ...o.settings };
   const ran: CommandName[] = [];
   const files = o.files ?? new MemoryArchiveFiles();
   const report = (p: string) => problems.push(p);

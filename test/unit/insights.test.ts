@@ -7,7 +7,7 @@ import { brierByDomain, calibrationFeedback } from '../../src/core/calibration';
 import { encouragementFromRecord, evidenceFor, winsSince } from '../../src/core/evidence';
 import { dayStart } from '../../src/core/time';
 import { otherDomainThisWeek } from '../../src/core/journal';
-import { DAY } from '../../src/core/time';
+import { DAY, weekStart } from '../../src/core/time';
 
 const NOW = new Date(2026, 10, 20, 12).getTime();
 let n = 0;
@@ -76,12 +76,17 @@ describe('guards, due prompts and evidence', () => {
     assert.equal(otherDomainThisWeek(j, 'd1', NOW + 14 * DAY), undefined);
   });
 
-  it('makes reflection and reassessment due once there is work, and clears them when done', () => {
-    const j = journal([session({ start: NOW - DAY, minutes: 10 })]);
-    assert.deepEqual(duePrompts(j, NOW, 7), { reflection: true, reassess: ['d1'] });
-    const done = { ...j, reflections: [{ id: 'r', weekOf: new Date(2026, 10, 16).getTime(), didWell: '', doDifferently: '', learned: '', at: NOW }], ratings: [{ id: 'x', domainId: 'd1', at: NOW - DAY, value: 50 }] };
-    assert.deepEqual(duePrompts(done, NOW, 7), { reflection: false, reassess: [] });
-    assert.deepEqual(duePrompts(done, NOW + 8 * DAY, 7).reassess, ['d1']);
+  it('makes nothing due on day one: reflection after a full week of use, reassessment once a rating is older than the interval', () => {
+    const dayOne = journal([session({ start: NOW - 60 * 60_000, minutes: 10 })]);
+    assert.deepEqual(duePrompts(dayOne, NOW, 7), { reflection: false, reassess: [] }, 'a first session and no rating: nothing is due');
+    const weekTwo = journal([session({ start: NOW - 8 * DAY, minutes: 10 }), session({ start: NOW - 60 * 60_000, minutes: 10 })]);
+    assert.equal(duePrompts(weekTwo, NOW, 7).reflection, true, 'a week of use behind and work this week');
+    const rated = { ...weekTwo, ratings: [{ id: 'x', domainId: 'd1', at: NOW - DAY, value: 50 }] };
+    assert.deepEqual(duePrompts(rated, NOW, 7).reassess, []);
+    assert.deepEqual(duePrompts(rated, NOW + 6 * DAY - 1, 7).reassess, [], 'just before the interval');
+    assert.deepEqual(duePrompts(rated, NOW + 6 * DAY, 7).reassess, ['d1'], 'exactly the interval');
+    const reflected = { ...rated, reflections: [{ id: 'r', weekOf: weekStart(NOW), didWell: '', doDifferently: '', learned: '', at: NOW }] };
+    assert.equal(duePrompts(reflected, NOW, 7).reflection, false, 'done for this week');
   });
 
   it('builds encouragement only from what the record holds', () => {

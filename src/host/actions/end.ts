@@ -3,6 +3,8 @@ import { domainLabel } from '../../core/journal';
 import type { Attribution, Outcome, SlipReview } from '../../core/schema';
 import { liveSubgoals, SessionError } from '../../core/session';
 import { t } from '../../core/l10n';
+import { mergeJournals } from '../../core/merge';
+import { emptyJournal } from '../../core/schema';
 import { runningSession } from './inSession';
 import { info } from './notices';
 import type { ActionServices, Done } from './notices';
@@ -37,4 +39,14 @@ export async function endSession(s: ActionServices, o: ReviewAnswers): Promise<D
     return { journal: endWithReview(journal, session.id, outcomes, review, now), result: text };
   });
   return { value: feedback, notices: [info(feedback)] };
+}
+
+/** A slip review added after the end (the quick review offers it one click away, with the feedback). */
+export async function addSlipReview(s: ActionServices, o: { sessionId: string; slip: SlipReview }): Promise<Done<undefined>> {
+  const history = await s.store.history();
+  const session = history.sessions.find((x) => x.id === o.sessionId);
+  if (!session?.review) throw new SessionError(t('That session has no review to add a slip review to.'));
+  const revised = { ...session, rev: (session.rev ?? 1) + 1, review: { ...session.review, slip: o.slip } };
+  await s.store.apply((live) => mergeJournals(live, { ...emptyJournal(), sessions: [revised] }));
+  return { value: undefined, notices: [info(t('Slip review saved: your tweak comes back at your next start in this domain.'))] };
 }

@@ -2,10 +2,11 @@ import { CAUSE_DEFAULTS, causeLabel, dimensionQuestions, outcomeChoices } from '
 import { duePrompts } from '../../core/due';
 import { liveSubgoals } from '../../core/session';
 import { CAUSE_KINDS } from '../../core/schema';
-import type { Attribution, CauseKind, Outcome, SlipReview } from '../../core/schema';
+import type { Attribution, CauseKind, Outcome, Session, SlipReview } from '../../core/schema';
+import { LIMITS } from '../../core/limits';
 import { domainLabel } from '../../core/journal';
 import { clip } from '../../core/text';
-import { endSession } from '../actions/end';
+import { addSlipReview, endSession } from '../actions/end';
 import { present } from './present';
 import type { Services } from '../services';
 import { askText, requireSession } from './prompts';
@@ -21,7 +22,42 @@ const title = () => t('Small Wins: End Session');
 export async function endAndReview(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
-  const outcomes: { subgoalId: string; outcome: Outcome }[] = [];
+  const quick = ctx.settings().reviewDepth === 'quick';
+  const outcomes = quick ? await quickOutcomes(ctx, session) : await fullOutcomes(ctx, session);
+  if (!outcomes) return cancelled(ctx);
+  const attribution = quick ? await quickAttribution(ctx) : await askAttribution(ctx);
+  if (!attribution) return cancelled(ctx);
+  const missed = outcomes.some((o) => o.outcome === 'missed');
+  let slip: SlipReview | undefined;
+  if (missed && !quick) {
+    const review = t('Review the slip');
+    const choice = await ctx.ui.info(t('Something was missed: a one-minute slip review turns it into a tweak for tomorrow.'), review, t('Skip'));
+    if (choice === review) slip = await askSlip(ctx);
+  }
+  const done = await endSession(ctx, { sessionId: session.id, outcomes, attribution, ...(slip ? { slip } : {}) });
+  if (missed && quick) {
+    // The slip review stays one click away: on the feedback itself, not as a step of its own.
+    const review = t('Review the slip');
+    const choice = await ctx.ui.info(done.value, review);
+    if (choice === review) {
+      const later = await askSlip(ctx);
+      if (later) present(ctx.ui, (await addSlipReview(ctx, { sessionId: session.id, slip: later })).notices);
+    }
+  } else present(ctx.ui, done.notices);
+  if (!ctx.settings().reminders) return;
+  const due = duePrompts(await ctx.store.history(), ctx.clock(), ctx.settings().reassessmentIntervalDays);
+  if (due.reassess.includes(session.domainId)) {
+    const rate = t('Rate now');
+    const choice = await ctx.ui.info(t('Time to reassess how sure you are about {0} (0–100).', domainLabel(ctx.store.live, session.domainId)), rate);
+    if (choice === rate) await ctx.run('rateDomain');
+  }
+}
+
+type Outcomes = { subgoalId: string; outcome: Outcome }[];
+
+/** Every subgoal, one question each: met, partly or missed. */
+async function fullOutcomes(ctx: Services, session: Session): Promise<Outcomes | undefined> {
+  const outcomes: Outcomes = [];
   const choices: PickItem<Outcome>[] = outcomeChoices().map((o) => ({ icon: o.icon, label: o.label, value: o.value }));
   for (const goal of liveSubgoals(session)) {
     const picked = await ctx.ui.pick(choices, {
@@ -29,24 +65,65 @@ export async function endAndReview(ctx: Services): Promise<void> {
       placeholder: t('How did it go: "{0}"?', clip(goal.text, 70)),
       active: goal.doneAt !== undefined ? 'met' : undefined,
     });
-    if (!picked) return cancelled(ctx);
+    if (!picked) return undefined;
     outcomes.push({ subgoalId: goal.id, outcome: picked });
   }
-  const attribution = await askAttribution(ctx);
-  if (!attribution) return cancelled(ctx);
-  let slip: SlipReview | undefined;
-  if (outcomes.some((o) => o.outcome === 'missed')) {
-    const review = t('Review the slip');
-    const choice = await ctx.ui.info(t('Something was missed: a one-minute slip review turns it into a tweak for tomorrow.'), review, t('Skip'));
-    if (choice === review) slip = await askSlip(ctx);
+  return outcomes;
+}
+
+/** One list of the subgoals met (the done ones already checked); the rest, if any, partly met or missed in one more. */
+async function quickOutcomes(ctx: Services, session: Session): Promise<Outcomes | undefined> {
+  const goals = liveSubgoals(session);
+  if (goals.length === 0) return [];
+  const items = goals.map((g) => ({ label: g.text, description: t('confidence {0}/10', g.confidence), value: g.id }));
+  const met = await ctx.ui.pickMany(items, {
+    title: title(),
+    placeholder: t('Which subgoals did you meet? Check them, then press Enter.'),
+    selected: goals.filter((g) => g.doneAt !== undefined).map((g) => g.id),
+  });
+  if (!met) return undefined;
+  const rest = items.filter((i) => !met.includes(i.value));
+  const partly = rest.length
+    ? await ctx.ui.pickMany(rest, { title: title(), placeholder: t('Which of the rest did you partly meet? The others count as missed.'), selected: [] })
+    : [];
+  if (!partly) return undefined;
+  return goals.map((g) => ({ subgoalId: g.id, outcome: met.includes(g.id) ? 'met' : partly.includes(g.id) ? 'partly' : 'missed' }));
+}
+
+/**
+ * What made the difference, in two interactions: the cause picked (with a note typed in the same
+ * box, if the user likes), then the three causal ratings preset from the cause, kept with one Enter
+ * or adjusted one by one.
+ */
+async function quickAttribution(ctx: Services): Promise<Attribution | undefined> {
+  let note = '';
+  let cause: CauseKind | undefined;
+  while (!cause) {
+    const composed = await ctx.ui.compose<CauseKind>({
+      title: title(),
+      placeholder: t('What made the difference? Type a note if you like, then pick the cause.'),
+      items: CAUSE_KINDS.map((kind) => ({ label: causeLabel(kind), value: kind })),
+      buttons: [],
+      typedLabel: (typed) => t('Note: "{0}" — now pick the cause below', typed),
+      validate: (typed) => (typed.length > LIMITS.text ? t('Keep it to 500 characters (now {0}).', typed.length) : undefined),
+      value: note,
+    });
+    if (!composed) return undefined;
+    note = composed.text;
+    if (composed.kind === 'item') cause = composed.value;
   }
-  present(ctx.ui, (await endSession(ctx, { sessionId: session.id, outcomes, attribution, ...(slip ? { slip } : {}) })).notices);
-  const due = duePrompts(await ctx.store.history(), ctx.clock(), ctx.settings().reassessmentIntervalDays);
-  if (due.reassess.includes(session.domainId)) {
-    const rate = t('Rate now');
-    const choice = await ctx.ui.info(t('Time to reassess how sure you are about {0} (0–100).', domainLabel(ctx.store.live, session.domainId)), rate);
-    if (choice === rate) await ctx.run('rateDomain');
-  }
+  const typical = CAUSE_DEFAULTS[cause];
+  const keep = await ctx.ui.pick(
+    [
+      { icon: 'check', label: t('Keep: about you {0}/9 · stable {1}/9 · controllable {2}/9', typical.internal, typical.stable, typical.controllable), detail: t('Typical for this cause'), value: true },
+      { icon: 'settings', label: t('Adjust the three ratings…'), value: false },
+    ],
+    { title: title(), placeholder: t('How you see the cause: about you, stable, controllable') },
+  );
+  if (keep === undefined) return undefined;
+  if (keep) return { cause, text: note, ...typical };
+  const ratings = await askDimensions(ctx, cause);
+  return ratings ? { cause, text: note, ...ratings } : undefined;
 }
 
 async function askAttribution(ctx: Services): Promise<Attribution | undefined> {
@@ -56,11 +133,17 @@ async function askAttribution(ctx: Services): Promise<Attribution | undefined> {
   const text = await ctx.ui.input({
     title: title(),
     prompt: t('In a few words, what exactly? (optional — press Enter to skip)'),
-    validate: (typed) => (typed.trim().length > 500 ? t('Keep it to 500 characters (now {0}).', typed.trim().length) : undefined),
+    validate: (typed) => (typed.trim().length > LIMITS.text ? t('Keep it to 500 characters (now {0}).', typed.trim().length) : undefined),
   });
   if (text === undefined) return undefined;
+  const ratings = await askDimensions(ctx, cause);
+  return ratings ? { cause, text: text.trim(), ...ratings } : undefined;
+}
+
+/** The three causal dimensions, each on its 1–9 scale, the cause's typical value first. */
+async function askDimensions(ctx: Services, cause: CauseKind): Promise<Pick<Attribution, 'internal' | 'stable' | 'controllable'> | undefined> {
   const typical = CAUSE_DEFAULTS[cause];
-  const ratings: Partial<Record<ReturnType<typeof dimensionQuestions>[number]['key'], number>> = {};
+  const ratings = { ...typical };
   for (const dimension of dimensionQuestions()) {
     const scale: PickItem<number>[] = [];
     for (let v = 9; v >= 1; v--) scale.push({ label: `${v}`, ...(v === typical[dimension.key] ? { description: t('typical for this cause') } : {}), value: v });
@@ -68,13 +151,7 @@ async function askAttribution(ctx: Services): Promise<Attribution | undefined> {
     if (value === undefined) return undefined;
     ratings[dimension.key] = value;
   }
-  return {
-    cause,
-    text: text.trim(),
-    internal: ratings.internal ?? typical.internal,
-    stable: ratings.stable ?? typical.stable,
-    controllable: ratings.controllable ?? typical.controllable,
-  };
+  return ratings;
 }
 
 async function askSlip(ctx: Services): Promise<SlipReview | undefined> {

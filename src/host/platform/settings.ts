@@ -9,6 +9,18 @@ export interface Settings {
   evidenceTasks: boolean;
   evidenceCommits: boolean;
   evidenceDiagnostics: boolean;
+  /** quick: three steps at the end of a session; full: every question. */
+  reviewDepth: 'quick' | 'full';
+  /** Where a win's acknowledgment shows. */
+  acknowledgeIn: 'notification' | 'statusBar';
+  /** Due prompts as notifications too (otherwise only in the dashboard and the tooltip). */
+  reminders: boolean;
+  /** Minutes with no VS Code window active before the away question. */
+  awayThresholdMinutes: number;
+  /** Suggested wins from commits and tasks are recorded as done with AI help. */
+  commitsWithAiHelp: boolean;
+  /** The shrink threshold learns from the record (opt-in). */
+  learnThreshold: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +33,12 @@ export const DEFAULT_SETTINGS: Settings = {
   evidenceTasks: true,
   evidenceCommits: true,
   evidenceDiagnostics: true,
+  reviewDepth: 'quick',
+  acknowledgeIn: 'notification',
+  reminders: false,
+  awayThresholdMinutes: 15,
+  commitsWithAiHelp: false,
+  learnThreshold: false,
 };
 
 /** Clamps what a user typed into settings.json to the range each setting allows. */
@@ -39,5 +57,12 @@ export function sanitizeSettings(raw: Partial<Record<keyof Settings, unknown>>):
     evidenceTasks: bool(raw.evidenceTasks, d.evidenceTasks),
     evidenceCommits: bool(raw.evidenceCommits, d.evidenceCommits),
     evidenceDiagnostics: bool(raw.evidenceDiagnostics, d.evidenceDiagnostics),
+    reviewDepth: raw.reviewDepth === 'full' ? 'full' : 'quick',
+    acknowledgeIn: raw.acknowledgeIn === 'statusBar' ? 'statusBar' : 'notification',
+    reminders: bool(raw.reminders, d.reminders),
+    // Fractions of a minute are allowed (a tenth at least), so the away question can be tried quickly.
+    awayThresholdMinutes: typeof raw.awayThresholdMinutes === 'number' && Number.isFinite(raw.awayThresholdMinutes) ? Math.min(1440, Math.max(0.1, raw.awayThresholdMinutes)) : d.awayThresholdMinutes,
+    commitsWithAiHelp: bool(raw.commitsWithAiHelp, d.commitsWithAiHelp),
+    learnThreshold: bool(raw.learnThreshold, d.learnThreshold),
   };
 }

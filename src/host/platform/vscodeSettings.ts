@@ -15,5 +15,11 @@ export function readSettings(): Settings {
     evidenceTasks: c.get('evidence.tasks'),
     evidenceCommits: c.get('evidence.commits'),
     evidenceDiagnostics: c.get('evidence.diagnostics'),
+    reviewDepth: c.get('review.depth'),
+    acknowledgeIn: c.get('acknowledgeIn'),
+    reminders: c.get('reminders'),
+    awayThresholdMinutes: c.get('awayThresholdMinutes'),
+    commitsWithAiHelp: c.get('evidence.commitsWithAiHelp'),
+    learnThreshold: c.get('learnThreshold'),
   });
 }
