@@ -18,6 +18,20 @@ function monthStart(at: number): number {
 }
 
 /**
+ * One goal's squared error in units of 1/400: (2·confidence − 20·outcome)² is a whole number, so sums
+ * do not depend on the order they are added in, and per-month totals (core/aggregates.ts) add up to
+ * exactly what a pass over the whole history gives.
+ */
+export function brierTwentieths(confidence: number, outcome: Outcome): number {
+  return (2 * confidence - 20 * HIT[outcome]) ** 2;
+}
+
+/** The mean squared error of `goals` goals whose errors sum to `twentieths` (see brierTwentieths). */
+export function brierScore(twentieths: number, goals: number): number {
+  return twentieths / 400 / goals;
+}
+
+/**
  * Brier score per domain per month: the mean of (confidence/10 − outcome)², outcome 1 met, 0.5 partly,
  * 0 missed. 0 is perfect calibration; always saying 5/10 scores 0.25.
  */
@@ -30,14 +44,14 @@ export function brierByDomain(journal: Journal): { domainId: string; points: Bri
     const byMonth = sums.get(s.domainId) ?? new Map<number, { total: number; goals: number }>();
     const month = monthStart(s.startedAt);
     const entry = byMonth.get(month) ?? { total: 0, goals: 0 };
-    for (const g of rated) entry.total += (g.confidence / 10 - HIT[g.outcome as Outcome]) ** 2;
+    for (const g of rated) entry.total += brierTwentieths(g.confidence, g.outcome as Outcome);
     entry.goals += rated.length;
     byMonth.set(month, entry);
     sums.set(s.domainId, byMonth);
   }
   return [...sums.entries()].map(([domainId, byMonth]) => ({
     domainId,
-    points: [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, e]) => ({ month, score: e.total / e.goals, goals: e.goals })),
+    points: [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, e]) => ({ month, score: brierScore(e.total, e.goals), goals: e.goals })),
   }));
 }
 

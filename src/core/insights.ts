@@ -46,7 +46,8 @@ export function winsCalendar(journal: Journal, now: number, days = 84): { day: n
   return out;
 }
 
-const OWN = (a: { internal: number; controllable: number }) => a.internal >= 6 && a.controllable >= 6;
+/** An attribution the user owns: internal and controllable (also counted per week in core/aggregates.ts). */
+export const OWN = (a: { internal: number; controllable: number }) => a.internal >= 6 && a.controllable >= 6;
 
 /** Per week with reviews (last `weeks` weeks): the share of attributions that were internal and controllable. */
 export function attributionMix(journal: Journal, now: number, weeks = 12): { weekOf: number; reviews: number; ownShare: number }[] {

@@ -4,9 +4,12 @@
  * to the range and the domains, so the two surfaces never disagree about a definition.
  */
 import type { Journal, Session, Win } from './schema';
+import { emptyJournal } from './schema';
+import { attributionMixOf, brierInputs, calendarOf, calibrationOf, usedDomains, weeksFrom, winsFrom } from './aggregates';
+import type { HistoryView } from './aggregates';
 import { attributionMix, calibration, efficacySeries, winsCalendar } from './insights';
 import type { CalibrationRow } from './insights';
-import { brierByDomain } from './calibration';
+import { brierByDomain, brierScore } from './calibration';
 import type { BrierPoint } from './calibration';
 import { elapsedMs } from './session';
 import { addWeeks, DAY, dayStart, weekStart } from './time';
@@ -185,4 +188,73 @@ export function progressData(journal: Journal, now: number, query: ProgressQuery
 export function progressDomains(journal: Journal): { id: string; name: string }[] {
   const used = new Set([...journal.sessions.map((s) => s.domainId), ...journal.ratings.map((r) => r.domainId)]);
   return journal.domains.filter((d) => d.archivedAt === undefined || used.has(d.id)).map((d) => ({ id: d.id, name: d.name }));
+}
+
+/** progressData from aggregates (core/aggregates.ts) and the live records, without the whole history. */
+export function progressDataFromView(view: HistoryView, now: number, query: ProgressQuery): ProgressData {
+  const { totals, records } = view;
+  const keep = query.domainIds ? new Set(query.domainIds) : undefined;
+  const ratings = keep ? totals.ratings.filter((r) => keep.has(r.domainId)) : totals.ratings;
+  let from: number;
+  if (query.range !== 'all') from = rangeStart(emptyJournal(), query.range, now);
+  else {
+    let earliest: number | undefined;
+    for (const [domain, row] of Object.entries(totals.weeks)) {
+      if (keep && !keep.has(domain)) continue;
+      for (const week of Object.keys(row)) earliest = Math.min(earliest ?? Number(week), Number(week));
+    }
+    for (const r of ratings) earliest = Math.min(earliest ?? r.at, r.at);
+    from = weekStart(Math.min(earliest ?? now, now));
+  }
+  const inRangeRatings = ratings.filter((r) => r.at >= from).sort((a, b) => a.at - b.at);
+  const weeks = Math.round((weekStart(now) - from) / (7 * DAY)) + 1;
+  const calendarFrom = Math.max(from, addWeeks(weekStart(now), -(RANGE_WEEKS['1y'] - 1)));
+  const byWeek = weeksFrom(totals, from, keep);
+  const focus: { weekOf: number; minutes: number }[] = [];
+  for (let week = from; week <= now; week = addWeeks(week, 1)) focus.push({ weekOf: week, minutes: Math.round((byWeek.get(week)?.focusMs ?? 0) / 60_000) });
+  const summary: DomainSummary[] = [];
+  for (const domain of records.domains) {
+    if (keep && !keep.has(domain.id)) continue;
+    const one = new Set([domain.id]);
+    let sessions = 0;
+    let ms = 0;
+    for (const c of weeksFrom(totals, from, one).values()) {
+      sessions += c.sessions;
+      ms += c.focusMs;
+    }
+    const own = inRangeRatings.filter((r) => r.domainId === domain.id);
+    const wins = winsFrom(totals, from, one);
+    if (domain.archivedAt !== undefined && sessions === 0 && own.length === 0 && wins === 0) continue;
+    const first = own[0];
+    const latest = own[own.length - 1];
+    summary.push({
+      domainId: domain.id,
+      ...(first ? { firstRating: first.value } : {}),
+      ...(latest ? { latestRating: latest.value } : {}),
+      sessions,
+      wins,
+      minutes: Math.round(ms / 60_000),
+    });
+  }
+  return {
+    from,
+    belief: efficacySeries({ ...emptyJournal(), ratings: inRangeRatings }),
+    calendar: calendarOf(totals, now, daysBetween(calendarFrom, dayStart(now)) + 1, keep, calendarFrom),
+    calendarFrom,
+    ownCauses: attributionMixOf(totals, now, weeks, from, keep),
+    calibration: calibrationOf(totals, from, keep),
+    brier: brierInputs(totals, from, keep).map((b) => ({
+      domainId: b.domainId,
+      points: [...b.months.entries()].sort((x, y) => x[0] - y[0]).map(([month, e]) => ({ month, score: brierScore(e.sq, e.goals), goals: e.goals })),
+    })),
+    focus,
+    summary,
+  };
+}
+
+/** progressDomains from aggregates: every domain still in use, and archived ones that left a record. */
+export function progressDomainsFromView(view: HistoryView): { id: string; name: string }[] {
+  const used = usedDomains(view.totals);
+  for (const r of view.totals.ratings) used.add(r.domainId);
+  return view.records.domains.filter((d) => d.archivedAt === undefined || used.has(d.id)).map((d) => ({ id: d.id, name: d.name }));
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { HostMessage } from '../../shared/protocol';
 import { createDashboardHandler } from './dashboardMessages';
 import type { Services } from '../services';
-import { buildSnapshot } from './snapshot';
+import { buildSnapshotFromView, EVIDENCE_WINS } from './snapshot';
+import { dashboardView } from '../storage/views';
 import { t } from '../../core/l10n';
 import { createNonce, languageTag, scriptJson } from '../platform/webviewPage';
 
@@ -52,11 +53,13 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   sendSnapshot(): void {
     if (!this.#view?.visible) return;
-    // History may be read from the archive first; only the newest request is posted.
+    // Built from the archive's per-month aggregates and the recent records (not the whole history); only the newest request is posted.
     const request = ++this.#snapshotRequests;
-    void this.#ctx.store.history().then((journal) => {
+    const now = this.#ctx.clock();
+    const defaults = this.#ctx.defaults.get();
+    void dashboardView(this.#ctx.store, now, defaults.lastDomainId, EVIDENCE_WINS).then((view) => {
       if (request !== this.#snapshotRequests) return;
-      const snapshot = buildSnapshot(journal, this.#ctx.clock(), this.#ctx.settings(), this.#ctx.defaults.get(), this.#ctx.suggestions.list());
+      const snapshot = buildSnapshotFromView(view, now, this.#ctx.settings(), defaults, this.#ctx.suggestions.list());
       this.#post({ type: 'snapshot', snapshot });
     });
   }

@@ -1,9 +1,12 @@
 import { CAUSE_DEFAULTS, causeLabel } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
-import { brierByDomain, calibrationFeedback } from '../../core/calibration';
-import { encouragementFromRecord, evidenceFor, winsSince } from '../../core/evidence';
+import { brierByDomain, brierScore, calibrationFeedback } from '../../core/calibration';
+import { encouragementFromFacts, encouragementFromRecord, evidenceFor, winsSince } from '../../core/evidence';
+import { aggregateOf, attributionMixOf, brierInputs, calendarOf, calibrationOf, recordFacts, usedDomains } from '../../core/aggregates';
+import type { HistoryView } from '../../core/aggregates';
+import { DAY } from '../../core/time';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
-import { activeDomains, domainLabel as name } from '../../core/journal';
+import { activeDomains, domainLabel as name, latestRating } from '../../core/journal';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
@@ -31,6 +34,88 @@ function sessionView(journal: Journal, s: Session, now: number): SessionView {
 
 /** The whole dashboard state, sent in full on every change (no deltas to get out of step). */
 export function buildSnapshot(
+  journal: Journal,
+  now: number,
+  settings: Settings,
+  defaults: WorkspaceDefaults,
+  suggestions: readonly Suggestion[] = [],
+): Snapshot {
+  const totals = aggregateOf(journal, now);
+  return buildSnapshotFromView({ totals, records: journal }, now, settings, defaults, suggestions);
+}
+
+/**
+ * The same snapshot from aggregates and only the records it shows one by one (see
+ * host/storage/views.ts for which months those are): the charts come from `view.totals`, the
+ * running session, today's wins, the evidence bank and what is due from `view.records`.
+ */
+export function buildSnapshotFromView(
+  view: HistoryView,
+  now: number,
+  settings: Settings,
+  defaults: WorkspaceDefaults,
+  suggestions: readonly Suggestion[] = [],
+): Snapshot {
+  const { totals, records: journal } = view;
+  const session = activeSession(journal);
+  const focusDomainId = session?.domainId ?? defaults.lastDomainId;
+  const todayWins = winsSince(journal, dayStart(now)).map((w) => ({ text: w.text, at: w.at, domainName: name(journal, w.domainId) }));
+  const evidence = evidenceFor(journal, focusDomainId, EVIDENCE_WINS);
+  const fromRecord = focusDomainId ? encouragementFromFacts(recordFacts(totals, focusDomainId, settings.confidenceThreshold), name(journal, focusDomainId)) : undefined;
+  const used = usedDomains(totals);
+  const due = {
+    reflection: duePrompts(journal, now, settings.reassessmentIntervalDays).reflection,
+    reassess: journal.domains
+      .filter((d) => d.archivedAt === undefined && used.has(d.id))
+      .filter((d) => {
+        const last = latestRating(journal, d.id);
+        return !last || now - last.at >= settings.reassessmentIntervalDays * DAY;
+      })
+      .map((d) => d.id),
+  };
+  const dip = dipNote(journal, now);
+  const calibrationRows = calibrationOf(totals);
+  const calibrationNote = calibrationFeedback(calibrationRows);
+  return {
+    now,
+    threshold: settings.confidenceThreshold,
+    defaultPlannedMinutes: defaults.plannedMinutes ?? settings.defaultPlannedMinutes,
+    ...(defaults.lastDomainId ? { lastDomainId: defaults.lastDomainId } : {}),
+    domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
+    ...(session ? { session: sessionView(journal, session, now) } : {}),
+    suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
+    todayWins,
+    evidence: {
+      wins: evidence.wins.map((w) => ({ text: w.text, at: w.at })),
+      encouragements: evidence.encouragements.map((e) => ({ from: e.from, text: e.text })),
+      ...(focusDomainId ? { domainName: name(journal, focusDomainId) } : {}),
+      ...(fromRecord ? { fromRecord } : {}),
+    },
+    models: journal.models
+      .filter((m) => !focusDomainId || !m.domainId || m.domainId === focusDomainId)
+      .map((m) => ({ name: m.name, workflowNotes: m.workflowNotes, ...(m.domainId ? { domainName: name(journal, m.domainId) } : {}) })),
+    due: { reflection: due.reflection, reassess: due.reassess.map((id) => name(journal, id)) },
+    causes: CAUSE_KINDS.map((kind) => ({ kind, label: causeLabel(kind), ...CAUSE_DEFAULTS[kind] })),
+    charts: {
+      efficacy: efficacySeries(journal).map((s) => ({ domainName: name(journal, s.domainId), points: s.points })),
+      calendar: calendarOf(totals, now, 84).map((d) => ({ day: d.day, wins: d.wins })),
+      attributionMix: attributionMixOf(totals, now),
+      calibration: calibrationRows,
+      ...(calibrationNote ? { calibrationNote } : {}),
+      brier: brierInputs(totals).map((b) => ({
+        domainName: name(journal, b.domainId),
+        points: [...b.months.entries()].sort((x, y) => x[0] - y[0]).map(([month, e]) => ({ month, score: brierScore(e.sq, e.goals), goals: e.goals })),
+      })),
+      ...(dip ? { dip } : {}),
+    },
+  };
+}
+
+/** How many of the latest wins the evidence bank shows. */
+export const EVIDENCE_WINS = 10;
+
+/** The full-history snapshot, computed record by record: the reference the aggregate-based one must equal. */
+export function buildSnapshotFromHistory(
   journal: Journal,
   now: number,
   settings: Settings,

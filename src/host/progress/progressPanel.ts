@@ -5,7 +5,8 @@ import type { Services } from '../services';
 import { createNonce } from '../platform/webviewPage';
 import { createProgressHandler } from './progressMessages';
 import { progressHtml } from './progressHtml';
-import { buildProgressSnapshot } from './progressSnapshot';
+import { buildProgressSnapshotFromView } from './progressSnapshot';
+import { historyView } from '../storage/views';
 import { t } from '../../core/l10n';
 
 export const PROGRESS_VIEW_TYPE = 'smallWins.progress';
@@ -82,11 +83,12 @@ export class ProgressPanel implements vscode.Disposable {
   #sendSnapshot(): void {
     const panel = this.#panel;
     if (!panel?.visible) return;
-    // History may be read from the archive first; only the newest request is posted.
+    // Built from the archive's per-month aggregates and the live records, not the whole history; only the newest request is posted.
     const request = ++this.#snapshotRequests;
-    void this.#ctx.store.history().then((journal) => {
+    const now = this.#ctx.clock();
+    void historyView(this.#ctx.store, now).then((view) => {
       if (request !== this.#snapshotRequests || this.#panel !== panel) return;
-      const snapshot = buildProgressSnapshot(journal, this.#ctx.clock(), { range: this.#range, hidden: this.#hidden });
+      const snapshot = buildProgressSnapshotFromView(view, now, { range: this.#range, hidden: this.#hidden });
       this.#offered = snapshot.domains.map((d) => d.id);
       const message: ProgressHostMessage = { type: 'snapshot', snapshot };
       void panel.webview.postMessage(message);

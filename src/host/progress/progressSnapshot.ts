@@ -1,7 +1,9 @@
-import { progressData, progressDomains } from '../../core/progress';
-import type { ProgressRange } from '../../core/progress';
+import { progressData, progressDataFromView, progressDomains, progressDomainsFromView } from '../../core/progress';
+import type { ProgressData, ProgressRange } from '../../core/progress';
 import { domainLabel as name } from '../../core/journal';
 import type { Journal } from '../../core/schema';
+import { viewOf } from '../../core/aggregates';
+import type { HistoryView } from '../../core/aggregates';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 
 /** What the user chose in the tab; it lives in the host, so the tab shows it again after being hidden. */
@@ -13,20 +15,40 @@ export interface ProgressChoice {
 
 /** The whole Progress tab state, sent in full on every change (no deltas to get out of step). */
 export function buildProgressSnapshot(journal: Journal, now: number, choice: ProgressChoice): ProgressSnapshot {
-  const domains = progressDomains(journal).map((d) => ({ ...d, shown: !choice.hidden.has(d.id) }));
+  return buildProgressSnapshotFromView(viewOf(journal, now), now, choice);
+}
+
+/** The same snapshot from aggregates and the live records (host/storage/views.ts), without the whole history. */
+export function buildProgressSnapshotFromView(view: HistoryView, now: number, choice: ProgressChoice): ProgressSnapshot {
+  return assemble(view.records, now, choice, progressDomainsFromView(view), (query) => progressDataFromView(view, now, query));
+}
+
+/** The full-history snapshot, computed record by record: the reference the aggregate-based one must equal. */
+export function buildProgressSnapshotFromHistory(journal: Journal, now: number, choice: ProgressChoice): ProgressSnapshot {
+  return assemble(journal, now, choice, progressDomains(journal), (query) => progressData(journal, now, query));
+}
+
+function assemble(
+  journal: Journal,
+  now: number,
+  choice: ProgressChoice,
+  offered: { id: string; name: string }[],
+  data: (query: { range: ProgressRange; domainIds?: string[] }) => ProgressData,
+): ProgressSnapshot {
+  const domains = offered.map((d) => ({ ...d, shown: !choice.hidden.has(d.id) }));
   const shownIds = domains.filter((d) => d.shown).map((d) => d.id);
-  const data = progressData(journal, now, { range: choice.range, ...(choice.hidden.size > 0 ? { domainIds: shownIds } : {}) });
+  const result = data({ range: choice.range, ...(choice.hidden.size > 0 ? { domainIds: shownIds } : {}) });
   return {
     now,
     range: choice.range,
-    from: data.from,
+    from: result.from,
     domains,
-    belief: data.belief.map((b) => ({ ...b, domainName: name(journal, b.domainId) })),
-    calendar: { from: data.calendarFrom, days: data.calendar },
-    ownCauses: data.ownCauses,
-    calibration: data.calibration,
-    brier: data.brier.map((b) => ({ ...b, domainName: name(journal, b.domainId) })),
-    focus: data.focus,
-    summary: data.summary.map((row) => ({ ...row, domainName: name(journal, row.domainId) })),
+    belief: result.belief.map((b) => ({ ...b, domainName: name(journal, b.domainId) })),
+    calendar: { from: result.calendarFrom, days: result.calendar },
+    ownCauses: result.ownCauses,
+    calibration: result.calibration,
+    brier: result.brier.map((b) => ({ ...b, domainName: name(journal, b.domainId) })),
+    focus: result.focus,
+    summary: result.summary.map((row) => ({ ...row, domainName: name(journal, row.domainId) })),
   };
 }

@@ -1,4 +1,6 @@
 import { ARCHIVED_COLLECTIONS, archiveFileName, archiveMonth, isEmptyPart } from '../../core/archive';
+import { aggregateOf, isAggregate, zoneKey } from '../../core/aggregates';
+import type { MonthAggregate } from '../../core/aggregates';
 import { applyTombstones, mergeJournals } from '../../core/merge';
 import { loadJournal } from '../../core/persisted';
 import { emptyJournal, MIN_TIME } from '../../core/schema';
@@ -28,6 +30,12 @@ export class Archive {
   /** Files with a part that did not validate: kept as they are, never merged away. */
   readonly #damaged = new Set<string>();
   #merged: Journal | undefined = emptyJournal();
+  /** Each month's aggregate, with the names of the files it was computed from. */
+  readonly #aggregates = new Map<string, { sources: string; aggregate: MonthAggregate }>();
+  /** The records of the months views read lately (a few), by the files they were read from. */
+  #monthRecords = new Map<string, { sources: string; journal: Journal }>();
+  /** The archive's files by month, as the last look at the folder for aggregates found them. */
+  #listing = new Map<string, string[]>();
   #scanning: Promise<void> = Promise.resolve();
   #listFailed = false;
 
@@ -126,11 +134,101 @@ export class Archive {
     }
   }
 
+  /**
+   * The aggregate of every month (core/aggregates.ts), without reading the months' records: each
+   * month's aggregate lives beside its files as "<month>.agg.<key>.json", where the key names the
+   * exact set of files it was computed from. Files are never changed, so a month whose files changed
+   * (a new part, a compaction, a purge after a deletion or an edit) has a new key, and its aggregate is
+   * recomputed from the merged records; so is one that is missing, damaged, or cut in another time
+   * zone. Two windows computing the same month write the same content under the same name, so
+   * neither can lose the other's; aggregates of file sets no longer listed are deleted.
+   */
+  async aggregates(): Promise<Map<string, MonthAggregate>> {
+    const listed = await this.#folder.list();
+    await this.#removeStalePartials(listed);
+    const byMonth = new Map<string, string[]>();
+    const aggregateFiles = new Set<string>();
+    for (const name of listed.sort()) {
+      const month = archiveMonth(name);
+      if (month !== undefined) byMonth.set(month, [...(byMonth.get(month) ?? []), name]);
+      else if (AGGREGATE_NAME.test(name)) aggregateFiles.add(name);
+    }
+    this.#listing = byMonth;
+    const zone = zoneKey();
+    const out = new Map<string, MonthAggregate>();
+    const current = new Set<string>();
+    for (const [month, names] of byMonth) {
+      const sources = names.join('\n');
+      const file = aggregateFileName(month, sources);
+      current.add(file);
+      const cached = this.#aggregates.get(month);
+      if (cached?.sources === sources && cached.aggregate.zone === zone) {
+        out.set(month, cached.aggregate);
+        continue;
+      }
+      let aggregate = aggregateFiles.has(file) ? await this.#readAggregate(file, names, zone) : undefined;
+      if (!aggregate) {
+        const records = await this.#readMonth(names);
+        aggregate = aggregateOf(records, undefined, zone);
+        // An aggregate of a file that could not be read would miss its records: kept in memory only, tried again next time.
+        if (names.some((n) => this.#damaged.has(n))) {
+          out.set(month, aggregate);
+          continue;
+        }
+        // A damaged one is replaced. Written once under its name: another window that wrote it first wrote the same content.
+        if (aggregateFiles.has(file)) await this.#folder.remove(file).catch(() => undefined);
+        await this.#folder.write(file, JSON.stringify({ sources: names, aggregate })).catch(() => undefined);
+      }
+      this.#aggregates.set(month, { sources, aggregate });
+      out.set(month, aggregate);
+    }
+    for (const month of this.#aggregates.keys()) if (!byMonth.has(month)) this.#aggregates.delete(month);
+    for (const name of aggregateFiles) if (!current.has(name)) await this.#folder.remove(name).catch(() => undefined);
+    return out;
+  }
+
+  /**
+   * The merged records of these months only (a view's recent months), read from the files the last
+   * call of `aggregates` listed. Only the months of the latest call are kept in memory.
+   */
+  async months(wanted: Iterable<string>): Promise<Journal> {
+    const kept = new Map<string, { sources: string; journal: Journal }>();
+    for (const month of wanted) {
+      const names = this.#listing.get(month);
+      if (!names) continue;
+      const sources = names.join('\n');
+      const known = this.#monthRecords.get(month);
+      kept.set(month, known?.sources === sources ? known : { sources, journal: await this.#readMonth(names) });
+    }
+    this.#monthRecords = kept;
+    return [...kept.values()].map((m) => m.journal).reduce(mergeJournals, emptyJournal());
+  }
+
+  async #readMonth(names: readonly string[]): Promise<Journal> {
+    let merged = emptyJournal();
+    for (const name of names) merged = mergeJournals(merged, this.#files.get(name) ?? (await this.#readFile(name)));
+    return merged;
+  }
+
+  async #readAggregate(file: string, names: readonly string[], zone: string): Promise<MonthAggregate | undefined> {
+    try {
+      const stored = JSON.parse(await this.#folder.read(file)) as { sources?: unknown; aggregate?: unknown };
+      const sameSources = Array.isArray(stored.sources) && stored.sources.length === names.length && stored.sources.every((n, i) => n === names[i]);
+      // A damaged or foreign aggregate is simply computed again from the month's records.
+      return sameSources && isAggregate(stored.aggregate, zone) ? stored.aggregate : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Removes every file of the archive, damaged and partial ones included ("Delete all my data"). */
   async erase(): Promise<void> {
     for (const name of await this.#folder.list()) await this.#folder.remove(name);
     this.#files.clear();
     this.#damaged.clear();
+    this.#aggregates.clear();
+    this.#monthRecords.clear();
+    this.#listing.clear();
     this.#merged = emptyJournal();
   }
 
@@ -222,6 +320,16 @@ export class Archive {
 }
 
 const PARTIAL_GRACE_MS = 60 * 60_000;
+
+const AGGREGATE_NAME = /^\d{4}-\d{2}\.agg\.[0-9a-z]{1,16}\.json$/;
+
+/** "2026-11.agg.1x2y3z.json": the month and a hash of the names of the files it sums up. */
+function aggregateFileName(month: string, sources: string): string {
+  // FNV-1a: a collision only means recomputing, since the file lists its sources in full.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < sources.length; i++) hash = Math.imul(hash ^ sources.charCodeAt(i), 0x01000193) >>> 0;
+  return `${month}.agg.${hash.toString(36)}${sources.length.toString(36)}.json`;
+}
 
 /** When a file named by uniqueName was written, from its time part. */
 function writtenAt(name: string): number | undefined {

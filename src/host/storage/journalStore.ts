@@ -9,6 +9,7 @@ import { combineHistory, monthOf, splitArchivable } from '../../core/archive';
 import { DAY } from '../../core/time';
 import type { Clock } from '../../core/clock';
 import type { Archive } from './archive';
+import type { MonthAggregate } from '../../core/aggregates';
 import type { DisposableLike, MementoLike } from '../platform/mementoLike';
 import { Listeners } from '../platform/listeners';
 import { t } from '../../core/l10n';
@@ -52,6 +53,8 @@ export class JournalStore {
   #known: Journal | undefined;
   #combined: { live: Journal; archived: Journal; journal: Journal } | undefined;
   #archiveFailed = false;
+  /** Deleted ids this window has removed from the archive files (views trust the aggregates of those). */
+  readonly #purged = new Set<string>();
   #compactedFor: string | undefined;
   /** The journal listeners were last told about. */
   #announced: Journal | undefined;
@@ -177,6 +180,25 @@ export class JournalStore {
   }
 
   /**
+   * For views that must not read the whole history (host/storage/views.ts): the live journal, the
+   * archive's per-month aggregates, and a reader of chosen months' records; undefined without an
+   * archive. Deletions not yet removed from the archive files are removed first, so every aggregate
+   * is of records that are still there.
+   */
+  async archiveView(): Promise<{ live: Journal; aggregates: Map<string, MonthAggregate>; months: (names: Iterable<string>) => Promise<Journal> } | undefined> {
+    const archive = this.#archive;
+    if (!archive) return undefined;
+    const pending = new Set(this.live.deleted.filter((d) => d.into === undefined && !this.#purged.has(d.id)).map((d) => d.id));
+    if (pending.size > 0) {
+      await archive.purge(pending);
+      for (const id of pending) this.#purged.add(id);
+    }
+    const aggregates = await archive.aggregates();
+    // Read after the archive, as history() does, so a change written meanwhile is in the result.
+    return { live: this.live, aggregates, months: (names) => archive.months(names) };
+  }
+
+  /**
    * Moves closed history out of the live journal (e.g. one written before there was an archive), and
    * finishes removing deleted records from archive files if an earlier attempt did not.
    */
@@ -191,6 +213,7 @@ export class JournalStore {
     if (!this.#archive) return;
     const deleted = new Set(this.live.deleted.filter((d) => d.into === undefined).map((d) => d.id));
     if (deleted.size > 0) await this.#archive.purge(deleted);
+    for (const id of deleted) this.#purged.add(id);
   }
 
   /** Shorthand for a change with no result. */
@@ -205,6 +228,7 @@ export class JournalStore {
     const fresh = new Set(after.deleted.filter((d) => d.into === undefined && !known.has(d.id)).map((d) => d.id));
     try {
       await this.#archive.purge(fresh);
+      for (const id of fresh) this.#purged.add(id);
     } catch (error) {
       this.#report(t('Small Wins could not remove deleted records from its archive files yet ({0}); they stay hidden and are removed next time.', String(error)));
     }

@@ -1,0 +1,402 @@
+/**
+ * Per-month aggregates: the counts the dashboard and the Progress tab draw, computed from one archive
+ * month's records, so a view reads a few small aggregates instead of the whole history and costs the
+ * same in year five as in week one. An aggregate is only ever derived from records (never edited), so
+ * it can be thrown away and recomputed at any time: a damaged or outdated one simply is.
+ *
+ * Every number is keyed by what the views filter on (domain, local day, local week, local month), and
+ * every number is a whole number, so adding months in any order gives exactly what one pass over the
+ * whole history gives (see core/calibration.ts brierTwentieths for the one that was not).
+ */
+import type { CauseKind, EfficacyRating, Encouragement, Journal, Session } from './schema';
+import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema } from './schema';
+import { OWN } from './insights';
+import { brierTwentieths } from './calibration';
+import { elapsedMs, liveSubgoals } from './session';
+import { dayStart, weekStart } from './time';
+import { unionById } from './merge';
+
+export const AGGREGATE_VERSION = 1;
+
+/** Wins by author: mine (also when absent), with AI help, the assistant's. */
+export type Authors = [mine: number, assisted: number, assistant: number];
+
+/** The sessions one domain started in one local week. */
+export interface WeekCell {
+  sessions: number;
+  /** Focused milliseconds (a running session's up to the moment the aggregate was made). */
+  focusMs: number;
+  /** Reviewed sessions, and how many of their causes were internal and controllable (insights.ts OWN). */
+  reviews: number;
+  own: number;
+  /** Per cause kind: [reviews, own ones]. */
+  causes: Partial<Record<CauseKind, [number, number]>>;
+  /** Per confidence level 0–10: subgoals of ended sessions with an outcome, and how many were met. */
+  rated: number[];
+  met: number[];
+}
+
+/** Brier inputs of one domain's sessions started in one local week and local month. */
+export interface BrierCell {
+  /** Sum of squared errors in 1/400 (core/calibration.ts brierTwentieths), and the goals counted. */
+  sq: number;
+  goals: number;
+  /** The earliest start among them: the order domains first appear in. */
+  first: number;
+}
+
+/** The latest ended session whose first subgoal had this confidence and that logged wins. */
+export interface LowStart {
+  at: number;
+  wins: number;
+}
+
+/** Per domain, what the evidence bank and the sentence "from your record" need. */
+export interface DomainCell {
+  /** The newest win's time (0 without wins): which months hold a domain's latest wins. */
+  lastWinAt: number;
+  /** Ended sessions and the wins logged in them. */
+  endedSessions: number;
+  endedWins: number;
+  /** Indexed by the first subgoal's confidence (0–10). */
+  lowStarts: (LowStart | null)[];
+}
+
+export interface MonthAggregate {
+  v: typeof AGGREGATE_VERSION;
+  /** The time zone the local days and weeks were computed in; another zone means recompute. */
+  zone: string;
+  /** domain → local midnight → wins logged that day, by author. */
+  days: Record<string, Record<string, Authors>>;
+  /** domain → local Monday 00:00 → the sessions started that week. */
+  weeks: Record<string, Record<string, WeekCell>>;
+  /** domain → "<local Monday>/<local first of month>" → Brier inputs. */
+  brier: Record<string, Record<string, BrierCell>>;
+  domains: Record<string, DomainCell>;
+  /** Ratings and encouragement are few, and views show them one by one: kept as records. */
+  ratings: EfficacyRating[];
+  encouragements: Encouragement[];
+  /** The latest moment any record touches (a start, an end, a win, a rating…): which months a view of "the last days" must read. */
+  lastAt: number;
+}
+
+/** The local time zone, as days and weeks are cut in it. */
+export function zoneKey(): string {
+  const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const offset = (month: number) => new Date(2026, month, 1).getTimezoneOffset();
+  return `${name}|${offset(0)}|${offset(6)}`;
+}
+
+export function emptyAggregate(zone = zoneKey()): MonthAggregate {
+  return { v: AGGREGATE_VERSION, zone, days: {}, weeks: {}, brier: {}, domains: {}, ratings: [], encouragements: [], lastAt: 0 };
+}
+
+const emptyWeek = (): WeekCell => ({ sessions: 0, focusMs: 0, reviews: 0, own: 0, causes: {}, rated: Array<number>(11).fill(0), met: Array<number>(11).fill(0) });
+const emptyDomain = (): DomainCell => ({ lastWinAt: 0, endedSessions: 0, endedWins: 0, lowStarts: Array<LowStart | null>(11).fill(null) });
+
+function cell<T>(table: Record<string, Record<string, T>>, domain: string, key: string, make: () => T): T {
+  const row = (table[domain] ??= {});
+  return (row[key] ??= make());
+}
+
+function monthStart(at: number): number {
+  const d = new Date(at);
+  return new Date(d.getFullYear(), d.getMonth(), 1).getTime();
+}
+
+function authorIndex(by: unknown): 0 | 1 | 2 {
+  return by === 'assisted' ? 1 : by === 'assistant' ? 2 : 0;
+}
+
+/**
+ * The aggregate of a journal's sessions, ratings and encouragement. `now` only matters for a running
+ * session's focused time (an archive month holds none); records come in already merged (core/merge.ts).
+ */
+export function aggregateOf(part: Journal, now = Number.MAX_SAFE_INTEGER, zone = zoneKey()): MonthAggregate {
+  const agg = emptyAggregate(zone);
+  for (const s of part.sessions) addSession(agg, s, now);
+  for (const r of part.ratings) agg.lastAt = Math.max(agg.lastAt, r.at);
+  for (const e of part.encouragements) agg.lastAt = Math.max(agg.lastAt, e.at);
+  for (const r of part.reflections) agg.lastAt = Math.max(agg.lastAt, r.at, r.weekOf);
+  agg.ratings = part.ratings.slice();
+  agg.encouragements = part.encouragements.slice();
+  return agg;
+}
+
+function addSession(agg: MonthAggregate, s: Session, now: number): void {
+  const domain = s.domainId;
+  const ended = s.endedAt !== undefined;
+  agg.lastAt = Math.max(agg.lastAt, s.startedAt, s.endedAt ?? now);
+  const d = (agg.domains[domain] ??= emptyDomain());
+  for (const w of s.wins) {
+    const day = cell(agg.days, domain, String(dayStart(w.at)), (): Authors => [0, 0, 0]);
+    day[authorIndex((w as { by?: unknown }).by)]++;
+    d.lastWinAt = Math.max(d.lastWinAt, w.at);
+    agg.lastAt = Math.max(agg.lastAt, w.at);
+  }
+  const week = weekStart(s.startedAt);
+  const wc = cell(agg.weeks, domain, String(week), emptyWeek);
+  wc.sessions++;
+  wc.focusMs += elapsedMs(s, Math.min(now, s.endedAt ?? now));
+  const a = s.review?.attribution;
+  if (a) {
+    const own = OWN(a) ? 1 : 0;
+    wc.reviews++;
+    wc.own += own;
+    const c = (wc.causes[a.cause] ??= [0, 0]);
+    c[0]++;
+    c[1] += own;
+  }
+  if (!ended) return;
+  d.endedSessions++;
+  d.endedWins += s.wins.length;
+  const first = s.subgoals[0];
+  if (first && s.wins.length > 0) {
+    const known = d.lowStarts[first.confidence];
+    if (known !== undefined && (!known || known.at <= s.startedAt)) d.lowStarts[first.confidence] = { at: s.startedAt, wins: s.wins.length };
+  }
+  let sq = 0;
+  let goals = 0;
+  for (const g of liveSubgoals(s)) {
+    if (!g.outcome) continue;
+    const rated = wc.rated[g.confidence];
+    if (rated !== undefined) {
+      wc.rated[g.confidence] = rated + 1;
+      if (g.outcome === 'met') wc.met[g.confidence] = (wc.met[g.confidence] ?? 0) + 1;
+    }
+    sq += brierTwentieths(g.confidence, g.outcome);
+    goals++;
+  }
+  if (goals > 0) {
+    const b = cell(agg.brier, domain, `${week}/${monthStart(s.startedAt)}`, () => ({ sq: 0, goals: 0, first: s.startedAt }));
+    b.sq += sq;
+    b.goals += goals;
+    b.first = Math.min(b.first, s.startedAt);
+  }
+}
+
+function addTable<T>(into: Record<string, Record<string, T>>, from: Record<string, Record<string, T>>, add: (x: T, y: T) => T, rename: (domain: string) => string): void {
+  for (const [domain, row] of Object.entries(from)) {
+    const target = (into[rename(domain)] ??= {});
+    for (const [key, value] of Object.entries(row)) {
+      const known = target[key];
+      target[key] = known === undefined ? copy(value) : add(known, value);
+    }
+  }
+}
+
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+const addAuthors = (x: Authors, y: Authors): Authors => [x[0] + y[0], x[1] + y[1], x[2] + y[2]];
+
+function addWeek(x: WeekCell, y: WeekCell): WeekCell {
+  const causes: WeekCell['causes'] = { ...x.causes };
+  for (const kind of CAUSE_KINDS) {
+    const b = y.causes[kind];
+    if (!b) continue;
+    const a = causes[kind];
+    causes[kind] = a ? [a[0] + b[0], a[1] + b[1]] : [b[0], b[1]];
+  }
+  return {
+    sessions: x.sessions + y.sessions,
+    focusMs: x.focusMs + y.focusMs,
+    reviews: x.reviews + y.reviews,
+    own: x.own + y.own,
+    causes,
+    rated: x.rated.map((n, i) => n + (y.rated[i] ?? 0)),
+    met: x.met.map((n, i) => n + (y.met[i] ?? 0)),
+  };
+}
+
+const addBrier = (x: BrierCell, y: BrierCell): BrierCell => ({ sq: x.sq + y.sq, goals: x.goals + y.goals, first: Math.min(x.first, y.first) });
+
+function addDomainCell(x: DomainCell, y: DomainCell): DomainCell {
+  return {
+    lastWinAt: Math.max(x.lastWinAt, y.lastWinAt),
+    endedSessions: x.endedSessions + y.endedSessions,
+    endedWins: x.endedWins + y.endedWins,
+    lowStarts: x.lowStarts.map((a, i) => {
+      const b = y.lowStarts[i] ?? null;
+      if (!a) return b;
+      if (!b) return a;
+      return b.at > a.at ? b : a;
+    }),
+  };
+}
+
+/**
+ * The aggregate of two disjoint sets of records (two months, or a month and the live journal).
+ * `rename` maps a domain merged into another (a tombstone with `into`) to the one it lives on as.
+ */
+export function combine(a: MonthAggregate, b: MonthAggregate, rename: (domain: string) => string = (d) => d): MonthAggregate {
+  const out = emptyAggregate(a.zone);
+  for (const part of [a, b]) {
+    addTable(out.days, part.days, addAuthors, rename);
+    addTable(out.weeks, part.weeks, addWeek, rename);
+    addTable(out.brier, part.brier, addBrier, rename);
+    for (const [domain, d] of Object.entries(part.domains)) {
+      const name = rename(domain);
+      const known = out.domains[name];
+      out.domains[name] = known ? addDomainCell(known, d) : copy(d);
+    }
+  }
+  const repoint = <T extends { domainId?: string }>(r: T): T => (r.domainId !== undefined && rename(r.domainId) !== r.domainId ? { ...r, domainId: rename(r.domainId) } : r);
+  out.ratings = unionById(a.ratings, b.ratings).map(repoint);
+  out.encouragements = unionById(a.encouragements, b.encouragements).map(repoint);
+  out.lastAt = Math.max(a.lastAt, b.lastAt);
+  return out;
+}
+
+/** True when a parsed value has the shape of an aggregate of this version and zone (a damaged file does not). */
+export function isAggregate(value: unknown, zone = zoneKey()): value is MonthAggregate {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof MonthAggregate, unknown>>;
+  const table = (t: unknown, ok: (x: unknown) => boolean) =>
+    isRecord(t) && Object.values(t).every((row) => isRecord(row) && Object.entries(row).every(([k, x]) => Number.isFinite(Number(k.split('/')[0])) && ok(x)));
+  const nums = (x: unknown, n?: number) => Array.isArray(x) && (n === undefined || x.length === n) && x.every((y) => Number.isSafeInteger(y));
+  const int = (x: unknown) => Number.isSafeInteger(x);
+  return (
+    v.v === AGGREGATE_VERSION &&
+    v.zone === zone &&
+    int(v.lastAt) &&
+    table(v.days, (x) => nums(x, 3)) &&
+    table(v.weeks, (x) => {
+      if (!isRecord(x)) return false;
+      const w = x as Partial<Record<keyof WeekCell, unknown>>;
+      return int(w.sessions) && int(w.focusMs) && int(w.reviews) && int(w.own) && nums(w.rated, 11) && nums(w.met, 11) && isRecord(w.causes) && Object.entries(w.causes).every(([k, c]) => (CAUSE_KINDS as readonly string[]).includes(k) && nums(c, 2));
+    }) &&
+    table(v.brier, (x) => isRecord(x) && int(x['sq']) && int(x['goals']) && int(x['first'])) &&
+    isRecord(v.domains) &&
+    Object.values(v.domains).every(
+      (d) => isRecord(d) && int(d['lastWinAt']) && int(d['endedSessions']) && int(d['endedWins']) && Array.isArray(d['lowStarts']) && d['lowStarts'].length === 11 && d['lowStarts'].every((l) => l === null || (isRecord(l) && int(l['at']) && int(l['wins']))),
+    ) &&
+    Array.isArray(v.ratings) &&
+    v.ratings.every((r) => efficacyRatingSchema.safeParse(r).success) &&
+    Array.isArray(v.encouragements) &&
+    v.encouragements.every((e) => encouragementSchema.safeParse(e).success)
+  );
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * What a view is built from: the aggregate of the whole history, and the records it shows one by one
+ * (the live journal, the months it reads records of, and every rating and encouragement).
+ */
+export interface HistoryView {
+  totals: MonthAggregate;
+  records: Journal;
+}
+
+/** The view of a whole journal held in memory (what an import, an export or a test has). */
+export function viewOf(journal: Journal, now: number): HistoryView {
+  return { totals: aggregateOf(journal, now), records: journal };
+}
+
+/** Rows of a table for the chosen domains (every domain when `keep` is absent). */
+function* rows<T>(table: Record<string, Record<string, T>>, keep: ReadonlySet<string> | undefined): Generator<[string, number, T]> {
+  for (const [domain, row] of Object.entries(table)) {
+    if (keep && !keep.has(domain)) continue;
+    for (const [key, value] of Object.entries(row)) yield [domain, Number(key.split('/')[0]), value];
+  }
+}
+
+/** Wins per local day for the `days` days ending today (as insights.ts winsCalendar), plus the assisted ones from `assistedFrom`. */
+export function calendarOf(totals: MonthAggregate, now: number, days: number, keep?: ReadonlySet<string>, assistedFrom = Infinity): { day: number; wins: number; assisted: number }[] {
+  const today = dayStart(now);
+  const first = dayStart(today - (days - 1) * 86_400_000 + 43_200_000);
+  const counts = new Map<number, [number, number]>();
+  for (const [, day, authors] of rows(totals.days, keep)) {
+    if (day < first) continue;
+    const known = counts.get(day) ?? [0, 0];
+    known[0] += authors[0] + authors[1] + authors[2];
+    if (day >= assistedFrom) known[1] += authors[1] + authors[2];
+    counts.set(day, known);
+  }
+  const out: { day: number; wins: number; assisted: number }[] = [];
+  // Step by calendar day (not 24 h) so daylight-saving changes do not skip or repeat a day.
+  for (let d = new Date(first); d.getTime() <= today; d.setDate(d.getDate() + 1)) {
+    const c = counts.get(d.getTime());
+    out.push({ day: d.getTime(), wins: c?.[0] ?? 0, assisted: c?.[1] ?? 0 });
+  }
+  return out;
+}
+
+/** Wins logged from local midnight `from` on. */
+export function winsFrom(totals: MonthAggregate, from: number, keep?: ReadonlySet<string>): number {
+  let wins = 0;
+  for (const [, day, a] of rows(totals.days, keep)) if (day >= from) wins += a[0] + a[1] + a[2];
+  return wins;
+}
+
+/** The weekly cells summed per week, from week `from` on. */
+export function weeksFrom(totals: MonthAggregate, from: number, keep?: ReadonlySet<string>): Map<number, WeekCell> {
+  const byWeek = new Map<number, WeekCell>();
+  for (const [, week, cellValue] of rows(totals.weeks, keep)) {
+    if (week < from) continue;
+    const known = byWeek.get(week);
+    byWeek.set(week, known ? addWeek(known, cellValue) : cellValue);
+  }
+  return byWeek;
+}
+
+/** As insights.ts attributionMix: the last `weeks` weeks with reviews, from week `from` on. */
+export function attributionMixOf(totals: MonthAggregate, now: number, weeks = 12, from = -Infinity, keep?: ReadonlySet<string>): { weekOf: number; reviews: number; ownShare: number }[] {
+  const since = weekStart(weekStart(now) - (weeks - 1) * 7 * 86_400_000);
+  return [...weeksFrom(totals, Math.max(from, since), keep).entries()]
+    .filter(([, c]) => c.reviews > 0)
+    .sort((a, b) => a[0] - b[0])
+    .map(([weekOf, c]) => ({ weekOf, reviews: c.reviews, ownShare: c.own / c.reviews }));
+}
+
+/** As insights.ts calibration, for sessions started from week `from` on. */
+export function calibrationOf(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { confidence: number; rated: number; met: number }[] {
+  const out = Array.from({ length: 11 }, (_, confidence) => ({ confidence, rated: 0, met: 0 }));
+  for (const c of weeksFrom(totals, from, keep).values()) {
+    for (const row of out) {
+      row.rated += c.rated[row.confidence] ?? 0;
+      row.met += c.met[row.confidence] ?? 0;
+    }
+  }
+  return out;
+}
+
+/** As calibration.ts brierByDomain (sums per month), for sessions started from week `from` on. */
+export function brierInputs(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { domainId: string; first: number; months: Map<number, { sq: number; goals: number }> }[] {
+  const byDomain = new Map<string, { domainId: string; first: number; months: Map<number, { sq: number; goals: number }> }>();
+  for (const [domainId, row] of Object.entries(totals.brier)) {
+    if (keep && !keep.has(domainId)) continue;
+    for (const [key, b] of Object.entries(row)) {
+      const [week, month] = key.split('/').map(Number) as [number, number];
+      if (week < from) continue;
+      const entry = byDomain.get(domainId) ?? { domainId, first: b.first, months: new Map<number, { sq: number; goals: number }>() };
+      entry.first = Math.min(entry.first, b.first);
+      const m = entry.months.get(month) ?? { sq: 0, goals: 0 };
+      m.sq += b.sq;
+      m.goals += b.goals;
+      entry.months.set(month, m);
+      byDomain.set(domainId, entry);
+    }
+  }
+  return [...byDomain.values()].sort((a, b) => a.first - b.first);
+}
+
+/** The facts evidence.ts encouragementFromRecord cites, for one domain and confidence threshold. */
+export function recordFacts(totals: MonthAggregate, domainId: string, threshold: number): { logged: number; sessions: number; lowStart?: { confidence: number; wins: number } } {
+  const d = totals.domains[domainId];
+  if (!d) return { logged: 0, sessions: 0 };
+  let low: { confidence: number; at: number; wins: number } | undefined;
+  d.lowStarts.forEach((l, confidence) => {
+    if (l && confidence < threshold && (!low || l.at >= low.at)) low = { confidence, at: l.at, wins: l.wins };
+  });
+  return { logged: d.endedWins, sessions: d.endedSessions, ...(low ? { lowStart: { confidence: low.confidence, wins: low.wins } } : {}) };
+}
+
+/** Domains with at least one session. */
+export function usedDomains(totals: MonthAggregate): Set<string> {
+  return new Set(Object.entries(totals.weeks).filter(([, row]) => Object.keys(row).length > 0).map(([d]) => d));
+}

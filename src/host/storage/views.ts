@@ -1,0 +1,103 @@
+import { aggregateOf, combine, emptyAggregate, viewOf } from '../../core/aggregates';
+import type { HistoryView, MonthAggregate } from '../../core/aggregates';
+import { combineHistory, monthOf } from '../../core/archive';
+import type { Journal, Tombstone } from '../../core/schema';
+import { activeSession } from '../../core/session';
+import { DAY } from '../../core/time';
+import type { JournalStore } from './journalStore';
+
+/** What a view needs as records besides the live journal. */
+export interface ViewNeeds {
+  /** Every record that touches this moment or later (today's wins, this week, the dip's two weeks). */
+  since?: number;
+  /** The newest `count` wins of a domain (every domain when `domainId` is absent), for the evidence bank. */
+  latestWins?: { domainId: string | undefined; count: number };
+}
+
+/**
+ * A view of the whole history from per-month aggregates plus only the records it needs: the months
+ * the live journal touches (so a record in both places counts once, merged as history() would merge
+ * it), the months with a record since `needs.since`, and the months holding the newest wins asked
+ * for. The rest of the history is not read, so opening a view costs about the same in year five as
+ * in week one.
+ */
+export async function historyView(store: JournalStore, now: number, needs: ViewNeeds = {}): Promise<HistoryView> {
+  const source = await store.archiveView();
+  if (!source) return viewOf(store.live, now);
+  const { live, aggregates, months } = source;
+  const rename = resolver(live.deleted);
+  const open = new Set<string>();
+  const touch = (at: number) => {
+    const month = monthOf(at);
+    if (aggregates.has(month)) open.add(month);
+  };
+  for (const s of live.sessions) touch(s.startedAt);
+  for (const r of live.ratings) touch(r.at);
+  for (const r of live.reflections) touch(r.at);
+  for (const e of live.encouragements) touch(e.at);
+  if (needs.since !== undefined) for (const [month, agg] of aggregates) if (agg.lastAt >= needs.since) open.add(month);
+  let records = combineHistory(await months(open), live);
+  const read = async () => combineHistory(await months(open), live);
+  if (needs.latestWins) records = await latestWinMonths(aggregates, open, records, needs.latestWins, rename, read);
+  let totals: MonthAggregate = emptyAggregate();
+  for (const [month, agg] of aggregates) if (!open.has(month)) totals = combine(totals, agg, rename);
+  totals = combine(totals, aggregateOf(records, now), rename);
+  // Ratings and encouragement are few and shown one by one (the belief line, reassessment, the evidence bank): all of them.
+  const byTime = <T extends { at: number }>(list: T[]) => list.slice().sort((a, b) => a.at - b.at);
+  return { totals, records: { ...records, ratings: byTime(totals.ratings), encouragements: byTime(totals.encouragements) } };
+}
+
+/**
+ * Adds to `open` (and reads) the months that hold the newest `count` wins of a domain: months in order of their
+ * newest win until `count` are read, then every month whose newest win is as new as the count-th.
+ */
+async function latestWinMonths(
+  aggregates: Map<string, MonthAggregate>,
+  open: Set<string>,
+  initial: Journal,
+  wanted: { domainId: string | undefined; count: number },
+  rename: (domain: string) => string,
+  read: () => Promise<Journal>,
+): Promise<Journal> {
+  const newestIn = (agg: MonthAggregate) => {
+    let newest = 0;
+    for (const [domain, d] of Object.entries(agg.domains)) if (wanted.domainId === undefined || rename(domain) === wanted.domainId) newest = Math.max(newest, d.lastWinAt);
+    return newest;
+  };
+  let records = initial;
+  for (;;) {
+    const times: number[] = [];
+    for (const s of records.sessions) if (wanted.domainId === undefined || s.domainId === wanted.domainId) for (const w of s.wins) times.push(w.at);
+    times.sort((a, b) => b - a);
+    const unread = [...aggregates].filter(([month, agg]) => !open.has(month) && newestIn(agg) > 0);
+    const cut = times[wanted.count - 1];
+    const next =
+      cut !== undefined
+        ? unread.filter(([, agg]) => newestIn(agg) >= cut).map(([month]) => month)
+        : unread.sort((a, b) => newestIn(b[1]) - newestIn(a[1])).slice(0, 1).map(([month]) => month);
+    if (next.length === 0) return records;
+    for (const month of next) open.add(month);
+    records = await read();
+  }
+}
+
+/** Where a merged domain lives on (the end of its chain of `into` tombstones), as core/merge.ts resolves it. */
+function resolver(deleted: readonly Tombstone[]): (domain: string) => string {
+  const into = new Map(deleted.filter((d) => d.into !== undefined).map((d) => [d.id, d.into as string]));
+  if (into.size === 0) return (domain) => domain;
+  return (domain) => {
+    let current = domain;
+    for (let hops = 0; hops < 16; hops++) {
+      const next = into.get(current);
+      if (next === undefined) return current;
+      current = next;
+    }
+    return current;
+  };
+}
+
+/** The dashboard's view: today's wins, this week's work and the dip's two weeks as records, and the evidence bank's latest wins. */
+export function dashboardView(store: JournalStore, now: number, lastDomainId: string | undefined, evidenceWins: number): Promise<HistoryView> {
+  const focus = activeSession(store.live)?.domainId ?? lastDomainId;
+  return historyView(store, now, { since: now - 14 * DAY, latestWins: { domainId: focus, count: evidenceWins } });
+}

@@ -1,0 +1,159 @@
+import * as assert from 'node:assert/strict';
+import { aggregateOf, combine } from '../../src/core/aggregates';
+import { mergeJournals } from '../../src/core/merge';
+import { deleteRecords, revised } from '../../src/core/edit';
+import { emptyJournal } from '../../src/core/schema';
+import type { Journal, Session, Win } from '../../src/core/schema';
+import { merge as importMerge } from '../../src/core/transfer';
+import { DAY } from '../../src/core/time';
+import { Archive } from '../../src/host/storage/archive';
+import { JournalStore } from '../../src/host/storage/journalStore';
+import { dashboardView, historyView } from '../../src/host/storage/views';
+import { buildSnapshotFromHistory, buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/snapshot';
+import { buildProgressSnapshotFromHistory, buildProgressSnapshotFromView } from '../../src/host/progress/progressSnapshot';
+import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
+import { PROGRESS_RANGES } from '../../src/core/progress';
+import { MemoryArchiveFiles } from './helpers';
+import { MemoryMemento } from '../harness/memoryMemento';
+
+const NOW = Date.UTC(2026, 10, 16, 9, 30);
+const CAUSES = ['effort', 'strategy', 'preparation', 'ability', 'luck', 'taskEase', 'otherPeople', 'assistant', 'other'] as const;
+
+/** A seeded journal of `months` months: sessions at any hour (so local days and weeks straddle the UTC months the archive files by), wins by every author, rated goals, reviews, ratings, encouragement. */
+function generated(seed: number, months = 14): Journal {
+  let s = seed;
+  const random = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  let n = 0;
+  const id = () => `g${seed}x${++n}`;
+  const j = emptyJournal();
+  const start = NOW - months * 30 * DAY;
+  for (const name of ['Alpha', 'Beta', 'Gamma']) j.domains.push({ id: id(), name, createdAt: start });
+  for (let at = start + random() * DAY; at < NOW - 2 * 3_600_000; at += random() * 2.5 * DAY) {
+    const minutes = 5 + Math.floor(random() * 120);
+    const end = Math.min(at + minutes * 60_000, NOW - 3_600_000);
+    const domainId = pick(j.domains).id;
+    const wins: Win[] = Array.from({ length: Math.floor(random() * 5) }, () => {
+      const by = pick([undefined, 'mine', 'assisted', 'assistant'] as const);
+      return { id: id(), text: 'w', at: Math.floor(at + random() * (end - at)), source: 'manual' as const, ...(by ? { by } : {}) };
+    });
+    const subgoals = Array.from({ length: Math.floor(random() * 4) }, () => {
+      const outcome = pick([undefined, 'met', 'partly', 'missed'] as const);
+      return { id: id(), text: 'g', confidence: Math.floor(random() * 11), createdAt: Math.floor(at), ...(outcome ? { outcome } : {}) };
+    });
+    const session: Session = {
+      id: id(), domainId, workspace: 'w', startedAt: Math.floor(at), endedAt: Math.floor(end), subgoals, wins, cueIds: [], reframes: [],
+      pauses: random() < 0.3 ? [{ from: Math.floor(at + 60_000), to: Math.floor(at + 120_000) }] : [],
+      ...(random() < 0.7 ? { review: { at: Math.floor(end), feedback: '', attribution: { cause: pick(CAUSES), text: '', internal: 1 + Math.floor(random() * 9), stable: 5, controllable: 1 + Math.floor(random() * 9) } } } : {}),
+    };
+    j.sessions.push(session);
+    if (random() < 0.15) j.ratings.push({ id: id(), domainId, at: Math.floor(end + 1000), value: Math.floor(random() * 101) });
+    if (random() < 0.05) j.encouragements.push({ id: id(), from: 'A friend', text: 'Nice', at: Math.floor(end + 2000), ...(random() < 0.5 ? { domainId } : {}) });
+    if (random() < 0.1) j.reflections.push({ id: id(), weekOf: Math.floor(at), didWell: 'a', doDifferently: 'b', learned: 'c', at: Math.floor(end + 3000) });
+  }
+  // A running session with wins today, so live records and archived ones meet in the current month.
+  const domainId = (j.domains[0] as { id: string }).id;
+  j.sessions.push({ id: id(), domainId, workspace: 'w', startedAt: NOW - 40 * 60_000, subgoals: [{ id: id(), text: 'g', confidence: 3, createdAt: NOW - 40 * 60_000 }], wins: [{ id: id(), text: 'now', at: NOW - 60_000, source: 'manual', by: 'assisted' }], cueIds: [], reframes: [], pauses: [] });
+  return j;
+}
+
+function newStore(memento: MemoryMemento, files: MemoryArchiveFiles, now = NOW) {
+  let n = 0;
+  return new JournalStore(memento, () => now, () => undefined, { archive: new Archive(files, () => undefined, () => `t${++n}-${Math.random().toString(36).slice(2, 8)}`, () => now) });
+}
+
+/** Every dashboard and Progress tab snapshot, from aggregates, equals the one computed from the whole history. */
+async function assertSameAsHistory(store: JournalStore, label: string): Promise<void> {
+  const history = await store.history();
+  for (const lastDomainId of [undefined, history.domains[1]?.id]) {
+    for (const threshold of [3, 7]) {
+      const settings = { ...DEFAULT_SETTINGS, confidenceThreshold: threshold };
+      const defaults = lastDomainId ? { lastDomainId } : {};
+      const expected = buildSnapshotFromHistory(history, NOW, settings, defaults);
+      const actual = buildSnapshotFromView(await dashboardView(store, NOW, lastDomainId, EVIDENCE_WINS), NOW, settings, defaults);
+      assert.deepEqual(actual, expected, `${label}: dashboard (${lastDomainId ?? 'no domain'}, threshold ${threshold})`);
+    }
+  }
+  const view = await historyView(store, NOW);
+  for (const range of PROGRESS_RANGES) {
+    for (const hidden of [new Set<string>(), new Set([history.domains[0]?.id ?? ''])]) {
+      const expected = buildProgressSnapshotFromHistory(history, NOW, { range, hidden });
+      assert.deepEqual(buildProgressSnapshotFromView(view, NOW, { range, hidden }), expected, `${label}: progress ${range}, ${hidden.size} hidden`);
+    }
+  }
+}
+
+describe('per-month aggregates', () => {
+  it('combining the aggregates of two halves gives the aggregate of the whole', () => {
+    const j = generated(7);
+    const half = Math.floor(j.sessions.length / 2);
+    const a = { ...j, sessions: j.sessions.slice(0, half), ratings: j.ratings.slice(0, 3), encouragements: [] };
+    const b = { ...j, sessions: j.sessions.slice(half), ratings: j.ratings.slice(3) };
+    assert.deepEqual(combine(aggregateOf(a, NOW), aggregateOf(b, NOW)), aggregateOf(j, NOW));
+    // And the counts are really there: every win is counted once, by its author.
+    const total = Object.values(aggregateOf(j, NOW).days).flatMap((row) => Object.values(row)).reduce((sum, x) => sum + x[0] + x[1] + x[2], 0);
+    assert.equal(total, j.sessions.reduce((sum, s) => sum + s.wins.length, 0));
+    assert.ok(total > 50);
+  });
+
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    it(`snapshots from aggregates equal the full-history snapshots (generated journal ${seed}), also after edits, deletions, merges and an import`, async () => {
+      const memento = new MemoryMemento();
+      const files = new MemoryArchiveFiles();
+      await memento.update('journal', generated(seed));
+      const store = newStore(memento, files);
+      await store.tidy();
+      assert.ok([...files.files.keys()].some((name) => name.includes('.agg.')) === false, 'aggregates are written when a view first needs them');
+      await assertSameAsHistory(store, 'archived');
+      assert.ok([...files.files.keys()].filter((name) => name.includes('.agg.')).length >= 10, 'an aggregate beside each month');
+
+      const history = await store.history();
+      const old = history.sessions.find((s) => s.endedAt !== undefined && s.wins.length >= 2 && s.subgoals.some((g) => g.outcome) && s.startedAt < NOW - 200 * DAY) as Session;
+      // Edit an old win and a subgoal's confidence: the session comes back to the live journal and is archived again.
+      const edited = revised(old, { wins: old.wins.map((w, i) => (i === 0 ? revised(w, { text: 'edited', by: 'assistant' }) : w)), subgoals: old.subgoals.map((g) => (g.outcome ? revised(g, { confidence: 10 - g.confidence }) : g)) });
+      await store.apply((j) => mergeJournals(j, { ...emptyJournal(), sessions: [edited] }));
+      await assertSameAsHistory(store, 'after an edit');
+
+      // Delete a win, a whole old session and a rating.
+      const another = history.sessions.find((s) => s.endedAt !== undefined && s.id !== old.id && s.wins.length > 0 && s.startedAt < NOW - 100 * DAY) as Session;
+      await store.apply((j) => deleteRecords(j, [(old.wins[1] as Win).id, another.id, ...(history.ratings[0] ? [history.ratings[0].id] : [])], NOW));
+      await assertSameAsHistory(store, 'after deletions');
+
+      // Import a file with a second "Alpha" (merged into the first) and old sessions in it.
+      const file = generated(seed + 100, 6);
+      const imported = importMerge(store.live, { ...file, sessions: file.sessions.filter((s) => s.endedAt !== undefined) });
+      assert.ok(imported.ok);
+      if (imported.ok) await store.apply(() => imported.journal);
+      assert.ok(store.live.deleted.some((d) => d.into !== undefined), 'the imported "Alpha" was merged into the existing one');
+      await assertSameAsHistory(store, 'after an import');
+
+      // A second window, starting from the files only, agrees too.
+      const second = newStore(memento, files);
+      await assertSameAsHistory(second, 'another window');
+    });
+  }
+
+  it('a view reads aggregates and recent months, not the whole history; a damaged aggregate is recomputed', async () => {
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    await memento.update('journal', generated(11, 24));
+    await newStore(memento, files).tidy();
+    await historyView(newStore(memento, files), NOW);
+    const reads: string[] = [];
+    const read = files.read.bind(files);
+    files.read = (name) => (reads.push(name), read(name));
+    const window = newStore(memento, files);
+    const view = await dashboardView(window, NOW, undefined, EVIDENCE_WINS);
+    const monthsRead = new Set(reads.filter((n) => !n.includes('.agg.')).map((n) => n.slice(0, 7)));
+    assert.ok(monthsRead.size <= 2, `records of ${[...monthsRead].join(', ')} read`);
+    assert.ok(reads.filter((n) => n.includes('.agg.')).length >= 20, 'every month is counted from its aggregate');
+    assert.ok(view.totals.ratings.length > 0);
+
+    // A damaged aggregate: recomputed from the month's records, with the same snapshot, and replaced.
+    const agg = [...files.files.keys()].find((n) => n.includes('.agg.') && n.startsWith('2026-01')) as string;
+    files.files.set(agg, '{"sources": [], "aggregate": {"v": 1');
+    const third = newStore(memento, files);
+    await assertSameAsHistory(third, 'damaged aggregate');
+    assert.doesNotThrow(() => JSON.parse(files.files.get(agg) as string));
+  });
+});
