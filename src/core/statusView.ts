@@ -19,6 +19,10 @@ export interface StatusOptions {
   elapsedFloor?: number;
   /** Wins the editor noticed and the user has not answered yet. */
   suggestions?: number;
+  /** A win's brief acknowledgment, shown in place of the win count for a few seconds. */
+  flash?: string;
+  /** What is due (a reflection, a reassessment), said in the tooltip rather than in a notification. */
+  due?: readonly string[];
 }
 
 export function statusView(journal: Journal, now: number, o: StatusOptions): StatusView {
@@ -26,7 +30,7 @@ export function statusView(journal: Journal, now: number, o: StatusOptions): Sta
   if (!session) {
     return {
       text: `$(target) ${t('Start focus')}`,
-      tooltip: t('Small Wins: start a focus session'),
+      tooltip: [t('Small Wins: start a focus session'), ...(o.due ?? [])].join('\n'),
       accessibilityLabel: t('Small Wins: no session running. Activate to start a focus session.'),
       running: false,
     };
@@ -42,7 +46,7 @@ function sessionView(journal: Journal, session: Session, now: number, o: StatusO
   const { text: time, spoken: spokenTime } = timerText(elapsed, session.plannedMinutes);
   const parts = [paused ? `$(debug-pause) ${t('{0} paused', time)}` : `$(clock) ${time}`];
   if (o.showDomain) parts.push(domain);
-  parts.push(`$(star-full) ${wins}`);
+  parts.push(o.flash ? `$(check) ${forLabel(o.flash)}` : `$(star-full) ${wins}`);
   const suggested = o.suggestions ?? 0;
   if (suggested > 0) parts.push(`$(lightbulb) ${suggested}`);
   const goal = currentSubgoal(session);
@@ -53,6 +57,7 @@ function sessionView(journal: Journal, session: Session, now: number, o: StatusO
     goal ? t('Subgoal: {0} (confidence {1}/10)', revealBidi(goal.text), goal.confidence) : t('All subgoals done: add one or log a micro-win'),
     cue ? t('Cue: {0}', revealBidi(cue.instruction)) : t('No cue yet'),
     t('{0} · click for session actions', suggested === 0 ? winsText : suggested === 1 ? t('1 suggested win to review') : t('{0} suggested wins to review', suggested)),
+    ...(o.due ?? []),
   ].join('\n');
   const spokenWins = suggested > 0 ? t('{0}, {1} suggested', winsText, suggested) : winsText;
   return {

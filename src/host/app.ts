@@ -50,7 +50,10 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     language: vscode.env.language,
     workspaceLabel: () => vscode.workspace.name ?? t('No folder'),
     run,
+    // The status bar belongs to the session controller, created below with these services.
+    flash: (text) => controller.flash(text),
   };
+  const controller = new SessionController(ctx);
   const dashboard = new DashboardProvider(context.extensionUri, ctx);
   const progress = new ProgressPanel(context.extensionUri, ctx);
   const openDashboard = async () => {
@@ -58,7 +61,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   };
   const disposables: vscode.Disposable[] = [
     signal,
-    new SessionController(ctx),
+    controller,
     new EvidenceWatcher(store, suggestions, systemClock, readSettings),
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
     dashboard,

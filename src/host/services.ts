@@ -21,4 +21,6 @@ export interface Services {
   run: (command: CommandName) => Promise<void>;
   /** Wins the editor noticed, waiting for the user's click. */
   suggestions: SuggestionBox;
+  /** Shows a few words in the status bar for a few seconds (a win's acknowledgment, when chosen). */
+  flash: (text: string) => void;
 }

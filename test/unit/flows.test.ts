@@ -302,3 +302,30 @@ describe('the daily loop in few interactions', () => {
     assert.equal(session?.subgoals[0]?.outcome, 'missed');
   });
 });
+
+describe('the prompt budget', () => {
+  it('acknowledges a win in the status bar instead of a notification when the user chose so', async () => {
+    const h = harness({ settings: { acknowledgeIn: 'statusBar' } });
+    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
+    await startFocusSession(h.ctx);
+    const before = h.ui.messages.length;
+    h.ui.queue('Lex the numbers');
+    await logAWin(h.ctx);
+    assert.equal(h.ui.messages.length, before, 'no notification');
+    assert.deepEqual(h.flashes, ['win 1 · 1 today']);
+  });
+
+  it('answers one action with one notification, however much it has to say', async () => {
+    const h = harness();
+    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
+    await startFocusSession(h.ctx);
+    h.ui.queue('Met', 'Effort', '', '9', '3', '9');
+    await endAndReview(h.ctx);
+    h.ui.messages.length = 0;
+    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', { type: 'Write the join' }, '3', 'Keep');
+    await startFocusSession(h.ctx);
+    assert.equal(h.ui.messages.length, 1);
+    assert.match(h.ui.messages[0]?.text ?? '', /already worked on "parser tests" this week.*Focus session started on sql/);
+    assert.equal(h.ui.messages[0]?.kind, 'warn', 'a warning among the sentences makes it a warning');
+  });
+});

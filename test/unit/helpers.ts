@@ -173,6 +173,8 @@ export interface Harness {
   settings: Settings;
   ran: CommandName[];
   problems: string[];
+  /** What went to the status bar's flash. */
+  flashes: string[];
 }
 
 export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; memento?: MemoryMemento; files?: MemoryArchiveFiles } = {}): Harness {
@@ -184,6 +186,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
   // Most flow tests script every review question; the quick review's tests ask for it.
   const settings: Settings = { ...DEFAULT_SETTINGS, reviewDepth: 'full', ...o.settings };
   const ran: CommandName[] = [];
+  const flashes: string[] = [];
   const files = o.files ?? new MemoryArchiveFiles();
   const report = (p: string) => problems.push(p);
   let n = 0;
@@ -198,12 +201,13 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
     settings: () => settings,
     language: 'en',
     workspaceLabel: () => 'demo',
+    flash: (text) => void flashes.push(text),
     run: (name) => {
       ran.push(name);
       return Promise.resolve();
     },
   };
-  return { ctx, ui, memento, workspace, files, time, settings, ran, problems };
+  return { ctx, ui, memento, workspace, files, time, settings, ran, problems, flashes };
 }
 
 /** A label without the icon the renderer put in front of it. */

@@ -7,6 +7,8 @@ import { addDomain, addCue } from '../../src/core/journal';
 import { logWin, newSubgoal, pause, startSession, updateRunning } from '../../src/core/session';
 import { TestClock } from './helpers';
 
+const T = Date.UTC(2026, 10, 16, 9);
+
 class FakeTimers implements Timers {
   readonly active = new Map<number, () => void>();
   private next = 1;
@@ -124,5 +126,17 @@ describe('hostile text in the status bar', () => {
     const view = statusView(started.journal, time.now, { showDomain: true });
     assert.match(view.text, /a\[U\+202E\]gnp\.exe \$\u200b\(alert\)/);
     assert.match(view.tooltip, /x\[U\+2066\]y/);
+  });
+});
+
+describe('status bar: flash and due prompts', () => {
+  it('shows a brief acknowledgment in place of the win count, and what is due in the tooltip', () => {
+    const { journal } = addDomain(emptyJournal(), 'parser tests', T);
+    const started = startSession(journal, { domainId: journal.domains[0]?.id as string, workspace: 'w', subgoals: [] }, T).journal;
+    const view = statusView(started, T + 1000, { showDomain: true, flash: 'win 1 · 3 today', due: ['Your weekly reflection is due.'] });
+    assert.match(view.text, /\$\(check\) win 1 · 3 today$/);
+    assert.match(view.tooltip, /Your weekly reflection is due\.$/);
+    const idle = statusView(journal, T, { showDomain: true, due: ['Time to reassess: sql.'] });
+    assert.equal(idle.tooltip, 'Small Wins: start a focus session\nTime to reassess: sql.');
   });
 });

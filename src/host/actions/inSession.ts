@@ -64,7 +64,7 @@ export async function logWin(s: ActionServices, o: WinAnswers): Promise<Done<Win
   const today = winsSince(await s.store.history(), dayStart(now)).filter((w) => w.domainId === session.domainId).length;
   const domain = domainLabel(s.store.live, session.domainId);
   const text = t('"{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', clip(win.text, 80), winCount(session.wins.length), today, domain);
-  return { value: win, notices: [info(text)] };
+  return { value: win, notices: [{ kind: 'ack', text, brief: t('win {0} · {1} today', session.wins.length, today) }] };
 }
 
 /** Logs a win the editor noticed, with its source, once the user accepts it. */

@@ -2,8 +2,11 @@ import type { Services } from '../services';
 
 /** A sentence an action wants the user to read; each surface shows it its own way. */
 export interface Notice {
-  kind: 'info' | 'warn';
+  /** ack: the acknowledgment of the user's own action, which the user may send to the status bar. */
+  kind: 'info' | 'warn' | 'ack';
   text: string;
+  /** A few words for the status bar, for an acknowledgment. */
+  brief?: string;
 }
 
 /** What an action returns: what it changed (its value) and the sentences to show. */

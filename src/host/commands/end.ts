@@ -41,9 +41,9 @@ export async function endAndReview(ctx: Services): Promise<void> {
     const choice = await ctx.ui.info(done.value, review);
     if (choice === review) {
       const later = await askSlip(ctx);
-      if (later) present(ctx.ui, (await addSlipReview(ctx, { sessionId: session.id, slip: later })).notices);
+      if (later) present(ctx, (await addSlipReview(ctx, { sessionId: session.id, slip: later })).notices);
     }
-  } else present(ctx.ui, done.notices);
+  } else present(ctx, done.notices);
   if (!ctx.settings().reminders) return;
   const due = duePrompts(await ctx.store.history(), ctx.clock(), ctx.settings().reassessmentIntervalDays);
   if (due.reassess.includes(session.domainId)) {

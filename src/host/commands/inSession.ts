@@ -14,7 +14,7 @@ export async function addSubgoal(ctx: Services): Promise<void> {
   if (!session) return;
   const goals = await planSubgoal(ctx, t('Small Wins: Add Subgoal'));
   if (!goals) return;
-  present(ctx.ui, (await addSubgoalAction(ctx, { sessionId: session.id, goals })).notices);
+  present(ctx, (await addSubgoalAction(ctx, { sessionId: session.id, goals })).notices);
 }
 
 const MICRO_WIN = Symbol('micro-win');
@@ -34,18 +34,18 @@ export async function logAWin(ctx: Services): Promise<void> {
   const picked = items.length === 1 ? MICRO_WIN : await ctx.ui.pick(items, { title, placeholder: t('What did you get done?') });
   if (picked === undefined) return;
   if (picked !== MICRO_WIN) {
-    present(ctx.ui, (await logWin(ctx, { sessionId: session.id, subgoalId: picked.id })).notices);
+    present(ctx, (await logWin(ctx, { sessionId: session.id, subgoalId: picked.id })).notices);
     return;
   }
   const text = await askText(ctx, { title, prompt: t('Name the micro-win.'), placeholder: t('The failing test now reproduces the bug'), what: t('the win') });
   if (text === undefined) return;
-  present(ctx.ui, (await logWin(ctx, { sessionId: session.id, text })).notices);
+  present(ctx, (await logWin(ctx, { sessionId: session.id, text })).notices);
 }
 
 export async function togglePause(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
-  present(ctx.ui, (await togglePauseAction(ctx, { sessionId: session.id })).notices);
+  present(ctx, (await togglePauseAction(ctx, { sessionId: session.id })).notices);
 }
 
 const OTHER_SIGNAL = Symbol('other');
@@ -71,6 +71,6 @@ export async function reframeArousal(ctx: Services): Promise<void> {
   const keep = t('Keep this reframe');
   const choice = await ctx.ui.info(`${signal}: ${reframe}`, keep);
   if (choice !== keep) return;
-  present(ctx.ui, (await keepReframe(ctx, { signal, reframe })).notices);
+  present(ctx, (await keepReframe(ctx, { signal, reframe })).notices);
 }
 

@@ -33,5 +33,5 @@ export async function sessionMenu(ctx: Services, runCommand: (name: CommandName)
   const picked = await ctx.ui.pick(items, { title: t('Small Wins'), placeholder: session ? t('Session actions') : t('No session running') });
   if (picked === undefined) return;
   if (typeof picked === 'string') await runCommand(picked);
-  else present(ctx.ui, (await acceptSuggestion(ctx, { id: picked.accept })).notices);
+  else present(ctx, (await acceptSuggestion(ctx, { id: picked.accept })).notices);
 }

@@ -21,7 +21,7 @@ async function rate(ctx: Services, domain: DomainChoice, title: string): Promise
   const name = domain.kind === 'new' ? domain.name : domainLabel(ctx.store.live, domain.id);
   const value = await askEfficacy(ctx, name, title);
   if (value === undefined || value === null) return false;
-  present(ctx.ui, (await rateDomainAction(ctx, { domain, value })).notices);
+  present(ctx, (await rateDomainAction(ctx, { domain, value })).notices);
   return true;
 }
 
@@ -42,7 +42,7 @@ export async function weeklyReflection(ctx: Services): Promise<void> {
   if (doDifferently === undefined) return;
   const learned = await ask(t('What did this teach me about my capabilities?'), 3);
   if (learned === undefined) return;
-  present(ctx.ui, (await reflect(ctx, { didWell, doDifferently, learned })).notices);
+  present(ctx, (await reflect(ctx, { didWell, doDifferently, learned })).notices);
   // Reassessment belongs with reflection: rate each domain that is due.
   for (const domainId of duePrompts(await ctx.store.history(), ctx.clock(), ctx.settings().reassessmentIntervalDays).reassess) {
     const domain = domainById(ctx.store.live, domainId);
@@ -80,7 +80,7 @@ export async function addVicariousModel(ctx: Services): Promise<void> {
     what: t('workflow notes'),
   });
   if (workflowNotes === undefined) return;
-  present(ctx.ui, (await addVicariousModelAction(ctx, { name, workflowNotes, ...(domainId ? { domainId } : {}) })).notices);
+  present(ctx, (await addVicariousModelAction(ctx, { name, workflowNotes, ...(domainId ? { domainId } : {}) })).notices);
 }
 
 export async function recordEncouragement(ctx: Services): Promise<void> {
@@ -91,7 +91,7 @@ export async function recordEncouragement(ctx: Services): Promise<void> {
   if (text === undefined) return;
   const domainId = await askOptionalDomain(ctx, title);
   if (domainId === null) return;
-  present(ctx.ui, (await recordEncouragementAction(ctx, { from, text, ...(domainId ? { domainId } : {}) })).notices);
+  present(ctx, (await recordEncouragementAction(ctx, { from, text, ...(domainId ? { domainId } : {}) })).notices);
 }
 
 export async function showEvidence(ctx: Services): Promise<void> {

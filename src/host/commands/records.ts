@@ -164,19 +164,19 @@ export async function editOrDelete(ctx: Services): Promise<void> {
   const choice = await ctx.ui.pick(actionChoices(kind, archived), { title: title(), placeholder: clip(picked.label, 80) });
   if (choice === undefined) return;
   if (choice === 'delete') {
-    if (await confirmDelete(ctx, kind, picked.id, picked.label)) present(ctx.ui, (await deleteRecord(ctx, kind, picked.id)).notices);
+    if (await confirmDelete(ctx, kind, picked.id, picked.label)) present(ctx, (await deleteRecord(ctx, kind, picked.id)).notices);
     return;
   }
   if (choice === 'archive' || choice === 'restore') {
-    present(ctx.ui, (await editRecord(ctx, { kind: 'domain', id: picked.id, archived: choice === 'archive' })).notices);
+    present(ctx, (await editRecord(ctx, { kind: 'domain', id: picked.id, archived: choice === 'archive' })).notices);
     return;
   }
   if (choice !== 'edit') {
-    present(ctx.ui, (await editRecord(ctx, { kind: 'win', id: picked.id, by: choice })).notices);
+    present(ctx, (await editRecord(ctx, { kind: 'win', id: picked.id, by: choice })).notices);
     return;
   }
   const edit = await askEdit(ctx, history, kind, picked.id);
-  if (edit) present(ctx.ui, (await editRecord(ctx, edit)).notices);
+  if (edit) present(ctx, (await editRecord(ctx, edit)).notices);
 }
 
 /** "Delete All My Data…": everything Small Wins stored on this machine, after a confirmation. */
@@ -186,7 +186,7 @@ export async function deleteEverything(ctx: Services): Promise<void> {
     t('Delete everything Small Wins stored on this machine: {0} domains, {1} sessions and all ratings, reflections, cues, models and encouragement? This cannot be undone. Export your journal first if you may want it back.', history.domains.length, history.sessions.length),
     t('Delete All'),
   );
-  if (confirmed) present(ctx.ui, (await deleteAllData(ctx)).notices);
+  if (confirmed) present(ctx, (await deleteAllData(ctx)).notices);
 }
 
 /** "Show Set-Aside Records": what could not be read, to export to a file or discard. */

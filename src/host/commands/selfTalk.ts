@@ -69,5 +69,5 @@ export async function chooseCue(ctx: Services, o: { title: string; step?: Step; 
 export async function selfTalk(ctx: Services): Promise<void> {
   const cue = await chooseCue(ctx, { title: t('Small Wins: Instructional Self-Talk'), optional: false });
   if (!cue) return;
-  present(ctx.ui, (await useCue(ctx, cue)).notices);
+  present(ctx, (await useCue(ctx, cue)).notices);
 }

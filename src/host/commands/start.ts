@@ -187,5 +187,5 @@ export async function startFocusSession(ctx: Services): Promise<void> {
   const goals = await rateAndShrink(ctx, startTitle(), text);
   if (!goals) return;
   const done = await start(ctx, { domain, goals, plannedMinutes: planned, ...(cue ? { cue } : {}) });
-  present(ctx.ui, done.notices);
+  present(ctx, done.notices);
 }

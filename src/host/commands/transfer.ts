@@ -28,5 +28,5 @@ export async function writeWeeklyReview(ctx: Services): Promise<void> {
 export async function importData(ctx: Services): Promise<void> {
   const text = await ctx.ui.openText();
   if (text === undefined) return;
-  present(ctx.ui, (await importFile(ctx, text)).notices);
+  present(ctx, (await importFile(ctx, text)).notices);
 }

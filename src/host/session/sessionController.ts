@@ -11,10 +11,14 @@ import { SessionStatusBar } from './statusBar';
 import { SessionTicker, realTimers } from './sessionTicker';
 import type { Settings } from '../platform/settings';
 import type { CommandName } from '../commands/commandIds';
-import { t } from '../../core/l10n';
+import { listOf, t } from '../../core/l10n';
+import { duePrompts } from '../../core/due';
+import { domainLabel } from '../../core/journal';
 
 /** Long enough for every window's claim to reach the others (VS Code propagates state in well under 1 s). */
 const CLAIM_SETTLE_MS = 1500;
+/** How long a win's acknowledgment shows in the status bar. */
+const FLASH_MS = 4000;
 
 /**
  * Keeps the status bar in step with the journal: re-renders on every change, ticks while a session
@@ -26,6 +30,8 @@ export class SessionController implements vscode.Disposable {
   /** Plans this window has claimed the announcement of (session id and planned minutes). */
   readonly #claimed = new Set<string>();
   readonly #windowId = newId();
+  #flash: { text: string; until: number } | undefined;
+  #due: string[] = [];
   /** Waits for the other windows' claims before the winner announces. */
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #disposables: vscode.Disposable[] = [];
@@ -53,18 +59,48 @@ export class SessionController implements vscode.Disposable {
     this.#disposables.push(
       this.#statusBar,
       this.#ticker,
-      store.onDidChange(() => this.render()),
+      store.onDidChange(() => {
+        this.render();
+        void this.#refreshDue().catch(() => undefined);
+      }),
       services.suggestions.onDidChange(() => this.render()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins') && this.render()),
       // Another window may have started or ended a session: look again when this one gains focus.
       vscode.window.onDidChangeWindowState((state) => state.focused && this.#store.refresh()),
     );
     this.render();
+    void this.#refreshDue().catch(() => undefined);
   }
 
   render(): void {
-    const running = this.#statusBar.render(this.#store.live, this.#clock(), this.#settings().showDomainInStatusBar, this.#services.suggestions.list().length);
+    const now = this.#clock();
+    const flash = this.#flash && now < this.#flash.until ? this.#flash.text : undefined;
+    const running = this.#statusBar.render(this.#store.live, now, {
+      showDomain: this.#settings().showDomainInStatusBar,
+      suggestions: this.#services.suggestions.list().length,
+      due: this.#due,
+      ...(flash ? { flash } : {}),
+    });
     this.#ticker.setRunning(running);
+  }
+
+  /** A few words in place of the win count until a tick after FLASH_MS; the running ticker ends it. */
+  flash(text: string): void {
+    this.#flash = { text, until: this.#clock() + FLASH_MS };
+    this.render();
+  }
+
+  /** Due prompts live in the tooltip (and the dashboard), read from the whole history when it changes. */
+  async #refreshDue(): Promise<void> {
+    const due = duePrompts(await this.#store.history(), this.#clock(), this.#settings().reassessmentIntervalDays);
+    const journal = this.#store.live;
+    const lines = [
+      ...(due.reflection ? [t('Your weekly reflection is due.')] : []),
+      ...(due.reassess.length ? [t('Time to reassess: {0}.', listOf(due.reassess.map((id) => domainLabel(journal, id))))] : []),
+    ];
+    if (lines.join('\n') === this.#due.join('\n')) return;
+    this.#due = lines;
+    this.render();
   }
 
   #onTick(): void {

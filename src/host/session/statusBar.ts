@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Journal } from '../../core/schema';
 import { activeSession, elapsedMs } from '../../core/session';
 import { statusView } from '../../core/statusView';
+import type { StatusOptions } from '../../core/statusView';
 import { commandId } from '../commands/commandIds';
 import { t } from '../../core/l10n';
 
@@ -15,7 +16,7 @@ export class SessionStatusBar implements vscode.Disposable {
     this.#item.name = t('Small Wins');
   }
 
-  render(journal: Journal, now: number, showDomain: boolean, suggestions = 0): boolean {
+  render(journal: Journal, now: number, options: Omit<StatusOptions, 'elapsedFloor'>): boolean {
     const session = activeSession(journal);
     let elapsedFloor: number | undefined;
     if (session) {
@@ -27,7 +28,7 @@ export class SessionStatusBar implements vscode.Disposable {
     } else {
       this.#floor = undefined;
     }
-    const view = statusView(journal, now, { showDomain, suggestions, ...(elapsedFloor !== undefined ? { elapsedFloor } : {}) });
+    const view = statusView(journal, now, { ...options, ...(elapsedFloor !== undefined ? { elapsedFloor } : {}) });
     this.#item.text = view.text;
     this.#item.tooltip = view.tooltip;
     this.#item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };
