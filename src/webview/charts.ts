@@ -26,15 +26,19 @@ const SERIES_COLOURS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-green)
 export function efficacyChart(series: Charts['efficacy']): HTMLElement {
   const withData = series.filter((s) => s.points.length > 0);
   if (withData.length === 0) return figure(t('Can-do belief over time'), t('No ratings yet. Rate a domain (0–100) to start the line.'), null);
-  const W = 300, H = 120, P = 6;
+  // L leaves room on the left for the scale, so a reader knows the line runs from 0 to 100.
+  const W = 300, H = 120, P = 6, L = 22;
   const all = withData.flatMap((s) => s.points.map((p) => p.at));
   const min = Math.min(...all), max = Math.max(...all);
-  const x = (at: number) => (max === min ? W / 2 : P + ((at - min) / (max - min)) * (W - 2 * P));
+  const x = (at: number) => (max === min ? (L + W - P) / 2 : L + ((at - min) / (max - min)) * (W - L - P));
   const y = (v: number) => H - P - (v / 100) * (H - 2 * P);
+  const axis = (v: number) => svg('text', { x: L - 4, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 9, fill: 'currentColor', class: 'axis-label' }, String(v));
   const picture = svg(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
-    svg('line', { x1: P, x2: W - P, y1: y(50), y2: y(50), class: 'gridline' }),
+    axis(100),
+    axis(0),
+    svg('line', { x1: L, x2: W - P, y1: y(50), y2: y(50), class: 'gridline' }),
     ...withData.map((s, i) => {
       const colour = SERIES_COLOURS[i % SERIES_COLOURS.length] ?? 'currentColor';
       const points = s.points.map((p) => `${x(p.at).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
@@ -116,17 +120,20 @@ export function attributionChart(weeks: Charts['attributionMix']): HTMLElement {
 export function calibrationChart(rows: Charts['calibration'], note?: string, brier: Charts['brier'] = []): HTMLElement {
   const rated = rows.filter((r) => r.rated > 0);
   if (rated.length === 0) return figure(t('Confidence calibration'), t('No reviewed subgoals yet. Rate and review subgoals to see how your confidence matches what you finish.'), null);
-  const W = 300, H = 110, P = 4;
+  // B is the strip under the bars that names each bar's confidence level (0–10).
+  const W = 300, H = 110, P = 4, B = 12;
   const bw = (W - P * 2) / 11;
+  const plot = H - B;
   const picture = svg(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
-    svg('line', { x1: P, y1: H - P, x2: W - P, y2: P, class: 'gridline' }),
+    svg('line', { x1: P, y1: plot - P, x2: W - P, y2: P, class: 'gridline' }),
     ...rows.map((r) => {
       const share = r.rated ? r.met / r.rated : 0;
-      const height = share * (H - 2 * P);
-      return svg('rect', { x: P + r.confidence * bw + 1, y: H - P - height, width: bw - 2, height: r.rated ? Math.max(1, height) : 0, class: 'bar-calibration' }, svg('title', {}, t('Rated {0}: {1} of {2} met', r.confidence, r.met, r.rated)));
+      const height = share * (plot - 2 * P);
+      return svg('rect', { x: P + r.confidence * bw + 1, y: plot - P - height, width: bw - 2, height: r.rated ? Math.max(1, height) : 0, class: 'bar-calibration' }, svg('title', {}, t('Rated {0}: {1} of {2} met', r.confidence, r.met, r.rated)));
     }),
+    ...rows.map((r) => svg('text', { x: P + (r.confidence + 0.5) * bw, y: H - 2, 'text-anchor': 'middle', 'font-size': 9, fill: 'currentColor', class: 'axis-label' }, String(r.confidence))),
   );
   const summary = rated.map((r) => t('your {0}s were met {1}% of the time ({2})', r.confidence, Math.round((r.met / r.rated) * 100), r.rated)).join('; ');
   const fig = figure(
