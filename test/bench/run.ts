@@ -229,7 +229,9 @@ async function openCost(): Promise<void> {
   const times = { month: { dashboard: [] as number[], dashboardHost: [] as number[], progress: [] as number[], progressHost: [] as number[] }, fiveYears: { dashboard: [] as number[], dashboardHost: [] as number[], progress: [] as number[], progressHost: [] as number[] } };
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    // One page per surface: each loader routes the same origin and adds its own start-up script.
+    const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     for (let round = 0; round < 9; round++) {
       for (const [name, c] of Object.entries(cases) as [keyof typeof cases, (typeof cases)['month']][]) {
         const t = times[name];
@@ -244,7 +246,7 @@ async function openCost(): Promise<void> {
         const progress = buildProgressSnapshotFromView(await historyView(progressStore, now), now, { range: '3m', hidden: new Set() });
         host = performance.now() - started;
         t.progressHost.push(host);
-        t.progress.push(host + (await renderOnce(page, () => loadProgress(page, { repo: REPO }), progress)));
+        t.progress.push(host + (await renderOnce(tab, () => loadProgress(tab, { repo: REPO }), progress)));
       }
     }
   } finally {
