@@ -252,6 +252,8 @@ export const journalSchema = z.strictObject({
 export const workspaceDefaultsSchema = z.strictObject({
   lastDomainId: z.optional(id),
   plannedMinutes: z.optional(int(0, 24 * 60)),
+  /** Adding a vicarious model was offered at a moment of doubt (it is offered once). */
+  modelOffered: z.optional(z.boolean()),
 });
 
 export type Outcome = z.infer<typeof outcomeSchema>;

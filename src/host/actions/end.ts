@@ -1,6 +1,7 @@
 import { reviewFeedback, endWithReview } from '../../core/review';
 import { domainLabel } from '../../core/journal';
-import type { Attribution, Outcome, SlipReview } from '../../core/schema';
+import type { Attribution, Outcome, SlipReview, TweakOutcome } from '../../core/schema';
+import { abilityPattern, tweakStillOpen } from '../../core/coach';
 import { liveSubgoals, SessionError } from '../../core/session';
 import { t } from '../../core/l10n';
 import { mergeJournals } from '../../core/merge';
@@ -16,6 +17,8 @@ export interface ReviewAnswers {
   attribution: Attribution;
   /** Kept only when something was missed. */
   slip?: SlipReview;
+  /** Whether the last slip review's tweak in this domain helped (asked once, while it is open). */
+  tweak?: TweakOutcome;
 }
 
 /**
@@ -24,6 +27,8 @@ export interface ReviewAnswers {
  */
 export async function endSession(s: ActionServices, o: ReviewAnswers): Promise<Done<string>> {
   const now = s.clock();
+  const running = runningSession(s.store.live, o.sessionId);
+  const openTweak = o.tweak ? tweakStillOpen(await s.store.history(), running.domainId) : undefined;
   const feedback = await s.store.update((journal) => {
     const session = runningSession(journal, o.sessionId);
     const outcomes: Record<string, Outcome> = Object.create(null) as Record<string, Outcome>;
@@ -35,10 +40,18 @@ export async function endSession(s: ActionServices, o: ReviewAnswers): Promise<D
     const attribution = { ...o.attribution, text: o.attribution.text.trim() };
     const text = reviewFeedback(session, outcomes, attribution, domainLabel(journal, session.domainId));
     const missed = Object.values(outcomes).includes('missed');
-    const review = { at: now, attribution, feedback: text, ...(o.slip && missed ? { slip: o.slip } : {}) };
+    const review = {
+      at: now,
+      attribution,
+      feedback: text,
+      ...(o.slip && missed ? { slip: o.slip } : {}),
+      ...(openTweak && o.tweak ? { tweak: { of: openTweak.sessionId, outcome: o.tweak } } : {}),
+    };
     return { journal: endWithReview(journal, session.id, outcomes, review, now), result: text };
   });
-  return { value: feedback, notices: [info(feedback)] };
+  // A pattern in how setbacks were explained is named from the record, at the review.
+  const pattern = abilityPattern(await s.store.history());
+  return { value: feedback, notices: [info(feedback), ...(pattern ? [info(pattern)] : [])] };
 }
 
 /** A slip review added after the end (the quick review offers it one click away, with the feedback). */

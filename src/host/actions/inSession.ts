@@ -73,7 +73,9 @@ export async function acceptSuggestion(s: ActionServices, o: { id: string }): Pr
   if (!suggestion) throw new SessionError(t('That suggestion is no longer there.'));
   const session = activeSession(s.store.live);
   if (!session) throw new SessionError(t('That session is no longer running.'));
-  const done = await logWin(s, { sessionId: session.id, text: suggestion.text, source: suggestion.source });
+  // Wins noticed in commits and tasks count as done with AI help when the user says they usually are.
+  const by = s.settings().commitsWithAiHelp ? ('assisted' as const) : undefined;
+  const done = await logWin(s, { sessionId: session.id, text: suggestion.text, source: suggestion.source, ...(by ? { by } : {}) });
   s.suggestions.dismiss(o.id);
   return done;
 }

@@ -1,4 +1,5 @@
-import { encouragementFromRecord } from '../../core/evidence';
+import { encouragementFromRecordWithCredit, lastWeeksLesson, learnedThreshold, lessonSentence, modelForDoubt, modelSentence } from '../../core/coach';
+import { weekStart } from '../../core/time';
 import { otherDomainThisWeek } from '../../core/journal';
 import { MAX_GOAL_VERSIONS, plannedLengthLabel } from '../../core/plan';
 import type { Journal, Session, Subgoal } from '../../core/schema';
@@ -31,6 +32,16 @@ export function goalChain(drafts: readonly GoalDraft[], now: number): Subgoal[] 
   const goals: Subgoal[] = [];
   for (const draft of drafts) goals.push(newSubgoal(draft.text, draft.confidence, now, goals[goals.length - 1]?.id));
   return goals;
+}
+
+/**
+ * The confidence under which a goal is offered to be shrunk: the user's setting, or, when they opted
+ * in, the level from which their record shows goals were usually met (never changed silently: the
+ * ruler's prompt names it).
+ */
+export function thresholdFor(s: Pick<ActionServices, 'settings'>, history: Journal): number {
+  const configured = s.settings().confidenceThreshold;
+  return s.settings().learnThreshold ? learnedThreshold(history, configured) : configured;
 }
 
 /** At most one session runs: a start is refused, with this message, while one does. */
@@ -71,12 +82,24 @@ export async function start(s: ActionServices, answers: StartAnswers): Promise<D
     notices.push(warn(t('You already worked on "{0}" this week. One major domain at a time lets belief build faster; "{1}" is fine if it is the one that matters now.', other.name, domainName)));
   }
   const chosen = goals[goals.length - 1] as Subgoal;
-  const threshold = s.settings().confidenceThreshold;
+  const threshold = thresholdFor(s, history);
   if (chosen.confidence < threshold) {
-    const record = encouragementFromRecord(history, session.domainId, domainName, threshold);
+    // A moment of doubt: the user's own record, then someone like them who got there by effort.
+    const record = encouragementFromRecordWithCredit(history, session.domainId, domainName, threshold);
     if (record) notices.push(info(record));
+    const model = modelForDoubt(history, session.domainId);
+    if (model) notices.push(info(modelSentence(model)));
+    else if (!s.defaults.get().modelOffered) {
+      notices.push(info(t('Someone like you who got there by visible effort helps at a moment like this: add one with "Small Wins: Add Vicarious Model".')));
+      await s.defaults.set({ modelOffered: true });
+    }
   }
   const length = answers.plannedMinutes ? plannedLengthLabel(answers.plannedMinutes) : t('open-ended');
   notices.push(info(t('Focus session started on {0} ({1}). First step: {2}', domainName, length, chosen.text)));
+  // Last week's lesson, at the first session of the week.
+  const firstThisWeek = !history.sessions.some((x) => x.id !== session.id && x.startedAt >= weekStart(now));
+  const lesson = firstThisWeek ? lastWeeksLesson(history, now) : undefined;
+  const lessonText = lesson && lessonSentence(lesson, now, s.language);
+  if (lessonText) notices.push(info(lessonText));
   return { value: session, notices };
 }

@@ -2,7 +2,8 @@ import { CAUSE_DEFAULTS, causeLabel, dimensionQuestions, outcomeChoices } from '
 import { duePrompts } from '../../core/due';
 import { liveSubgoals } from '../../core/session';
 import { CAUSE_KINDS } from '../../core/schema';
-import type { Attribution, CauseKind, Outcome, Session, SlipReview } from '../../core/schema';
+import type { Attribution, CauseKind, Outcome, Session, SlipReview, TweakOutcome } from '../../core/schema';
+import { tweakStillOpen } from '../../core/coach';
 import { LIMITS } from '../../core/limits';
 import { domainLabel } from '../../core/journal';
 import { clip } from '../../core/text';
@@ -25,8 +26,11 @@ export async function endAndReview(ctx: Services): Promise<void> {
   const quick = ctx.settings().reviewDepth === 'quick';
   const outcomes = quick ? await quickOutcomes(ctx, session) : await fullOutcomes(ctx, session);
   if (!outcomes) return cancelled(ctx);
-  const attribution = quick ? await quickAttribution(ctx) : await askAttribution(ctx);
-  if (!attribution) return cancelled(ctx);
+  // The last slip review's tweak in this domain is asked about once, in the same click as the ratings.
+  const open = tweakStillOpen(await ctx.store.history(), session.domainId);
+  const answered = quick ? await quickAttribution(ctx, open?.tweak) : await fullAttribution(ctx, open?.tweak);
+  if (!answered) return cancelled(ctx);
+  const { attribution, tweak } = answered;
   const missed = outcomes.some((o) => o.outcome === 'missed');
   let slip: SlipReview | undefined;
   if (missed && !quick) {
@@ -34,11 +38,11 @@ export async function endAndReview(ctx: Services): Promise<void> {
     const choice = await ctx.ui.info(t('Something was missed: a one-minute slip review turns it into a tweak for tomorrow.'), review, t('Skip'));
     if (choice === review) slip = await askSlip(ctx);
   }
-  const done = await endSession(ctx, { sessionId: session.id, outcomes, attribution, ...(slip ? { slip } : {}) });
+  const done = await endSession(ctx, { sessionId: session.id, outcomes, attribution, ...(slip ? { slip } : {}), ...(tweak ? { tweak } : {}) });
   if (missed && quick) {
     // The slip review stays one click away: on the feedback itself, not as a step of its own.
     const review = t('Review the slip');
-    const choice = await ctx.ui.info(done.value, review);
+    const choice = await ctx.ui.info(done.notices.map((n) => n.text).join(' '), review);
     if (choice === review) {
       const later = await askSlip(ctx);
       if (later) present(ctx, (await addSlipReview(ctx, { sessionId: session.id, slip: later })).notices);
@@ -95,7 +99,7 @@ async function quickOutcomes(ctx: Services, session: Session): Promise<Outcomes 
  * box, if the user likes), then the three causal ratings preset from the cause, kept with one Enter
  * or adjusted one by one.
  */
-async function quickAttribution(ctx: Services): Promise<Attribution | undefined> {
+async function quickAttribution(ctx: Services, openTweak: string | undefined): Promise<Answered | undefined> {
   let note = '';
   let cause: CauseKind | undefined;
   while (!cause) {
@@ -113,17 +117,52 @@ async function quickAttribution(ctx: Services): Promise<Attribution | undefined>
     if (composed.kind === 'item') cause = composed.value;
   }
   const typical = CAUSE_DEFAULTS[cause];
-  const keep = await ctx.ui.pick(
-    [
-      { icon: 'check', label: t('Keep: about you {0}/9 · stable {1}/9 · controllable {2}/9', typical.internal, typical.stable, typical.controllable), detail: t('Typical for this cause'), value: true },
-      { icon: 'settings', label: t('Adjust the three ratings…'), value: false },
-    ],
-    { title: title(), placeholder: t('How you see the cause: about you, stable, controllable') },
-  );
-  if (keep === undefined) return undefined;
-  if (keep) return { cause, text: note, ...typical };
+  const keepLabel = t('Keep: about you {0}/9 · stable {1}/9 · controllable {2}/9', typical.internal, typical.stable, typical.controllable);
+  type Keep = { keep: boolean; tweak?: TweakOutcome };
+  const rows: PickItem<Keep>[] = openTweak
+    ? tweakChoices().map((c) => ({ icon: 'check', label: keepLabel, description: c.label, value: { keep: true, tweak: c.value } }))
+    : [{ icon: 'check', label: keepLabel, detail: t('Typical for this cause'), value: { keep: true } }];
+  rows.push({ icon: 'settings', label: t('Adjust the three ratings…'), value: { keep: false } });
+  const picked = await ctx.ui.pick(rows, {
+    title: title(),
+    placeholder: openTweak ? t('How you see the cause — and your tweak "{0}": did it help?', clip(openTweak, 60)) : t('How you see the cause: about you, stable, controllable'),
+  });
+  if (picked === undefined) return undefined;
+  if (picked.keep) return { attribution: { cause, text: note, ...typical }, ...(picked.tweak ? { tweak: picked.tweak } : {}) };
   const ratings = await askDimensions(ctx, cause);
-  return ratings ? { cause, text: note, ...ratings } : undefined;
+  if (!ratings) return undefined;
+  const tweak = openTweak ? await askTweak(ctx, openTweak) : undefined;
+  if (openTweak && !tweak) return undefined;
+  return { attribution: { cause, text: note, ...ratings }, ...(tweak ? { tweak } : {}) };
+}
+
+interface Answered {
+  attribution: Attribution;
+  tweak?: TweakOutcome;
+}
+
+function tweakChoices(): { value: TweakOutcome; label: string }[] {
+  return [
+    { value: 'helped', label: t('the tweak helped') },
+    { value: 'notHelped', label: t('the tweak did not help') },
+    { value: 'notTried', label: t('did not try the tweak') },
+  ];
+}
+
+/** Whether the last tweak helped, one click. */
+function askTweak(ctx: Services, tweak: string): Promise<TweakOutcome | undefined> {
+  return ctx.ui.pick(
+    tweakChoices().map((c) => ({ label: c.label, value: c.value })),
+    { title: title(), placeholder: t('Your tweak from last time, "{0}": did it help?', clip(tweak, 60)) },
+  );
+}
+
+async function fullAttribution(ctx: Services, openTweak: string | undefined): Promise<Answered | undefined> {
+  const attribution = await askAttribution(ctx);
+  if (!attribution) return undefined;
+  if (!openTweak) return { attribution };
+  const tweak = await askTweak(ctx, openTweak);
+  return tweak ? { attribution, tweak } : undefined;
 }
 
 async function askAttribution(ctx: Services): Promise<Attribution | undefined> {

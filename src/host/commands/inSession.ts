@@ -5,7 +5,7 @@ import { addSubgoal as addSubgoalAction, keepReframe, logWin, togglePause as tog
 import type { Services } from '../services';
 import { askText, requireSession } from './prompts';
 import { planSubgoal } from './start';
-import { present } from './present';
+import { present, presentWin } from './present';
 import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
 
@@ -34,12 +34,12 @@ export async function logAWin(ctx: Services): Promise<void> {
   const picked = items.length === 1 ? MICRO_WIN : await ctx.ui.pick(items, { title, placeholder: t('What did you get done?') });
   if (picked === undefined) return;
   if (picked !== MICRO_WIN) {
-    present(ctx, (await logWin(ctx, { sessionId: session.id, subgoalId: picked.id })).notices);
+    await presentWin(ctx, await logWin(ctx, { sessionId: session.id, subgoalId: picked.id }));
     return;
   }
   const text = await askText(ctx, { title, prompt: t('Name the micro-win.'), placeholder: t('The failing test now reproduces the bug'), what: t('the win') });
   if (text === undefined) return;
-  present(ctx, (await logWin(ctx, { sessionId: session.id, text })).notices);
+  await presentWin(ctx, await logWin(ctx, { sessionId: session.id, text }));
 }
 
 export async function togglePause(ctx: Services): Promise<void> {

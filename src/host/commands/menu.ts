@@ -4,7 +4,7 @@ import type { Services } from '../services';
 import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
 import { acceptSuggestion } from '../actions/inSession';
-import { present } from './present';
+import { presentWin } from './present';
 import { sourceLabel } from '../../core/suggestions';
 
 /** The status-bar click: in-session actions while a session runs, otherwise the way in. */
@@ -33,5 +33,5 @@ export async function sessionMenu(ctx: Services, runCommand: (name: CommandName)
   const picked = await ctx.ui.pick(items, { title: t('Small Wins'), placeholder: session ? t('Session actions') : t('No session running') });
   if (picked === undefined) return;
   if (typeof picked === 'string') await runCommand(picked);
-  else present(ctx, (await acceptSuggestion(ctx, { id: picked.accept })).notices);
+  else await presentWin(ctx, await acceptSuggestion(ctx, { id: picked.accept }));
 }

@@ -1,4 +1,7 @@
-import type { Notice } from '../actions/notices';
+import type { Done, Notice } from '../actions/notices';
+import type { Win } from '../../core/schema';
+import { editRecord } from '../actions/records';
+import { t } from '../../core/l10n';
 import type { Services } from '../services';
 
 /**
@@ -16,4 +19,19 @@ export function present(ctx: Pick<Services, 'ui' | 'settings' | 'flash'>, notice
   if (shown.length === 0) return;
   const text = shown.map((n) => n.text).join(' ');
   void (shown.some((n) => n.kind === 'warn') ? ctx.ui.warn(text) : ctx.ui.info(text));
+}
+
+/**
+ * A logged win's acknowledgment, with credit set in the same click: "With AI help" marks the win so
+ * (the evidence and the charts count it apart). Nothing extra is asked.
+ */
+export async function presentWin(ctx: Services, done: Done<Win>): Promise<void> {
+  const ack = done.notices.find((n) => n.kind === 'ack');
+  if (!ack || ctx.settings().acknowledgeIn === 'statusBar' || done.value.by !== undefined) {
+    present(ctx, done.notices);
+    return;
+  }
+  const mark = t('With AI help');
+  const choice = await ctx.ui.info(ack.text, mark);
+  if (choice === mark) present(ctx, (await editRecord(ctx, { kind: 'win', id: done.value.id, by: 'assisted' })).notices);
 }

@@ -3,7 +3,8 @@ import { activeDomains } from '../../core/journal';
 import { activeSession } from '../../core/session';
 import type { DomainChoice } from '../actions/choices';
 import { LIMITS } from '../../core/limits';
-import type { Domain, Session } from '../../core/schema';
+import type { Domain, Journal, Session } from '../../core/schema';
+import { calibrationAtRuler } from '../../core/coach';
 import type { Services } from '../services';
 import type { PickItem, Step } from '../platform/ui';
 import { t } from '../../core/l10n';
@@ -31,8 +32,12 @@ export function askText(
 }
 
 /** The 0–10 ruler: "How sure are you that you can do this?" */
-export function askConfidence(ctx: Services, title: string, goal: string, step?: Step): Promise<number | undefined> {
-  const items: PickItem<number>[] = Array.from({ length: 11 }, (_, value) => ({ label: `${value}`, description: confidenceLabel(value), value }));
+export function askConfidence(ctx: Services, title: string, goal: string, step?: Step, record?: Journal): Promise<number | undefined> {
+  // Calibration at the ruler: a level the record shows to be off says so on its own row.
+  const items: PickItem<number>[] = Array.from({ length: 11 }, (_, value) => {
+    const calibration = record ? calibrationAtRuler(record, value) : undefined;
+    return { label: `${value}`, description: confidenceLabel(value), ...(calibration ? { detail: calibration } : {}), value };
+  });
   return ctx.ui.pick(items.reverse(), {
     title,
     placeholder: t('How sure are you that you can do this? "{0}" (0–10)', clip(goal, 60)),

@@ -1,11 +1,12 @@
 import { plannedLengthChoices, plannedLengthLabel, shouldOfferShrink } from '../../core/plan';
-import { refuseIfRunning, start } from '../actions/start';
+import { refuseIfRunning, start, thresholdFor } from '../actions/start';
+import { tweakReminder } from '../../core/coach';
 import type { GoalDraft } from '../actions/start';
 import type { Services } from '../services';
 import { askConfidence, askDomain, askEfficacy, askText } from './prompts';
 import { chooseCue } from './selfTalk';
 import { present } from './present';
-import type { PickItem, Step } from '../platform/ui';
+import type { PickItem } from '../platform/ui';
 import type { Cue, Domain, Journal, Session } from '../../core/schema';
 import type { CueChoice, DomainChoice } from '../actions/choices';
 import { activeDomains, domainLabel, findDomainByName } from '../../core/journal';
@@ -29,16 +30,17 @@ export async function planSubgoal(ctx: Services, title: string): Promise<GoalDra
     what: t('a subgoal'),
   });
   if (text === undefined) return undefined;
-  return rateAndShrink(ctx, title, text);
+  return rateAndShrink(ctx, title, text, await ctx.store.history());
 }
 
-/** The ruler for a goal, then the shrink step while it is rated below the threshold. */
-async function rateAndShrink(ctx: Services, title: string, text: string, at?: Step): Promise<GoalDraft[] | undefined> {
-  const confidence = await askConfidence(ctx, title, text, at);
+/** The ruler for a goal (with what the record says about each level), then the shrink step while it is rated below the threshold. */
+async function rateAndShrink(ctx: Services, title: string, text: string, history: Journal): Promise<GoalDraft[] | undefined> {
+  const confidence = await askConfidence(ctx, title, text, undefined, history);
   if (confidence === undefined) return undefined;
   const goals: GoalDraft[] = [{ text, confidence }];
   for (;;) {
-    const threshold = ctx.settings().confidenceThreshold;
+    const threshold = thresholdFor(ctx, history);
+    const learned = threshold !== ctx.settings().confidenceThreshold;
     const latest = goals[goals.length - 1] as GoalDraft;
     if (!shouldOfferShrink(latest.confidence, threshold, goals.length)) break;
     const shrink = await ctx.ui.pick(
@@ -46,7 +48,12 @@ async function rateAndShrink(ctx: Services, title: string, text: string, at?: St
         { icon: 'fold', label: t('Shrink the goal'), detail: t('A smaller step you are sure of builds more belief than a big one you doubt'), value: true },
         { label: t('Keep "{0}" at {1}/10', latest.text, latest.confidence), value: false },
       ],
-      { title, placeholder: t('You rated {0}/10, below {1}. Make it smaller?', latest.confidence, threshold), ...(at ? { step: at } : {}) },
+      {
+        title,
+        placeholder: learned
+          ? t('You rated {0}/10, below {1} (the level your record shows you usually meet). Make it smaller?', latest.confidence, threshold)
+          : t('You rated {0}/10, below {1}. Make it smaller?', latest.confidence, threshold),
+      },
     );
     if (shrink === undefined) return undefined;
     if (!shrink) break;
@@ -56,10 +63,9 @@ async function rateAndShrink(ctx: Services, title: string, text: string, at?: St
       value: latest.text,
       what: t('the smaller subgoal'),
       extra: (typed) => (typed === latest.text ? t('Change the goal to make it smaller.') : undefined),
-      ...(at ? { step: at } : {}),
     });
     if (smaller === undefined) return undefined;
-    const rerated = await askConfidence(ctx, title, smaller, at);
+    const rerated = await askConfidence(ctx, title, smaller, undefined, history);
     if (rerated === undefined) return undefined;
     goals.push({ text: smaller, confidence: rerated });
   }
@@ -158,9 +164,12 @@ export async function startFocusSession(ctx: Services): Promise<void> {
     const chosen = cue;
     const cueText = chosen === undefined ? t('no cue') : chosen.kind === 'new' ? chosen.instruction : (journal.cues.find((c) => c.id === chosen.id)?.instruction ?? t('no cue'));
     const unfinished = domain.kind === 'existing' ? unfinishedGoals(history, domain.id) : [];
+    // The tweak from the last slip review comes back where the next step is chosen.
+    const tweak = domain.kind === 'existing' ? tweakReminder(history, domain.id, ctx.clock(), ctx.language) : undefined;
+    const ask = unfinished.length ? t('Type your proximal subgoal, or pick one you did not finish') : t('Type your proximal subgoal: close in time and concrete');
     const composed = await ctx.ui.compose<string>({
       title: t('Start focus · {0} · {1} · cue: {2}', domainName, plannedLengthLabel(planned), clip(cueText, 40)),
-      placeholder: unfinished.length ? t('Type your proximal subgoal, or pick one you did not finish') : t('Type your proximal subgoal: close in time and concrete'),
+      placeholder: tweak ? `${tweak} — ${ask}` : ask,
       items: unfinished.map((goal) => ({ icon: 'debug-restart', label: goal, description: t('not finished last time'), value: goal })),
       buttons: BUTTONS(),
       typedLabel: (typed) => t('Start with: {0}', typed),
@@ -184,7 +193,7 @@ export async function startFocusSession(ctx: Services): Promise<void> {
       cue = picked;
     }
   }
-  const goals = await rateAndShrink(ctx, startTitle(), text);
+  const goals = await rateAndShrink(ctx, startTitle(), text, history);
   if (!goals) return;
   const done = await start(ctx, { domain, goals, plannedMinutes: planned, ...(cue ? { cue } : {}) });
   present(ctx, done.notices);
