@@ -53,7 +53,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     // The status bar belongs to the session controller, created below with these services.
     flash: (text) => controller.flash(text),
   };
-  const controller = new SessionController(ctx);
+  const controller = new SessionController(ctx, context.globalState);
   const dashboard = new DashboardProvider(context.extensionUri, ctx);
   const progress = new ProgressPanel(context.extensionUri, ctx);
   const openDashboard = async () => {

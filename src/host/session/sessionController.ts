@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
-import { activeSession, remainingMs } from '../../core/session';
+import { activeSession, isPaused, remainingMs } from '../../core/session';
+import { AwayWatcher } from './awayWatcher';
+import type { MementoLike } from '../platform/mementoLike';
 import { claimPlannedEnd } from '../actions/plannedEnd';
 import { extendPlannedTime } from '../actions/inSession';
 import { askAboutAwayTime } from '../commands/away';
@@ -31,6 +33,8 @@ export class SessionController implements vscode.Disposable {
   readonly #claimed = new Set<string>();
   readonly #windowId = newId();
   #flash: { text: string; until: number } | undefined;
+  /** Sessions whose one unsolicited question (away time) has been asked. */
+  readonly #askedAway = new Set<string>();
   #due: string[] = [];
   /** Waits for the other windows' claims before the winner announces. */
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -42,7 +46,7 @@ export class SessionController implements vscode.Disposable {
   readonly #run: (command: CommandName) => Promise<void>;
   readonly #services: Services;
 
-  constructor(services: Services) {
+  constructor(services: Services, windowState: MementoLike) {
     const { store, clock } = services;
     this.#store = store;
     this.#clock = clock;
@@ -53,9 +57,10 @@ export class SessionController implements vscode.Disposable {
       clock,
       realTimers,
       () => this.#onTick(),
-      (from, to) => void askAboutAwayTime(services, from, to),
+      (from, to) => this.#askAway(from, to, 'sleep'),
       () => this.#settings().sleepThresholdMinutes * 60_000,
     );
+    const away = new AwayWatcher(windowState, clock, this.#windowId, () => this.#settings().awayThresholdMinutes * 60_000, (from, to) => this.#askAway(from, to, 'away'));
     this.#disposables.push(
       this.#statusBar,
       this.#ticker,
@@ -66,7 +71,10 @@ export class SessionController implements vscode.Disposable {
       services.suggestions.onDidChange(() => this.render()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins') && this.render()),
       // Another window may have started or ended a session: look again when this one gains focus.
-      vscode.window.onDidChangeWindowState((state) => state.focused && this.#store.refresh()),
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) this.#store.refresh();
+        void away.focusChanged(state.focused).catch(() => undefined);
+      }),
     );
     this.render();
     void this.#refreshDue().catch(() => undefined);
@@ -82,6 +90,17 @@ export class SessionController implements vscode.Disposable {
       ...(flash ? { flash } : {}),
     });
     this.#ticker.setRunning(running);
+  }
+
+  /**
+   * Sleep or no window active: asked once, in one click, whether the time counts. The budget holds at
+   * one such unsolicited question per session; later gaps in the same session count as focus.
+   */
+  #askAway(from: number, to: number, reason: 'sleep' | 'away'): void {
+    const session = activeSession(this.#store.live);
+    if (!session || isPaused(session) || this.#askedAway.has(session.id)) return;
+    this.#askedAway.add(session.id);
+    void askAboutAwayTime(this.#services, Math.max(from, session.startedAt), to, reason);
   }
 
   /** A few words in place of the win count until a tick after FLASH_MS; the running ticker ends it. */

@@ -1,0 +1,45 @@
+import { awayStretch } from '../../core/away';
+import type { Activity } from '../../core/away';
+import type { Clock } from '../../core/clock';
+import type { MementoLike } from '../platform/mementoLike';
+
+const KEY = 'activity';
+
+/**
+ * Honest time across windows: each window records when it gains or loses focus in the state all
+ * windows share, so when one comes back it can tell whether any window was active meanwhile. A long
+ * stretch with none is reported once, to be asked about.
+ */
+export class AwayWatcher {
+  readonly #state: MementoLike;
+  readonly #clock: Clock;
+  readonly #windowId: string;
+  readonly #thresholdMs: () => number;
+  readonly #onAway: (from: number, to: number) => void;
+
+  constructor(state: MementoLike, clock: Clock, windowId: string, thresholdMs: () => number, onAway: (from: number, to: number) => void) {
+    this.#state = state;
+    this.#clock = clock;
+    this.#windowId = windowId;
+    this.#thresholdMs = thresholdMs;
+    this.#onAway = onAway;
+  }
+
+  async focusChanged(focused: boolean): Promise<void> {
+    const now = this.#clock();
+    if (focused) {
+      const stretch = awayStretch(readActivity(this.#state.get(KEY)), now, this.#thresholdMs());
+      await this.#state.update(KEY, { kind: 'focus', at: now, by: this.#windowId } satisfies Activity);
+      if (stretch) this.#onAway(stretch.from, stretch.to);
+    } else {
+      await this.#state.update(KEY, { kind: 'blur', at: now, by: this.#windowId } satisfies Activity);
+    }
+  }
+}
+
+/** What another window wrote, if it is an activity record at all (a bad value counts as none). */
+function readActivity(raw: unknown): Activity | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { kind, at, by } = raw as Record<string, unknown>;
+  return (kind === 'focus' || kind === 'blur') && typeof at === 'number' && typeof by === 'string' ? { kind, at, by } : undefined;
+}
