@@ -47,6 +47,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('acceptSuggestion'), id }),
   z.strictObject({ type: z.literal('dismissSuggestion'), id }),
   z.strictObject({ type: z.literal('deleteWin'), id }),
+  z.strictObject({ type: z.literal('setWinAuthor'), id, by: z.literal(['mine', 'assisted']) }),
   z.strictObject({ type: z.literal('run'), action: z.literal(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'showEvidence', 'recordEncouragement', 'addModel', 'showProgress', 'editOrDelete']) }),
 ]);
 
@@ -71,8 +72,10 @@ export interface SessionView {
   plannedMinutes?: number;
   paused: boolean;
   subgoals: SubgoalView[];
-  wins: { id: string; text: string; at: number }[];
+  wins: { id: string; text: string; at: number; by?: 'assisted' | 'assistant' }[];
   cue?: string;
+  /** The last slip review's tweak in this domain, brought back ("Your tweak from Tuesday: …"). */
+  tweak?: string;
   reframes: { signal: string; reframe: string }[];
 }
 
@@ -97,12 +100,19 @@ export interface Snapshot {
   defaultPlannedMinutes: number;
   lastDomainId?: string;
   domains: { id: string; name: string }[];
+  /** Saved self-talk cues, most used first, and the one the last session in the domain used. */
+  cues: { id: string; instruction: string }[];
+  lastCueId?: string;
   session?: SessionView;
   /** Wins the editor noticed in this window, waiting for one click. */
   suggestions: { id: string; text: string; source: string }[];
   todayWins: { text: string; at: number; domainName: string }[];
   evidence: {
-    wins: { text: string; at: number }[];
+    wins: { text: string; at: number; by?: 'assisted' | 'assistant' }[];
+    /** Tweaks a later review said helped: "what works for you". */
+    works: string[];
+    /** Slip cues that recur, with how their tweaks fared. */
+    patterns: string[];
     encouragements: { from: string; text: string }[];
     domainName?: string;
     /** A sentence built only from the user's own record for this domain. */

@@ -31,10 +31,14 @@ export function evidencePanel(s: Snapshot): HTMLElement {
           'ul',
           { id: 'evidence-bank' },
           ...s.evidence.encouragements.map((e) => h('li', { class: 'encouragement' }, `“${e.text}” — ${e.from}`)),
-          ...s.evidence.wins.map((w) => h('li', {}, w.text)),
+          ...s.evidence.wins.map((w) => h('li', {}, w.text, w.by ? h('span', { class: 'muted' }, ' ', w.by === 'assisted' ? t('(with AI help)') : t('(the assistant’s)')) : '')),
         )
       : h('p', { class: 'muted', id: 'evidence-bank' }, t('Every win you log, and every credible word of encouragement you record, lands here.')),
     h('div', { class: 'actions' }, button(t('Record encouragement'), () => post({ type: 'run', action: 'recordEncouragement' }), { secondary: true, icon: 'quote' })),
+    s.evidence.works.length ? h('h3', {}, t('What works for you')) : null,
+    s.evidence.works.length ? h('ul', { id: 'what-works' }, ...s.evidence.works.map((w) => h('li', {}, w))) : null,
+    s.evidence.patterns.length ? h('h3', {}, t('Patterns in your slips')) : null,
+    s.evidence.patterns.length ? h('ul', { id: 'slip-patterns' }, ...s.evidence.patterns.map((p) => h('li', {}, p))) : null,
     h('h3', {}, t('Models')),
     s.models.length
       ? h('ul', { id: 'models' }, ...s.models.map((m) => h('li', {}, h('strong', {}, m.name), m.domainName ? ` (${m.domainName})` : '', ': ', m.workflowNotes)))

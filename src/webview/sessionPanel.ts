@@ -19,6 +19,7 @@ export class SessionPanel {
   readonly #timer = h('p', { class: 'timer', id: 'session-timer', 'aria-live': 'off' });
   readonly #status = h('p', { class: 'muted', id: 'session-status' });
   readonly #cue = h('p', { class: 'cue', id: 'session-cue' });
+  readonly #tweak = h('p', { class: 'tweak', id: 'session-tweak' });
   readonly #subgoals = h('ul', { class: 'subgoals', id: 'session-subgoals', 'aria-label': t('Subgoals') });
   readonly #wins = h('ul', { class: 'wins', id: 'session-wins', 'aria-label': t('Wins this session') });
   readonly #suggestions = h('div', { class: 'suggestions', id: 'session-suggestions', role: 'region', 'aria-label': t('Suggested wins') });
@@ -37,6 +38,7 @@ export class SessionPanel {
       this.#timer,
       this.#status,
       this.#cue,
+      this.#tweak,
       this.#suggestions,
       h('h3', {}, t('Subgoals')),
       this.#subgoals,
@@ -66,6 +68,8 @@ export class SessionPanel {
     this.#pauseButton.textContent = s.paused ? t('Resume') : t('Pause');
     this.#pauseButton.setAttribute('icon', s.paused ? 'debug-start' : 'debug-pause');
     setText(this.#cue, s.cue ? t('Cue: {0}', s.cue) : '');
+    setText(this.#tweak, s.tweak ?? '');
+    this.#tweak.hidden = !s.tweak;
     fill(
       this.#subgoals,
       ...s.subgoals.map((g) =>
@@ -96,7 +100,7 @@ export class SessionPanel {
     );
     if (suggested.length > this.#suggestionCount) announce(t('Suggested win: {0}', suggested[suggested.length - 1]?.text ?? ''));
     this.#suggestionCount = suggested.length;
-    fill(this.#wins, ...s.wins.slice().reverse().map((w) => h('li', {}, h('span', { class: 'codicon codicon-star-full', 'aria-hidden': 'true' }), ' ', w.text, deleteWinButton(w))));
+    fill(this.#wins, ...s.wins.slice().reverse().map((w) => h('li', {}, h('span', { class: 'codicon codicon-star-full', 'aria-hidden': 'true' }), ' ', w.text, authorMark(w), creditButton(w), deleteWinButton(w))));
     if (s.wins.length > previousWins) announce(t('Win logged. {0} this session.', s.wins.length));
     this.tick();
   }
@@ -132,5 +136,20 @@ export class SessionPanel {
 function deleteWinButton(win: { id: string; text: string }): HTMLElement {
   const el = h('button', { type: 'button', class: 'icon-button', 'aria-label': t('Delete the win "{0}"', win.text), title: t('Delete this win') }, h('span', { class: 'codicon codicon-trash', 'aria-hidden': 'true' }));
   on(el, 'click', () => post({ type: 'deleteWin', id: win.id }));
+  return el;
+}
+
+/** Who did it, when it was not only the user: said in words, so it reads the same to a screen reader. */
+function authorMark(win: { by?: 'assisted' | 'assistant' }): HTMLElement | null {
+  if (!win.by) return null;
+  return h('span', { class: 'author muted' }, win.by === 'assisted' ? t('(with AI help)') : t('(the assistant’s)'));
+}
+
+/** Credit in one click: mark a win as done with AI help, or as the user's own again. */
+function creditButton(win: { id: string; text: string; by?: 'assisted' | 'assistant' }): HTMLElement {
+  const assisted = win.by !== undefined;
+  const label = assisted ? t('Mark "{0}" as mine', win.text) : t('Mark "{0}" as done with AI help', win.text);
+  const el = h('button', { type: 'button', class: 'icon-button', 'aria-label': label, title: assisted ? t('Mine') : t('With AI help'), 'aria-pressed': String(assisted) }, h('span', { class: 'codicon codicon-sparkle', 'aria-hidden': 'true' }));
+  on(el, 'click', () => post({ type: 'setWinAuthor', id: win.id, by: assisted ? 'mine' : 'assisted' }));
   return el;
 }

@@ -8,6 +8,7 @@ import { announce, fill, h, on } from './dom';
 import { post } from './host';
 
 const NEW = '__new__';
+const NO_CUE = '__none__';
 
 /**
  * The idle start form: domain, proximal subgoal, the 0–10 ruler, and below the threshold the shrink
@@ -20,6 +21,11 @@ export class StartForm {
   readonly #goal = textfield(t('Proximal subgoal'), { placeholder: t('Write tests for the three tokenizer edge cases'), id: 'start-goal', onEnter: () => this.#submit() });
   readonly #ruler = confidenceRuler(t('How sure are you that you can do this?'), 0, confidenceLabel);
   readonly #planned = select<string>(t('Planned length'), [], '25', 'start-planned');
+  readonly #cue = select<string>(t('Self-talk cue'), [], NO_CUE, 'start-cue');
+  /** Domain, length and cue: the current choices, said in one line, opened on demand. */
+  readonly #choices = h('details', { class: 'start-choices', id: 'start-choices' });
+  readonly #choicesSummary = h('summary', { id: 'start-choices-summary' });
+  #cuesKey = '';
   readonly #shrinkBox = h('div', { class: 'shrink', id: 'start-shrink', hidden: true, role: 'group', 'aria-labelledby': 'shrink-heading' });
   readonly #error = h('p', { class: 'error', role: 'alert', id: 'start-error' });
   /** The goals written so far: the original first, then each smaller version. */
@@ -30,15 +36,15 @@ export class StartForm {
 
   constructor() {
     on(this.#domain.select, 'change', () => this.#syncDomain());
+    for (const el of [this.#planned.select, this.#cue.select]) on(el, 'change', () => this.#syncSummary());
+    fill(this.#choices, this.#choicesSummary, this.#domain.row, this.#newDomain.row, this.#planned.row, this.#cue.row);
     this.element = h(
       'form',
       { class: 'start-form', 'aria-labelledby': 'start-heading' },
       h('h2', { id: 'start-heading' }, t('Start a focus session')),
-      this.#domain.row,
-      this.#newDomain.row,
       this.#goal.row,
       this.#ruler.row,
-      this.#planned.row,
+      this.#choices,
       this.#shrinkBox,
       this.#error,
       h('div', { class: 'actions' }, button(t('Start session'), () => this.#submit(), { id: 'start-submit', icon: 'play' })),
@@ -67,6 +73,23 @@ export class StartForm {
       // The ruler starts at the user's threshold: "sure enough" as they defined it.
       this.#setRuler(s.threshold);
     }
+    const cuesKey = JSON.stringify(s.cues);
+    if (cuesKey !== this.#cuesKey) {
+      const current = this.#cuesKey ? this.#cue.select.value : (s.lastCueId ?? NO_CUE);
+      this.#cuesKey = cuesKey;
+      const options = [{ value: NO_CUE, label: t('No cue this time') }, ...s.cues.map((c) => ({ value: c.id, label: c.instruction }))];
+      fill(this.#cue.select, ...options.map((o) => h('option', { value: o.value }, o.label)));
+      this.#cue.select.value = options.some((o) => o.value === current) ? current : NO_CUE;
+    }
+    this.#syncSummary();
+  }
+
+  /** "parser tests · 25 minutes · cue: Run the tests first": what a start will use, before opening the choices. */
+  #syncSummary(): void {
+    const option = (el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '';
+    const domain = this.#domain.select.value === NEW ? this.#newDomain.field.value.trim() || t('a new micro-domain') : option(this.#domain.select);
+    const cue = this.#cue.select.value === NO_CUE ? t('no cue') : option(this.#cue.select);
+    this.#choicesSummary.textContent = t('{0} · {1} · cue: {2}', domain, option(this.#planned.select), cue);
   }
 
   #setRuler(value: number): void {
@@ -75,7 +98,11 @@ export class StartForm {
   }
 
   #syncDomain(): void {
-    this.#newDomain.row.hidden = this.#domain.select.value !== NEW;
+    const creating = this.#domain.select.value === NEW;
+    this.#newDomain.row.hidden = !creating;
+    // A first domain is named here: the choices open on it.
+    if (creating) this.#choices.open = true;
+    this.#syncSummary();
   }
 
   #showError(text: string): void {
@@ -107,6 +134,7 @@ export class StartForm {
       domain: this.#domain.select.value === NEW ? { kind: 'new', name: domainName } : { kind: 'existing', id: this.#domain.select.value },
       goals: this.#chain,
       plannedMinutes: Number(this.#planned.select.value),
+      ...(this.#cue.select.value !== NO_CUE ? { cueId: this.#cue.select.value } : {}),
     });
     this.#reset();
   }

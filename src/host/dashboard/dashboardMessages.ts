@@ -6,7 +6,7 @@ import { start } from '../actions/start';
 import { acceptSuggestion, addSubgoal, logWin, togglePause } from '../actions/inSession';
 import { endSession } from '../actions/end';
 import type { Notice } from '../actions/notices';
-import { deleteRecord } from '../actions/records';
+import { deleteRecord, editRecord } from '../actions/records';
 import { activeSession, SessionError } from '../../core/session';
 import { clip } from '../../core/text';
 import { t } from '../../core/l10n';
@@ -36,6 +36,7 @@ export function createDashboardHandler(ctx: Services, port: DashboardPort) {
     endSession: (m) => show(endSession(ctx, { sessionId: m.sessionId, outcomes: m.outcomes, attribution: m.attribution, ...(m.slip ? { slip: m.slip } : {}) })),
     acceptSuggestion: (m) => show(acceptSuggestion(ctx, { id: m.id })),
     dismissSuggestion: (m) => Promise.resolve(ctx.suggestions.dismiss(m.id)),
+    setWinAuthor: (m) => show(editRecord(ctx, { kind: 'win', id: m.id, by: m.by })),
     deleteWin: async (m) => {
       const win = activeSession(ctx.store.live)?.wins.find((w) => w.id === m.id);
       if (!win) throw new SessionError(t('That win is no longer there.'));

@@ -59,7 +59,7 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
     const defaults = this.#ctx.defaults.get();
     void dashboardView(this.#ctx.store, now, defaults.lastDomainId, EVIDENCE_WINS).then((view) => {
       if (request !== this.#snapshotRequests) return;
-      const snapshot = buildSnapshotFromView(view, now, this.#ctx.settings(), defaults, this.#ctx.suggestions.list());
+      const snapshot = buildSnapshotFromView(view, now, this.#ctx.settings(), defaults, this.#ctx.suggestions.list(), this.#ctx.language);
       this.#post({ type: 'snapshot', snapshot });
     });
   }

@@ -2,11 +2,11 @@ import { CAUSE_DEFAULTS, causeLabel } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
 import { brierByDomain, brierScore, calibrationFeedback } from '../../core/calibration';
 import { encouragementFromFacts, encouragementFromRecord, evidenceFor, winsSince } from '../../core/evidence';
-import { aggregateOf, attributionMixOf, brierInputs, calendarOf, calibrationOf, recordFacts, usedDomains } from '../../core/aggregates';
+import { aggregateOf, attributionMixOf, brierInputs, calendarOf, calibrationOf, recordFacts } from '../../core/aggregates';
 import type { HistoryView } from '../../core/aggregates';
-import { DAY } from '../../core/time';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
-import { activeDomains, domainLabel as name, latestRating } from '../../core/journal';
+import { activeDomains, cuesByUse, domainLabel as name } from '../../core/journal';
+import { recurringSlipCues, slipPatternSentence, tweakReminder, tweaksThatWork } from '../../core/coach';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
@@ -15,7 +15,8 @@ import type { SessionView, Snapshot } from '../../shared/protocol';
 import type { Suggestion } from '../../core/suggestions';
 import type { Settings } from '../platform/settings';
 
-function sessionView(journal: Journal, s: Session, now: number): SessionView {
+function sessionView(journal: Journal, s: Session, now: number, language: string): SessionView {
+  const tweak = tweakReminder(journal, s.domainId, now, language);
   const cueId = s.cueIds[s.cueIds.length - 1];
   const cue = journal.cues.find((c) => c.id === cueId)?.instruction;
   return {
@@ -26,8 +27,9 @@ function sessionView(journal: Journal, s: Session, now: number): SessionView {
     ...(s.plannedMinutes !== undefined ? { plannedMinutes: s.plannedMinutes } : {}),
     paused: isPaused(s),
     subgoals: liveSubgoals(s).map((g) => ({ id: g.id, text: g.text, confidence: g.confidence, done: g.doneAt !== undefined })),
-    wins: s.wins.map((w) => ({ id: w.id, text: w.text, at: w.at })),
+    wins: s.wins.map((w) => ({ id: w.id, text: w.text, at: w.at, ...(w.by && w.by !== 'mine' ? { by: w.by } : {}) })),
     ...(cue ? { cue } : {}),
+    ...(tweak ? { tweak } : {}),
     reframes: s.reframes.map((r) => ({ signal: r.signal, reframe: r.reframe })),
   };
 }
@@ -39,9 +41,11 @@ export function buildSnapshot(
   settings: Settings,
   defaults: WorkspaceDefaults,
   suggestions: readonly Suggestion[] = [],
+  /** VS Code's display language, for the dates inside sentences (the tweak's day). */
+  language = 'en',
 ): Snapshot {
   const totals = aggregateOf(journal, now);
-  return buildSnapshotFromView({ totals, records: journal }, now, settings, defaults, suggestions);
+  return buildSnapshotFromView({ totals, records: journal }, now, settings, defaults, suggestions, language);
 }
 
 /**
@@ -55,6 +59,8 @@ export function buildSnapshotFromView(
   settings: Settings,
   defaults: WorkspaceDefaults,
   suggestions: readonly Suggestion[] = [],
+  /** VS Code's display language, for the dates inside sentences (the tweak's day). */
+  language = 'en',
 ): Snapshot {
   const { totals, records: journal } = view;
   const session = activeSession(journal);
@@ -62,17 +68,8 @@ export function buildSnapshotFromView(
   const todayWins = winsSince(journal, dayStart(now)).map((w) => ({ text: w.text, at: w.at, domainName: name(journal, w.domainId) }));
   const evidence = evidenceFor(journal, focusDomainId, EVIDENCE_WINS);
   const fromRecord = focusDomainId ? encouragementFromFacts(recordFacts(totals, focusDomainId, settings.confidenceThreshold), name(journal, focusDomainId)) : undefined;
-  const used = usedDomains(totals);
-  const due = {
-    reflection: duePrompts(journal, now, settings.reassessmentIntervalDays).reflection,
-    reassess: journal.domains
-      .filter((d) => d.archivedAt === undefined && used.has(d.id))
-      .filter((d) => {
-        const last = latestRating(journal, d.id);
-        return !last || now - last.at >= settings.reassessmentIntervalDays * DAY;
-      })
-      .map((d) => d.id),
-  };
+  // The records hold every rating (they are few) and the last two weeks of sessions: enough to know what is due.
+  const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
   const dip = dipNote(journal, now);
   const calibrationRows = calibrationOf(totals);
   const calibrationNote = calibrationFeedback(calibrationRows);
@@ -82,11 +79,15 @@ export function buildSnapshotFromView(
     defaultPlannedMinutes: defaults.plannedMinutes ?? settings.defaultPlannedMinutes,
     ...(defaults.lastDomainId ? { lastDomainId: defaults.lastDomainId } : {}),
     domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
-    ...(session ? { session: sessionView(journal, session, now) } : {}),
+    cues: cuesByUse(journal).map((c) => ({ id: c.id, instruction: c.instruction })),
+    ...lastCue(journal),
+    ...(session ? { session: sessionView(journal, session, now, language) } : {}),
     suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
     todayWins,
     evidence: {
-      wins: evidence.wins.map((w) => ({ text: w.text, at: w.at })),
+      wins: evidence.wins.map((w) => ({ text: w.text, at: w.at, ...(w.by && w.by !== 'mine' ? { by: w.by } : {}) })),
+      works: tweaksThatWork(journal).slice(0, 5).map((w) => w.tweak),
+      patterns: recurringSlipCues(journal, now).map(slipPatternSentence),
       encouragements: evidence.encouragements.map((e) => ({ from: e.from, text: e.text })),
       ...(focusDomainId ? { domainName: name(journal, focusDomainId) } : {}),
       ...(fromRecord ? { fromRecord } : {}),
@@ -111,6 +112,13 @@ export function buildSnapshotFromView(
   };
 }
 
+/** The cue of the latest session, offered first at the next start (as the palette does). */
+function lastCue(journal: Journal): { lastCueId?: string } {
+  const last = journal.sessions[journal.sessions.length - 1];
+  const id = last?.cueIds[last.cueIds.length - 1];
+  return id !== undefined && journal.cues.some((c) => c.id === id) ? { lastCueId: id } : {};
+}
+
 /** How many of the latest wins the evidence bank shows. */
 export const EVIDENCE_WINS = 10;
 
@@ -121,6 +129,8 @@ export function buildSnapshotFromHistory(
   settings: Settings,
   defaults: WorkspaceDefaults,
   suggestions: readonly Suggestion[] = [],
+  /** VS Code's display language, for the dates inside sentences (the tweak's day). */
+  language = 'en',
 ): Snapshot {
   const session = activeSession(journal);
   const focusDomainId = session?.domainId ?? defaults.lastDomainId;
@@ -137,11 +147,15 @@ export function buildSnapshotFromHistory(
     defaultPlannedMinutes: defaults.plannedMinutes ?? settings.defaultPlannedMinutes,
     ...(defaults.lastDomainId ? { lastDomainId: defaults.lastDomainId } : {}),
     domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
-    ...(session ? { session: sessionView(journal, session, now) } : {}),
+    cues: cuesByUse(journal).map((c) => ({ id: c.id, instruction: c.instruction })),
+    ...lastCue(journal),
+    ...(session ? { session: sessionView(journal, session, now, language) } : {}),
     suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
     todayWins,
     evidence: {
-      wins: evidence.wins.map((w) => ({ text: w.text, at: w.at })),
+      wins: evidence.wins.map((w) => ({ text: w.text, at: w.at, ...(w.by && w.by !== 'mine' ? { by: w.by } : {}) })),
+      works: tweaksThatWork(journal).slice(0, 5).map((w) => w.tweak),
+      patterns: recurringSlipCues(journal, now).map(slipPatternSentence),
       encouragements: evidence.encouragements.map((e) => ({ from: e.from, text: e.text })),
       ...(focusDomainId ? { domainName: name(journal, focusDomainId) } : {}),
       ...(fromRecord ? { fromRecord } : {}),
