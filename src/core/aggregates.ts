@@ -14,7 +14,6 @@ import { OWN } from './insights';
 import { brierTwentieths } from './calibration';
 import { elapsedMs, liveSubgoals } from './session';
 import { dayStart, weekStart } from './time';
-import { unionById } from './merge';
 
 export const AGGREGATE_VERSION = 1;
 
@@ -180,13 +179,10 @@ function addTable<T>(into: Record<string, Record<string, T>>, from: Record<strin
     const target = (into[rename(domain)] ??= {});
     for (const [key, value] of Object.entries(row)) {
       const known = target[key];
-      target[key] = known === undefined ? copy(value) : add(known, value);
+      // Cells are never changed once made (each add makes a new one), so they can be shared.
+      target[key] = known === undefined ? value : add(known, value);
     }
   }
-}
-
-function copy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 const addAuthors = (x: Authors, y: Authors): Authors => [x[0] + y[0], x[1] + y[1], x[2] + y[2]];
@@ -231,22 +227,30 @@ function addDomainCell(x: DomainCell, y: DomainCell): DomainCell {
  * `rename` maps a domain merged into another (a tombstone with `into`) to the one it lives on as.
  */
 export function combine(a: MonthAggregate, b: MonthAggregate, rename: (domain: string) => string = (d) => d): MonthAggregate {
-  const out = emptyAggregate(a.zone);
-  for (const part of [a, b]) {
+  return combineAll([a, b], rename);
+}
+
+/** The aggregate of many: added into one accumulator, so summing five years of months stays linear. */
+export function combineAll(parts: Iterable<MonthAggregate>, rename: (domain: string) => string = (d) => d): MonthAggregate {
+  let out: MonthAggregate | undefined;
+  const ratingIds = new Set<string>();
+  const encouragementIds = new Set<string>();
+  const repoint = <T extends { domainId?: string }>(r: T): T => (r.domainId !== undefined && rename(r.domainId) !== r.domainId ? { ...r, domainId: rename(r.domainId) } : r);
+  for (const part of parts) {
+    out ??= emptyAggregate(part.zone);
     addTable(out.days, part.days, addAuthors, rename);
     addTable(out.weeks, part.weeks, addWeek, rename);
     addTable(out.brier, part.brier, addBrier, rename);
     for (const [domain, d] of Object.entries(part.domains)) {
       const name = rename(domain);
       const known = out.domains[name];
-      out.domains[name] = known ? addDomainCell(known, d) : copy(d);
+      out.domains[name] = known ? addDomainCell(known, d) : d;
     }
+    for (const r of part.ratings) if (!ratingIds.has(r.id) && ratingIds.add(r.id)) out.ratings.push(repoint(r));
+    for (const e of part.encouragements) if (!encouragementIds.has(e.id) && encouragementIds.add(e.id)) out.encouragements.push(repoint(e));
+    out.lastAt = Math.max(out.lastAt, part.lastAt);
   }
-  const repoint = <T extends { domainId?: string }>(r: T): T => (r.domainId !== undefined && rename(r.domainId) !== r.domainId ? { ...r, domainId: rename(r.domainId) } : r);
-  out.ratings = unionById(a.ratings, b.ratings).map(repoint);
-  out.encouragements = unionById(a.encouragements, b.encouragements).map(repoint);
-  out.lastAt = Math.max(a.lastAt, b.lastAt);
-  return out;
+  return out ?? emptyAggregate();
 }
 
 /** True when a parsed value has the shape of an aggregate of this version and zone (a damaged file does not). */

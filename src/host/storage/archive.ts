@@ -51,6 +51,14 @@ export class Archive {
     this.#clock = clock;
   }
 
+  /** Compaction, purges and the aggregates' reads run one at a time, so a file is never removed under a read of this window. */
+  #busy: Promise<unknown> = Promise.resolve();
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#busy.then(work);
+    this.#busy = run.catch(() => undefined);
+    return run;
+  }
+
   /** Writes each month's part as a new file; resolves once every file is written. */
   async add(parts: ReadonlyMap<string, Journal>): Promise<void> {
     for (const [month, part] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -90,7 +98,11 @@ export class Archive {
   }
 
   /** Merges the files of each month before `currentMonth` into one file, then deletes the ones merged. */
-  async compact(currentMonth: string): Promise<void> {
+  compact(currentMonth: string): Promise<void> {
+    return this.#serial(() => this.#compact(currentMonth));
+  }
+
+  async #compact(currentMonth: string): Promise<void> {
     await this.journal();
     const byMonth = new Map<string, string[]>();
     for (const name of this.#files.keys()) {
@@ -116,7 +128,11 @@ export class Archive {
    * Rewrites every archive file that holds one of these deleted records without it (a new file,
    * then the old one removed), so deleted text does not stay on disk. Damaged files are left alone.
    */
-  async purge(ids: ReadonlySet<string>): Promise<void> {
+  purge(ids: ReadonlySet<string>): Promise<void> {
+    return this.#serial(() => this.#purge(ids));
+  }
+
+  async #purge(ids: ReadonlySet<string>): Promise<void> {
     if (ids.size === 0) return;
     await this.journal();
     const deleted = [...ids].map((id) => ({ id, at: MIN_TIME }));
@@ -143,7 +159,11 @@ export class Archive {
    * zone. Two windows computing the same month write the same content under the same name, so
    * neither can lose the other's; aggregates of file sets no longer listed are deleted.
    */
-  async aggregates(): Promise<Map<string, MonthAggregate>> {
+  aggregates(): Promise<Map<string, MonthAggregate>> {
+    return this.#serial(() => this.#readAggregates());
+  }
+
+  async #readAggregates(): Promise<Map<string, MonthAggregate>> {
     const listed = await this.#folder.list();
     await this.#removeStalePartials(listed);
     const byMonth = new Map<string, string[]>();
@@ -191,7 +211,11 @@ export class Archive {
    * The merged records of these months only (a view's recent months), read from the files the last
    * call of `aggregates` listed. Only the months of the latest call are kept in memory.
    */
-  async months(wanted: Iterable<string>): Promise<Journal> {
+  months(wanted: Iterable<string>): Promise<Journal> {
+    return this.#serial(() => this.#readMonths(wanted));
+  }
+
+  async #readMonths(wanted: Iterable<string>): Promise<Journal> {
     const kept = new Map<string, { sources: string; journal: Journal }>();
     for (const month of wanted) {
       const names = this.#listing.get(month);

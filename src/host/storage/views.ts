@@ -1,4 +1,4 @@
-import { aggregateOf, combine, emptyAggregate, viewOf } from '../../core/aggregates';
+import { aggregateOf, combineAll, viewOf } from '../../core/aggregates';
 import type { HistoryView, MonthAggregate } from '../../core/aggregates';
 import { combineHistory, monthOf } from '../../core/archive';
 import type { Journal, Tombstone } from '../../core/schema';
@@ -39,9 +39,8 @@ export async function historyView(store: JournalStore, now: number, needs: ViewN
   let records = combineHistory(await months(open), live);
   const read = async () => combineHistory(await months(open), live);
   if (needs.latestWins) records = await latestWinMonths(aggregates, open, records, needs.latestWins, rename, read);
-  let totals: MonthAggregate = emptyAggregate();
-  for (const [month, agg] of aggregates) if (!open.has(month)) totals = combine(totals, agg, rename);
-  totals = combine(totals, aggregateOf(records, now), rename);
+  const closed = [...aggregates].filter(([month]) => !open.has(month)).map(([, agg]) => agg);
+  const totals = combineAll([...closed, aggregateOf(records, now)], rename);
   // Ratings and encouragement are few and shown one by one (the belief line, reassessment, the evidence bank): all of them.
   const byTime = <T extends { at: number }>(list: T[]) => list.slice().sort((a, b) => a.at - b.at);
   return { totals, records: { ...records, ratings: byTime(totals.ratings), encouragements: byTime(totals.encouragements) } };
