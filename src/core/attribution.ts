@@ -1,6 +1,6 @@
 import type { Attribution, CauseKind } from './schema';
 import type { SessionResult } from './session';
-import { t, winCount } from './l10n';
+import { inSentence, t, winCount } from './l10n';
 
 /** What a cause is called, in the display language. */
 export function causeLabel(cause: CauseKind): string {
@@ -61,7 +61,7 @@ export function attributionFeedback(result: SessionResult, a: Attribution, e: Fe
   const stable = isHigh(a.stable);
   // Anything missed is read as a setback for that part: it gets a changeable cause, never "ability".
   const wentWell = result === 'success' || result === 'none';
-  const label = causeLabel(a.cause).toLowerCase();
+  const label = inSentence(causeLabel(a.cause));
   if (a.cause === 'assistant') {
     // Credit where it is due: the assistant's output is not the user's mastery, but directing it is.
     return wentWell

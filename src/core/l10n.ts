@@ -30,6 +30,14 @@ export function useTranslator(next: Translate, language = 'en'): void {
 }
 
 /**
+ * A label used inside a sentence: lower case where the sentence's language writes it so (English
+ * "your effort"), as written where case carries meaning (German nouns keep their capital).
+ */
+export function inSentence(label: string): string {
+  return sentenceLanguage.toLowerCase().startsWith('en') ? label.toLowerCase() : label;
+}
+
+/**
  * "a, b and c", joined as the sentence around it is written ("a, b und c" in German). A tag Intl
  * cannot read joins in English, the source language, rather than failing the sentence.
  */

@@ -3,7 +3,7 @@ import { causeLabel, outcomeChoices } from './attribution';
 import type { Journal, Session } from './schema';
 import { elapsedMs, liveSubgoals } from './session';
 import { DAY, localDate as date, spokenDuration, weekStart } from './time';
-import { sessionCount, t, winCount } from './l10n';
+import { inSentence, sessionCount, t, winCount } from './l10n';
 
 const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 /** One line of user text in Markdown: no line breaks, no accidental headings or HTML. */
@@ -46,7 +46,8 @@ function sessionSection(s: Session, domainName: string, now: number): string[] {
   const when = `${date(s.startedAt)} ${time(s.startedAt)}`;
   const out = [s.endedAt === undefined ? t('### {0} — {1} ({2}, running)', domainName, when, length) : t('### {0} — {1} ({2})', domainName, when, length), ''];
   for (const g of liveSubgoals(s)) {
-    const outcome = g.outcome ? outcomeChoices().find((o) => o.value === g.outcome)?.label.toLowerCase() : undefined;
+    const label = g.outcome ? outcomeChoices().find((o) => o.value === g.outcome)?.label : undefined;
+    const outcome = label === undefined ? undefined : inSentence(label);
     out.push(outcome ? t('- Subgoal: {0} — confidence {1}/10, {2}', line(g.text), g.confidence, outcome) : t('- Subgoal: {0} — confidence {1}/10', line(g.text), g.confidence));
   }
   for (const w of s.wins) out.push(t('- Win: {0}', line(w.text)));

@@ -138,6 +138,7 @@ describe('packaging (npm run package)', function () {
       'dist/webview/main.js', 'dist/webview/dashboard.css', 'dist/webview/codicon.css', 'dist/webview/codicon.ttf',
       'dist/webview/progress.js', 'dist/webview/progress.css',
       'media/icon-128.png',
+      ...['de', 'fr', 'es', 'pt-br', 'ja', 'zh-cn'].flatMap((language) => [`package.nls.${language}.json`, `l10n/bundle.l10n.${language}.json`]),
     ]) assert.ok(files.includes(needed), `${needed} is packaged`);
     const raw = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
     const mediaPaths = [...raw.matchAll(/"(media\/[^"]+)"/g)].map((m) => m[1] as string);
