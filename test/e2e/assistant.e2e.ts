@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
 import { startVsCode } from '../harness/embeddedVsCode';
 import type { RunningVsCode } from '../harness/embeddedVsCode';
-import { clearNotifications, notification, pick, REPO, RESULTS, runCommand, statusItem, type, waitForText } from './workbench';
+import { REPO, RESULTS, clearNotifications, notification, runCommand, startFocus, statusItem, type, waitForText } from './workbench';
 
 const CALLER = path.join(REPO, 'test', 'fixtures', 'lm-test-extension');
 const HOSTILE = 'Fixed it [open](command:smallWins.deleteAllData) first';
@@ -60,14 +60,7 @@ describe('assistant tools through vscode.lm.invokeTool (real VS Code)', function
 
   it('describes the session started from the palette: domain, subgoal, cue, time left, wins', async () => {
     await clearNotifications(page);
-    await runCommand(page, 'Small Wins: Start Focus Session');
-    await pick(page, 'Pick a micro-domain', 'New micro-domain');
-    await type(page, 'Name a micro-domain', 'parser tests');
-    await type(page, 'proximal subgoal', 'Rewrite the number rule');
-    await pick(page, 'How sure are you', '8');
-    await pick(page, 'How long do you plan', '25 minutes');
-    await pick(page, 'Instructional self-talk', 'Write an instruction');
-    await type(page, 'next mechanical step', 'Run the tests after each edit');
+    await startFocus(page, { first: { domain: 'parser tests' }, cue: { write: 'Run the tests after each edit' }, goal: 'Rewrite the number rule', confidence: '8' });
     await notification(page, 'Focus session started on parser tests').waitFor();
     await clearNotifications(page);
     await runCommand(page, 'LM Test: Invoke Current Session Tool');

@@ -50,6 +50,28 @@ describe('the dashboard in the display language', () => {
     await page.close();
   });
 
+  for (const language of ['de', 'fr', 'es', 'pt-br', 'ja', 'zh-cn']) {
+    it(`renders in ${language} with no English left in headings, labels and buttons`, async () => {
+      const now = Date.now();
+      const { journal, domain } = addDomain(fiveYearJournal(now, { years: 1 }), 'parser tests', now);
+      const running = startSession(journal, { domainId: domain.id, workspace: 'w', subgoals: [newSubgoal('Cover the number rule', 8, now)], plannedMinutes: 25 }, now).journal;
+      const snapshot = buildSnapshot(running, now, DEFAULT_SETTINGS, {});
+      const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', `bundle.l10n.${language}.json`), 'utf8')) as Record<string, string>;
+      // English messages whose translation differs: shown as they are, they would be English left over.
+      const english = new Set(Object.entries(bundle).filter(([message, translated]) => message !== translated && !message.includes('{')).map(([message]) => message));
+      const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
+      await loadDashboard(page, { repo: ROOT, translations: bundle, language });
+      await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+      await page.locator('#session-heading').waitFor();
+      const texts = await page.$$eval('h2:not(#session-heading), h3, legend, summary, vscode-button, vscode-label, label, th, option, [aria-label]', (elements) =>
+        elements.flatMap((e) => [(e.textContent ?? '').trim(), e.getAttribute('aria-label') ?? ''].filter(Boolean)),
+      );
+      assert.ok(texts.length > 20, `${texts.length} texts`);
+      assert.deepEqual(texts.filter((text) => english.has(text)), [], `English left in ${language}`);
+      await page.close();
+    });
+  }
+
   it('writes times in the display language the host puts in <html lang>, not the browser’s', async () => {
     const evening = new Date();
     evening.setHours(20, 28, 0, 0);

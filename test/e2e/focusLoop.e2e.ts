@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  chooseFile, clickNotificationButton, waitForArchived, notification, openDashboard, pick, quickInput, runCommand, secondsIn, statusItem, type, validationMessage, waitForStored, waitForText, Workbench,
+  chooseFile, clickInputButton, clickNotificationButton, expectPrompt, waitForArchived, notification, openDashboard, pick, quickInput, runCommand, secondsIn, statusItem, type, validationMessage, waitForStored, waitForText, Workbench,
 } from './workbench';
 
 /** The whole focus loop from the command palette and the status bar, in a real VS Code. */
@@ -31,15 +31,13 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
   it('starts a session, shrinking a subgoal rated under the threshold', async () => {
     const page = bench.page;
     await runCommand(page, 'Small Wins: Start Focus Session');
-    await pick(page, 'Pick a micro-domain', 'New micro-domain');
+    // A first-time user names the micro-domain once; the baseline rating is skipped with Enter.
     await type(page, 'Name a micro-domain', 'parser tests');
-    await type(page, 'proximal subgoal', 'Rewrite the whole tokenizer');
-    await pick(page, 'How sure are you', '4');
-    await pick(page, 'below 7', 'Shrink the goal');
-    // Not "Make it smaller": the shrink offer's placeholder says that too, and may still be showing.
-    await type(page, 'which part could you surely finish', 'Rewrite the number rule');
-    await pick(page, 'How sure are you', '8');
+    await type(page, 'How certain are you', '');
+    await expectPrompt(page, /Type your proximal subgoal/);
+    await clickInputButton(page, 'Change the planned length');
     await pick(page, 'How long do you plan', 'Open-ended');
+    await clickInputButton(page, 'Change the self-talk cue');
     await pick(page, 'Instructional self-talk', 'Turn a hope or worry');
     await type(page, 'hoping for or worried about', "I hope I don't break the build");
     await type(page, '"I hope" is about the outcome', 'hopefully it all works');
@@ -47,6 +45,13 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     const input = quickInput(page).locator('input');
     await input.fill('Run the tests after each edit');
     await input.press('Enter');
+    await expectPrompt(page, /parser tests · Open-ended · cue: Run the tests after each edit/);
+    await type(page, /Type your proximal subgoal/, 'Rewrite the whole tokenizer');
+    await pick(page, 'How sure are you', '4');
+    await pick(page, 'below 7', 'Shrink the goal');
+    // Not "Make it smaller": the shrink offer's placeholder says that too, and may still be showing.
+    await type(page, 'which part could you surely finish', 'Rewrite the number rule');
+    await pick(page, 'How sure are you', '8');
     await notification(page, 'Focus session started on parser tests').waitFor();
     await waitForText(statusItem(page), /parser tests/);
   });
@@ -135,21 +140,24 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     assert.equal(await view.locator('#session-wins li').count(), 3);
   });
 
-  it('ends with outcomes, attribution and a slip review, then reassesses', async () => {
+  it('ends with the quick review and a slip review one click away, then reassesses', async () => {
     const page = bench.page;
     await runCommand(page, 'Small Wins: End Session and Review');
-    await pick(page, 'Rewrite the number rule', 'Met');
-    await pick(page, 'Document the lexer', 'Missed');
-    await pick(page, 'What made the difference', 'Strategy or approach');
-    await type(page, 'In a few words', 'wrote the failing test first');
-    await pick(page, 'about you', '8');
-    await pick(page, 'stay the same', '4');
-    await pick(page, 'control this cause', '9');
-    await clickNotificationButton(page, 'slip review', 'Review the slip');
+    // The done subgoal is already checked; Enter keeps it, and the other goes on to "partly".
+    await expectPrompt(page, 'Which subgoals did you meet');
+    await quickInput(page).locator('input').press('Enter');
+    await expectPrompt(page, 'Which of the rest did you partly meet');
+    await quickInput(page).locator('input').press('Enter');
+    await expectPrompt(page, 'What made the difference');
+    await quickInput(page).locator('input').fill('wrote the failing test first');
+    await quickInput(page).locator('.monaco-list-row', { hasText: 'Strategy or approach' }).first().click();
+    await pick(page, 'How you see the cause', 'Keep');
+    await clickNotificationButton(page, 'You met 1 of 2 subgoals', 'Review the slip');
     await type(page, 'What cue triggered the slip', 'A chat ping during the hard part');
     await type(page, 'What friction failed', 'Notifications were on');
     await type(page, 'One tweak for tomorrow', 'Turn on Do Not Disturb when a session starts');
-    await clickNotificationButton(page, 'Time to reassess', 'Rate now');
+    await notification(page, 'Slip review saved').waitFor();
+    await runCommand(page, 'Small Wins: Rate Domain Confidence');
     await pick(page, 'Pick a micro-domain', 'parser tests');
     await type(page, 'How certain are you', '150');
     await waitForText(validationMessage(page), /from 0 to 100; you entered 150/);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { chooseFile, notification, openDashboard, pick, runCommand, statusItem, type, waitForNotStored, waitForStored, waitForText, Workbench } from './workbench';
+import { chooseFile, notification, openDashboard, pick, reviewQuick, runCommand, startFocus, statusItem, type, waitForNotStored, waitForStored, waitForText, Workbench } from './workbench';
 
 /** 100 characters: longer than a session's workspace label may be (80). */
 const LONG_FOLDER = `monorepo-${'very-long-folder-name-'.repeat(5)}`.slice(0, 100);
@@ -14,15 +14,8 @@ async function reload(page: Page): Promise<void> {
 }
 
 async function startSession(page: Page, domain: { pick?: string; create?: string }, goal: string): Promise<void> {
-  await runCommand(page, 'Small Wins: Start Focus Session');
-  if (domain.create) {
-    await pick(page, 'Pick a micro-domain', 'New micro-domain');
-    await type(page, 'Name a micro-domain', domain.create);
-  } else await pick(page, 'Pick a micro-domain', domain.pick as string);
-  await type(page, 'proximal subgoal', goal);
-  await pick(page, 'How sure are you', '9');
-  await pick(page, 'How long do you plan', 'Open-ended');
-  await pick(page, 'Instructional self-talk', 'No cue');
+  // The first start names the domain once; later ones open on the last domain.
+  await startFocus(page, { ...(domain.create ? { first: { domain: domain.create } } : {}), length: 'Open-ended', goal, confidence: '9' });
 }
 
 async function logMicroWin(page: Page, text: string): Promise<void> {
@@ -33,12 +26,7 @@ async function logMicroWin(page: Page, text: string): Promise<void> {
 
 async function endSession(page: Page): Promise<void> {
   await runCommand(page, 'Small Wins: End Session and Review');
-  await pick(page, 'How did it go', 'Met');
-  await pick(page, 'What made the difference', 'Effort');
-  await type(page, 'In a few words', '');
-  await pick(page, 'about you', '9');
-  await pick(page, 'stay the same', '3');
-  await pick(page, 'control this cause', '9');
+  await reviewQuick(page, { cause: 'Effort' });
   await waitForText(statusItem(page), /Start focus/);
 }
 

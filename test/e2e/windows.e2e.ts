@@ -1,16 +1,16 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
-import { notification, openDashboard, pick, runCommand, statusItem, type, waitForStored, waitForText, Workbench } from './workbench';
+import { notification, openDashboard, readStored, reviewQuick, runCommand, startFocus, statusItem, waitForStored, waitForText, Workbench } from './workbench';
 
-async function startSession(page: Page, domain: string, length: string, minutes?: string): Promise<void> {
-  await runCommand(page, 'Small Wins: Start Focus Session');
-  await pick(page, 'Pick a micro-domain', 'New micro-domain');
-  await type(page, 'Name a micro-domain', domain);
-  await type(page, 'proximal subgoal', `Work on ${domain}`);
-  await pick(page, 'How sure are you', '9');
-  await pick(page, 'How long do you plan', length);
-  if (minutes) await type(page, 'Planned minutes', minutes);
-  await pick(page, 'Instructional self-talk', 'No cue');
+/** The first start names the domain once; a later one creates another through the box's domain button. */
+async function startSession(page: Page, domain: string, length: string, o: { first?: boolean; minutes?: string } = {}): Promise<void> {
+  await startFocus(page, {
+    ...(o.first ? { first: { domain } } : { domain: { create: domain } }),
+    length,
+    ...(o.minutes ? { minutes: o.minutes } : {}),
+    goal: `Work on ${domain}`,
+    confidence: '9',
+  });
 }
 
 /** Logs wins through the dashboard's input, one after another as fast as the view takes them. */
@@ -24,21 +24,9 @@ async function logMicroWins(view: FrameLocator, prefix: string, count: number): 
 }
 
 /** Wins stored in the browser's copy of globalState (what every window and a reload read). */
-function storedWins(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('vscode-web-state-db-global');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    const raw: unknown = await new Promise((resolve) => {
-      const request = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
-      request.onsuccess = () => resolve(request.result);
-    });
-    db.close();
-    const state = JSON.parse(String(raw)) as { journal: { sessions: { wins: { id: string; text: string }[] }[] } };
-    return state.journal.sessions.flatMap((s) => s.wins.map((w) => `${w.id} ${w.text}`));
-  });
+async function storedWins(page: Page): Promise<string[]> {
+  const state = JSON.parse(await readStored(page)) as { journal: { sessions: { wins: { id: string; text: string }[] }[] } };
+  return state.journal.sessions.flatMap((s) => s.wins.map((w) => `${w.id} ${w.text}`));
 }
 
 /** Two VS Code windows (two pages on one code-server) sharing one journal. */
@@ -70,7 +58,7 @@ describe('many windows (real VS Code)', function () {
   it('shows a session started in window A in window B’s status bar and dashboard within 2 seconds', async () => {
     viewA = await openDashboard(a);
     viewB = await openDashboard(b);
-    await startSession(a, 'shared work', 'Open-ended');
+    await startSession(a, 'shared work', 'Open-ended', { first: true });
     await statusItem(a).filter({ hasText: 'shared work' }).waitFor();
     const started = Date.now();
     await statusItem(b).filter({ hasText: 'shared work' }).waitFor({ timeout: 2000 });
@@ -92,18 +80,13 @@ describe('many windows (real VS Code)', function () {
 
   it('ends the session everywhere when one window ends it', async () => {
     await runCommand(b, 'Small Wins: End Session and Review');
-    await pick(b, 'How did it go', 'Met');
-    await pick(b, 'What made the difference', 'Effort');
-    await type(b, 'In a few words', '');
-    await pick(b, 'about you', '9');
-    await pick(b, 'stay the same', '3');
-    await pick(b, 'control this cause', '9');
+    await reviewQuick(b, { cause: 'Effort' });
     await waitForText(statusItem(b), /Start focus/);
     await statusItem(a).filter({ hasText: 'Start focus' }).waitFor({ timeout: 2000 });
   });
 
   it('shows the planned-end notification in only one window', async function () {
-    await startSession(a, 'timed work', 'Other length', '1');
+    await startSession(a, 'timed work', 'Other length', { minutes: '1' });
     await statusItem(b).filter({ hasText: 'timed work' }).waitFor({ timeout: 2000 });
     const ended = /Your planned 1 minutes are up/;
     const first = await Promise.race([

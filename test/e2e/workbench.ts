@@ -147,6 +147,91 @@ export async function expectPrompt(page: Page, prompt: string | RegExp): Promise
   );
 }
 
+/** Clicks a button in the quick input's title bar by its tooltip (e.g. "Change the domain"). */
+export async function clickInputButton(page: Page, tooltip: string): Promise<void> {
+  const button = quickInput(page).locator(`.quick-input-titlebar .action-label[aria-label="${tooltip}"], .quick-input-titlebar [title="${tooltip}"]`).first();
+  await button.waitFor({ timeout: TIMEOUT });
+  await button.click();
+}
+
+/** The start, as a user does it: the first time names a domain (baseline skipped), then the one box, then the ruler. */
+export interface StartAnswers {
+  /** A first-time user's new micro-domain (and its baseline, empty to skip). */
+  first?: { domain: string; baseline?: string };
+  /** Change the domain: an existing one's name, or a new one. */
+  domain?: { pick: string } | { create: string };
+  /** Change the length: a row ("Open-ended", "45 minutes") or other minutes. */
+  length?: string;
+  minutes?: string;
+  /** Change the cue: a saved one's text, "No cue", or a new instruction. */
+  cue?: { pick: string } | { write: string };
+  goal: string;
+  confidence: string;
+}
+
+/** Starts a focus session through the quick start and returns the number of interactions it took. */
+export async function startFocus(page: Page, a: StartAnswers): Promise<number> {
+  let interactions = 0;
+  await runCommand(page, 'Small Wins: Start Focus Session');
+  if (a.first) {
+    await type(page, 'Name a micro-domain', a.first.domain);
+    await type(page, 'How certain are you', a.first.baseline ?? '');
+    interactions += 2;
+  }
+  const box = /Type your proximal subgoal/;
+  if (a.domain) {
+    await expectPrompt(page, box);
+    await clickInputButton(page, 'Change the domain');
+    if ('pick' in a.domain) await pick(page, 'Pick a micro-domain', a.domain.pick);
+    else {
+      await pick(page, 'Pick a micro-domain', 'New micro-domain');
+      await type(page, 'Name a micro-domain', a.domain.create);
+      interactions++;
+    }
+    interactions += 2;
+  }
+  if (a.length) {
+    await expectPrompt(page, box);
+    await clickInputButton(page, 'Change the planned length');
+    await pick(page, 'How long do you plan', a.length);
+    if (a.minutes) {
+      await type(page, 'Planned minutes', a.minutes);
+      interactions++;
+    }
+    interactions += 2;
+  }
+  if (a.cue) {
+    await expectPrompt(page, box);
+    await clickInputButton(page, 'Change the self-talk cue');
+    if ('pick' in a.cue) await pick(page, 'Instructional self-talk', a.cue.pick);
+    else {
+      await pick(page, 'Instructional self-talk', 'Write an instruction');
+      await type(page, 'next mechanical step', a.cue.write);
+      interactions++;
+    }
+    interactions += 2;
+  }
+  await type(page, box, a.goal);
+  await pick(page, 'How sure are you', a.confidence);
+  return interactions + 2;
+}
+
+/**
+ * The quick review: Enter on the met list (done subgoals are checked), then the cause (a note typed
+ * first if given), then the preset ratings kept. Returns the number of interactions it took.
+ */
+export async function reviewQuick(page: Page, a: { cause: string; note?: string; keep?: string }): Promise<number> {
+  await expectPrompt(page, 'Which subgoals did you meet');
+  await quickInput(page).locator('input').press('Enter');
+  await expectPrompt(page, 'What made the difference');
+  if (a.note) await quickInput(page).locator('input').fill(a.note);
+  const cause = quickInput(page).locator('.monaco-list-row', { hasText: a.cause }).first();
+  await cause.waitFor({ timeout: TIMEOUT });
+  await cause.click();
+  await pick(page, 'How you see the cause', a.keep ?? 'Keep');
+  return 3;
+}
+
 /** Waits until one of the locator's elements has matching text, and returns that element's text. */
 export async function waitForText(locator: Locator, pattern: RegExp): Promise<string> {
   const match = locator.filter({ hasText: pattern }).first();
@@ -255,25 +340,30 @@ export async function waitForStored(page: Page, ...texts: string[]): Promise<voi
   );
 }
 
+/** Small Wins' globalState as the browser stores it (IndexedDB): what every window and a reload read. */
+export function readStored(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('vscode-web-state-db-global');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const raw: unknown = await new Promise((resolve) => {
+      const request = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return typeof raw === 'string' ? raw : '';
+  });
+}
+
 /** Waits until Small Wins' stored globalState no longer contains `text` (a deletion has been flushed). */
-export async function waitForNotStored(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
-    async (needle) => {
-      const db: IDBDatabase = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('vscode-web-state-db-global');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
-      const raw: unknown = await new Promise((resolve) => {
-        const request = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
-        request.onsuccess = () => resolve(request.result);
-      });
-      db.close();
-      return typeof raw === 'string' && !raw.includes(needle);
-    },
-    text,
-    { timeout: TIMEOUT, polling: 200 },
-  );
+export async function waitForNotStored(page: Page, text: string, timeout = TIMEOUT): Promise<void> {
+  const until = Date.now() + timeout;
+  while ((await readStored(page)).includes(text)) {
+    if (Date.now() > until) throw new Error(`"${text}" is still stored after ${timeout} ms`);
+    await page.waitForTimeout(200);
+  }
 }
 
 /** Resolves when `file` exists: an event from the file system, not a poll. */
