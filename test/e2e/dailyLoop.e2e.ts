@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
-  clickNotificationButton, expectPrompt, notification, openDashboard, pick, quickInput, reviewQuick, runCommand, startFocus, statusItem, type, waitForArchived, waitForStored, waitForText, Workbench,
+  clickNotificationButton, expectPrompt, notification, openDashboard, pick, quickInput, reviewQuick, runCommand, startFocus, statusItem, type, waitForArchived, waitForText, Workbench,
 } from './workbench';
 
 /** Counts the notifications a page shows from now on (each toast once, however long it stays). */
@@ -106,28 +106,5 @@ describe('a daily loop that costs seconds (real VS Code)', function () {
     assert.ok(interactions <= 3);
     await waitForText(statusItem(page), /Start focus/);
     await waitForArchived(bench.vscode.userDataDir, '"outcome":"helped"');
-  });
-
-  it('asks once, on return, whether time away from every window counts (a short threshold)', async () => {
-    const page = bench.page;
-    bench.setUserSetting('smallWins.awayThresholdMinutes', 0.05);
-    await startFocus(page, { goal: 'Lex the comments', confidence: '9' });
-    await notification(page, 'Focus session started on parser tests').waitFor();
-    const focus = (focused: boolean) =>
-      page.evaluate((has) => {
-        Object.defineProperty(document, 'hasFocus', { value: () => has, configurable: true });
-        window.dispatchEvent(new Event(has ? 'focus' : 'blur'));
-      }, focused);
-    await focus(false);
-    // The threshold is three seconds: this much real time away is the point of the test.
-    await page.waitForTimeout(4500);
-    await focus(true);
-    await clickNotificationButton(page, /No VS Code window was active/, "Don't count it");
-    await waitForStored(page, '"away":true');
-    await focus(false);
-    await page.waitForTimeout(4500);
-    await focus(true);
-    const again = await notification(page, /No VS Code window was active/).waitFor({ timeout: 3000 }).then(() => true, () => false);
-    assert.equal(again, false, 'once per session');
   });
 });
