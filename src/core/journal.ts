@@ -34,13 +34,27 @@ export function addCue(journal: Journal, instruction: string, hope: string | und
   return { journal: { ...journal, cues: [...journal.cues, cue] }, cue };
 }
 
-export function useCue(journal: Journal, cueId: string): Journal {
-  return { ...journal, cues: journal.cues.map((c) => (c.id === cueId ? { ...c, uses: c.uses + 1 } : c)) };
+/** How often a cue was used: its base count plus every window's own count. */
+export function cueUses(cue: Cue): number {
+  return cue.uses + (cue.usedBy ?? []).reduce((sum, entry) => sum + entry.n, 0);
+}
+
+/**
+ * Counts a use in this window's own entry: a counter that merges as a count (each window's entry
+ * keeps its highest value), so two windows using a cue at the same time are both counted.
+ */
+export function useCue(journal: Journal, cueId: string, replica: string): Journal {
+  const bump = (c: Cue): Cue => {
+    const mine = c.usedBy?.find((entry) => entry.by === replica);
+    const usedBy = mine ? (c.usedBy ?? []).map((entry) => (entry === mine ? { by: replica, n: entry.n + 1 } : entry)) : [...(c.usedBy ?? []), { by: replica, n: 1 }];
+    return { ...c, usedBy };
+  };
+  return { ...journal, cues: journal.cues.map((c) => (c.id === cueId ? bump(c) : c)) };
 }
 
 /** Saved cues, most used first, so the reliable ones are one keystroke away. */
 export function cuesByUse(journal: Journal): Cue[] {
-  return journal.cues.slice().sort((a, b) => b.uses - a.uses || b.createdAt - a.createdAt);
+  return journal.cues.slice().sort((a, b) => cueUses(b) - cueUses(a) || b.createdAt - a.createdAt);
 }
 
 export function addRating(journal: Journal, domainId: string, value: number, now: number): Journal {

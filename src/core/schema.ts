@@ -174,7 +174,10 @@ export const cueSchema = z.strictObject({
   hope: z.optional(optionalText),
   instruction: text,
   createdAt: epochMs,
+  /** Uses counted before counts were kept per window (and at creation). */
   uses: z.int().check(z.gte(0)),
+  /** Later uses, counted per window, so two windows using a cue at once both count. */
+  usedBy: z.optional(list(z.strictObject({ by: id, n: int(1, 1_000_000_000) }), 1000)),
 });
 
 export const efficacyRatingSchema = z.strictObject({

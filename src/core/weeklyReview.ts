@@ -1,4 +1,5 @@
 import { domainLabel } from './journal';
+import { recurringSlipCues, slipPatternSentence } from './coach';
 import { causeLabel, outcomeChoices } from './attribution';
 import type { Journal, Session } from './schema';
 import { elapsedMs, liveSubgoals } from './session';
@@ -30,6 +31,9 @@ export function weeklyReviewMarkdown(journal: Journal, now: number): string {
   out.push(t('## Can-do ratings'), '');
   if (ratings.length === 0) out.push(t('No ratings this week.'), '');
   else out.push(...ratings.map((r) => `- ${domain(r.domainId)}: ${r.value}/100 (${date(r.at)})`), '');
+  // Slip cues that keep coming back, with how their tweaks fared: said only when there are some.
+  const patterns = recurringSlipCues(journal, Math.min(now, to));
+  if (patterns.length) out.push(`## ${t('Patterns in your slips')}`, '', ...patterns.map((p) => `- ${line(slipPatternSentence(p))}`), '');
   const reflection = journal.reflections.find((r) => r.weekOf === from);
   out.push(t('## Reflection'), '');
   if (!reflection) out.push(t('No reflection written this week.'), '');

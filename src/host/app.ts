@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { systemClock } from '../core/clock';
+import { newId } from '../core/ids';
 import { commandId } from './commands/commandIds';
 import type { CommandName } from './commands/commandIds';
 import { handlers, registerCommands } from './commands/register';
@@ -50,6 +51,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     language: vscode.env.language,
     workspaceLabel: () => vscode.workspace.name ?? t('No folder'),
     run,
+    replica: newId(),
     // The status bar belongs to the session controller, created below with these services.
     flash: (text) => controller.flash(text),
   };

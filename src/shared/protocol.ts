@@ -47,6 +47,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('acceptSuggestion'), id }),
   z.strictObject({ type: z.literal('dismissSuggestion'), id }),
   z.strictObject({ type: z.literal('deleteWin'), id }),
+  z.strictObject({ type: z.literal('saveCue'), instruction: text }),
   z.strictObject({ type: z.literal('setWinAuthor'), id, by: z.literal(['mine', 'assisted']) }),
   z.strictObject({ type: z.literal('run'), action: z.literal(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'showEvidence', 'recordEncouragement', 'addModel', 'showProgress', 'editOrDelete']) }),
 ]);

@@ -36,7 +36,7 @@ export function evidencePanel(s: Snapshot): HTMLElement {
       : h('p', { class: 'muted', id: 'evidence-bank' }, t('Every win you log, and every credible word of encouragement you record, lands here.')),
     h('div', { class: 'actions' }, button(t('Record encouragement'), () => post({ type: 'run', action: 'recordEncouragement' }), { secondary: true, icon: 'quote' })),
     s.evidence.works.length ? h('h3', {}, t('What works for you')) : null,
-    s.evidence.works.length ? h('ul', { id: 'what-works' }, ...s.evidence.works.map((w) => h('li', {}, w))) : null,
+    s.evidence.works.length ? h('ul', { id: 'what-works' }, ...s.evidence.works.map((w) => h('li', {}, w, ' ', saveAsCue(w)))) : null,
     s.evidence.patterns.length ? h('h3', {}, t('Patterns in your slips')) : null,
     s.evidence.patterns.length ? h('ul', { id: 'slip-patterns' }, ...s.evidence.patterns.map((p) => h('li', {}, p))) : null,
     h('h3', {}, t('Models')),
@@ -46,4 +46,9 @@ export function evidencePanel(s: Snapshot): HTMLElement {
     h('div', { class: 'actions' }, button(t('Add model'), () => post({ type: 'run', action: 'addModel' }), { secondary: true, icon: 'person-add' })),
     h('div', { class: 'actions' }, button(t('Edit or delete a record…'), () => post({ type: 'run', action: 'editOrDelete' }), { secondary: true, icon: 'edit', id: 'edit-or-delete' })),
   );
+}
+
+/** A tweak that worked, kept as a self-talk cue in one click. */
+function saveAsCue(tweak: string): HTMLElement {
+  return button(t('Save as a cue'), () => post({ type: 'saveCue', instruction: tweak }), { secondary: true, ariaLabel: t('Save "{0}" as a self-talk cue', tweak) });
 }

@@ -5,6 +5,8 @@ import { endAndReview } from '../../src/host/commands/end';
 import { logAWin } from '../../src/host/commands/inSession';
 import { addVicariousModel, weeklyReflection } from '../../src/host/commands/practices';
 import { harness, ScriptedUi } from './helpers';
+import { saveCue } from '../../src/host/actions/inSession';
+import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
 import type { Harness } from './helpers';
 
 const DAY = 86_400_000;
@@ -80,5 +82,29 @@ describe('a coach that remembers (moments)', () => {
     h.ui.queue('Lex the numbers');
     await logAWin(h.ctx);
     assert.equal(activeSession(h.ctx.store.live)?.wins[0]?.by, 'assisted');
+  });
+});
+
+describe('what works, kept', () => {
+  it('saves a tweak that helped as a self-talk cue once, and names recurring slips in the weekly review', async () => {
+    const h = harness({ settings: { reviewDepth: 'quick' } });
+    await saveCue(h.ctx, 'Turn on Do Not Disturb first');
+    await saveCue(h.ctx, ' turn on do not disturb first ');
+    assert.deepEqual(h.ctx.store.live.cues.map((c) => c.instruction), ['Turn on Do Not Disturb first']);
+    const ui = new ScriptedUi([], { 'You met 0 of 1': 'Review the slip' });
+    const w = harness({ ui, settings: { reviewDepth: 'quick' } });
+    w.ui.queue('parser tests', '', { type: 'goal 0' }, '9');
+    await startFocusSession(w.ctx);
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) {
+        w.ui.queue({ type: `goal ${i}` }, '9');
+        await startFocusSession(w.ctx);
+      }
+      w.ui.queue([], [], 'Effort', ...(i > 0 ? [(items: readonly { description?: string; value: unknown }[]) => items.find((x) => x.description === 'the tweak did not help')?.value] : ['Keep']), 'Slack pings', 'Notifications on', `tweak ${i}`);
+      await endAndReview(w.ctx);
+      w.time.advance(DAY);
+    }
+    const review = weeklyReviewMarkdown(await w.ctx.store.history(), w.time.now - DAY);
+    assert.match(review, /## Patterns in your slips\n\n- "Slack pings" triggered 3 slips in 4 weeks/);
   });
 });

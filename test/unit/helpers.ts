@@ -202,6 +202,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
     language: 'en',
     workspaceLabel: () => 'demo',
     flash: (text) => void flashes.push(text),
+    replica: 'this-window',
     run: (name) => {
       ran.push(name);
       return Promise.resolve();

@@ -1,8 +1,8 @@
 import { Archive } from '../../src/host/storage/archive';
 import { exportJournal, importJournal } from '../../src/core/transfer';
 import { emptyJournal, SCHEMA_VERSION } from '../../src/core/schema';
-import type { Journal } from '../../src/core/schema';
-import { addDomain, addRating, addReflection } from '../../src/core/journal';
+import type { Cue, Journal } from '../../src/core/schema';
+import { addCue, addDomain, addRating, addReflection, cueUses, useCue } from '../../src/core/journal';
 import { endSession as endCoreSession, newSubgoal, startSession } from '../../src/core/session';
 import { mergeJournals } from '../../src/core/merge';
 import { loadJournal } from '../../src/core/persisted';
@@ -315,5 +315,16 @@ describe('ending is final', () => {
     await reloaded.tidy();
     assert.equal(activeSession(reloaded.live), undefined);
     assert.equal(activeSession(h.memento.get(JOURNAL_KEY) as Journal), undefined);
+  });
+});
+
+describe('counters merge as counts', () => {
+  it('counts a cue used in two windows at the same time twice', () => {
+    const { journal: base, cue } = addCue(emptyJournal(), 'Run the tests first', undefined, NOW);
+    const a = useCue(base, cue.id, 'window-a');
+    const b = useCue(useCue(base, cue.id, 'window-b'), cue.id, 'window-b');
+    for (const merged of [mergeJournals(a, b), mergeJournals(b, a), mergeJournals(mergeJournals(a, b), a)]) {
+      assert.equal(cueUses(merged.cues[0] as Cue), 1 + 1 + 2, 'created once, used once in A and twice in B');
+    }
   });
 });

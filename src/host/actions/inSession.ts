@@ -1,5 +1,5 @@
 import { winsSince } from '../../core/evidence';
-import { domainLabel } from '../../core/journal';
+import { addCue as addCueRecord, domainLabel } from '../../core/journal';
 import type { Journal, Session, Win, WinAuthor, WinSource } from '../../core/schema';
 import { activeSession, addCue, addSubgoals, excludeAway, extendPlan, isPaused, liveSubgoals, logWin as recordWin, pause, resume, SessionError, updateRunning } from '../../core/session';
 import { newId } from '../../core/ids';
@@ -93,11 +93,20 @@ export async function togglePause(s: ActionServices, o: { sessionId: string }): 
 /** Sets the instructional self-talk cue, on the running session when there is one. */
 export async function useCue(s: ActionServices, choice: CueChoice): Promise<Done<undefined>> {
   const instruction = await s.store.update((journal) => {
-    const { journal: next, cue } = resolveCue(journal, choice, s.clock());
+    const { journal: next, cue } = resolveCue(journal, choice, s.clock(), s.replica);
     const session = activeSession(next);
     return { journal: session ? updateRunning(next, session.id, (current) => addCue(current, cue.id)) : next, result: cue.instruction };
   });
   return { value: undefined, notices: [info(t('Your cue: {0}', instruction))] };
+}
+
+/** Keeps a tweak that worked (or any instruction) as a saved self-talk cue; the same text is not saved twice. */
+export async function saveCue(s: ActionServices, instruction: string): Promise<Done<undefined>> {
+  await s.store.apply((journal) => {
+    const key = instruction.trim().toLowerCase();
+    return journal.cues.some((c) => c.instruction.trim().toLowerCase() === key) ? journal : addCueRecord(journal, instruction.trim(), undefined, s.clock()).journal;
+  });
+  return { value: undefined, notices: [info(t('Your cue: {0}', instruction.trim()))] };
 }
 
 /** Keeps a reappraised bodily signal on the running session; without one it says how to keep it. */

@@ -1,3 +1,4 @@
+import { cueUses } from '../../core/journal';
 import { clip } from '../../core/text';
 import type { Journal, WinAuthor } from '../../core/schema';
 import { LIMITS } from '../../core/limits';
@@ -44,7 +45,7 @@ function recordsOf(history: Journal, kind: RecordKind, language: string): Listed
       for (const r of history.reflections) list.push({ kind, id: r.id, label: t('Week of {0}', date(r.weekOf)), description: r.didWell, at: r.at });
       break;
     case 'cue':
-      for (const c of history.cues) list.push({ kind, id: c.id, label: c.instruction, description: t('used {0}×', c.uses), at: c.createdAt });
+      for (const c of history.cues) list.push({ kind, id: c.id, label: c.instruction, description: t('used {0}×', cueUses(c)), at: c.createdAt });
       break;
     case 'model':
       for (const m of history.models) list.push({ kind, id: m.id, label: m.name, description: m.workflowNotes, at: m.createdAt });

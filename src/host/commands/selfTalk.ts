@@ -1,4 +1,4 @@
-import { cuesByUse } from '../../core/journal';
+import { cuesByUse, cueUses } from '../../core/journal';
 import { useCue } from '../actions/inSession';
 import type { CueChoice } from '../actions/choices';
 import { present } from './present';
@@ -26,7 +26,7 @@ export async function chooseCue(ctx: Services, o: { title: string; step?: Step; 
   for (const cue of cuesByUse(ctx.store.live)) {
     items.push({
       label: cue.instruction,
-      description: t('used {0}×', cue.uses),
+      description: t('used {0}×', cueUses(cue)),
       ...(cue.hope ? { detail: t('instead of "{0}"', clip(cue.hope, 80)) } : {}),
       value: cue,
     });

@@ -3,7 +3,7 @@ import type { WebviewMessage, WebviewMessageType } from '../../shared/protocol';
 import type { CommandName } from '../commands/commandIds';
 import type { Services } from '../services';
 import { start } from '../actions/start';
-import { acceptSuggestion, addSubgoal, logWin, togglePause } from '../actions/inSession';
+import { acceptSuggestion, addSubgoal, logWin, saveCue, togglePause } from '../actions/inSession';
 import { endSession } from '../actions/end';
 import type { Notice } from '../actions/notices';
 import { deleteRecord, editRecord } from '../actions/records';
@@ -36,6 +36,7 @@ export function createDashboardHandler(ctx: Services, port: DashboardPort) {
     endSession: (m) => show(endSession(ctx, { sessionId: m.sessionId, outcomes: m.outcomes, attribution: m.attribution, ...(m.slip ? { slip: m.slip } : {}) })),
     acceptSuggestion: (m) => show(acceptSuggestion(ctx, { id: m.id })),
     dismissSuggestion: (m) => Promise.resolve(ctx.suggestions.dismiss(m.id)),
+    saveCue: (m) => show(saveCue(ctx, m.instruction)),
     setWinAuthor: (m) => show(editRecord(ctx, { kind: 'win', id: m.id, by: m.by })),
     deleteWin: async (m) => {
       const win = activeSession(ctx.store.live)?.wins.find((w) => w.id === m.id);

@@ -6,7 +6,7 @@ import { aggregateOf, attributionMixOf, brierInputs, calendarOf, calibrationOf, 
 import type { HistoryView } from '../../core/aggregates';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
 import { activeDomains, cuesByUse, domainLabel as name } from '../../core/journal';
-import { recurringSlipCues, slipPatternSentence, tweakReminder, tweaksThatWork } from '../../core/coach';
+import { modelForDoubt, modelSentence, recurringSlipCues, slipPatternSentence, tweakReminder, tweaksThatWork } from '../../core/coach';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
@@ -70,7 +70,7 @@ export function buildSnapshotFromView(
   const fromRecord = focusDomainId ? encouragementFromFacts(recordFacts(totals, focusDomainId, settings.confidenceThreshold), name(journal, focusDomainId)) : undefined;
   // The records hold every rating (they are few) and the last two weeks of sessions: enough to know what is due.
   const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
-  const dip = dipNote(journal, now);
+  const dip = withModel(journal, dipNote(journal, now), focusDomainId);
   const calibrationRows = calibrationOf(totals);
   const calibrationNote = calibrationFeedback(calibrationRows);
   return {
@@ -112,6 +112,12 @@ export function buildSnapshotFromView(
   };
 }
 
+/** The dip is a moment of doubt: someone like the user who got there by effort comes with it. */
+function withModel(journal: Journal, dip: string | undefined, domainId: string | undefined): string | undefined {
+  const model = dip && domainId !== undefined ? modelForDoubt(journal, domainId) : dip ? journal.models[journal.models.length - 1] : undefined;
+  return dip && model ? `${dip} ${modelSentence(model)}` : dip;
+}
+
 /** The cue of the latest session, offered first at the next start (as the palette does). */
 function lastCue(journal: Journal): { lastCueId?: string } {
   const last = journal.sessions[journal.sessions.length - 1];
@@ -138,7 +144,7 @@ export function buildSnapshotFromHistory(
   const evidence = evidenceFor(journal, focusDomainId, 10);
   const fromRecord = focusDomainId ? encouragementFromRecord(journal, focusDomainId, name(journal, focusDomainId), settings.confidenceThreshold) : undefined;
   const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
-  const dip = dipNote(journal, now);
+  const dip = withModel(journal, dipNote(journal, now), focusDomainId);
   const calibrationRows = calibration(journal);
   const calibrationNote = calibrationFeedback(calibrationRows);
   return {
