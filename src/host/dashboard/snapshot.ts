@@ -11,7 +11,7 @@ import { CAUSE_KINDS } from '../../core/schema';
 import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
 import { dayStart } from '../../core/time';
-import type { SessionView, Snapshot } from '../../shared/protocol';
+import type { Charts, SessionView, Snapshot } from '../../shared/protocol';
 import type { Suggestion } from '../../core/suggestions';
 import type { Settings } from '../platform/settings';
 
@@ -63,16 +63,46 @@ export function buildSnapshotFromView(
   language = 'en',
 ): Snapshot {
   const { totals, records: journal } = view;
+  const focusDomainId = activeSession(journal)?.domainId ?? defaults.lastDomainId;
+  return assemble(journal, now, settings, defaults, suggestions, language, {
+    fromRecord: focusDomainId ? encouragementFromFacts(recordFacts(totals, focusDomainId, settings.confidenceThreshold), name(journal, focusDomainId)) : undefined,
+    calibration: calibrationOf(totals),
+    calendar: calendarOf(totals, now, 84).map((d) => ({ day: d.day, wins: d.wins })),
+    attributionMix: attributionMixOf(totals, now),
+    brier: brierInputs(totals).map((b) => ({
+      domainName: name(journal, b.domainId),
+      points: [...b.months.entries()].sort((x, y) => x[0] - y[0]).map(([month, e]) => ({ month, score: brierScore(e.sq, e.goals), goals: e.goals })),
+    })),
+  });
+}
+
+/** What the two ways of building a snapshot count differently: from aggregates, or record by record. */
+interface Figures {
+  fromRecord: string | undefined;
+  calibration: Charts['calibration'];
+  calendar: Charts['calendar'];
+  attributionMix: Charts['attributionMix'];
+  brier: Charts['brier'];
+}
+
+/** The snapshot around its figures: everything else comes from the records it was handed. */
+function assemble(
+  journal: Journal,
+  now: number,
+  settings: Settings,
+  defaults: WorkspaceDefaults,
+  suggestions: readonly Suggestion[],
+  language: string,
+  figures: Figures,
+): Snapshot {
   const session = activeSession(journal);
   const focusDomainId = session?.domainId ?? defaults.lastDomainId;
   const todayWins = winsSince(journal, dayStart(now)).map((w) => ({ text: w.text, at: w.at, domainName: name(journal, w.domainId) }));
   const evidence = evidenceFor(journal, focusDomainId, EVIDENCE_WINS);
-  const fromRecord = focusDomainId ? encouragementFromFacts(recordFacts(totals, focusDomainId, settings.confidenceThreshold), name(journal, focusDomainId)) : undefined;
   // The records hold every rating (they are few) and the last two weeks of sessions: enough to know what is due.
   const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
   const dip = withModel(journal, dipNote(journal, now), focusDomainId);
-  const calibrationRows = calibrationOf(totals);
-  const calibrationNote = calibrationFeedback(calibrationRows);
+  const calibrationNote = calibrationFeedback(figures.calibration);
   return {
     now,
     threshold: settings.confidenceThreshold,
@@ -90,7 +120,7 @@ export function buildSnapshotFromView(
       patterns: recurringSlipCues(journal, now).map(slipPatternSentence),
       encouragements: evidence.encouragements.map((e) => ({ from: e.from, text: e.text })),
       ...(focusDomainId ? { domainName: name(journal, focusDomainId) } : {}),
-      ...(fromRecord ? { fromRecord } : {}),
+      ...(figures.fromRecord ? { fromRecord: figures.fromRecord } : {}),
     },
     models: journal.models
       .filter((m) => !focusDomainId || !m.domainId || m.domainId === focusDomainId)
@@ -99,14 +129,11 @@ export function buildSnapshotFromView(
     causes: CAUSE_KINDS.map((kind) => ({ kind, label: causeLabel(kind), ...CAUSE_DEFAULTS[kind] })),
     charts: {
       efficacy: efficacySeries(journal).map((s) => ({ domainName: name(journal, s.domainId), points: s.points })),
-      calendar: calendarOf(totals, now, 84).map((d) => ({ day: d.day, wins: d.wins })),
-      attributionMix: attributionMixOf(totals, now),
-      calibration: calibrationRows,
+      calendar: figures.calendar,
+      attributionMix: figures.attributionMix,
+      calibration: figures.calibration,
       ...(calibrationNote ? { calibrationNote } : {}),
-      brier: brierInputs(totals).map((b) => ({
-        domainName: name(journal, b.domainId),
-        points: [...b.months.entries()].sort((x, y) => x[0] - y[0]).map(([month, e]) => ({ month, score: brierScore(e.sq, e.goals), goals: e.goals })),
-      })),
+      brier: figures.brier,
       ...(dip ? { dip } : {}),
     },
   };
@@ -138,47 +165,12 @@ export function buildSnapshotFromHistory(
   /** VS Code's display language, for the dates inside sentences (the tweak's day). */
   language = 'en',
 ): Snapshot {
-  const session = activeSession(journal);
-  const focusDomainId = session?.domainId ?? defaults.lastDomainId;
-  const todayWins = winsSince(journal, dayStart(now)).map((w) => ({ text: w.text, at: w.at, domainName: name(journal, w.domainId) }));
-  const evidence = evidenceFor(journal, focusDomainId, 10);
-  const fromRecord = focusDomainId ? encouragementFromRecord(journal, focusDomainId, name(journal, focusDomainId), settings.confidenceThreshold) : undefined;
-  const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
-  const dip = withModel(journal, dipNote(journal, now), focusDomainId);
-  const calibrationRows = calibration(journal);
-  const calibrationNote = calibrationFeedback(calibrationRows);
-  return {
-    now,
-    threshold: settings.confidenceThreshold,
-    defaultPlannedMinutes: defaults.plannedMinutes ?? settings.defaultPlannedMinutes,
-    ...(defaults.lastDomainId ? { lastDomainId: defaults.lastDomainId } : {}),
-    domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
-    cues: cuesByUse(journal).map((c) => ({ id: c.id, instruction: c.instruction })),
-    ...lastCue(journal),
-    ...(session ? { session: sessionView(journal, session, now, language) } : {}),
-    suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
-    todayWins,
-    evidence: {
-      wins: evidence.wins.map((w) => ({ text: w.text, at: w.at, ...(w.by && w.by !== 'mine' ? { by: w.by } : {}) })),
-      works: tweaksThatWork(journal).slice(0, 5).map((w) => w.tweak),
-      patterns: recurringSlipCues(journal, now).map(slipPatternSentence),
-      encouragements: evidence.encouragements.map((e) => ({ from: e.from, text: e.text })),
-      ...(focusDomainId ? { domainName: name(journal, focusDomainId) } : {}),
-      ...(fromRecord ? { fromRecord } : {}),
-    },
-    models: journal.models
-      .filter((m) => !focusDomainId || !m.domainId || m.domainId === focusDomainId)
-      .map((m) => ({ name: m.name, workflowNotes: m.workflowNotes, ...(m.domainId ? { domainName: name(journal, m.domainId) } : {}) })),
-    due: { reflection: due.reflection, reassess: due.reassess.map((id) => name(journal, id)) },
-    causes: CAUSE_KINDS.map((kind) => ({ kind, label: causeLabel(kind), ...CAUSE_DEFAULTS[kind] })),
-    charts: {
-      efficacy: efficacySeries(journal).map((s) => ({ domainName: name(journal, s.domainId), points: s.points })),
-      calendar: winsCalendar(journal, now),
-      attributionMix: attributionMix(journal, now),
-      calibration: calibrationRows,
-      ...(calibrationNote ? { calibrationNote } : {}),
-      brier: brierByDomain(journal).map((b) => ({ domainName: name(journal, b.domainId), points: b.points })),
-      ...(dip ? { dip } : {}),
-    },
-  };
+  const focusDomainId = activeSession(journal)?.domainId ?? defaults.lastDomainId;
+  return assemble(journal, now, settings, defaults, suggestions, language, {
+    fromRecord: focusDomainId ? encouragementFromRecord(journal, focusDomainId, name(journal, focusDomainId), settings.confidenceThreshold) : undefined,
+    calibration: calibration(journal),
+    calendar: winsCalendar(journal, now),
+    attributionMix: attributionMix(journal, now),
+    brier: brierByDomain(journal).map((b) => ({ domainName: name(journal, b.domainId), points: b.points })),
+  });
 }
