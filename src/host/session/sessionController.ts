@@ -15,6 +15,9 @@ import type { Settings } from '../platform/settings';
 import type { CommandName } from '../commands/commandIds';
 import { listOf, t } from '../../core/l10n';
 import { duePrompts } from '../../core/due';
+import { historyView } from '../storage/views';
+import { DAY, dayStart } from '../../core/time';
+import type { Journal } from '../../core/schema';
 import { domainLabel } from '../../core/journal';
 
 /** Long enough for every window's claim to reach the others (VS Code propagates state in well under 1 s). */
@@ -36,6 +39,8 @@ export class SessionController implements vscode.Disposable {
   /** Sessions whose one unsolicited question (away time) has been asked. */
   readonly #askedAway = new Set<string>();
   #due: string[] = [];
+  /** What the due prompts were last read for (see dueKey). */
+  #dueKey: string | undefined;
   /** Waits for the other windows' claims before the winner announces. */
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #disposables: vscode.Disposable[] = [];
@@ -109,10 +114,19 @@ export class SessionController implements vscode.Disposable {
     this.render();
   }
 
-  /** Due prompts live in the tooltip (and the dashboard), read from the whole history when it changes. */
+  /**
+   * Due prompts live in the tooltip (and the dashboard). They are read from the same view of the
+   * history the dashboard uses (every rating, the last two weeks of sessions), and only when what
+   * they depend on changed: logging a win, the common write, leaves them as they are.
+   */
   async #refreshDue(): Promise<void> {
-    const due = duePrompts(await this.#store.history(), this.#clock(), this.#settings().reassessmentIntervalDays);
     const journal = this.#store.live;
+    const now = this.#clock();
+    const key = dueKey(journal, now, this.#settings().reassessmentIntervalDays);
+    if (key === this.#dueKey) return;
+    const view = await historyView(this.#store, now, { since: now - 14 * DAY });
+    const due = duePrompts(view.records, now, this.#settings().reassessmentIntervalDays);
+    this.#dueKey = key;
     const lines = [
       ...(due.reflection ? [t('Your weekly reflection is due.')] : []),
       ...(due.reassess.length ? [t('Time to reassess: {0}.', listOf(due.reassess.map((id) => domainLabel(journal, id))))] : []),
@@ -165,4 +179,19 @@ export class SessionController implements vscode.Disposable {
     if (this.#settleTimer) clearTimeout(this.#settleTimer);
     for (const d of this.#disposables) d.dispose();
   }
+}
+
+/**
+ * What the due prompts depend on in the live journal, and the day: sessions starting and ending,
+ * ratings, reflections and domains, not wins or pauses.
+ */
+function dueKey(journal: Journal, now: number, reassessDays: number): string {
+  return JSON.stringify([
+    dayStart(now),
+    reassessDays,
+    journal.sessions.map((s) => [s.id, s.endedAt]),
+    journal.ratings.map((r) => [r.id, r.rev]),
+    journal.reflections.map((r) => [r.id, r.rev]),
+    journal.domains.map((d) => [d.id, d.archivedAt]),
+  ]);
 }
