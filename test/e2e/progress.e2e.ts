@@ -15,18 +15,21 @@ const TITLE = 'Small Wins: Progress';
  * own frame, and a hidden one's page is gone, so it is looked up each time.
  */
 async function webview(page: Page, selector: string): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const found = await frame
-        .locator(selector)
-        .count()
-        .catch(() => 0);
-      if (found > 0) return frame;
-    }
-    await page.waitForTimeout(250);
+  // Every frame there is, and every frame attached meanwhile, waits for the selector; the first wins.
+  const shows = (frame: Frame) => frame.locator(selector).first().waitFor({ timeout: 30_000 }).then(() => frame);
+  let onAttached: ((frame: Frame) => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const attached = new Promise<Frame>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`No webview shows ${selector}`)), 30_000);
+    onAttached = (frame) => void shows(frame).then(resolve, () => undefined);
+    page.on('frameattached', onAttached);
+  });
+  try {
+    return await Promise.any([...page.frames().map(shows), attached]);
+  } finally {
+    clearTimeout(timer);
+    if (onAttached) page.off('frameattached', onAttached);
   }
-  throw new Error(`No webview shows ${selector}`);
 }
 
 const progressView = (page: Page) => webview(page, 'main[aria-busy="false"] #progress-range');

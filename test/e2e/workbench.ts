@@ -319,9 +319,21 @@ export function secondsIn(text: string): number {
  * reload reads what was flushed.
  */
 export async function waitForStored(page: Page, ...texts: string[]): Promise<void> {
+  await waitForStoredState(page, { present: texts, absent: [] });
+}
+
+/** Waits until Small Wins' stored globalState no longer contains `text` (a deletion has been flushed). */
+export async function waitForNotStored(page: Page, text: string): Promise<void> {
+  await waitForStoredState(page, { present: [], absent: [text] });
+}
+
+/** Polls the stored globalState until one read holds every `present` text and none of the `absent` ones. */
+async function waitForStoredState(page: Page, wanted: { present: string[]; absent: string[] }): Promise<void> {
+  // A value read for an earlier wait must not answer this one.
+  await page.evaluate(() => delete (window as unknown as { smallWinsStored?: string }).smallWinsStored);
   // Each poll starts a read of IndexedDB and answers with the latest value read so far.
   await page.waitForFunction(
-    (needles) => {
+    ({ present, absent }) => {
       const probe = window as unknown as { smallWinsStored?: string; smallWinsReading?: boolean };
       if (!probe.smallWinsReading) {
         probe.smallWinsReading = true;
@@ -342,9 +354,9 @@ export async function waitForStored(page: Page, ...texts: string[]): Promise<voi
         request.onerror = () => (probe.smallWinsReading = false);
       }
       const stored = probe.smallWinsStored;
-      return stored !== undefined && needles.every((n) => stored.includes(n));
+      return stored !== undefined && present.every((n) => stored.includes(n)) && !absent.some((n) => stored.includes(n));
     },
-    texts,
+    wanted,
     { timeout: TIMEOUT, polling: 100 },
   );
 }
@@ -364,15 +376,6 @@ export function readStored(page: Page): Promise<string> {
     db.close();
     return typeof raw === 'string' ? raw : '';
   });
-}
-
-/** Waits until Small Wins' stored globalState no longer contains `text` (a deletion has been flushed). */
-export async function waitForNotStored(page: Page, text: string, timeout = TIMEOUT): Promise<void> {
-  const until = Date.now() + timeout;
-  while ((await readStored(page)).includes(text)) {
-    if (Date.now() > until) throw new Error(`"${text}" is still stored after ${timeout} ms`);
-    await page.waitForTimeout(200);
-  }
 }
 
 /** Resolves when `file` exists: an event from the file system, not a poll. */
