@@ -56,6 +56,16 @@ function themeColour(view: Frame, variable: string): Promise<string> {
   }, variable);
 }
 
+/** A mark's fill once the page's styles are applied to it (what a user sees), not before. */
+async function painted(view: Frame, selector: string): Promise<string> {
+  const handle = await view.waitForFunction((sel) => {
+    const mark = document.querySelector(sel);
+    const fill = mark ? getComputedStyle(mark).fill : '';
+    return fill !== '' && fill !== 'none' ? fill : false;
+  }, selector);
+  return (await handle.jsonValue()) as string;
+}
+
 /** The Progress tab in a real VS Code: opened from the palette and the sidebar, live and themed. */
 describe('Progress tab (real VS Code)', function () {
   this.timeout(240_000);
@@ -144,14 +154,15 @@ describe('Progress tab (real VS Code)', function () {
   it('follows a theme change, and stays readable in light and dark (screenshots)', async () => {
     const page = bench.page;
     let view = await progressView(page);
-    const dot = () => view.locator('#belief .sw-mark[aria-label^="parser tests"]').first();
-    const light = { dot: await dot().evaluate((e) => getComputedStyle(e).fill), text: await view.locator('body').evaluate((b) => getComputedStyle(b).color) };
+    const mark = '#belief .sw-mark[aria-label^="parser tests"]';
+    const dot = () => view.locator(mark).first();
+    const light = { dot: await painted(view, mark), text: await view.locator('body').evaluate((b) => getComputedStyle(b).color) };
     assert.equal(light.dot, await themeColour(view, '--vscode-charts-blue'));
     await runCommand(page, 'Preferences: Color Theme');
     await pick(page, 'Select Color Theme', 'Dark Modern');
     view = await progressView(page);
     await view.locator('body.vscode-dark').waitFor();
-    const dark = { dot: await dot().evaluate((e) => getComputedStyle(e).fill), text: await view.locator('body').evaluate((b) => getComputedStyle(b).color) };
+    const dark = { dot: await painted(view, mark), text: await view.locator('body').evaluate((b) => getComputedStyle(b).color) };
     assert.equal(dark.dot, await themeColour(view, '--vscode-charts-blue'));
     assert.notEqual(dark.dot, light.dot);
     assert.notEqual(dark.text, light.text);
