@@ -9,6 +9,7 @@
  * whole history gives (see core/calibration.ts brierTwentieths for the one that was not).
  */
 import type { CauseKind, EfficacyRating, Encouragement, Journal, Session } from './schema';
+import * as z from 'zod/mini';
 import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema } from './schema';
 import { OWN } from './insights';
 import { brierTwentieths } from './calibration';
@@ -253,34 +254,88 @@ export function combineAll(parts: Iterable<MonthAggregate>, rename: (domain: str
   return out ?? emptyAggregate();
 }
 
-/** True when a parsed value has the shape of an aggregate of this version and zone (a damaged file does not). */
+/**
+ * True when a parsed value has the shape of an aggregate of this version and zone (a damaged file
+ * does not). Plain loops: it runs on every view's first open, over every cell of the years rolled up.
+ */
 export function isAggregate(value: unknown, zone = zoneKey()): value is MonthAggregate {
-  if (typeof value !== 'object' || value === null) return false;
+  if (!isRecord(value)) return false;
   const v = value as Partial<Record<keyof MonthAggregate, unknown>>;
-  const table = (t: unknown, ok: (x: unknown) => boolean) =>
-    isRecord(t) && Object.values(t).every((row) => isRecord(row) && Object.entries(row).every(([k, x]) => Number.isFinite(Number(k.split('/')[0])) && ok(x)));
-  const nums = (x: unknown, n?: number) => Array.isArray(x) && (n === undefined || x.length === n) && x.every((y) => Number.isSafeInteger(y));
-  const int = (x: unknown) => Number.isSafeInteger(x);
   return (
     v.v === AGGREGATE_VERSION &&
     v.zone === zone &&
-    int(v.lastAt) &&
-    table(v.days, (x) => nums(x, 3)) &&
-    table(v.weeks, (x) => {
-      if (!isRecord(x)) return false;
-      const w = x as Partial<Record<keyof WeekCell, unknown>>;
-      return int(w.sessions) && int(w.focusMs) && int(w.reviews) && int(w.own) && nums(w.rated, 11) && nums(w.met, 11) && isRecord(w.causes) && Object.entries(w.causes).every(([k, c]) => (CAUSE_KINDS as readonly string[]).includes(k) && nums(c, 2));
-    }) &&
-    table(v.brier, (x) => isRecord(x) && int(x['sq']) && int(x['goals']) && int(x['first'])) &&
+    isInt(v.lastAt) &&
+    isTable(v.days, (x) => isInts(x, 3)) &&
+    isTable(v.weeks, isWeekCell) &&
+    isTable(v.brier, (x) => isRecord(x) && isInt(x['sq']) && isInt(x['goals']) && isInt(x['first'])) &&
     isRecord(v.domains) &&
-    Object.values(v.domains).every(
-      (d) => isRecord(d) && int(d['lastWinAt']) && int(d['endedSessions']) && int(d['endedWins']) && Array.isArray(d['lowStarts']) && d['lowStarts'].length === 11 && d['lowStarts'].every((l) => l === null || (isRecord(l) && int(l['at']) && int(l['wins']))),
-    ) &&
+    everyValue(v.domains, isDomainCell) &&
     Array.isArray(v.ratings) &&
-    v.ratings.every((r) => efficacyRatingSchema.safeParse(r).success) &&
+    ratingsSchema.safeParse(v.ratings).success &&
     Array.isArray(v.encouragements) &&
-    v.encouragements.every((e) => encouragementSchema.safeParse(e).success)
+    encouragementsSchema.safeParse(v.encouragements).success
   );
+}
+
+const ratingsSchema = z.array(efficacyRatingSchema);
+const encouragementsSchema = z.array(encouragementSchema);
+const KEY = /^-?\d{1,16}(\/-?\d{1,16})?$/;
+
+function isInt(x: unknown): boolean {
+  return Number.isSafeInteger(x);
+}
+
+function isInts(x: unknown, length: number): boolean {
+  if (!Array.isArray(x) || x.length !== length) return false;
+  for (let i = 0; i < length; i++) if (!Number.isSafeInteger(x[i])) return false;
+  return true;
+}
+
+function everyValue(record: Record<string, unknown>, ok: (x: unknown) => boolean): boolean {
+  for (const key in record) if (!ok(record[key])) return false;
+  return true;
+}
+
+/** domain → key (a time, or "<time>/<time>") → cell. */
+function isTable(table: unknown, ok: (x: unknown) => boolean): boolean {
+  if (!isRecord(table)) return false;
+  for (const domain in table) {
+    const row = table[domain];
+    if (!isRecord(row)) return false;
+    for (const key in row) if (!KEY.test(key) || !ok(row[key])) return false;
+  }
+  return true;
+}
+
+function isWeekCell(x: unknown): boolean {
+  if (!isRecord(x)) return false;
+  if (!isInt(x['sessions']) || !isInt(x['focusMs']) || !isInt(x['reviews']) || !isInt(x['own']) || !isInts(x['rated'], 11) || !isInts(x['met'], 11)) return false;
+  const causes = x['causes'];
+  if (!isRecord(causes)) return false;
+  for (const kind in causes) if (!(CAUSE_KINDS as readonly string[]).includes(kind) || !isInts(causes[kind], 2)) return false;
+  return true;
+}
+
+function isDomainCell(d: unknown): boolean {
+  if (!isRecord(d) || !isInt(d['lastWinAt']) || !isInt(d['endedSessions']) || !isInt(d['endedWins'])) return false;
+  const low = d['lowStarts'];
+  if (!Array.isArray(low) || low.length !== 11) return false;
+  for (const l of low) if (l !== null && !(isRecord(l) && isInt(l['at']) && isInt(l['wins']))) return false;
+  return true;
+}
+
+/** What a view needs of a month to know whether to read its records: when they last touch, and each domain's newest win. */
+export interface MonthIndex {
+  lastAt: number;
+  lastWinAt: Record<string, number>;
+}
+
+export function indexOf(agg: MonthAggregate): MonthIndex {
+  return { lastAt: agg.lastAt, lastWinAt: Object.fromEntries(Object.entries(agg.domains).map(([domain, d]) => [domain, d.lastWinAt])) };
+}
+
+export function isMonthIndex(value: unknown): value is MonthIndex {
+  return isRecord(value) && Number.isSafeInteger(value['lastAt']) && isRecord(value['lastWinAt']) && Object.values(value['lastWinAt']).every((at) => Number.isSafeInteger(at));
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

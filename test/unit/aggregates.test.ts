@@ -133,27 +133,79 @@ describe('per-month aggregates', () => {
     });
   }
 
-  it('a view reads aggregates and recent months, not the whole history; a damaged aggregate is recomputed', async () => {
+  it('a view reads one rollup of the older months, the newest months\' aggregates and recent records, not the whole history', async () => {
     const memento = new MemoryMemento();
     const files = new MemoryArchiveFiles();
     await memento.update('journal', generated(11, 24));
     await newStore(memento, files).tidy();
     await historyView(newStore(memento, files), NOW);
+    const rollups = () => [...files.files.keys()].filter((n) => n.startsWith('rollup.'));
+    assert.equal(rollups().length, 1);
     const reads: string[] = [];
     const read = files.read.bind(files);
     files.read = (name) => (reads.push(name), read(name));
-    const window = newStore(memento, files);
-    const view = await dashboardView(window, NOW, undefined, EVIDENCE_WINS);
-    const monthsRead = new Set(reads.filter((n) => !n.includes('.agg.')).map((n) => n.slice(0, 7)));
+    const view = await dashboardView(newStore(memento, files), NOW, undefined, EVIDENCE_WINS);
+    const monthsRead = new Set(reads.filter((n) => /^\d{4}-\d{2}\.t/.test(n)).map((n) => n.slice(0, 7)));
     assert.ok(monthsRead.size <= 2, `records of ${[...monthsRead].join(', ')} read`);
-    assert.ok(reads.filter((n) => n.includes('.agg.')).length >= 20, 'every month is counted from its aggregate');
+    assert.deepEqual(reads.filter((n) => n.includes('.agg.')).map((n) => n.slice(0, 7)), ['2026-10', '2026-11'], 'only the two newest months on their own');
+    assert.deepEqual(reads.filter((n) => n.startsWith('rollup.')), rollups(), 'the older months from the rollup');
+    assert.ok(reads.length <= 5, `${reads.length} files read`);
     assert.ok(view.totals.ratings.length > 0);
 
-    // A damaged aggregate: recomputed from the month's records, with the same snapshot, and replaced.
+    // A month closes: it is added to the rollup, without reading the older months again.
+    const december = Date.UTC(2026, 11, 10, 9);
+    const session: Session = { id: 'dec', domainId: (generated(11, 24).domains[0] as { id: string }).id, workspace: 'w', startedAt: december, endedAt: december + 3_600_000, subgoals: [], wins: [{ id: 'decw', text: 'w', at: december + 60_000, source: 'manual' }], cueIds: [], reframes: [], pauses: [] };
+    await new Archive(files, () => undefined, () => 'tdec-1').add(new Map([['2026-12', { ...emptyJournal(), sessions: [session] }]]));
+    reads.length = 0;
+    await historyView(newStore(memento, files), NOW);
+    assert.deepEqual(reads.filter((n) => n.includes('.agg.')).map((n) => n.slice(0, 7)), ['2026-10', '2026-11'], 'the closing month and the newest two');
+    assert.equal(rollups().length, 1, 'the rollup was replaced, not added to');
+    const rolled = JSON.parse(files.files.get(rollups()[0] as string) as string) as { sources: Record<string, string[]> };
+    assert.ok('2026-10' in rolled.sources && !('2026-11' in rolled.sources));
+    files.read = read;
+    files.files.delete('2026-12.tdec-1.json');
+  });
+
+  it('a domain last used long ago shows its latest wins from the months in the rollup', async () => {
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    const journal = generated(12, 24);
+    // The running session's domain (the evidence bank's) had no session for five months before today's.
+    const alpha = (journal.domains[0] as { id: string }).id;
+    const old = journal.sessions.filter((s) => s.domainId !== alpha || s.startedAt < NOW - 150 * DAY || s.endedAt === undefined);
+    await memento.update('journal', { ...journal, sessions: old });
+    await newStore(memento, files).tidy();
+    await historyView(newStore(memento, files), NOW);
+    const rolled = JSON.parse(files.files.get([...files.files.keys()].find((n) => n.startsWith('rollup.')) as string) as string) as { sources: Record<string, string[]> };
+    assert.ok(Object.keys(rolled.sources).length >= 20);
+    const view = await dashboardView(newStore(memento, files), NOW, undefined, EVIDENCE_WINS);
+    assert.ok(view.records.sessions.some((s) => s.domainId === alpha && s.endedAt !== undefined && s.wins.length > 0), 'the old months of its wins were read');
+    await assertSameAsHistory(newStore(memento, files), 'a domain last used five months ago');
+  });
+
+  it('a damaged rollup or month aggregate is computed again, with the same snapshots, and replaced', async () => {
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    await memento.update('journal', generated(11, 24));
+    await newStore(memento, files).tidy();
+    await historyView(newStore(memento, files), NOW);
+    const rollup = [...files.files.keys()].find((n) => n.startsWith('rollup.')) as string;
     const agg = [...files.files.keys()].find((n) => n.includes('.agg.') && n.startsWith('2026-01')) as string;
+    const rollupText = files.files.get(rollup) as string;
+    files.files.set(rollup, rollupText.slice(0, rollupText.length / 2));
     files.files.set(agg, '{"sources": [], "aggregate": {"v": 1');
-    const third = newStore(memento, files);
-    await assertSameAsHistory(third, 'damaged aggregate');
+    await assertSameAsHistory(newStore(memento, files), 'damaged rollup and aggregate');
     assert.doesNotThrow(() => JSON.parse(files.files.get(agg) as string));
+    assert.equal(files.files.get(rollup), rollupText, 'the same rollup, summed again');
+
+    // One of another time zone or of files no longer there is not used either.
+    const foreign = JSON.parse(rollupText) as { aggregate: { zone: string }; sources: Record<string, string[]> };
+    files.files.set(rollup, JSON.stringify({ ...foreign, aggregate: { ...foreign.aggregate, zone: 'Mars/Olympus|0|0' } }));
+    await assertSameAsHistory(newStore(memento, files), 'rollup of another zone');
+    assert.equal(files.files.get(rollup), rollupText);
+    const month = Object.keys(foreign.sources)[0] as string;
+    files.files.set(rollup, JSON.stringify({ ...foreign, sources: { ...foreign.sources, [month]: ['gone.json'] } }));
+    await assertSameAsHistory(newStore(memento, files), 'rollup of other files');
+    assert.equal(files.files.get(rollup), rollupText);
   });
 });

@@ -8,8 +8,7 @@ import { syncedChanged, syncedPart, withSynced } from '../../core/synced';
 import { combineHistory, monthOf, splitArchivable } from '../../core/archive';
 import { DAY } from '../../core/time';
 import type { Clock } from '../../core/clock';
-import type { Archive } from './archive';
-import type { MonthAggregate } from '../../core/aggregates';
+import type { Archive, ArchiveAggregates } from './archive';
 import type { DisposableLike, MementoLike } from '../platform/mementoLike';
 import { Listeners } from '../platform/listeners';
 import { t } from '../../core/l10n';
@@ -181,11 +180,11 @@ export class JournalStore {
 
   /**
    * For views that must not read the whole history (host/storage/views.ts): the live journal, the
-   * archive's per-month aggregates, and a reader of chosen months' records; undefined without an
+   * archive's aggregates, and a reader of chosen months' records; undefined without an
    * archive. Deletions not yet removed from the archive files are removed first, so every aggregate
    * is of records that are still there.
    */
-  async archiveView(): Promise<{ live: Journal; aggregates: Map<string, MonthAggregate>; months: (names: Iterable<string>) => Promise<Journal> } | undefined> {
+  async archiveView(): Promise<{ live: Journal; aggregates: ArchiveAggregates; months: (names: Iterable<string>) => Promise<Journal> } | undefined> {
     const archive = this.#archive;
     if (!archive) return undefined;
     const pending = new Set(this.live.deleted.filter((d) => d.into === undefined && !this.#purged.has(d.id)).map((d) => d.id));

@@ -1,5 +1,5 @@
 import { aggregateOf, combineAll, viewOf } from '../../core/aggregates';
-import type { HistoryView, MonthAggregate } from '../../core/aggregates';
+import type { HistoryView, MonthIndex } from '../../core/aggregates';
 import { combineHistory, monthOf } from '../../core/archive';
 import type { Journal, Tombstone } from '../../core/schema';
 import { activeSession } from '../../core/session';
@@ -15,7 +15,7 @@ export interface ViewNeeds {
 }
 
 /**
- * A view of the whole history from per-month aggregates plus only the records it needs: the months
+ * A view of the whole history from the archive's aggregates plus only the records it needs: the months
  * the live journal touches (so a record in both places counts once, merged as history() would merge
  * it), the months with a record since `needs.since`, and the months holding the newest wins asked
  * for. The rest of the history is not read, so opening a view costs about the same in year five as
@@ -25,22 +25,22 @@ export async function historyView(store: JournalStore, now: number, needs: ViewN
   const source = await store.archiveView();
   if (!source) return viewOf(store.live, now);
   const { live, aggregates, months } = source;
+  const { index } = aggregates;
   const rename = resolver(live.deleted);
   const open = new Set<string>();
   const touch = (at: number) => {
     const month = monthOf(at);
-    if (aggregates.has(month)) open.add(month);
+    if (index.has(month)) open.add(month);
   };
   for (const s of live.sessions) touch(s.startedAt);
   for (const r of live.ratings) touch(r.at);
   for (const r of live.reflections) touch(r.at);
   for (const e of live.encouragements) touch(e.at);
-  if (needs.since !== undefined) for (const [month, agg] of aggregates) if (agg.lastAt >= needs.since) open.add(month);
+  if (needs.since !== undefined) for (const [month, m] of index) if (m.lastAt >= needs.since) open.add(month);
   let records = combineHistory(await months(open), live);
   const read = async () => combineHistory(await months(open), live);
-  if (needs.latestWins) records = await latestWinMonths(aggregates, open, records, needs.latestWins, rename, read);
-  const closed = [...aggregates].filter(([month]) => !open.has(month)).map(([, agg]) => agg);
-  const totals = combineAll([...closed, aggregateOf(records, now)], rename);
+  if (needs.latestWins) records = await latestWinMonths(index, open, records, needs.latestWins, rename, read);
+  const totals = combineAll([...(await aggregates.closed(open)), aggregateOf(records, now)], rename);
   // Ratings and encouragement are few and shown one by one (the belief line, reassessment, the evidence bank): all of them.
   const byTime = <T extends { at: number }>(list: T[]) => list.slice().sort((a, b) => a.at - b.at);
   return { totals, records: { ...records, ratings: byTime(totals.ratings), encouragements: byTime(totals.encouragements) } };
@@ -51,16 +51,16 @@ export async function historyView(store: JournalStore, now: number, needs: ViewN
  * newest win until `count` are read, then every month whose newest win is as new as the count-th.
  */
 async function latestWinMonths(
-  aggregates: Map<string, MonthAggregate>,
+  index: ReadonlyMap<string, MonthIndex>,
   open: Set<string>,
   initial: Journal,
   wanted: { domainId: string | undefined; count: number },
   rename: (domain: string) => string,
   read: () => Promise<Journal>,
 ): Promise<Journal> {
-  const newestIn = (agg: MonthAggregate) => {
+  const newestIn = (m: MonthIndex) => {
     let newest = 0;
-    for (const [domain, d] of Object.entries(agg.domains)) if (wanted.domainId === undefined || rename(domain) === wanted.domainId) newest = Math.max(newest, d.lastWinAt);
+    for (const [domain, at] of Object.entries(m.lastWinAt)) if (wanted.domainId === undefined || rename(domain) === wanted.domainId) newest = Math.max(newest, at);
     return newest;
   };
   let records = initial;
@@ -68,11 +68,11 @@ async function latestWinMonths(
     const times: number[] = [];
     for (const s of records.sessions) if (wanted.domainId === undefined || s.domainId === wanted.domainId) for (const w of s.wins) times.push(w.at);
     times.sort((a, b) => b - a);
-    const unread = [...aggregates].filter(([month, agg]) => !open.has(month) && newestIn(agg) > 0);
+    const unread = [...index].filter(([month, m]) => !open.has(month) && newestIn(m) > 0);
     const cut = times[wanted.count - 1];
     const next =
       cut !== undefined
-        ? unread.filter(([, agg]) => newestIn(agg) >= cut).map(([month]) => month)
+        ? unread.filter(([, m]) => newestIn(m) >= cut).map(([month]) => month)
         : unread.sort((a, b) => newestIn(b[1]) - newestIn(a[1])).slice(0, 1).map(([month]) => month);
     if (next.length === 0) return records;
     for (const month of next) open.add(month);
