@@ -25,7 +25,7 @@ const SERIES_COLOURS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-green)
 
 export function efficacyChart(series: Charts['efficacy']): HTMLElement {
   const withData = series.filter((s) => s.points.length > 0);
-  if (withData.length === 0) return figure(t('Can-do belief over time'), t('No ratings yet. Rate a domain (0–100) to start the line.'), null);
+  if (withData.length === 0) return figure(t('Can-do belief, the last 12 months'), t('No ratings yet. Rate a domain (0–100) to start the line.'), null);
   // L leaves room on the left for the scale, so a reader knows the line runs from 0 to 100.
   const W = 300, H = 120, P = 6, L = 22;
   const all = withData.flatMap((s) => s.points.map((p) => p.at));
@@ -59,7 +59,7 @@ export function efficacyChart(series: Charts['efficacy']): HTMLElement {
     .join(' ');
   const legend = h('ul', { class: 'legend' }, ...withData.map((s, i) => h('li', {}, h('span', { class: `swatch swatch-${i % SERIES_COLOURS.length}` }), s.domainName)));
   const rows = withData.flatMap((s) => s.points.map((p) => [s.domainName, shortDate(p.at), p.value]));
-  const fig = figure(t('Can-do belief over time'), summary, picture, table([t('Domain'), t('Date'), t('Rating (0–100)')], rows));
+  const fig = figure(t('Can-do belief, the last 12 months'), summary, picture, table([t('Domain'), t('Date'), t('Rating (0–100)')], rows));
   fig.insertBefore(legend, fig.querySelector('.chart-summary'));
   return fig;
 }

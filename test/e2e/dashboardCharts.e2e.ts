@@ -25,8 +25,8 @@ describe('the dashboard charts’ labels', () => {
     await loadDashboard(page, { repo: ROOT });
     await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
     const chart = (title: string) => page.locator('figure.chart', { has: page.locator('h3', { hasText: title }) }).locator('svg');
-    await chart('Can-do belief over time').waitFor();
-    const belief = await chart('Can-do belief over time').locator('text.axis-label').evaluateAll((nodes) => nodes.map((n) => ({ text: n.textContent, y: (n as SVGTextElement).getBBox().y })));
+    await chart('Can-do belief, the last 12 months').waitFor();
+    const belief = await chart('Can-do belief, the last 12 months').locator('text.axis-label').evaluateAll((nodes) => nodes.map((n) => ({ text: n.textContent, y: (n as SVGTextElement).getBBox().y })));
     assert.deepEqual(belief.map((l) => l.text), ['100', '0']);
     assert.ok((belief[0]?.y ?? 0) < (belief[1]?.y ?? 0), '100 is above 0');
     const bars = await chart('Confidence calibration').evaluate((svg) => {

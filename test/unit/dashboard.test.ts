@@ -5,6 +5,7 @@ import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessag
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { activeSession } from '../../src/core/session';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
+import { emptyJournal } from '../../src/core/schema';
 import { harness } from './helpers';
 import type { Harness } from './helpers';
 
@@ -152,5 +153,25 @@ describe('snapshot', () => {
     assert.equal(snap.session, undefined);
     assert.equal(snap.defaultPlannedMinutes, 45);
     assert.equal(snap.threshold, 7);
+  });
+
+  it('draws the last twelve months of ratings and Brier scores in the sidebar, and a domain rated only before by its latest', () => {
+    const now = new Date(2026, 10, 16, 12).getTime();
+    const monthsAgo = (n: number) => new Date(2026, 10 - n, 10, 12).getTime();
+    const journal = emptyJournal();
+    journal.domains.push({ id: 'd1', name: 'Parsers', createdAt: monthsAgo(40) }, { id: 'd2', name: 'Ops', createdAt: monthsAgo(40) });
+    for (let n = 36; n >= 0; n -= 3) journal.ratings.push({ id: `r${n}`, domainId: 'd1', at: monthsAgo(n), value: 40 + n });
+    journal.ratings.push({ id: 'old1', domainId: 'd2', at: monthsAgo(30), value: 20 }, { id: 'old2', domainId: 'd2', at: monthsAgo(20), value: 35 });
+    for (let n = 24; n >= 0; n--) {
+      const at = monthsAgo(n);
+      journal.sessions.push({ id: `s${n}`, domainId: 'd1', workspace: 'w', startedAt: at, endedAt: at + 3_600_000, subgoals: [{ id: `g${n}`, text: 'g', confidence: 7, createdAt: at, outcome: 'met' }], wins: [], cueIds: [], reframes: [], pauses: [] });
+    }
+    const charts = buildSnapshot(journal, now, DEFAULT_SETTINGS, {}).charts;
+    const parsers = charts.efficacy.find((s) => s.domainName === 'Parsers');
+    assert.deepEqual(parsers?.points.map((p) => p.value), [49, 46, 43, 40], 'the ratings of the last twelve months');
+    assert.deepEqual(charts.efficacy.find((s) => s.domainName === 'Ops')?.points, [{ at: monthsAgo(20), value: 35 }]);
+    const brier = charts.brier.find((b) => b.domainName === 'Parsers');
+    assert.equal(brier?.points.length, 12);
+    assert.equal(brier?.points[0]?.month, new Date(2025, 11, 1).getTime());
   });
 });

@@ -128,15 +128,26 @@ function assemble(
     due: { reflection: due.reflection, reassess: due.reassess.map((id) => name(journal, id)) },
     causes: CAUSE_KINDS.map((kind) => ({ kind, label: causeLabel(kind), ...CAUSE_DEFAULTS[kind] })),
     charts: {
-      efficacy: efficacySeries(journal).map((s) => ({ domainName: name(journal, s.domainId), points: s.points })),
+      efficacy: efficacySeries(journal).map((s) => ({ domainName: name(journal, s.domainId), points: lastMonths(s.points, (p) => p.at, now) })),
       calendar: figures.calendar,
       attributionMix: figures.attributionMix,
       calibration: figures.calibration,
       ...(calibrationNote ? { calibrationNote } : {}),
-      brier: figures.brier,
+      brier: figures.brier.map((b) => ({ ...b, points: lastMonths(b.points, (p) => p.month, now) })),
       ...(dip ? { dip } : {}),
     },
   };
+}
+
+/** The sidebar draws the last twelve months (the Progress tab draws all of them), so what it is sent and renders does not grow with the years. */
+const SIDEBAR_MONTHS = 12;
+
+/** The points of the last twelve months; a domain with none keeps its latest, which still says where it stands. */
+function lastMonths<T>(points: readonly T[], at: (point: T) => number, now: number): T[] {
+  const today = new Date(now);
+  const from = new Date(today.getFullYear(), today.getMonth() - (SIDEBAR_MONTHS - 1), 1).getTime();
+  const recent = points.filter((p) => at(p) >= from);
+  return recent.length > 0 || points.length === 0 ? recent : points.slice(-1);
 }
 
 /** The dip is a moment of doubt: someone like the user who got there by effort comes with it. */
