@@ -23,6 +23,15 @@ export enum StatusBarAlignment {
   Right = 2,
 }
 
+export class ThemeIcon {
+  constructor(readonly id: string) {}
+}
+
+export enum ViewColumn {
+  Active = -1,
+  Beside = -2,
+}
+
 export class RelativePattern {
   constructor(readonly base: unknown, readonly pattern: string) {}
 }
