@@ -124,21 +124,30 @@ export function mergeSessions(x: Session, y: Session): Session {
   if (x === y) return x;
   const [win, lose] = newer(x, y);
   const endedAt = x.endedAt !== undefined && y.endedAt !== undefined ? Math.min(x.endedAt, y.endedAt) : (x.endedAt ?? y.endedAt);
-  const announced = [x.announced, y.announced].filter((a) => a !== undefined).sort((p, q) => q.plannedMinutes - p.plannedMinutes || (p.by < q.by ? -1 : 1))[0];
-  return {
+  const merged: Session = {
     ...win,
     pauses: mergePauses(x.pauses, y.pauses, endedAt),
     subgoals: unionById(x.subgoals, y.subgoals, mergeSubgoals),
     wins: unionById(x.wins, y.wins, newest),
     reframes: unionById(x.reframes, y.reframes, newest),
     cueIds: unionIds(x.cueIds, y.cueIds),
-    ...defined({
-      endedAt,
-      plannedMinutes: Math.max(x.plannedMinutes ?? 0, y.plannedMinutes ?? 0) || undefined,
-      review: win.review ?? lose.review,
-      announced,
-    }),
   };
+  // Set one by one rather than through defined(): a merge of long histories runs this for every shared session.
+  if (endedAt !== undefined) merged.endedAt = endedAt;
+  const plannedMinutes = Math.max(x.plannedMinutes ?? 0, y.plannedMinutes ?? 0);
+  if (plannedMinutes) merged.plannedMinutes = plannedMinutes;
+  const review = win.review ?? lose.review;
+  if (review) merged.review = review;
+  const announced = laterAnnouncement(x.announced, y.announced);
+  if (announced) merged.announced = announced;
+  return merged;
+}
+
+/** The announcement of the longer plan (the later one), then of the window with the lower id. */
+function laterAnnouncement(p: Session['announced'], q: Session['announced']): Session['announced'] {
+  if (!p || !q) return p ?? q;
+  if (p.plannedMinutes !== q.plannedMinutes) return p.plannedMinutes > q.plannedMinutes ? p : q;
+  return p.by <= q.by ? p : q;
 }
 
 /** Per-window counts merge as counts: each window's entry keeps its highest value. */
@@ -167,6 +176,7 @@ function mergeTombstones(x: Tombstone, y: Tombstone): Tombstone {
 
 /** Pauses are keyed by their start; a pause closed in one copy is closed in the merge. */
 function mergePauses(a: readonly Pause[], b: readonly Pause[], endedAt: number | undefined): Pause[] {
+  if (a.length === 0 && b.length === 0) return a as Pause[];
   const byStart = new Map<number, Pause>();
   for (const p of [...a, ...b]) {
     const known = byStart.get(p.from);
@@ -215,13 +225,13 @@ export function applyTombstones(journal: Journal): Journal {
       ? records.map((r) => (r.domainId !== undefined && merged(r.domainId) ? { ...r, domainId: resolve(r.domainId) } : r))
       : records;
   const folded = new Map<string, Session[]>();
-  const kept: Session[] = [];
   for (const session of journal.sessions) {
-    const tomb = dead.get(session.id);
-    if (!tomb) kept.push(session);
-    else if (tomb.into !== undefined) folded.set(tomb.into, [...(folded.get(tomb.into) ?? []), session]);
+    const into = dead.get(session.id)?.into;
+    if (into !== undefined) folded.set(into, [...(folded.get(into) ?? []), session]);
   }
-  const sessions = kept.map((session) => {
+  const sessions: Session[] = [];
+  for (const session of journal.sessions) {
+    if (dead.has(session.id)) continue;
     let s = session;
     for (const other of folded.get(s.id) ?? []) {
       s = {
@@ -236,9 +246,8 @@ export function applyTombstones(journal: Journal): Journal {
     const wins = alive(s.wins);
     const reframes = alive(s.reframes);
     const domainId = merged(s.domainId) ? resolve(s.domainId) : s.domainId;
-    if (subgoals === s.subgoals && wins === s.wins && reframes === s.reframes && domainId === s.domainId) return s;
-    return { ...s, subgoals, wins, reframes, domainId };
-  });
+    sessions.push(subgoals === s.subgoals && wins === s.wins && reframes === s.reframes && domainId === s.domainId ? s : { ...s, subgoals, wins, reframes, domainId });
+  }
   return {
     ...journal,
     domains: alive(journal.domains),
