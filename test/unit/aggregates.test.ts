@@ -183,6 +183,50 @@ describe('per-month aggregates', () => {
     await assertSameAsHistory(newStore(memento, files), 'a domain last used five months ago');
   });
 
+  it('a window start with deletions reads the purge ledger, not the whole archive; a file written later with a deleted record is cleaned', async () => {
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    await memento.update('journal', generated(13, 24));
+    await newStore(memento, files).tidy();
+    const store = newStore(memento, files);
+    const history = await store.history();
+    const old = history.sessions.find((s) => s.endedAt !== undefined && s.wins.length >= 2 && s.startedAt < NOW - 300 * DAY) as Session;
+    const win = old.wins[0] as Win;
+    await store.apply((j) => deleteRecords(j, [win.id, (history.ratings[0] as { id: string }).id], NOW));
+    const holding = () => [...files.files].filter(([name, text]) => /^\d{4}-\d{2}\.t/.test(name) && text.includes(`"${win.id}"`)).map(([name]) => name);
+    assert.deepEqual(holding(), [], 'gone from the archive files');
+    assert.equal([...files.files.keys()].filter((n) => n.startsWith('purged.')).length, 1, 'one ledger');
+    await historyView(newStore(memento, files), NOW);
+
+    const reads: string[] = [];
+    const read = files.read.bind(files);
+    files.read = (name) => (reads.push(name), read(name));
+    const recordsRead = () => reads.filter((n) => /^\d{4}-\d{2}\.t/.test(n) && n < '2026-10');
+    await newStore(memento, files).tidy();
+    assert.deepEqual(recordsRead(), [], 'a new window reads no old month to purge');
+
+    // A window that had not seen the deletion archives its old copy of the session.
+    const month = new Date(old.startedAt).toISOString().slice(0, 7);
+    await new Archive(files, () => undefined, () => 'tstale-1').add(new Map([[month, { ...emptyJournal(), sessions: [old] }]]));
+    assert.deepEqual(holding(), [`${month}.tstale-1.json`]);
+    reads.length = 0;
+    const window = newStore(memento, files);
+    await dashboardView(window, NOW, undefined, EVIDENCE_WINS);
+    assert.deepEqual(holding(), [], 'cleaned');
+    assert.deepEqual([...new Set(recordsRead().map((n) => n.slice(0, 7)))], [month], 'only the month with the new file was read: to purge it and to count it again');
+    await assertSameAsHistory(window, 'after a stale copy was archived');
+
+    // A damaged ledger: every file is checked once more, and nothing else changes.
+    const ledger = [...files.files.keys()].find((n) => n.startsWith('purged.')) as string;
+    files.files.set(ledger, '{"ids": [');
+    reads.length = 0;
+    await newStore(memento, files).tidy();
+    assert.ok(recordsRead().length >= 20, 'checked every file');
+    assert.deepEqual(holding(), []);
+    assert.doesNotThrow(() => JSON.parse(files.files.get([...files.files.keys()].find((n) => n.startsWith('purged.')) as string) as string));
+    files.read = read;
+  });
+
   it('a damaged rollup or month aggregate is computed again, with the same snapshots, and replaced', async () => {
     const memento = new MemoryMemento();
     const files = new MemoryArchiveFiles();

@@ -3,6 +3,8 @@ import { aggregateOf, combineAll, indexOf, zoneKey } from '../../core/aggregates
 import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
 import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFile, parseRollup, ROLLUP_NAME, rollupFileName } from './aggregateFiles';
 import type { Rollup } from './aggregateFiles';
+import { LEDGER_NAME, parsePurgeLedger, purgeLedgerText } from './purgeLedger';
+import type { PurgeLedger } from './purgeLedger';
 import { applyTombstones, mergeJournals } from '../../core/merge';
 import { loadJournal } from '../../core/persisted';
 import { emptyJournal, MIN_TIME } from '../../core/schema';
@@ -44,6 +46,8 @@ export class Archive {
   readonly #aggregates = new Map<string, { sources: string; aggregate: MonthAggregate }>();
   /** The records of the months views read lately (a few), by the files they were read from. */
   #monthRecords = new Map<string, { sources: string; journal: Journal }>();
+  /** Which deletions the archive files were checked for, and which files, as this window last read or wrote it. */
+  #ledger: PurgeLedger | undefined;
   /** The older months summed into one, as this window last read or wrote it. */
   #rollup: Rollup | undefined;
   /** The archive's files by month, as the last look at the folder for aggregates found them. */
@@ -139,6 +143,9 @@ export class Archive {
   /**
    * Rewrites every archive file that holds one of these deleted records without it (a new file,
    * then the old one removed), so deleted text does not stay on disk. Damaged files are left alone.
+   * `ids` are all the deletions there are: a ledger beside the files names the deletions and the
+   * files already checked for them, so only a new deletion means reading the whole archive, and
+   * otherwise only files written since (by a window that had not seen a deletion yet) are read.
    */
   purge(ids: ReadonlySet<string>): Promise<void> {
     return this.#serial(() => this.#purge(ids));
@@ -146,20 +153,55 @@ export class Archive {
 
   async #purge(ids: ReadonlySet<string>): Promise<void> {
     if (ids.size === 0) return;
-    await this.journal();
+    const listed = await this.#folder.list();
+    const ledgers = listed.filter((n) => LEDGER_NAME.test(n)).sort();
+    const ledger = await this.#readLedger(ledgers);
+    const known = [...ids].every((id) => ledger.ids.has(id));
+    const names = listed.filter((n) => archiveMonth(n) !== undefined).sort();
+    if (known && names.every((n) => ledger.files.has(n))) return;
     const deleted = [...ids].map((id) => ({ id, at: MIN_TIME }));
-    for (const [name, part] of [...this.#files]) {
+    // Files checked for every one of these deletions stay clean (files never change); the rest are read.
+    const clean = new Set(known ? names.filter((n) => ledger.files.has(n)) : []);
+    if (!known) await this.journal();
+    const unchecked = known ? names.filter((n) => !ledger.files.has(n)) : [...this.#files.keys()];
+    for (const name of unchecked) {
       const month = archiveMonth(name);
-      if (month === undefined || this.#damaged.has(name) || !holdsAny(part, ids)) continue;
+      const part = this.#files.get(name) ?? (await this.#readFile(name));
+      if (month === undefined || this.#damaged.has(name)) continue;
+      if (!this.#files.has(name) && listed.includes(name)) this.#remember(name, part);
+      if (!holdsAny(part, ids)) {
+        clean.add(name);
+        continue;
+      }
       const cleaned = { ...applyTombstones({ ...part, deleted }), deleted: [] };
       if (!isEmptyPart(cleaned)) {
         const fresh = archiveFileName(month, this.#unique());
         await this.#folder.write(fresh, JSON.stringify(cleaned));
         this.#remember(fresh, cleaned);
+        clean.add(fresh);
       }
       await this.#folder.remove(name).catch(() => undefined);
       this.#forget(name);
     }
+    this.#ledger = { name: this.#ledger?.name, ids: new Set(ids), files: clean };
+    const name = `purged.${this.#unique()}.json`;
+    // A ledger that could not be written only means checking again next time.
+    await this.#folder.write(name, purgeLedgerText(this.#ledger)).then(
+      async () => {
+        this.#ledger = { ...(this.#ledger as PurgeLedger), name };
+        for (const old of ledgers) await this.#folder.remove(old).catch(() => undefined);
+      },
+      () => undefined,
+    );
+  }
+
+  /** The newest ledger: as this window wrote or read it, or read from its file; an empty one when there is none or it is damaged. */
+  async #readLedger(files: readonly string[]): Promise<PurgeLedger> {
+    const newest = files[files.length - 1];
+    if (newest === undefined) return { ids: new Set(), files: new Set() };
+    if (this.#ledger?.name === newest) return this.#ledger;
+    const read = await this.#folder.read(newest).then(parsePurgeLedger, () => undefined);
+    return (this.#ledger = { ...(read ?? { ids: new Set<string>(), files: new Set<string>() }), name: newest });
   }
 
   /**
@@ -310,6 +352,7 @@ export class Archive {
     this.#damaged.clear();
     this.#aggregates.clear();
     this.#rollup = undefined;
+    this.#ledger = undefined;
     this.#monthRecords.clear();
     this.#listing.clear();
     this.#merged = emptyJournal();

@@ -52,8 +52,6 @@ export class JournalStore {
   #known: Journal | undefined;
   #combined: { live: Journal; archived: Journal; journal: Journal } | undefined;
   #archiveFailed = false;
-  /** Deleted ids this window has removed from the archive files (views trust the aggregates of those). */
-  readonly #purged = new Set<string>();
   #compactedFor: string | undefined;
   /** The journal listeners were last told about. */
   #announced: Journal | undefined;
@@ -187,11 +185,7 @@ export class JournalStore {
   async archiveView(): Promise<{ live: Journal; aggregates: ArchiveAggregates; months: (names: Iterable<string>) => Promise<Journal> } | undefined> {
     const archive = this.#archive;
     if (!archive) return undefined;
-    const pending = new Set(this.live.deleted.filter((d) => d.into === undefined && !this.#purged.has(d.id)).map((d) => d.id));
-    if (pending.size > 0) {
-      await archive.purge(pending);
-      for (const id of pending) this.#purged.add(id);
-    }
+    await archive.purge(purgeable(this.live));
     const aggregates = await archive.aggregates();
     // Read after the archive, as history() does, so a change written meanwhile is in the result.
     return { live: this.live, aggregates, months: (names) => archive.months(names) };
@@ -210,9 +204,7 @@ export class JournalStore {
     }
     await this.apply((journal) => journal);
     if (!this.#archive) return;
-    const deleted = new Set(this.live.deleted.filter((d) => d.into === undefined).map((d) => d.id));
-    if (deleted.size > 0) await this.#archive.purge(deleted);
-    for (const id of deleted) this.#purged.add(id);
+    await this.#archive.purge(purgeable(this.live));
   }
 
   /** Shorthand for a change with no result. */
@@ -223,11 +215,8 @@ export class JournalStore {
   /** Deleted text leaves the archive files too; the tombstones already hide it from every read. */
   async #purgeArchive(before: Journal, after: Journal): Promise<void> {
     if (!this.#archive || after.deleted === before.deleted) return;
-    const known = new Set(before.deleted.map((d) => d.id));
-    const fresh = new Set(after.deleted.filter((d) => d.into === undefined && !known.has(d.id)).map((d) => d.id));
     try {
-      await this.#archive.purge(fresh);
-      for (const id of fresh) this.#purged.add(id);
+      await this.#archive.purge(purgeable(after));
     } catch (error) {
       this.#report(t('Small Wins could not remove deleted records from its archive files yet ({0}); they stay hidden and are removed next time.', String(error)));
     }
@@ -347,4 +336,9 @@ export class JournalStore {
 function refuseUnreadable(journal: Journal): void {
   const check = journalSchema.safeParse(journal);
   if (!check.success) throw new SessionError(t('Small Wins did not save this change, because it could not be read back ({0}). Nothing was changed.', describeIssues(check.error)));
+}
+
+/** The deleted records whose text leaves the archive files (a merged one lives on in the record it was merged into). */
+function purgeable(journal: Journal): Set<string> {
+  return new Set(journal.deleted.filter((d) => d.into === undefined).map((d) => d.id));
 }
