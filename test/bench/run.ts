@@ -28,6 +28,7 @@ import type { MementoLike } from '../../src/host/platform/mementoLike';
 import { emptyJournal } from '../../src/core/schema';
 import type { Journal, Session } from '../../src/core/schema';
 import { addDomain } from '../../src/core/journal';
+import { deleteRecords } from '../../src/core/edit';
 import { activeSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/session';
 
 const REPO = process.cwd();
@@ -115,6 +116,15 @@ async function prepared(journal: Journal, now: number) {
   const historyReadMs = performance.now() - readStarted;
   const archiveBytes = fs.readdirSync(folder).reduce((sum, f) => sum + fs.statSync(path.join(folder, f)).size, 0);
   return { values, folder, tidyMs, historyReadMs, archiveBytes, sessions: history.sessions.length, times: [] as number[], storedBytes: 0 };
+}
+
+/** The user deleted three old wins and a rating once: every window after that checks the archive for deleted records. */
+async function withDeletions(p: Awaited<ReturnType<typeof prepared>>, now: number): Promise<Awaited<ReturnType<typeof prepared>>> {
+  const { memento, store } = storeOver(p.values, p.folder, now);
+  const history = await store.history();
+  const ids = [...history.sessions.slice(10, 13).map((s) => s.wins[0]?.id), history.ratings[3]?.id].filter((id): id is string => id !== undefined);
+  await store.apply((j) => deleteRecords(j, ids, now));
+  return { ...p, values: Object.fromEntries(memento.keys().map((k) => [k, memento.get(k)])) };
 }
 
 /** Logs 25 wins into the running session, timing each write. */
@@ -225,12 +235,13 @@ async function renderOnce(page: Page, load: () => Promise<void>, snapshot: unkno
 /**
  * Opening the dashboard and the Progress tab in a window that did not read the archive yet: the
  * host's view (aggregates and the recent months read from disk), the snapshot, and the render in
- * Chromium, for a heavy user's first month and five years. The aggregates were written by an earlier
- * window, as they are after the first open; medians of interleaved rounds.
+ * Chromium, for a heavy user's first month and five years (with a few records deleted once). The
+ * aggregates were written by an earlier window, as they are after the first open; medians of
+ * interleaved rounds.
  */
 async function openCost(): Promise<void> {
   const now = Date.now();
-  const cases = { month: await prepared(fiveYearJournal(now, { years: 1 / 12 }), now), fiveYears: await prepared(fiveYearJournal(now), now) };
+  const cases = { month: await prepared(fiveYearJournal(now, { years: 1 / 12 }), now), fiveYears: await withDeletions(await prepared(fiveYearJournal(now), now), now) };
   for (const c of Object.values(cases)) await historyView(storeOver(c.values, c.folder, now).store, now);
   const times = { month: { dashboard: [] as number[], dashboardHost: [] as number[], progress: [] as number[], progressHost: [] as number[] }, fiveYears: { dashboard: [] as number[], dashboardHost: [] as number[], progress: [] as number[], progressHost: [] as number[] } };
   const browser = await launchChromium();
