@@ -3,7 +3,7 @@
  * charts the dashboard already draws are computed by the same functions, run on the journal narrowed
  * to the range and the domains, so the two surfaces never disagree about a definition.
  */
-import type { Journal, Session, Win } from './schema';
+import type { Journal, ProgressRange, Session, Win } from './schema';
 import { emptyJournal } from './schema';
 import { attributionMixOf, brierInputs, calendarOf, calibrationOf, usedDomains, weeksFrom, winsFrom } from './aggregates';
 import type { HistoryView } from './aggregates';
@@ -14,8 +14,8 @@ import type { BrierPoint } from './calibration';
 import { elapsedMs } from './session';
 import { addWeeks, DAY, dayStart, weekStart } from './time';
 
-export const PROGRESS_RANGES = ['4w', '3m', '1y', 'all'] as const;
-export type ProgressRange = (typeof PROGRESS_RANGES)[number];
+export { PROGRESS_RANGES } from './schema';
+export type { ProgressRange } from './schema';
 
 /** Whole weeks each range covers, the current one included, so every weekly bar is a full week. */
 const RANGE_WEEKS: Record<Exclude<ProgressRange, 'all'>, number> = { '4w': 4, '3m': 13, '1y': 52 };

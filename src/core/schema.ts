@@ -252,11 +252,18 @@ export const journalSchema = z.strictObject({
   deleted: list(tombstoneSchema, MAX_ITEMS.deleted),
 });
 
+/** The Progress tab's time ranges: four weeks, three months, a year, everything. */
+export const PROGRESS_RANGES = ['4w', '3m', '1y', 'all'] as const;
+export type ProgressRange = (typeof PROGRESS_RANGES)[number];
+
 export const workspaceDefaultsSchema = z.strictObject({
   lastDomainId: z.optional(id),
   plannedMinutes: z.optional(int(0, 24 * 60)),
   /** Adding a vicarious model was offered at a moment of doubt (it is offered once). */
   modelOffered: z.optional(z.boolean()),
+  /** What the Progress tab showed last: its range and the domains hidden from it. */
+  progressRange: z.optional(z.literal(PROGRESS_RANGES)),
+  progressHidden: z.optional(list(id, MAX_ITEMS.domains)),
 });
 
 export type Outcome = z.infer<typeof outcomeSchema>;

@@ -45,6 +45,7 @@ export const window = {
   createStatusBarItem: () => ({ text: '', tooltip: '', show: noop, hide: noop, dispose: noop }),
   onDidChangeWindowState: event,
   registerWebviewViewProvider: () => disposable,
+  registerWebviewPanelSerializer: () => disposable,
   showInformationMessage: () => Promise.resolve(undefined),
   showWarningMessage: () => Promise.resolve(undefined),
   showErrorMessage: () => Promise.resolve(undefined),

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { chooseFile, notification, openDashboard, pick, quickInput, RESULTS, runCommand, type, Workbench } from './workbench';
+import { chooseFile, notification, openDashboard, pick, quickInput, RESULTS, runCommand, type, waitForWorkspaceStored, Workbench } from './workbench';
 import { progressJournal } from '../harness/progressJournal';
 import { exportJournal } from '../../src/core/transfer';
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
@@ -175,5 +175,19 @@ describe('Progress tab (real VS Code)', function () {
     await page.screenshot({ path: path.join(RESULTS, 'progress-dark-calendar.png') });
     await view.locator('#calibration').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, 'progress-dark-lower.png') });
+  });
+
+  it('reopens after a reload with the range it showed, kept in the workspace', async () => {
+    const page = bench.page;
+    let view = await progressView(page);
+    await view.getByLabel('Time range').selectOption({ label: '4 weeks' });
+    await waitForWorkspaceStored(page, '"progressRange":"4w"');
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await tabs(page).first().waitFor({ timeout: 90_000 });
+    view = await progressView(page);
+    assert.equal(await view.getByLabel('Time range').inputValue(), '4w');
+    await view.locator('#belief svg').waitFor();
+    assert.equal(await tabs(page).count(), 1);
   });
 });

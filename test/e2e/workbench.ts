@@ -319,39 +319,48 @@ export function secondsIn(text: string): number {
  * reload reads what was flushed.
  */
 export async function waitForStored(page: Page, ...texts: string[]): Promise<void> {
-  await waitForStoredState(page, { present: texts, absent: [] });
+  await waitForStoredState(page, { present: texts, absent: [], scope: 'global' });
+}
+
+/** The same for Small Wins' workspaceState (the workspace's defaults), in the workspace's own database. */
+export async function waitForWorkspaceStored(page: Page, ...texts: string[]): Promise<void> {
+  await waitForStoredState(page, { present: texts, absent: [], scope: 'workspace' });
 }
 
 /** Waits until Small Wins' stored globalState no longer contains `text` (a deletion has been flushed). */
 export async function waitForNotStored(page: Page, text: string): Promise<void> {
-  await waitForStoredState(page, { present: [], absent: [text] });
+  await waitForStoredState(page, { present: [], absent: [text], scope: 'global' });
 }
 
-/** Polls the stored globalState until one read holds every `present` text and none of the `absent` ones. */
-async function waitForStoredState(page: Page, wanted: { present: string[]; absent: string[] }): Promise<void> {
+/** Polls the stored state until one read holds every `present` text and none of the `absent` ones. */
+async function waitForStoredState(page: Page, wanted: { present: string[]; absent: string[]; scope: 'global' | 'workspace' }): Promise<void> {
   // A value read for an earlier wait must not answer this one.
   await page.evaluate(() => delete (window as unknown as { smallWinsStored?: string }).smallWinsStored);
   // Each poll starts a read of IndexedDB and answers with the latest value read so far.
   await page.waitForFunction(
-    ({ present, absent }) => {
+    ({ present, absent, scope }) => {
       const probe = window as unknown as { smallWinsStored?: string; smallWinsReading?: boolean };
+      const GLOBAL = 'vscode-web-state-db-global';
+      const readOne = (name: string) =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => {
+            const db = request.result;
+            const done = (value: string) => (db.close(), resolve(value));
+            if (!db.objectStoreNames.contains('ItemTable')) return done('');
+            const get = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
+            get.onsuccess = () => done(typeof get.result === 'string' ? get.result : '');
+            get.onerror = () => done('');
+          };
+          request.onerror = () => resolve('');
+        });
       if (!probe.smallWinsReading) {
         probe.smallWinsReading = true;
-        const request = indexedDB.open('vscode-web-state-db-global');
-        request.onsuccess = () => {
-          const db = request.result;
-          const get = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
-          get.onsuccess = () => {
-            probe.smallWinsStored = typeof get.result === 'string' ? get.result : '';
-            probe.smallWinsReading = false;
-            db.close();
-          };
-          get.onerror = () => {
-            probe.smallWinsReading = false;
-            db.close();
-          };
-        };
-        request.onerror = () => (probe.smallWinsReading = false);
+        const names = scope === 'global' ? Promise.resolve([GLOBAL]) : indexedDB.databases().then((dbs) => dbs.map((d) => d.name ?? '').filter((n) => n.startsWith('vscode-web-state-db-') && n !== GLOBAL));
+        void names
+          .then((list) => Promise.all(list.map(readOne)))
+          .then((values) => (probe.smallWinsStored = values.join('\n')))
+          .finally(() => (probe.smallWinsReading = false));
       }
       const stored = probe.smallWinsStored;
       return stored !== undefined && present.every((n) => stored.includes(n)) && !absent.some((n) => stored.includes(n));

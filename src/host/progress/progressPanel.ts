@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { ProgressHostMessage } from '../../shared/progressProtocol';
-import type { ProgressRange } from '../../core/progress';
 import type { Services } from '../services';
 import { createNonce } from '../platform/webviewPage';
 import { createProgressHandler } from './progressMessages';
@@ -12,14 +11,13 @@ import { t } from '../../core/l10n';
 export const PROGRESS_VIEW_TYPE = 'smallWins.progress';
 
 /**
- * The Progress tab: one editor panel, opened or revealed by `show`. Like the sidebar it renders the
- * host's snapshots; a hidden tab's page is destroyed (no retainContextWhenHidden) and asks again
- * when it is shown, so only the range and domains chosen are kept here.
+ * The Progress tab: one editor panel, opened or revealed by `show`, or restored after a reload. Like
+ * the sidebar it renders the host's snapshots; a hidden tab's page is destroyed (no
+ * retainContextWhenHidden) and asks again when it is shown; the range and domains chosen are kept
+ * in the workspace's defaults.
  */
 export class ProgressPanel implements vscode.Disposable {
   #panel: vscode.WebviewPanel | undefined;
-  #range: ProgressRange = '3m';
-  #hidden = new Set<string>();
   /** The domains the last snapshot offered: the ones a choice can hide. */
   #offered: string[] = [];
   #snapshotRequests = 0;
@@ -33,7 +31,11 @@ export class ProgressPanel implements vscode.Disposable {
     this.#assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     this.#icon = vscode.Uri.joinPath(extensionUri, 'media', 'small-wins.svg');
     const subscription = ctx.store.onDidChange(() => this.#sendSnapshot());
-    this.#subscription = { dispose: () => subscription.dispose() };
+    // A tab left open reopens after a reload or a restart, with the range it showed.
+    const serializer = vscode.window.registerWebviewPanelSerializer(PROGRESS_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel) => Promise.resolve(this.#adopt(panel)),
+    });
+    this.#subscription = vscode.Disposable.from(subscription, serializer);
   }
 
   show(): void {
@@ -41,13 +43,20 @@ export class ProgressPanel implements vscode.Disposable {
       this.#panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(PROGRESS_VIEW_TYPE, t('Small Wins: Progress'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [this.#assets],
-    });
+    this.#adopt(vscode.window.createWebviewPanel(PROGRESS_VIEW_TYPE, t('Small Wins: Progress'), vscode.ViewColumn.Active, this.#options()));
+  }
+
+  #options(): vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [this.#assets] };
+  }
+
+  /** Fills a panel, new or restored after a reload or a restart. */
+  #adopt(panel: vscode.WebviewPanel): void {
+    if (this.#panel && this.#panel !== panel) this.#panel.dispose();
     panel.iconPath = this.#icon;
     this.#panel = panel;
     const webview = panel.webview;
+    webview.options = this.#options();
     const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.#assets, name)).toString();
     webview.html = progressHtml({
       nonce: createNonce(),
@@ -58,12 +67,13 @@ export class ProgressPanel implements vscode.Disposable {
       title: t('Small Wins: Progress'),
       loading: t('Loading…'),
     });
+    // What the user chose is kept per workspace, so the tab opens as it was left, after a reload too.
     const handle = createProgressHandler({
       sendSnapshot: () => this.#sendSnapshot(),
-      setRange: (range) => (this.#range = range),
+      setRange: (range) => void this.#ctx.defaults.set({ progressRange: range }),
       showDomains: (ids) => {
         const shown = new Set(ids);
-        this.#hidden = new Set(this.#offered.filter((id) => !shown.has(id)));
+        void this.#ctx.defaults.set({ progressHidden: this.#offered.filter((id) => !shown.has(id)) });
       },
     });
     const subscriptions = [
@@ -88,7 +98,8 @@ export class ProgressPanel implements vscode.Disposable {
     const now = this.#ctx.clock();
     void historyView(this.#ctx.store, now).then((view) => {
       if (request !== this.#snapshotRequests || this.#panel !== panel) return;
-      const snapshot = buildProgressSnapshotFromView(view, now, { range: this.#range, hidden: this.#hidden });
+      const { progressRange, progressHidden } = this.#ctx.defaults.get();
+      const snapshot = buildProgressSnapshotFromView(view, now, { range: progressRange ?? '3m', hidden: new Set(progressHidden) });
       this.#offered = snapshot.domains.map((d) => d.id);
       const message: ProgressHostMessage = { type: 'snapshot', snapshot };
       void panel.webview.postMessage(message);
