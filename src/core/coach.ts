@@ -12,7 +12,7 @@ export type { Lesson } from './coach/lesson';
 export { modelForDoubt, modelSentence } from './coach/model';
 export type { DoubtModel } from './coach/model';
 export { calibrationAtRuler, learnedThreshold } from './coach/ruler';
-export { recurringSlipCues, slipPatternSentence } from './coach/slips';
+export { recurringSlipCues, slipPatternSentence, slipWindowStart } from './coach/slips';
 export type { SlipPattern } from './coach/slips';
 export { abilityPattern } from './coach/ability';
 export { encouragementFromRecordWithCredit, winsByAuthor } from './coach/credit';

@@ -29,6 +29,7 @@ function generated(seed: number, months = 14): Journal {
   const j = emptyJournal();
   const start = NOW - months * 30 * DAY;
   for (const name of ['Alpha', 'Beta', 'Gamma']) j.domains.push({ id: id(), name, createdAt: start });
+  const lastSlipIn = new Map<string, string>();
   for (let at = start + random() * DAY; at < NOW - 2 * 3_600_000; at += random() * 2.5 * DAY) {
     const minutes = 5 + Math.floor(random() * 120);
     const end = Math.min(at + minutes * 60_000, NOW - 3_600_000);
@@ -41,11 +42,16 @@ function generated(seed: number, months = 14): Journal {
       const outcome = pick([undefined, 'met', 'partly', 'missed'] as const);
       return { id: id(), text: 'g', confidence: Math.floor(random() * 11), createdAt: Math.floor(at), ...(outcome ? { outcome } : {}) };
     });
+    // Some reviews name a slip's cue (the dashboard's slip patterns), and some answer the domain's last slip's tweak.
+    const lastSlip = lastSlipIn.get(domainId);
+    const slip = random() < 0.3 ? { slip: { cue: pick(['Slack pings', 'Email', 'A meeting']), frictionFailed: 'f', tweak: 't' } } : {};
+    const tweak = lastSlip && random() < 0.5 ? { tweak: { of: lastSlip, outcome: pick(['helped', 'notHelped', 'notTried'] as const) } } : {};
     const session: Session = {
       id: id(), domainId, workspace: 'w', startedAt: Math.floor(at), endedAt: Math.floor(end), subgoals, wins, cueIds: [], reframes: [],
       pauses: random() < 0.3 ? [{ from: Math.floor(at + 60_000), to: Math.floor(at + 120_000) }] : [],
-      ...(random() < 0.7 ? { review: { at: Math.floor(end), feedback: '', attribution: { cause: pick(CAUSES), text: '', internal: 1 + Math.floor(random() * 9), stable: 5, controllable: 1 + Math.floor(random() * 9) } } } : {}),
+      ...(random() < 0.7 ? { review: { at: Math.floor(end), feedback: '', attribution: { cause: pick(CAUSES), text: '', internal: 1 + Math.floor(random() * 9), stable: 5, controllable: 1 + Math.floor(random() * 9) }, ...slip, ...tweak } } : {}),
     };
+    if (session.review?.slip) lastSlipIn.set(domainId, session.id);
     j.sessions.push(session);
     if (random() < 0.15) j.ratings.push({ id: id(), domainId, at: Math.floor(end + 1000), value: Math.floor(random() * 101) });
     if (random() < 0.05) j.encouragements.push({ id: id(), from: 'A friend', text: 'Nice', at: Math.floor(end + 2000), ...(random() < 0.5 ? { domainId } : {}) });

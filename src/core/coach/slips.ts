@@ -20,6 +20,11 @@ export interface SlipPattern {
 
 /** The sentence says "in 4 weeks", so the window is a literal four calendar weeks. */
 const WINDOW_WEEKS = 4;
+
+/** Where the slip patterns' window starts: a view must hold every session reviewed since. */
+export function slipWindowStart(now: number): number {
+  return addWeeks(now, -WINDOW_WEEKS);
+}
 /** Twice can be chance; the third time is a pattern worth planning for. */
 const MIN_SLIPS = 3;
 /** A cue is a short phrase; a longer one is clipped so the sentence stays readable. */
@@ -57,7 +62,7 @@ function groupByCue(slips: readonly { id: string; cue: string; at: number }[]): 
  * capitalised or punctuated, each with how its tweaks fared at later reviews. Most frequent first.
  */
 export function recurringSlipCues(journal: Journal, now: number): SlipPattern[] {
-  const since = addWeeks(now, -WINDOW_WEEKS);
+  const since = slipWindowStart(now);
   const slips = journal.sessions.flatMap((s) =>
     s.review?.slip && s.review.at > since && s.review.at <= now ? [{ id: s.id, cue: s.review.slip.cue, at: s.review.at }] : [],
   );

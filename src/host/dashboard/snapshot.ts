@@ -99,7 +99,7 @@ function assemble(
   const focusDomainId = session?.domainId ?? defaults.lastDomainId;
   const todayWins = winsSince(journal, dayStart(now)).map((w) => ({ text: w.text, at: w.at, domainName: name(journal, w.domainId) }));
   const evidence = evidenceFor(journal, focusDomainId, EVIDENCE_WINS);
-  // The records hold every rating (they are few) and the last two weeks of sessions: enough to know what is due.
+  // The records hold every rating (they are few) and the last four weeks of sessions: enough to know what is due.
   const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
   const dip = withModel(journal, dipNote(journal, now), focusDomainId);
   const calibrationNote = calibrationFeedback(figures.calibration);

@@ -15,8 +15,8 @@ import type { Settings } from '../platform/settings';
 import type { CommandName } from '../commands/commandIds';
 import { listOf, t } from '../../core/l10n';
 import { duePrompts } from '../../core/due';
-import { historyView } from '../storage/views';
-import { DAY, dayStart } from '../../core/time';
+import { historyView, recentSince } from '../storage/views';
+import { dayStart } from '../../core/time';
 import type { Journal } from '../../core/schema';
 import { domainLabel } from '../../core/journal';
 
@@ -116,7 +116,7 @@ export class SessionController implements vscode.Disposable {
 
   /**
    * Due prompts live in the tooltip (and the dashboard). They are read from the same view of the
-   * history the dashboard uses (every rating, the last two weeks of sessions), and only when what
+   * history the dashboard uses (every rating, the recent sessions), and only when what
    * they depend on changed: logging a win, the common write, leaves them as they are.
    */
   async #refreshDue(): Promise<void> {
@@ -124,7 +124,7 @@ export class SessionController implements vscode.Disposable {
     const now = this.#clock();
     const key = dueKey(journal, now, this.#settings().reassessmentIntervalDays);
     if (key === this.#dueKey) return;
-    const view = await historyView(this.#store, now, { since: now - 14 * DAY });
+    const view = await historyView(this.#store, now, { since: recentSince(now) });
     const due = duePrompts(view.records, now, this.#settings().reassessmentIntervalDays);
     this.#dueKey = key;
     const lines = [

@@ -3,12 +3,12 @@ import type { HistoryView, MonthIndex } from '../../core/aggregates';
 import { combineHistory, monthOf } from '../../core/archive';
 import type { Journal, Tombstone } from '../../core/schema';
 import { activeSession } from '../../core/session';
-import { DAY } from '../../core/time';
+import { slipWindowStart } from '../../core/coach';
 import type { JournalStore } from './journalStore';
 
 /** What a view needs as records besides the live journal. */
 export interface ViewNeeds {
-  /** Every record that touches this moment or later (today's wins, this week, the dip's two weeks). */
+  /** Every record that touches this moment or later (today's wins, this week, the dip's two weeks, the slip patterns' four). */
   since?: number;
   /** The newest `count` wins of a domain (every domain when `domainId` is absent), for the evidence bank. */
   latestWins?: { domainId: string | undefined; count: number };
@@ -95,8 +95,13 @@ function resolver(deleted: readonly Tombstone[]): (domain: string) => string {
   };
 }
 
-/** The dashboard's view: today's wins, this week's work and the dip's two weeks as records, and the evidence bank's latest wins. */
+/** Where the records the dashboard and the status bar read begin: the slip patterns' four weeks, which hold the dip's two, this week and what is due. */
+export function recentSince(now: number): number {
+  return slipWindowStart(now);
+}
+
+/** The dashboard's view: the recent records (recentSince), and the evidence bank's latest wins. */
 export function dashboardView(store: JournalStore, now: number, lastDomainId: string | undefined, evidenceWins: number): Promise<HistoryView> {
   const focus = activeSession(store.live)?.domainId ?? lastDomainId;
-  return historyView(store, now, { since: now - 14 * DAY, latestWins: { domainId: focus, count: evidenceWins } });
+  return historyView(store, now, { since: recentSince(now), latestWins: { domainId: focus, count: evidenceWins } });
 }
