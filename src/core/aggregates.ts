@@ -13,10 +13,12 @@ import * as z from 'zod/mini';
 import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema } from './schema';
 import { OWN } from './insights';
 import { brierTwentieths } from './calibration';
+import type { CreditFacts } from './coach/credit';
 import { elapsedMs, liveSubgoals } from './session';
 import { dayStart, weekStart } from './time';
 
-export const AGGREGATE_VERSION = 1;
+/** 2: wins per domain and the low-confidence starts' wins are counted by author (the sentence from the record gives credit). */
+export const AGGREGATE_VERSION = 2;
 
 /** Wins by author: mine (also when absent), with AI help, the assistant's. */
 export type Authors = [mine: number, assisted: number, assistant: number];
@@ -45,19 +47,19 @@ export interface BrierCell {
   first: number;
 }
 
-/** The latest ended session whose first subgoal had this confidence and that logged wins. */
+/** The latest ended session whose first subgoal had this confidence and that logged a win of the user's own. */
 export interface LowStart {
   at: number;
-  wins: number;
+  wins: Authors;
 }
 
 /** Per domain, what the evidence bank and the sentence "from your record" need. */
 export interface DomainCell {
   /** The newest win's time (0 without wins): which months hold a domain's latest wins. */
   lastWinAt: number;
-  /** Ended sessions and the wins logged in them. */
+  /** Ended sessions and the wins logged in them, by author. */
   endedSessions: number;
-  endedWins: number;
+  endedWins: Authors;
   /** Indexed by the first subgoal's confidence (0–10). */
   lowStarts: (LowStart | null)[];
 }
@@ -92,7 +94,7 @@ export function emptyAggregate(zone = zoneKey()): MonthAggregate {
 }
 
 const emptyWeek = (): WeekCell => ({ sessions: 0, focusMs: 0, reviews: 0, own: 0, causes: {}, rated: Array<number>(11).fill(0), met: Array<number>(11).fill(0) });
-const emptyDomain = (): DomainCell => ({ lastWinAt: 0, endedSessions: 0, endedWins: 0, lowStarts: Array<LowStart | null>(11).fill(null) });
+const emptyDomain = (): DomainCell => ({ lastWinAt: 0, endedSessions: 0, endedWins: [0, 0, 0], lowStarts: Array<LowStart | null>(11).fill(null) });
 
 function cell<T>(table: Record<string, Record<string, T>>, domain: string, key: string, make: () => T): T {
   const row = (table[domain] ??= {});
@@ -149,11 +151,13 @@ function addSession(agg: MonthAggregate, s: Session, now: number): void {
   }
   if (!ended) return;
   d.endedSessions++;
-  d.endedWins += s.wins.length;
+  const authors: Authors = [0, 0, 0];
+  for (const w of s.wins) authors[authorIndex((w as { by?: unknown }).by)]++;
+  d.endedWins = addAuthors(d.endedWins, authors);
   const first = s.subgoals[0];
-  if (first && s.wins.length > 0) {
+  if (first && authors[0] + authors[1] > 0) {
     const known = d.lowStarts[first.confidence];
-    if (known !== undefined && (!known || known.at <= s.startedAt)) d.lowStarts[first.confidence] = { at: s.startedAt, wins: s.wins.length };
+    if (known !== undefined && (!known || known.at <= s.startedAt)) d.lowStarts[first.confidence] = { at: s.startedAt, wins: authors };
   }
   let sq = 0;
   let goals = 0;
@@ -213,7 +217,7 @@ function addDomainCell(x: DomainCell, y: DomainCell): DomainCell {
   return {
     lastWinAt: Math.max(x.lastWinAt, y.lastWinAt),
     endedSessions: x.endedSessions + y.endedSessions,
-    endedWins: x.endedWins + y.endedWins,
+    endedWins: addAuthors(x.endedWins, y.endedWins),
     lowStarts: x.lowStarts.map((a, i) => {
       const b = y.lowStarts[i] ?? null;
       if (!a) return b;
@@ -317,10 +321,10 @@ function isWeekCell(x: unknown): boolean {
 }
 
 function isDomainCell(d: unknown): boolean {
-  if (!isRecord(d) || !isInt(d['lastWinAt']) || !isInt(d['endedSessions']) || !isInt(d['endedWins'])) return false;
+  if (!isRecord(d) || !isInt(d['lastWinAt']) || !isInt(d['endedSessions']) || !isInts(d['endedWins'], 3)) return false;
   const low = d['lowStarts'];
   if (!Array.isArray(low) || low.length !== 11) return false;
-  for (const l of low) if (l !== null && !(isRecord(l) && isInt(l['at']) && isInt(l['wins']))) return false;
+  for (const l of low) if (l !== null && !(isRecord(l) && isInt(l['at']) && isInts(l['wins'], 3))) return false;
   return true;
 }
 
@@ -444,15 +448,16 @@ export function brierInputs(totals: MonthAggregate, from = -Infinity, keep?: Rea
   return [...byDomain.values()].sort((a, b) => a.first - b.first);
 }
 
-/** The facts evidence.ts encouragementFromRecord cites, for one domain and confidence threshold. */
-export function recordFacts(totals: MonthAggregate, domainId: string, threshold: number): { logged: number; sessions: number; lowStart?: { confidence: number; wins: number } } {
+/** What the sentence from the record cites (core/coach/credit.ts), for one domain and confidence threshold. */
+export function recordFacts(totals: MonthAggregate, domainId: string, threshold: number): CreditFacts {
+  const byAuthor = (a: Authors) => ({ mine: a[0], assisted: a[1], assistant: a[2] });
   const d = totals.domains[domainId];
-  if (!d) return { logged: 0, sessions: 0 };
-  let low: { confidence: number; at: number; wins: number } | undefined;
+  if (!d) return { wins: byAuthor([0, 0, 0]), sessions: 0 };
+  let low: { confidence: number; at: number; wins: Authors } | undefined;
   d.lowStarts.forEach((l, confidence) => {
     if (l && confidence < threshold && (!low || l.at >= low.at)) low = { confidence, at: l.at, wins: l.wins };
   });
-  return { logged: d.endedWins, sessions: d.endedSessions, ...(low ? { lowStart: { confidence: low.confidence, wins: low.wins } } : {}) };
+  return { wins: byAuthor(d.endedWins), sessions: d.endedSessions, ...(low ? { lowStart: { confidence: low.confidence, wins: byAuthor(low.wins) } } : {}) };
 }
 
 /** Domains with at least one session. */

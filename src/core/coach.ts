@@ -15,6 +15,7 @@ export { calibrationAtRuler, learnedThreshold } from './coach/ruler';
 export { recurringSlipCues, slipPatternSentence, slipWindowStart } from './coach/slips';
 export type { SlipPattern } from './coach/slips';
 export { abilityPattern } from './coach/ability';
-export { encouragementFromRecordWithCredit, winsByAuthor } from './coach/credit';
+export { creditFacts, encouragementFromCredit, encouragementFromRecordWithCredit, winsByAuthor } from './coach/credit';
+export type { CreditFacts } from './coach/credit';
 export type { WinsByAuthor } from './coach/credit';
 export { sameTextKey } from './coach/normalize';

@@ -1,5 +1,4 @@
 import type { Encouragement, Journal, Session, Win } from './schema';
-import { sessionCount, t, winCount } from './l10n';
 
 export interface EvidenceWin extends Win {
   domainId: string;
@@ -48,32 +47,4 @@ export function winsSince(journal: Journal, since: number): EvidenceWin[] {
     for (const w of s.wins) if (w.at >= since) wins.push({ ...w, domainId: s.domainId });
   }
   return wins.sort((a, b) => b.at - a.at);
-}
-
-/**
- * An encouraging sentence built only from the user's own record, for a moment of doubt such as a
- * low-confidence start. Returns undefined when the record holds nothing to cite.
- */
-export function encouragementFromRecord(journal: Journal, domainId: string, domainName: string, threshold: number): string | undefined {
-  const sessions = journal.sessions.filter((s) => s.domainId === domainId && s.endedAt !== undefined);
-  const logged = sessions.reduce((n, s) => n + s.wins.length, 0);
-  const lowStart = sessions
-    .filter((s) => s.subgoals.length > 0 && (s.subgoals[0]?.confidence ?? 10) < threshold && s.wins.length > 0)
-    .pop();
-  return encouragementFromFacts({ logged, sessions: sessions.length, ...(lowStart ? { lowStart: { confidence: lowStart.subgoals[0]?.confidence ?? 0, wins: lowStart.wins.length } } : {}) }, domainName);
-}
-
-/** What encouragementFromRecord cites, which per-month aggregates also hold (core/aggregates.ts). */
-export interface RecordFacts {
-  /** Wins logged in the domain's ended sessions, and how many sessions those are. */
-  logged: number;
-  sessions: number;
-  /** The latest ended session that began with a first subgoal under the threshold and logged wins. */
-  lowStart?: { confidence: number; wins: number };
-}
-
-export function encouragementFromFacts(facts: RecordFacts, domainName: string): string | undefined {
-  if (facts.logged === 0) return undefined;
-  if (facts.lowStart) return t('Last time you rated {0}/10 on {1} you logged {2}.', facts.lowStart.confidence, domainName, winCount(facts.lowStart.wins));
-  return t('You have logged {0} on {1} across {2}.', winCount(facts.logged), domainName, sessionCount(facts.sessions));
 }

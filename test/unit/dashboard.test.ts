@@ -174,4 +174,17 @@ describe('snapshot', () => {
     assert.equal(brier?.points.length, 12);
     assert.equal(brier?.points[0]?.month, new Date(2025, 11, 1).getTime());
   });
+
+  it('says from the record what the user did, with AI help counted apart and the assistant\'s wins left out, from aggregates as from records', () => {
+    const now = new Date(2026, 10, 16, 12).getTime();
+    const journal = emptyJournal();
+    journal.domains.push({ id: 'd1', name: 'Parsers', createdAt: now - 40 * 86_400_000 });
+    const by = [undefined, 'assisted', 'assistant', 'mine', 'assisted'] as const;
+    for (let n = 0; n < 3; n++) {
+      const at = now - (10 - n) * 86_400_000;
+      journal.sessions.push({ id: `s${n}`, domainId: 'd1', workspace: 'w', startedAt: at, endedAt: at + 3_600_000, subgoals: [{ id: `g${n}`, text: 'g', confidence: 8, createdAt: at, outcome: 'met' }], wins: by.map((b, i) => ({ id: `w${n}${i}`, text: 'w', at: at + i, source: 'manual' as const, ...(b ? { by: b } : {}) })), cueIds: [], reframes: [], pauses: [] });
+    }
+    const snapshot = buildSnapshot(journal, now, DEFAULT_SETTINGS, { lastDomainId: 'd1' });
+    assert.equal(snapshot.evidence.fromRecord, 'You have logged 12 wins on Parsers across 3 sessions (6 of them with AI help).');
+  });
 });

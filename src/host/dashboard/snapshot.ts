@@ -1,12 +1,12 @@
 import { CAUSE_DEFAULTS, causeLabel } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
 import { brierByDomain, brierScore, calibrationFeedback } from '../../core/calibration';
-import { encouragementFromFacts, encouragementFromRecord, evidenceFor, winsSince } from '../../core/evidence';
+import { evidenceFor, winsSince } from '../../core/evidence';
 import { aggregateOf, attributionMixOf, brierInputs, calendarOf, calibrationOf, recordFacts } from '../../core/aggregates';
 import type { HistoryView } from '../../core/aggregates';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
 import { activeDomains, cuesByUse, domainLabel as name } from '../../core/journal';
-import { modelForDoubt, modelSentence, recurringSlipCues, slipPatternSentence, tweakReminder, tweaksThatWork } from '../../core/coach';
+import { encouragementFromCredit, encouragementFromRecordWithCredit, modelForDoubt, modelSentence, recurringSlipCues, slipPatternSentence, tweakReminder, tweaksThatWork } from '../../core/coach';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
@@ -65,7 +65,7 @@ export function buildSnapshotFromView(
   const { totals, records: journal } = view;
   const focusDomainId = activeSession(journal)?.domainId ?? defaults.lastDomainId;
   return assemble(journal, now, settings, defaults, suggestions, language, {
-    fromRecord: focusDomainId ? encouragementFromFacts(recordFacts(totals, focusDomainId, settings.confidenceThreshold), name(journal, focusDomainId)) : undefined,
+    fromRecord: focusDomainId ? encouragementFromCredit(recordFacts(totals, focusDomainId, settings.confidenceThreshold), name(journal, focusDomainId)) : undefined,
     calibration: calibrationOf(totals),
     calendar: calendarOf(totals, now, 84).map((d) => ({ day: d.day, wins: d.wins })),
     attributionMix: attributionMixOf(totals, now),
@@ -178,7 +178,7 @@ export function buildSnapshotFromHistory(
 ): Snapshot {
   const focusDomainId = activeSession(journal)?.domainId ?? defaults.lastDomainId;
   return assemble(journal, now, settings, defaults, suggestions, language, {
-    fromRecord: focusDomainId ? encouragementFromRecord(journal, focusDomainId, name(journal, focusDomainId), settings.confidenceThreshold) : undefined,
+    fromRecord: focusDomainId ? encouragementFromRecordWithCredit(journal, focusDomainId, name(journal, focusDomainId), settings.confidenceThreshold) : undefined,
     calibration: calibration(journal),
     calendar: winsCalendar(journal, now),
     attributionMix: attributionMix(journal, now),
