@@ -68,6 +68,16 @@ function newStore(memento: MemoryMemento, files: MemoryArchiveFiles, now = NOW) 
   return new JournalStore(memento, () => now, () => undefined, { archive: new Archive(files, () => undefined, () => `t${++n}-${Math.random().toString(36).slice(2, 8)}`, () => now) });
 }
 
+/** A journal archived by one window and viewed once, so its month aggregates and rollup are written. */
+async function archivedHistory(journal: Journal): Promise<{ memento: MemoryMemento; files: MemoryArchiveFiles }> {
+  const memento = new MemoryMemento();
+  const files = new MemoryArchiveFiles();
+  await memento.update('journal', journal);
+  await newStore(memento, files).tidy();
+  await historyView(newStore(memento, files), NOW);
+  return { memento, files };
+}
+
 /** Every dashboard and Progress tab snapshot, from aggregates, equals the one computed from the whole history. */
 async function assertSameAsHistory(store: JournalStore, label: string): Promise<void> {
   const history = await store.history();
@@ -140,11 +150,7 @@ describe('per-month aggregates', () => {
   }
 
   it('a view reads one rollup of the older months, the newest months\' aggregates and recent records, not the whole history', async () => {
-    const memento = new MemoryMemento();
-    const files = new MemoryArchiveFiles();
-    await memento.update('journal', generated(11, 24));
-    await newStore(memento, files).tidy();
-    await historyView(newStore(memento, files), NOW);
+    const { memento, files } = await archivedHistory(generated(11, 24));
     const rollups = () => [...files.files.keys()].filter((n) => n.startsWith('rollup.'));
     assert.equal(rollups().length, 1);
     const reads: string[] = [];
@@ -173,15 +179,11 @@ describe('per-month aggregates', () => {
   });
 
   it('a domain last used long ago shows its latest wins from the months in the rollup', async () => {
-    const memento = new MemoryMemento();
-    const files = new MemoryArchiveFiles();
     const journal = generated(12, 24);
     // The running session's domain (the evidence bank's) had no session for five months before today's.
     const alpha = (journal.domains[0] as { id: string }).id;
     const old = journal.sessions.filter((s) => s.domainId !== alpha || s.startedAt < NOW - 150 * DAY || s.endedAt === undefined);
-    await memento.update('journal', { ...journal, sessions: old });
-    await newStore(memento, files).tidy();
-    await historyView(newStore(memento, files), NOW);
+    const { memento, files } = await archivedHistory({ ...journal, sessions: old });
     const rolled = JSON.parse(files.files.get([...files.files.keys()].find((n) => n.startsWith('rollup.')) as string) as string) as { sources: Record<string, string[]> };
     assert.ok(Object.keys(rolled.sources).length >= 20);
     const view = await dashboardView(newStore(memento, files), NOW, undefined, EVIDENCE_WINS);
@@ -234,11 +236,7 @@ describe('per-month aggregates', () => {
   });
 
   it('a damaged rollup or month aggregate is computed again, with the same snapshots, and replaced', async () => {
-    const memento = new MemoryMemento();
-    const files = new MemoryArchiveFiles();
-    await memento.update('journal', generated(11, 24));
-    await newStore(memento, files).tidy();
-    await historyView(newStore(memento, files), NOW);
+    const { memento, files } = await archivedHistory(generated(11, 24));
     const rollup = [...files.files.keys()].find((n) => n.startsWith('rollup.')) as string;
     const agg = [...files.files.keys()].find((n) => n.includes('.agg.') && n.startsWith('2026-01')) as string;
     const rollupText = files.files.get(rollup) as string;
