@@ -13,7 +13,11 @@ import { buildSnapshotFromHistory, buildSnapshotFromView, EVIDENCE_WINS } from '
 import { buildProgressSnapshotFromHistory, buildProgressSnapshotFromView } from '../../src/host/progress/progressSnapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { PROGRESS_RANGES } from '../../src/core/progress';
-import { MemoryArchiveFiles } from './helpers';
+import { harness, MemoryArchiveFiles } from './helpers';
+import { startFocusSession } from '../../src/host/commands/start';
+import { endAndReview } from '../../src/host/commands/end';
+import { logWin as logWinAction } from '../../src/host/actions/inSession';
+import { activeSession } from '../../src/core/session';
 import { MemoryMemento } from '../harness/memoryMemento';
 
 const NOW = Date.UTC(2026, 10, 16, 9, 30);
@@ -233,6 +237,29 @@ describe('per-month aggregates', () => {
     assert.deepEqual(holding(), []);
     assert.doesNotThrow(() => JSON.parse(files.files.get([...files.files.keys()].find((n) => n.startsWith('purged.')) as string) as string));
     files.read = read;
+  });
+
+  it('a day of work in a new window (a start, a win, a quick review) reads no month older than the coach\'s twelve weeks', async () => {
+    const journal = generated(14, 24);
+    // Ended sessions only, without slip reviews, so the day's questions are the plain ones.
+    const sessions = journal.sessions.filter((s) => s.endedAt !== undefined).map((s) => (s.review ? { ...s, review: { at: s.review.at, feedback: s.review.feedback, attribution: s.review.attribution } } : s));
+    const { memento, files } = await archivedHistory({ ...journal, sessions });
+    const h = harness({ memento, files, settings: { reviewDepth: 'quick' } });
+    const reads: string[] = [];
+    const read = files.read.bind(files);
+    files.read = (name) => (reads.push(name), read(name));
+    h.ui.queue({ type: 'Lex the numbers' }, '9');
+    await startFocusSession(h.ctx);
+    const session = activeSession(h.ctx.store.live) as Session;
+    await logWinAction(h.ctx, { sessionId: session.id, text: 'Numbers lex' });
+    h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
+    await endAndReview(h.ctx);
+    assert.equal(h.ui.remaining, 0);
+    assert.equal(activeSession(h.ctx.store.live), undefined, 'the session ended');
+    const oldest = new Date(h.time.now - 13 * 7 * DAY).toISOString().slice(0, 7);
+    const old = reads.filter((n) => /^\d{4}-\d{2}\.t/.test(n) && n.slice(0, 7) < oldest);
+    assert.deepEqual(old, [], 'no month before the coach\'s window was read');
+    assert.ok(reads.some((n) => n.startsWith('rollup.')), 'the all-time figures came from the rollup');
   });
 
   it('a damaged rollup or month aggregate is computed again, with the same snapshots, and replaced', async () => {

@@ -1,6 +1,6 @@
 import { reviewFeedback, endWithReview } from '../../core/review';
 import { domainLabel } from '../../core/journal';
-import type { Attribution, Outcome, SlipReview, TweakOutcome } from '../../core/schema';
+import type { Attribution, Journal, Outcome, SlipReview, TweakOutcome } from '../../core/schema';
 import { abilityPattern, tweakStillOpen } from '../../core/coach';
 import { liveSubgoals, SessionError } from '../../core/session';
 import { t } from '../../core/l10n';
@@ -9,6 +9,7 @@ import { emptyJournal } from '../../core/schema';
 import { runningSession } from './inSession';
 import { info } from './notices';
 import type { ActionServices, Done } from './notices';
+import { coachView } from '../storage/views';
 
 export interface ReviewAnswers {
   sessionId: string;
@@ -28,7 +29,7 @@ export interface ReviewAnswers {
 export async function endSession(s: ActionServices, o: ReviewAnswers): Promise<Done<string>> {
   const now = s.clock();
   const running = runningSession(s.store.live, o.sessionId);
-  const openTweak = o.tweak ? tweakStillOpen(await s.store.history(), running.domainId) : undefined;
+  const openTweak = o.tweak ? tweakStillOpen((await coachView(s.store, now)).records, running.domainId) : undefined;
   const feedback = await s.store.update((journal) => {
     const session = runningSession(journal, o.sessionId);
     const outcomes: Record<string, Outcome> = Object.create(null) as Record<string, Outcome>;
@@ -50,14 +51,15 @@ export async function endSession(s: ActionServices, o: ReviewAnswers): Promise<D
     return { journal: endWithReview(journal, session.id, outcomes, review, now), result: text };
   });
   // A pattern in how setbacks were explained is named from the record, at the review.
-  const pattern = abilityPattern(await s.store.history());
+  const pattern = abilityPattern((await coachView(s.store, now)).records);
   return { value: feedback, notices: [info(feedback), ...(pattern ? [info(pattern)] : [])] };
 }
 
 /** A slip review added after the end (the quick review offers it one click away, with the feedback). */
 export async function addSlipReview(s: ActionServices, o: { sessionId: string; slip: SlipReview }): Promise<Done<undefined>> {
-  const history = await s.store.history();
-  const session = history.sessions.find((x) => x.id === o.sessionId);
+  // The session just reviewed is among the recent records; the whole history is read only for an older one.
+  const find = (journal: Journal) => journal.sessions.find((x) => x.id === o.sessionId);
+  const session = find((await coachView(s.store, s.clock())).records) ?? find(await s.store.history());
   if (!session?.review) throw new SessionError(t('That session has no review to add a slip review to.'));
   const revised = { ...session, rev: (session.rev ?? 1) + 1, review: { ...session.review, slip: o.slip } };
   await s.store.apply((live) => mergeJournals(live, { ...emptyJournal(), sessions: [revised] }));

@@ -12,6 +12,7 @@ import { goalChain } from './start';
 import type { GoalDraft } from './start';
 import { info } from './notices';
 import type { ActionServices, Done } from './notices';
+import { historyView } from '../storage/views';
 
 /** The running session with this id, or a refusal that says it is no longer running. */
 export function runningSession(journal: Journal, sessionId: string): Session {
@@ -61,7 +62,7 @@ export async function logWin(s: ActionServices, o: WinAnswers): Promise<Done<Win
     return { journal: next, result: logged as { session: Session; win: Win } };
   });
   if (!s.settings().acknowledgeWins) return { value: win, notices: [] };
-  const today = winsSince(await s.store.history(), dayStart(now)).filter((w) => w.domainId === session.domainId).length;
+  const today = winsSince((await historyView(s.store, now, { since: dayStart(now) })).records, dayStart(now)).filter((w) => w.domainId === session.domainId).length;
   const domain = domainLabel(s.store.live, session.domainId);
   const text = t('"{0}" — that is {1} this session and {2} today on {3}. Take a breath and notice it.', clip(win.text, 80), winCount(session.wins.length), today, domain);
   return { value: win, notices: [{ kind: 'ack', text, brief: t('win {0} · {1} today', session.wins.length, today) }] };

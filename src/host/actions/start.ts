@@ -1,4 +1,6 @@
-import { encouragementFromRecordWithCredit, lastWeeksLesson, learnedThreshold, lessonSentence, modelForDoubt, modelSentence } from '../../core/coach';
+import { recordFacts } from '../../core/aggregates';
+import { coachView } from '../storage/views';
+import { encouragementFromCredit, lastWeeksLesson, learnedThreshold, lessonSentence, modelForDoubt, modelSentence } from '../../core/coach';
 import { weekStart } from '../../core/time';
 import { otherDomainThisWeek } from '../../core/journal';
 import { MAX_GOAL_VERSIONS, plannedLengthLabel } from '../../core/plan';
@@ -75,7 +77,8 @@ export async function start(s: ActionServices, answers: StartAnswers): Promise<D
     return { journal: started.journal, result: { session: started.session, domainName: withDomain.domain.name } };
   });
   await s.defaults.set({ lastDomainId: session.domainId, plannedMinutes: answers.plannedMinutes });
-  const history = await s.store.history();
+  const view = await coachView(s.store, now);
+  const history = view.records;
   const notices: Notice[] = [];
   const other = otherDomainThisWeek(history, session.domainId, now);
   if (other) {
@@ -85,7 +88,7 @@ export async function start(s: ActionServices, answers: StartAnswers): Promise<D
   const threshold = thresholdFor(s, history);
   if (chosen.confidence < threshold) {
     // A moment of doubt: the user's own record, then someone like them who got there by effort.
-    const record = encouragementFromRecordWithCredit(history, session.domainId, domainName, threshold);
+    const record = encouragementFromCredit(recordFacts(view.totals, session.domainId, threshold), domainName);
     if (record) notices.push(info(record));
     const model = modelForDoubt(history, session.domainId);
     if (model) notices.push(info(modelSentence(model)));

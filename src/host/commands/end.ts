@@ -13,6 +13,7 @@ import type { Services } from '../services';
 import { askText, requireSession } from './prompts';
 import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
+import { coachView } from '../storage/views';
 
 const title = () => t('Small Wins: End Session');
 
@@ -27,7 +28,7 @@ export async function endAndReview(ctx: Services): Promise<void> {
   const outcomes = quick ? await quickOutcomes(ctx, session) : await fullOutcomes(ctx, session);
   if (!outcomes) return cancelled(ctx);
   // The last slip review's tweak in this domain is asked about once, in the same click as the ratings.
-  const open = tweakStillOpen(await ctx.store.history(), session.domainId);
+  const open = tweakStillOpen((await coachView(ctx.store, ctx.clock())).records, session.domainId);
   const answered = quick ? await quickAttribution(ctx, open?.tweak) : await fullAttribution(ctx, open?.tweak);
   if (!answered) return cancelled(ctx);
   const { attribution, tweak } = answered;
@@ -49,7 +50,7 @@ export async function endAndReview(ctx: Services): Promise<void> {
     }
   } else present(ctx, done.notices);
   if (!ctx.settings().reminders) return;
-  const due = duePrompts(await ctx.store.history(), ctx.clock(), ctx.settings().reassessmentIntervalDays);
+  const due = duePrompts((await coachView(ctx.store, ctx.clock())).records, ctx.clock(), ctx.settings().reassessmentIntervalDays);
   if (due.reassess.includes(session.domainId)) {
     const rate = t('Rate now');
     const choice = await ctx.ui.info(t('Time to reassess how sure you are about {0} (0–100).', domainLabel(ctx.store.live, session.domainId)), rate);

@@ -12,6 +12,11 @@ import type { Services } from '../services';
 import { askDomain, askEfficacy, askText } from './prompts';
 import type { PickItem } from '../platform/ui';
 import { collectionCount, t, winCount } from '../../core/l10n';
+import { coachView, historyView } from '../storage/views';
+import { winsFrom } from '../../core/aggregates';
+
+/** How many of a domain's newest wins the evidence bank lists. */
+const EVIDENCE_LIST = 20;
 
 function preferredDomainId(ctx: Services): string | undefined {
   return activeSession(ctx.store.live)?.domainId ?? ctx.defaults.get().lastDomainId;
@@ -44,7 +49,7 @@ export async function weeklyReflection(ctx: Services): Promise<void> {
   if (learned === undefined) return;
   present(ctx, (await reflect(ctx, { didWell, doDifferently, learned })).notices);
   // Reassessment belongs with reflection: rate each domain that is due.
-  for (const domainId of duePrompts(await ctx.store.history(), ctx.clock(), ctx.settings().reassessmentIntervalDays).reassess) {
+  for (const domainId of duePrompts((await coachView(ctx.store, ctx.clock())).records, ctx.clock(), ctx.settings().reassessmentIntervalDays).reassess) {
     const domain = domainById(ctx.store.live, domainId);
     if (!domain) continue;
     if (!(await rate(ctx, { kind: 'existing', id: domain.id }, t('{0}: reassess {1}', title, domain.name)))) return;
@@ -104,7 +109,9 @@ export async function showEvidence(ctx: Services): Promise<void> {
     if (preferredId) void ctx.ui.info(t('There is no evidence yet: log a win in a focus session.'));
     return;
   }
-  const evidence = evidenceFor(await ctx.store.history(), domain.id);
+  // The newest wins as records (as many as evidenceFor lists), the count of all from the totals: no need to read every year.
+  const view = await historyView(ctx.store, ctx.clock(), { latestWins: { domainId: domain.id, count: EVIDENCE_LIST } });
+  const evidence = { ...evidenceFor(view.records, domain.id, EVIDENCE_LIST), totalWins: winsFrom(view.totals, -Infinity, new Set([domain.id])) };
   if (evidence.wins.length === 0 && evidence.encouragements.length === 0) {
     void ctx.ui.info(t('No evidence for {0} yet. Every win you log lands here.', domain.name));
     return;

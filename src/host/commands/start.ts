@@ -15,6 +15,7 @@ import { LIMITS } from '../../core/limits';
 import { clip } from '../../core/text';
 import { rateDomain as rateDomainAction } from '../actions/practices';
 import { t } from '../../core/l10n';
+import { coachView } from '../storage/views';
 
 const startTitle = () => t('Small Wins: Start Focus Session');
 
@@ -30,7 +31,7 @@ export async function planSubgoal(ctx: Services, title: string): Promise<GoalDra
     what: t('a subgoal'),
   });
   if (text === undefined) return undefined;
-  return rateAndShrink(ctx, title, text, await ctx.store.history());
+  return rateAndShrink(ctx, title, text, (await coachView(ctx.store, ctx.clock())).records);
 }
 
 /** The ruler for a goal (with what the record says about each level), then the shrink step while it is rated below the threshold. */
@@ -150,7 +151,7 @@ const BUTTONS = () => [
  */
 export async function startFocusSession(ctx: Services): Promise<void> {
   refuseIfRunning(ctx.store.live);
-  const history = await ctx.store.history();
+  const history = (await coachView(ctx.store, ctx.clock())).records;
   const known = currentDomain(ctx, history);
   let domain: DomainChoice | undefined = known ? { kind: 'existing', id: known.id } : await firstDomain(ctx);
   if (!domain) return;

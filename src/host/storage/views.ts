@@ -4,6 +4,7 @@ import { combineHistory, monthOf } from '../../core/archive';
 import type { Journal, Tombstone } from '../../core/schema';
 import { activeSession } from '../../core/session';
 import { slipWindowStart } from '../../core/coach';
+import { addWeeks } from '../../core/time';
 import type { JournalStore } from './journalStore';
 
 /** What a view needs as records besides the live journal. */
@@ -93,6 +94,19 @@ function resolver(deleted: readonly Tombstone[]): (domain: string) => string {
     }
     return current;
   };
+}
+
+/**
+ * How far back the coach reads records at a start, a logged win and a review: what it cites lies
+ * there (this week, last week's lesson, the latest tweak and setbacks, the ruler's recent record).
+ * All-time figures (the sentence from your record) come from the totals, so a start, a win and a
+ * review cost the same in year five as in week one.
+ */
+export const COACH_WEEKS = 12;
+
+/** The coach's view: the last COACH_WEEKS weeks as records (every rating and encouragement), and the totals of all. */
+export function coachView(store: JournalStore, now: number): Promise<HistoryView> {
+  return historyView(store, now, { since: addWeeks(now, -COACH_WEEKS) });
 }
 
 /** Where the records the dashboard and the status bar read begin: the slip patterns' four weeks, which hold the dip's two, this week and what is due. */
