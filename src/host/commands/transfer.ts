@@ -5,6 +5,7 @@ import { weeklyReviewMarkdown } from '../../core/weeklyReview';
 import { localDate, weekStart } from '../../core/time';
 import type { Services } from '../services';
 import { t } from '../../core/l10n';
+import { coachView } from '../storage/views';
 
 export async function exportData(ctx: Services): Promise<void> {
   const now = ctx.clock();
@@ -16,7 +17,7 @@ export async function exportData(ctx: Services): Promise<void> {
 /** Writes this week as a Markdown document where the user chooses, and opens it. */
 export async function writeWeeklyReview(ctx: Services): Promise<void> {
   const now = ctx.clock();
-  const written = await ctx.ui.saveText(`small-wins-week-${localDate(weekStart(now))}.md`, weeklyReviewMarkdown(await ctx.store.history(), now), {
+  const written = await ctx.ui.saveText(`small-wins-week-${localDate(weekStart(now))}.md`, weeklyReviewMarkdown((await coachView(ctx.store, now)).records, now), {
     title: t('Save the weekly review'),
     kind: 'markdown',
     open: true,
