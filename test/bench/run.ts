@@ -15,7 +15,7 @@ import { loadDashboard } from '../harness/dashboardPage';
 import { loadProgress } from '../harness/progressPage';
 import { buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/snapshot';
 import { buildProgressSnapshotFromView } from '../../src/host/progress/progressSnapshot';
-import { dashboardView, historyView } from '../../src/host/storage/views';
+import { coachView, dashboardView, historyView } from '../../src/host/storage/views';
 import { mergeJournals } from '../../src/core/merge';
 import { startVsCode } from '../harness/embeddedVsCode';
 import { fiveYearJournal } from './fiveYearJournal';
@@ -243,7 +243,8 @@ async function openCost(): Promise<void> {
   const now = Date.now();
   const cases = { month: await prepared(fiveYearJournal(now, { years: 1 / 12 }), now), fiveYears: await withDeletions(await prepared(fiveYearJournal(now), now), now) };
   for (const c of Object.values(cases)) await historyView(storeOver(c.values, c.folder, now).store, now);
-  const times = { month: { dashboard: [] as number[], dashboardHost: [] as number[], progress: [] as number[], progressHost: [] as number[] }, fiveYears: { dashboard: [] as number[], dashboardHost: [] as number[], progress: [] as number[], progressHost: [] as number[] } };
+  const empty = () => ({ dashboard: [] as number[], dashboardHost: [] as number[], progress: [] as number[], progressHost: [] as number[], coach: [] as number[] });
+  const times = { month: empty(), fiveYears: empty() };
   const browser = await launchChromium();
   try {
     // One page per surface: each loader routes the same origin and adds its own start-up script.
@@ -264,6 +265,10 @@ async function openCost(): Promise<void> {
         host = performance.now() - started;
         t.progressHost.push(host);
         t.progress.push(host + (await renderOnce(tab, () => loadProgress(tab, { repo: REPO }), progress)));
+        // What a start, a logged win and a review read in a new window: the coach's view.
+        started = performance.now();
+        await coachView(storeOver(c.values, c.folder, now).store, now);
+        t.coach.push(performance.now() - started);
       }
     }
   } finally {
@@ -285,6 +290,7 @@ async function openCost(): Promise<void> {
       ok: ratio <= 1.5,
     });
   }
+  rows.push({ figure: 'Coach view at a start, win or review (new window)', value: `${ms(figures.fiveYears.coach)} five years`, reference: `${ms(figures.month.coach)} one month; ratio ${(figures.fiveYears.coach / figures.month.coach).toFixed(2)}`, budget: '', ok: undefined });
   rows.push({ figure: 'Extension host heap after opening both, five years', value: `${heap.afterMB.toFixed(1)} MB`, reference: `${heap.beforeMB.toFixed(1)} MB before (+${(heap.afterMB - heap.beforeMB).toFixed(1)} MB)`, budget: '', ok: undefined });
 }
 
