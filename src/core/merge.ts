@@ -71,7 +71,7 @@ export function unionById<T extends { id: string }>(a: readonly T[], b: readonly
   if (a.length === 0) return b as T[];
   const index = new Map<string, number>();
   const out = a.slice();
-  out.forEach((item, i) => index.set(item.id, i));
+  for (let i = 0; i < out.length; i++) index.set((out[i] as T).id, i);
   for (const item of b) {
     const at = index.get(item.id);
     if (at === undefined) {
@@ -225,9 +225,11 @@ export function applyTombstones(journal: Journal): Journal {
       ? records.map((r) => (r.domainId !== undefined && merged(r.domainId) ? { ...r, domainId: resolve(r.domainId) } : r))
       : records;
   const folded = new Map<string, Session[]>();
-  for (const session of journal.sessions) {
-    const into = dead.get(session.id)?.into;
-    if (into !== undefined) folded.set(into, [...(folded.get(into) ?? []), session]);
+  if (deleted.some((d) => d.into !== undefined)) {
+    for (const session of journal.sessions) {
+      const into = dead.get(session.id)?.into;
+      if (into !== undefined) folded.set(into, [...(folded.get(into) ?? []), session]);
+    }
   }
   const sessions: Session[] = [];
   for (const session of journal.sessions) {
