@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { aggregateOf, combine } from '../../src/core/aggregates';
+import { aggregateOf, combine, levelScoresOf } from '../../src/core/aggregates';
+import { levelScores } from '../../src/core/coach';
 import { mergeJournals } from '../../src/core/merge';
 import { deleteRecords, revised } from '../../src/core/edit';
 import { emptyJournal } from '../../src/core/schema';
@@ -8,7 +9,7 @@ import { merge as importMerge } from '../../src/core/transfer';
 import { DAY } from '../../src/core/time';
 import { Archive } from '../../src/host/storage/archive';
 import { JournalStore } from '../../src/host/storage/journalStore';
-import { dashboardView, historyView } from '../../src/host/storage/views';
+import { coachView, dashboardView, historyView } from '../../src/host/storage/views';
 import { buildSnapshotFromHistory, buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/snapshot';
 import { buildProgressSnapshotFromHistory, buildProgressSnapshotFromView } from '../../src/host/progress/progressSnapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
@@ -163,9 +164,9 @@ describe('per-month aggregates', () => {
     const view = await dashboardView(newStore(memento, files), NOW, undefined, EVIDENCE_WINS);
     const monthsRead = new Set(reads.filter((n) => /^\d{4}-\d{2}\.t/.test(n)).map((n) => n.slice(0, 7)));
     assert.ok(monthsRead.size <= 2, `records of ${[...monthsRead].join(', ')} read`);
-    assert.deepEqual(reads.filter((n) => n.includes('.agg.')).map((n) => n.slice(0, 7)), ['2026-10', '2026-11'], 'only the two newest months on their own');
+    assert.deepEqual(reads.filter((n) => n.includes('.agg.')).map((n) => n.slice(0, 7)), ['2026-08', '2026-09', '2026-10', '2026-11'], 'only the four newest months on their own');
     assert.deepEqual(reads.filter((n) => n.startsWith('rollup.')), rollups(), 'the older months from the rollup');
-    assert.ok(reads.length <= 5, `${reads.length} files read`);
+    assert.ok(reads.length <= 7, `${reads.length} files read`);
     assert.ok(view.totals.ratings.length > 0);
 
     // A month closes: it is added to the rollup, without reading the older months again.
@@ -174,10 +175,10 @@ describe('per-month aggregates', () => {
     await new Archive(files, () => undefined, () => 'tdec-1').add(new Map([['2026-12', { ...emptyJournal(), sessions: [session] }]]));
     reads.length = 0;
     await historyView(newStore(memento, files), NOW);
-    assert.deepEqual(reads.filter((n) => n.includes('.agg.')).map((n) => n.slice(0, 7)), ['2026-10', '2026-11'], 'the closing month and the newest two');
+    assert.deepEqual(reads.filter((n) => n.includes('.agg.')).map((n) => n.slice(0, 7)), ['2026-08', '2026-09', '2026-10', '2026-11'], 'the closing month and the newest ones');
     assert.equal(rollups().length, 1, 'the rollup was replaced, not added to');
     const rolled = JSON.parse(files.files.get(rollups()[0] as string) as string) as { sources: Record<string, string[]> };
-    assert.ok('2026-10' in rolled.sources && !('2026-11' in rolled.sources));
+    assert.ok('2026-08' in rolled.sources && !('2026-09' in rolled.sources));
     files.read = read;
     files.files.delete('2026-12.tdec-1.json');
   });
@@ -239,6 +240,16 @@ describe('per-month aggregates', () => {
     files.read = read;
   });
 
+  it('counts each confidence level\'s goals and points (partly met as half) as the ruler does from records, for the ruler and the learned threshold', async () => {
+    for (const seed of [21, 22, 23]) {
+      const { memento, files } = await archivedHistory(generated(seed, 18));
+      const store = newStore(memento, files);
+      const fromRecords = levelScores(await store.history());
+      assert.ok(fromRecords.some((row) => row.points % 1 !== 0), 'a partly met goal is among them');
+      assert.deepEqual(levelScoresOf((await coachView(newStore(memento, files), NOW)).totals), fromRecords);
+    }
+  });
+
   it('a day of work in a new window (a start, a win, a quick review) reads no month older than the coach\'s twelve weeks', async () => {
     const journal = generated(14, 24);
     // Ended sessions only, without slip reviews, so the day's questions are the plain ones.
@@ -260,6 +271,7 @@ describe('per-month aggregates', () => {
     const old = reads.filter((n) => /^\d{4}-\d{2}\.t/.test(n) && n.slice(0, 7) < oldest);
     assert.deepEqual(old, [], 'no month before the coach\'s window was read');
     assert.ok(reads.some((n) => n.startsWith('rollup.')), 'the all-time figures came from the rollup');
+    assert.ok(reads.filter((n) => n.includes('.agg.')).length <= 4, 'and not from every month\'s own aggregate');
   });
 
   it('a damaged rollup or month aggregate is computed again, with the same snapshots, and replaced', async () => {
@@ -272,6 +284,12 @@ describe('per-month aggregates', () => {
     await assertSameAsHistory(newStore(memento, files), 'damaged rollup and aggregate');
     assert.doesNotThrow(() => JSON.parse(files.files.get(agg) as string));
     assert.equal(files.files.get(rollup), rollupText, 'the same rollup, summed again');
+
+    // A rollup of files no longer there is removed, even when no month is left to add: it may hold deleted text.
+    const stray = 'rollup.0stray0.json';
+    files.files.set(stray, rollupText);
+    await historyView(newStore(memento, files), NOW);
+    assert.equal(files.files.has(stray), false);
 
     // One of another time zone or of files no longer there is not used either.
     const foreign = JSON.parse(rollupText) as { aggregate: { zone: string }; sources: Record<string, string[]> };

@@ -12,6 +12,8 @@ import { JournalStore, JOURNAL_KEY } from '../../src/host/storage/journalStore';
 import { fiveYearJournal } from '../bench/fiveYearJournal';
 import { exportData, importData } from '../../src/host/commands/transfer';
 import { harness, MemoryArchiveFiles, ScriptedUi } from './helpers';
+import { startFocusSession } from '../../src/host/commands/start';
+import { logWin as logWinAction } from '../../src/host/actions/inSession';
 import { MemoryMemento } from '../harness/memoryMemento';
 
 const NOW = Date.UTC(2026, 10, 16, 9);
@@ -184,6 +186,45 @@ describe('archive: the store', () => {
     assert.deepEqual(names, ['2026-10.late-1.json', '2026-10.merged.json']);
     assert.equal(before.sessions.length, 3);
     assert.ok(sameContent((await archived()).sessions, before.sessions));
+  });
+
+  it('merges last month\'s files at a window\'s start, reading only that month', async () => {
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    const oct = Date.UTC(2026, 9, 5, 9);
+    // Three sessions of October archived one by one, as three windows' ends write them; one of September.
+    const first = store(memento, files);
+    await first.apply(() => withSessions([{ at: Date.UTC(2026, 8, 10, 9), ended: true }]));
+    for (let i = 0; i < 3; i++) await first.apply((j) => withSession(j, oct + i * DAY, true));
+    assert.equal([...files.files.keys()].filter((n) => archiveMonth(n) === '2026-10').length, 3);
+    await first.archiveView();
+    const reads: string[] = [];
+    const read = files.read.bind(files);
+    files.read = (name) => (reads.push(name), read(name));
+    const window = store(memento, files);
+    await window.tidy();
+    await window.whenIdle();
+    await window.archiveView();
+    assert.deepEqual([...files.files.keys()].filter((n) => archiveMonth(n) === '2026-10').length, 1, 'one file for October');
+    assert.deepEqual(reads.filter((n) => archiveMonth(n) === '2026-09'), [], 'September\'s records were not read');
+    assert.ok(reads.some((n) => archiveMonth(n) === '2026-10'));
+    files.read = read;
+    assert.equal((await store(memento, files).history()).sessions.length, 4);
+  });
+
+  it('goes on without the archive when it cannot be listed: a win is logged and acknowledged, the problem said once', async () => {
+    const h = harness();
+    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
+    await startFocusSession(h.ctx);
+    const session = activeSession(h.ctx.store.live);
+    assert.ok(session);
+    h.files.failList = true;
+    const first = await logWinAction(h.ctx, { sessionId: session.id, text: 'first' });
+    const second = await logWinAction(h.ctx, { sessionId: session.id, text: 'second' });
+    assert.match(first.notices[0]?.text ?? '', /"first" — that is 1 win this session and 1 today/);
+    assert.match(second.notices[0]?.text ?? '', /2 today/);
+    assert.equal(h.problems.filter((p) => /could not list its archive/.test(p)).length, 1, 'said once');
+    h.files.failList = false;
   });
 
   it('says once when the archive cannot be listed, shows what it has, and reads it again later', async () => {

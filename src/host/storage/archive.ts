@@ -119,20 +119,26 @@ export class Archive {
   }
 
   async #compact(currentMonth: string): Promise<void> {
-    await this.journal();
+    // Only the months with more than one file are read: a closed month is compacted once, so this is mostly last month.
+    // A folder that cannot be listed now is said by the read that needs it; tidying waits for next month.
+    const listed = await this.#folder.list().catch(() => [] as string[]);
     const byMonth = new Map<string, string[]>();
-    for (const name of this.#files.keys()) {
+    for (const name of listed.sort()) {
       const month = archiveMonth(name);
       if (month === undefined || month >= currentMonth || this.#damaged.has(name)) continue;
       byMonth.set(month, [...(byMonth.get(month) ?? []), name]);
     }
     for (const [month, names] of byMonth) {
       if (names.length < 2) continue;
-      const whole = names.map((n) => this.#files.get(n) ?? emptyJournal()).reduce(mergeJournals);
+      for (const name of names) if (!this.#files.has(name)) this.#remember(name, await this.#readFile(name));
+      // A file that could not be read stays as it is; the others are merged without it.
+      const readable = names.filter((n) => !this.#damaged.has(n));
+      if (readable.length < 2) continue;
+      const whole = readable.map((n) => this.#files.get(n) ?? emptyJournal()).reduce(mergeJournals);
       const name = archiveFileName(month, this.#unique());
       await this.#folder.write(name, JSON.stringify(whole));
       this.#remember(name, whole);
-      for (const old of names) {
+      for (const old of readable) {
         // Another window compacting the same month may have deleted it first; its content is safe here.
         await this.#folder.remove(old).catch(() => undefined);
         this.#forget(old);
@@ -166,9 +172,14 @@ export class Archive {
     const unchecked = known ? names.filter((n) => !ledger.files.has(n)) : [...this.#files.keys()];
     for (const name of unchecked) {
       const month = archiveMonth(name);
-      const part = this.#files.get(name) ?? (await this.#readFile(name));
       if (month === undefined || this.#damaged.has(name)) continue;
-      if (!this.#files.has(name) && listed.includes(name)) this.#remember(name, part);
+      let part = this.#files.get(name);
+      if (!part) {
+        part = await this.#readFile(name);
+        // Remembered like a scan does, so an unreadable file is not read (and reported) again by this window.
+        if (listed.includes(name)) this.#remember(name, part);
+        if (this.#damaged.has(name)) continue;
+      }
       if (!holdsAny(part, ids)) {
         clean.add(name);
         continue;
@@ -240,7 +251,7 @@ export class Archive {
     const lasting = new Set<string>();
     for (const month of byMonth.keys()) {
       if (rollup?.sources[month]) continue;
-      const { aggregate, kept } = await this.#monthAggregate(month, aggregateFiles, zone);
+      const { aggregate, kept } = await this.#monthAggregate(month, byMonth.get(month) ?? [], aggregateFiles, zone);
       loose.set(month, aggregate);
       if (kept) lasting.add(month);
     }
@@ -249,6 +260,10 @@ export class Archive {
     if (adding.length > 0) {
       rollup = await this.#extendRollup(rollup, adding, loose, rollupFiles);
       for (const month of adding) loose.delete(month);
+    } else {
+      // A rollup of files no longer there goes (it holds ratings' and encouragements' text, perhaps deleted since).
+      const keep = rollup ? rollupFileName(rollup) : undefined;
+      for (const name of rollupFiles) if (name !== keep) await this.#folder.remove(name).catch(() => undefined);
     }
     for (const month of this.#aggregates.keys()) if (!byMonth.has(month)) this.#aggregates.delete(month);
     const current = new Set([...byMonth].map(([month, names]) => aggregateFileName(month, names)));
@@ -264,7 +279,7 @@ export class Archive {
         // A view reads records of a month in the rollup (an old record being edited): every month on its own.
         return this.#serial(async () => {
           const out: MonthAggregate[] = [];
-          for (const month of byMonth.keys()) if (!open.has(month)) out.push(loose.get(month) ?? (await this.#monthAggregate(month, aggregateFiles, zone)).aggregate);
+          for (const [month, names] of byMonth) if (!open.has(month)) out.push(loose.get(month) ?? (await this.#monthAggregate(month, names, aggregateFiles, zone)).aggregate);
           return out;
         });
       },
@@ -272,8 +287,7 @@ export class Archive {
   }
 
   /** A month's aggregate: remembered, read from its file, or computed from its records and written. `kept` is false when a file of it could not be read. */
-  async #monthAggregate(month: string, aggregateFiles: ReadonlySet<string>, zone: string): Promise<{ aggregate: MonthAggregate; kept: boolean }> {
-    const names = this.#listing.get(month) ?? [];
+  async #monthAggregate(month: string, names: readonly string[], aggregateFiles: ReadonlySet<string>, zone: string): Promise<{ aggregate: MonthAggregate; kept: boolean }> {
     const sources = names.join('\n');
     const cached = this.#aggregates.get(month);
     if (cached?.sources === sources && cached.aggregate.zone === zone) return { aggregate: cached.aggregate, kept: true };
@@ -447,8 +461,11 @@ export class Archive {
 
 const PARTIAL_GRACE_MS = 60 * 60_000;
 
-/** The newest months stay out of the rollup: they are the ones views read records of and new parts go to. */
-const LOOSE_MONTHS = 2;
+/**
+ * The newest months stay out of the rollup: they are the ones views read records of (the coach's
+ * twelve weeks span four calendar months, host/storage/views.ts) and new parts go to.
+ */
+const LOOSE_MONTHS = 4;
 
 /** When a file named by uniqueName was written, from its time part. */
 function writtenAt(name: string): number | undefined {

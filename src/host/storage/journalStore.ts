@@ -164,31 +164,55 @@ export class JournalStore {
     const archived = await this.#archive.journal();
     // Read after the archive, so a change written meanwhile is in the result.
     const live = this.live;
-    const month = monthOf(this.#clock());
-    if (this.#compactedFor !== month) {
-      // Closed months' files are merged once a month, after the first full read.
-      this.#compactedFor = month;
-      void this.#archive.compact(month).catch((error: unknown) => this.#report(t('Small Wins could not tidy its archive ({0}); nothing is lost.', String(error))));
-    }
+    this.#compactOnceAMonth();
     if (this.#combined?.live !== live || this.#combined.archived !== archived) {
       this.#combined = { live, archived, journal: combineHistory(archived, live) };
     }
     return this.#combined.journal;
   }
 
+  /** Closed months' files are merged into one file per month, once a month per window (archive.ts compact). */
+  #compactOnceAMonth(): void {
+    const month = monthOf(this.#clock());
+    if (!this.#archive || this.#compactedFor === month) return;
+    this.#compactedFor = month;
+    void this.#archive.compact(month).catch((error: unknown) => this.#report(t('Small Wins could not tidy its archive ({0}); nothing is lost.', String(error))));
+  }
+
   /**
    * For views that must not read the whole history (host/storage/views.ts): the live journal, the
-   * archive's aggregates, and a reader of chosen months' records; undefined without an
-   * archive. Deletions not yet removed from the archive files are removed first, so every aggregate
-   * is of records that are still there.
+   * archive's aggregates, and a reader of chosen months' records; undefined without an archive, or
+   * when the archive cannot be listed now (said once; the views then show the live journal, and the
+   * action that asked goes on). Deletions not yet removed from the archive files are removed first,
+   * so every aggregate is of records that are still there.
    */
   async archiveView(): Promise<{ live: Journal; aggregates: ArchiveAggregates; months: (names: Iterable<string>) => Promise<Journal> } | undefined> {
     const archive = this.#archive;
     if (!archive) return undefined;
-    await archive.purge(purgeable(this.live));
-    const aggregates = await archive.aggregates();
+    try {
+      await archive.purge(purgeable(this.live));
+      this.#reported.delete('purge');
+    } catch (error) {
+      this.#reportOnce('purge', t('Small Wins could not remove deleted records from its archive files yet ({0}); they stay hidden and are removed next time.', String(error)));
+    }
+    let aggregates: ArchiveAggregates;
+    try {
+      aggregates = await archive.aggregates();
+    } catch (error) {
+      this.#reportOnce('list', t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error)));
+      return undefined;
+    }
+    this.#reported.delete('list');
     // Read after the archive, as history() does, so a change written meanwhile is in the result.
     return { live: this.live, aggregates, months: (names) => archive.months(names) };
+  }
+
+  /** Problems with the archive said once until it works again, not at every view. */
+  readonly #reported = new Set<string>();
+  #reportOnce(kind: string, problem: string): void {
+    if (this.#reported.has(kind)) return;
+    this.#reported.add(kind);
+    this.#report(problem);
   }
 
   /**
@@ -204,6 +228,7 @@ export class JournalStore {
     }
     await this.apply((journal) => journal);
     if (!this.#archive) return;
+    this.#compactOnceAMonth();
     await this.#archive.purge(purgeable(this.live));
   }
 
