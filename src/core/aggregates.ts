@@ -14,6 +14,7 @@ import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema } from './schema
 import { OWN } from './insights';
 import { brierTwentieths } from './calibration';
 import type { CreditFacts } from './coach/credit';
+import type { LevelScore } from './coach/ruler';
 import { elapsedMs, liveSubgoals } from './session';
 import { dayStart, weekStart } from './time';
 
@@ -33,9 +34,10 @@ export interface WeekCell {
   own: number;
   /** Per cause kind: [reviews, own ones]. */
   causes: Partial<Record<CauseKind, [number, number]>>;
-  /** Per confidence level 0–10: subgoals of ended sessions with an outcome, and how many were met. */
+  /** Per confidence level 0–10: subgoals of ended sessions with an outcome, and how many were met and partly met. */
   rated: number[];
   met: number[];
+  partly: number[];
 }
 
 /** Brier inputs of one domain's sessions started in one local week and local month. */
@@ -93,7 +95,7 @@ export function emptyAggregate(zone = zoneKey()): MonthAggregate {
   return { v: AGGREGATE_VERSION, zone, days: {}, weeks: {}, brier: {}, domains: {}, ratings: [], encouragements: [], lastAt: 0 };
 }
 
-const emptyWeek = (): WeekCell => ({ sessions: 0, focusMs: 0, reviews: 0, own: 0, causes: {}, rated: Array<number>(11).fill(0), met: Array<number>(11).fill(0) });
+const emptyWeek = (): WeekCell => ({ sessions: 0, focusMs: 0, reviews: 0, own: 0, causes: {}, rated: Array<number>(11).fill(0), met: Array<number>(11).fill(0), partly: Array<number>(11).fill(0) });
 const emptyDomain = (): DomainCell => ({ lastWinAt: 0, endedSessions: 0, endedWins: [0, 0, 0], lowStarts: Array<LowStart | null>(11).fill(null) });
 
 function cell<T>(table: Record<string, Record<string, T>>, domain: string, key: string, make: () => T): T {
@@ -167,6 +169,7 @@ function addSession(agg: MonthAggregate, s: Session, now: number): void {
     if (rated !== undefined) {
       wc.rated[g.confidence] = rated + 1;
       if (g.outcome === 'met') wc.met[g.confidence] = (wc.met[g.confidence] ?? 0) + 1;
+      if (g.outcome === 'partly') wc.partly[g.confidence] = (wc.partly[g.confidence] ?? 0) + 1;
     }
     sq += brierTwentieths(g.confidence, g.outcome);
     goals++;
@@ -208,6 +211,7 @@ function addWeek(x: WeekCell, y: WeekCell): WeekCell {
     causes,
     rated: x.rated.map((n, i) => n + (y.rated[i] ?? 0)),
     met: x.met.map((n, i) => n + (y.met[i] ?? 0)),
+    partly: x.partly.map((n, i) => n + (y.partly[i] ?? 0)),
   };
 }
 
@@ -313,7 +317,7 @@ function isTable(table: unknown, ok: (x: unknown) => boolean): boolean {
 
 function isWeekCell(x: unknown): boolean {
   if (!isRecord(x)) return false;
-  if (!isInt(x['sessions']) || !isInt(x['focusMs']) || !isInt(x['reviews']) || !isInt(x['own']) || !isInts(x['rated'], 11) || !isInts(x['met'], 11)) return false;
+  if (!isInt(x['sessions']) || !isInt(x['focusMs']) || !isInt(x['reviews']) || !isInt(x['own']) || !isInts(x['rated'], 11) || !isInts(x['met'], 11) || !isInts(x['partly'], 11)) return false;
   const causes = x['causes'];
   if (!isRecord(causes)) return false;
   for (const kind in causes) if (!(CAUSE_KINDS as readonly string[]).includes(kind) || !isInts(causes[kind], 2)) return false;
@@ -424,6 +428,18 @@ export function calibrationOf(totals: MonthAggregate, from = -Infinity, keep?: R
       row.rated += c.rated[row.confidence] ?? 0;
       row.met += c.met[row.confidence] ?? 0;
     }
+  }
+  return out;
+}
+
+/** As core/coach/ruler.ts levelScores: per confidence level, the goals rated and the points met (partly met counting half). */
+export function levelScoresOf(totals: MonthAggregate): LevelScore[] {
+  const out = Array.from({ length: 11 }, () => ({ rated: 0, points: 0 }));
+  for (const c of weeksFrom(totals, -Infinity).values()) {
+    out.forEach((row, level) => {
+      row.rated += c.rated[level] ?? 0;
+      row.points += (c.met[level] ?? 0) + (c.partly[level] ?? 0) / 2;
+    });
   }
   return out;
 }

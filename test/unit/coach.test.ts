@@ -14,6 +14,7 @@ import {
   lastTweak,
   lastWeeksLesson,
   learnedThreshold,
+  levelScores,
   lessonSentence,
   modelForDoubt,
   modelSentence,
@@ -225,31 +226,31 @@ describe('coach: calibration at the ruler', () => {
   it('says how often goals at this level were met and suggests the level that matches', () => {
     const d = new Diary();
     rated(d, [...goals(2, 9, 'met'), ...goals(3, 9, 'missed')]);
-    assert.equal(calibrationAtRuler(d.journal, 9), 'Your 9s were met 40% of the time — shrink it, or rate it 4.');
-    assert.equal(calibrationAtRuler(d.journal, 8), undefined, 'no goals at 8');
+    assert.equal(calibrationAtRuler(levelScores(d.journal), 9), 'Your 9s were met 40% of the time — shrink it, or rate it 4.');
+    assert.equal(calibrationAtRuler(levelScores(d.journal), 8), undefined, 'no goals at 8');
   });
 
   it('speaks at exactly 5 goals and a gap of exactly 20 points, counting a partly met goal half', () => {
     const d = new Diary();
     rated(d, [...goals(3, 9, 'met'), [9, 'partly'], [9, 'missed']]);
-    assert.equal(calibrationAtRuler(d.journal, 9), 'Your 9s were met 70% of the time — shrink it, or rate it 7.');
+    assert.equal(calibrationAtRuler(levelScores(d.journal), 9), 'Your 9s were met 70% of the time — shrink it, or rate it 7.');
   });
 
   it('stays quiet at 4 goals or a gap of 19 points', () => {
     const four = new Diary();
     rated(four, goals(4, 9, 'missed'));
-    assert.equal(calibrationAtRuler(four.journal, 9), undefined);
+    assert.equal(calibrationAtRuler(levelScores(four.journal), 9), undefined);
     const close = new Diary();
     rated(close, [...goals(5, 9, 'met'), ...goals(2, 9, 'missed')]);
     assert.equal(Math.round((5 / 7) * 100), 71);
-    assert.equal(calibrationAtRuler(close.journal, 9), undefined, '71% against 90%');
+    assert.equal(calibrationAtRuler(levelScores(close.journal), 9), undefined, '71% against 90%');
   });
 
   it('tells an under-confident rater they can aim bigger', () => {
     const d = new Diary();
     rated(d, goals(3, 3, 'met'));
     rated(d, goals(2, 3, 'met'), NOW - 2 * DAY);
-    assert.equal(calibrationAtRuler(d.journal, 3), 'Your 3s were met 100% of the time — you can aim a little bigger, or rate it 10.');
+    assert.equal(calibrationAtRuler(levelScores(d.journal), 3), 'Your 3s were met 100% of the time — you can aim a little bigger, or rate it 10.');
   });
 
   it('counts as calibration does: reviewed live goals of ended sessions only', () => {
@@ -260,33 +261,33 @@ describe('coach: calibration at the ruler', () => {
     const small = newSubgoal('Rewrite the number rule', 6, NOW, big.id);
     const started = startSession(d.journal, { domainId: d.domain, workspace: 'w', subgoals: [big, small] }, NOW);
     d.journal = updateRunning(started.journal, started.session.id, (s) => endSession(s, { [big.id]: 'missed', [small.id]: 'met' }, undefined, NOW + HOUR));
-    assert.equal(calibrationAtRuler(d.journal, 9), undefined, 'the shrunk 9 does not count');
+    assert.equal(calibrationAtRuler(levelScores(d.journal), 9), undefined, 'the shrunk 9 does not count');
     d.work(NOW + 2 * HOUR, { goals: [[9, 'missed']], reviewed: false });
-    assert.equal(calibrationAtRuler(d.journal, 9), 'Your 9s were met 0% of the time — shrink it, or rate it 0.');
+    assert.equal(calibrationAtRuler(levelScores(d.journal), 9), 'Your 9s were met 0% of the time — shrink it, or rate it 0.');
     const running = startSession(d.journal, { domainId: d.domain, workspace: 'w', subgoals: [newSubgoal('Ship it', 9, NOW + 3 * HOUR)] }, NOW + 3 * HOUR);
     const goal = running.session.subgoals[0]?.id ?? '';
     d.journal = updateRunning(running.journal, running.session.id, (s) => logWin(s, { text: 'shipped', subgoalId: goal }, NOW + 4 * HOUR).session);
-    assert.equal(calibrationAtRuler(d.journal, 9), 'Your 9s were met 0% of the time — shrink it, or rate it 0.', 'a running session is not reviewed yet');
+    assert.equal(calibrationAtRuler(levelScores(d.journal), 9), 'Your 9s were met 0% of the time — shrink it, or rate it 0.', 'a running session is not reviewed yet');
   });
 
   it('learns a shrink threshold only from 20 rated goals, and only where goals were met 70% of the time', () => {
     const d = new Diary();
     rated(d, [...goals(8, 5, 'met'), ...goals(2, 5, 'missed'), ...goals(9, 8, 'met')]);
-    assert.equal(learnedThreshold(d.journal, 7), 7, '19 goals: the configured threshold');
+    assert.equal(learnedThreshold(levelScores(d.journal), 7), 7, '19 goals: the configured threshold');
     rated(d, [[8, 'missed']]);
-    assert.equal(learnedThreshold(d.journal, 7), 5, '5s met 80%, and everything from 5 up 85%');
+    assert.equal(learnedThreshold(levelScores(d.journal), 7), 5, '5s met 80%, and everything from 5 up 85%');
 
     const strongTop = new Diary();
     rated(strongTop, [...goals(1, 4, 'met'), ...goals(4, 4, 'missed'), ...goals(15, 9, 'met')]);
-    assert.equal(learnedThreshold(strongTop.journal, 7), 9, 'a run of 9s does not vouch for the 4s');
+    assert.equal(learnedThreshold(levelScores(strongTop.journal), 7), 9, 'a run of 9s does not vouch for the 4s');
 
     const edge = new Diary();
     rated(edge, [...goals(7, 6, 'met'), ...goals(3, 6, 'missed'), ...goals(7, 8, 'met'), ...goals(3, 8, 'missed')]);
-    assert.equal(learnedThreshold(edge.journal, 7), 6, 'exactly 70% qualifies');
+    assert.equal(learnedThreshold(levelScores(edge.journal), 7), 6, 'exactly 70% qualifies');
 
     const none = new Diary();
     rated(none, [...goals(10, 8, 'met'), ...goals(10, 8, 'missed')]);
-    assert.equal(learnedThreshold(none.journal, 7), 7, 'no level qualifies: the configured threshold');
+    assert.equal(learnedThreshold(levelScores(none.journal), 7), 7, 'no level qualifies: the configured threshold');
   });
 });
 
@@ -454,7 +455,7 @@ describe('coach: only the record speaks', () => {
 
     const nines = ended.flatMap((s) => s.subgoals).filter((g) => g.confidence === 9);
     const metShare = Math.round((nines.filter((g) => g.outcome === 'met').length / nines.length) * 100);
-    assert.deepEqual(numbersIn(calibrationAtRuler(d.journal, 9)), [9, metShare, Math.round(metShare / 10)]);
+    assert.deepEqual(numbersIn(calibrationAtRuler(levelScores(d.journal), 9)), [9, metShare, Math.round(metShare / 10)]);
 
     const setbacks = ended.filter((s) => s.subgoals.some((g) => g.outcome !== 'met'));
     const ability = setbacks.filter((s) => s.review?.attribution.cause === 'ability').length;
@@ -481,7 +482,7 @@ describe('coach: only the record speaks', () => {
         tweakReminder(d.journal, d.domain, NOW, 'en'),
         lesson && lessonSentence(lesson, NOW, 'en'),
         model && modelSentence(model),
-        calibrationAtRuler(d.journal, 9),
+        calibrationAtRuler(levelScores(d.journal), 9),
         pattern && slipPatternSentence(pattern),
         encouragementFromRecordWithCredit(d.journal, d.domain, 'parser tests', 7),
       ];

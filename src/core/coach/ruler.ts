@@ -14,14 +14,17 @@ const MIN_FOR_THRESHOLD = 20;
 /** The threshold asks "will I probably finish this?": goals at or above it were met 7 times in 10. */
 const RELIABLE_IN_TEN = 7;
 
-interface LevelScore {
+export interface LevelScore {
   rated: number;
   /** Met goals, a partly met one counting half. */
   points: number;
 }
 
-/** Per confidence level 0–10, counted as `calibration` in core/insights.ts counts: reviewed live goals of ended sessions. */
-function scoresByLevel(journal: Journal): LevelScore[] {
+/**
+ * Per confidence level 0–10, counted as `calibration` in core/insights.ts counts: reviewed live goals
+ * of ended sessions. The per-month aggregates hold the same counts (core/aggregates.ts levelScoresOf).
+ */
+export function levelScores(journal: Journal): LevelScore[] {
   const rows: LevelScore[] = Array.from({ length: 11 }, () => ({ rated: 0, points: 0 }));
   for (const s of journal.sessions) {
     if (s.endedAt === undefined) continue;
@@ -45,9 +48,9 @@ const isReliable = (points: number, rated: number) => rated > 0 && points * 10 >
  * rating is the level whose promise is closest to the observed rate. Undefined below 5 goals at the
  * level or under 20 points of gap.
  */
-export function calibrationAtRuler(journal: Journal, level: number): string | undefined {
+export function calibrationAtRuler(scores: readonly LevelScore[], level: number): string | undefined {
   if (!Number.isInteger(level)) return undefined;
-  const row = scoresByLevel(journal)[level];
+  const row = scores[level];
   if (!row || row.rated < MIN_AT_LEVEL) return undefined;
   const exact = (row.points / row.rated) * 100;
   const percent = Math.round(exact);
@@ -65,8 +68,7 @@ export function calibrationAtRuler(journal: Journal, level: number): string | un
  * of 9s and 10s from vouching for levels the user rarely meets. Until the record holds 20 rated
  * goals, or when no level qualifies, it is the configured threshold.
  */
-export function learnedThreshold(journal: Journal, configured: number): number {
-  const rows = scoresByLevel(journal);
+export function learnedThreshold(rows: readonly LevelScore[], configured: number): number {
   if (rows.reduce((n, r) => n + r.rated, 0) < MIN_FOR_THRESHOLD) return configured;
   let found: number | undefined;
   let rated = 0;

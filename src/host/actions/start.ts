@@ -1,4 +1,5 @@
-import { recordFacts } from '../../core/aggregates';
+import { levelScoresOf, recordFacts } from '../../core/aggregates';
+import type { LevelScore } from '../../core/coach';
 import { coachView } from '../storage/views';
 import { encouragementFromCredit, lastWeeksLesson, learnedThreshold, lessonSentence, modelForDoubt, modelSentence } from '../../core/coach';
 import { weekStart } from '../../core/time';
@@ -41,9 +42,9 @@ export function goalChain(drafts: readonly GoalDraft[], now: number): Subgoal[] 
  * in, the level from which their record shows goals were usually met (never changed silently: the
  * ruler's prompt names it).
  */
-export function thresholdFor(s: Pick<ActionServices, 'settings'>, history: Journal): number {
+export function thresholdFor(s: Pick<ActionServices, 'settings'>, scores: readonly LevelScore[]): number {
   const configured = s.settings().confidenceThreshold;
-  return s.settings().learnThreshold ? learnedThreshold(history, configured) : configured;
+  return s.settings().learnThreshold ? learnedThreshold(scores, configured) : configured;
 }
 
 /** At most one session runs: a start is refused, with this message, while one does. */
@@ -85,7 +86,7 @@ export async function start(s: ActionServices, answers: StartAnswers): Promise<D
     notices.push(warn(t('You already worked on "{0}" this week. One major domain at a time lets belief build faster; "{1}" is fine if it is the one that matters now.', other.name, domainName)));
   }
   const chosen = goals[goals.length - 1] as Subgoal;
-  const threshold = thresholdFor(s, history);
+  const threshold = thresholdFor(s, levelScoresOf(view.totals));
   if (chosen.confidence < threshold) {
     // A moment of doubt: the user's own record, then someone like them who got there by effort.
     const record = encouragementFromCredit(recordFacts(view.totals, session.domainId, threshold), domainName);

@@ -3,8 +3,9 @@ import { activeDomains } from '../../core/journal';
 import { activeSession } from '../../core/session';
 import type { DomainChoice } from '../actions/choices';
 import { LIMITS } from '../../core/limits';
-import type { Domain, Journal, Session } from '../../core/schema';
+import type { Domain, Session } from '../../core/schema';
 import { calibrationAtRuler } from '../../core/coach';
+import type { LevelScore } from '../../core/coach';
 import type { Services } from '../services';
 import type { PickItem, Step } from '../platform/ui';
 import { t } from '../../core/l10n';
@@ -32,7 +33,7 @@ export function askText(
 }
 
 /** The 0–10 ruler: "How sure are you that you can do this?" */
-export function askConfidence(ctx: Services, title: string, goal: string, step?: Step, record?: Journal): Promise<number | undefined> {
+export function askConfidence(ctx: Services, title: string, goal: string, step?: Step, record?: readonly LevelScore[]): Promise<number | undefined> {
   // Calibration at the ruler: a level the record shows to be off says so on its own row.
   const items: PickItem<number>[] = Array.from({ length: 11 }, (_, value) => {
     const calibration = record ? calibrationAtRuler(record, value) : undefined;

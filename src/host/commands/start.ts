@@ -16,6 +16,8 @@ import { clip } from '../../core/text';
 import { rateDomain as rateDomainAction } from '../actions/practices';
 import { t } from '../../core/l10n';
 import { coachView } from '../storage/views';
+import { levelScoresOf } from '../../core/aggregates';
+import type { LevelScore } from '../../core/coach';
 
 const startTitle = () => t('Small Wins: Start Focus Session');
 
@@ -31,16 +33,16 @@ export async function planSubgoal(ctx: Services, title: string): Promise<GoalDra
     what: t('a subgoal'),
   });
   if (text === undefined) return undefined;
-  return rateAndShrink(ctx, title, text, (await coachView(ctx.store, ctx.clock())).records);
+  return rateAndShrink(ctx, title, text, levelScoresOf((await coachView(ctx.store, ctx.clock())).totals));
 }
 
-/** The ruler for a goal (with what the record says about each level), then the shrink step while it is rated below the threshold. */
-async function rateAndShrink(ctx: Services, title: string, text: string, history: Journal): Promise<GoalDraft[] | undefined> {
-  const confidence = await askConfidence(ctx, title, text, undefined, history);
+/** The ruler for a goal (with what the whole record says about each level), then the shrink step while it is rated below the threshold. */
+async function rateAndShrink(ctx: Services, title: string, text: string, scores: readonly LevelScore[]): Promise<GoalDraft[] | undefined> {
+  const confidence = await askConfidence(ctx, title, text, undefined, scores);
   if (confidence === undefined) return undefined;
   const goals: GoalDraft[] = [{ text, confidence }];
   for (;;) {
-    const threshold = thresholdFor(ctx, history);
+    const threshold = thresholdFor(ctx, scores);
     const learned = threshold !== ctx.settings().confidenceThreshold;
     const latest = goals[goals.length - 1] as GoalDraft;
     if (!shouldOfferShrink(latest.confidence, threshold, goals.length)) break;
@@ -66,7 +68,7 @@ async function rateAndShrink(ctx: Services, title: string, text: string, history
       extra: (typed) => (typed === latest.text ? t('Change the goal to make it smaller.') : undefined),
     });
     if (smaller === undefined) return undefined;
-    const rerated = await askConfidence(ctx, title, smaller, undefined, history);
+    const rerated = await askConfidence(ctx, title, smaller, undefined, scores);
     if (rerated === undefined) return undefined;
     goals.push({ text: smaller, confidence: rerated });
   }
@@ -151,7 +153,8 @@ const BUTTONS = () => [
  */
 export async function startFocusSession(ctx: Services): Promise<void> {
   refuseIfRunning(ctx.store.live);
-  const history = (await coachView(ctx.store, ctx.clock())).records;
+  const view = await coachView(ctx.store, ctx.clock());
+  const history = view.records;
   const known = currentDomain(ctx, history);
   let domain: DomainChoice | undefined = known ? { kind: 'existing', id: known.id } : await firstDomain(ctx);
   if (!domain) return;
@@ -194,7 +197,7 @@ export async function startFocusSession(ctx: Services): Promise<void> {
       cue = picked;
     }
   }
-  const goals = await rateAndShrink(ctx, startTitle(), text, history);
+  const goals = await rateAndShrink(ctx, startTitle(), text, levelScoresOf(view.totals));
   if (!goals) return;
   const done = await start(ctx, { domain, goals, plannedMinutes: planned, ...(cue ? { cue } : {}) });
   present(ctx, done.notices);
