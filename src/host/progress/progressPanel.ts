@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProgressHostMessage } from '../../shared/progressProtocol';
 import type { Services } from '../services';
+import type { WorkspaceDefaults } from '../../core/schema';
 import { createNonce } from '../platform/webviewPage';
 import { createProgressHandler } from './progressMessages';
 import { progressHtml } from './progressHtml';
@@ -67,13 +68,15 @@ export class ProgressPanel implements vscode.Disposable {
       title: t('Small Wins: Progress'),
       loading: t('Loading…'),
     });
-    // What the user chose is kept per workspace, so the tab opens as it was left, after a reload too.
+    // What the user chose is kept per workspace, so the tab opens as it was left, after a reload too;
+    // a choice that could not be saved still shows now (the in-memory value is set at once).
+    const keep = (choice: WorkspaceDefaults) => void this.#ctx.defaults.set(choice).catch(() => undefined);
     const handle = createProgressHandler({
       sendSnapshot: () => this.#sendSnapshot(),
-      setRange: (range) => void this.#ctx.defaults.set({ progressRange: range }),
+      setRange: (range) => keep({ progressRange: range }),
       showDomains: (ids) => {
         const shown = new Set(ids);
-        void this.#ctx.defaults.set({ progressHidden: this.#offered.filter((id) => !shown.has(id)) });
+        keep({ progressHidden: this.#offered.filter((id) => !shown.has(id)) });
       },
     });
     const subscriptions = [
