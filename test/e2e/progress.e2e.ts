@@ -182,7 +182,10 @@ describe('Progress tab (real VS Code)', function () {
     let view = await progressView(page);
     await view.getByLabel('Time range').selectOption({ label: '4 weeks' });
     await waitForWorkspaceStored(page, '"progressRange":"4w"');
-    await page.reload();
+    // As a user reloads: through VS Code's lifecycle, which saves the open editors before the page goes.
+    const reloaded = page.waitForEvent('load', { timeout: 90_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await tabs(page).first().waitFor({ timeout: 90_000 });
     view = await progressView(page);
