@@ -212,6 +212,50 @@ describe('archive: the store', () => {
     assert.equal((await store(memento, files).history()).sessions.length, 4);
   });
 
+  it('merges the current month at a window\'s start once it has 8 files, and a view reads only a month\'s new file', async () => {
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    const nov = Date.UTC(2026, 10, 2, 9);
+    const first = store(memento, files);
+    const monthFiles = () => [...files.files.keys()].filter((n) => archiveMonth(n) === '2026-11');
+    for (let i = 0; i < 7; i++) await first.apply((j) => withSession(j, nov + i * DAY, true));
+    assert.equal(monthFiles().length, 7);
+    await store(memento, files).tidy();
+    assert.equal(monthFiles().length, 7, 'seven files are left as they are');
+    const window = store(memento, files);
+    await window.archiveView().then((v) => v?.months(['2026-11']));
+    await window.apply((j) => withSession(j, nov + 8 * DAY, true));
+    const reads: string[] = [];
+    const read = files.read.bind(files);
+    files.read = (name) => (reads.push(name), read(name));
+    const view = await window.archiveView();
+    assert.equal((await view?.months(['2026-11']))?.sessions.length, 8);
+    assert.deepEqual(reads.filter((n) => archiveMonth(n) !== undefined), [], 'the files read before and the one it wrote are known');
+    files.read = read;
+    const next = store(memento, files);
+    await next.tidy();
+    await next.archiveView();
+    assert.equal(monthFiles().length, 1, 'eight files are merged into one');
+    assert.equal((await store(memento, files).history()).sessions.length, 8);
+  });
+
+  it('says nothing of a file another window merged away between a look at the folder and the read', async () => {
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    const problems: string[] = [];
+    const first = store(memento, files);
+    for (let i = 0; i < 2; i++) await first.apply((j) => withSession(j, Date.UTC(2026, 9, 5 + i, 9), true));
+    await store(memento, files).archiveView();
+    const reader = store(memento, files, problems);
+    const view = await reader.archiveView();
+    await new Archive(files, () => undefined, () => 'merged-1').compact('2026-11');
+    assert.equal([...files.files.keys()].filter((n) => archiveMonth(n) === '2026-10').length, 1);
+    // The reader's look listed the two files that are gone now; the merged one comes with its next look.
+    assert.equal((await view?.months(['2026-10']))?.sessions.length, 0);
+    assert.deepEqual(problems, []);
+    assert.equal((await (await reader.archiveView())?.months(['2026-10']))?.sessions.length, 2);
+  });
+
   it('goes on without the archive when it cannot be listed: a win is logged and acknowledged, the problem said once', async () => {
     const h = harness();
     h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');

@@ -113,7 +113,10 @@ export class Archive {
     return this.#merged;
   }
 
-  /** Merges the files of each month before `currentMonth` into one file, then deletes the ones merged. */
+  /**
+   * Merges the files of each month before `currentMonth` into one file, and the current month's once
+   * it has many (one is written per session that ends), then deletes the ones merged.
+   */
   compact(currentMonth: string): Promise<void> {
     return this.#serial(() => this.#compact(currentMonth));
   }
@@ -125,11 +128,11 @@ export class Archive {
     const byMonth = new Map<string, string[]>();
     for (const name of listed.sort()) {
       const month = archiveMonth(name);
-      if (month === undefined || month >= currentMonth || this.#damaged.has(name)) continue;
+      if (month === undefined || month > currentMonth || this.#damaged.has(name)) continue;
       byMonth.set(month, [...(byMonth.get(month) ?? []), name]);
     }
     for (const [month, names] of byMonth) {
-      if (names.length < 2) continue;
+      if (names.length < (month === currentMonth ? MERGE_CURRENT_AT : 2)) continue;
       for (const name of names) if (!this.#files.has(name)) this.#remember(name, await this.#readFile(name));
       // A file that could not be read stays as it is; the others are merged without it.
       const readable = names.filter((n) => !this.#damaged.has(n));
@@ -355,7 +358,15 @@ export class Archive {
 
   async #readMonth(names: readonly string[]): Promise<Journal> {
     let merged = emptyJournal();
-    for (const name of names) merged = mergeJournals(merged, this.#files.get(name) ?? (await this.#readFile(name)));
+    for (const name of names) {
+      let part = this.#files.get(name);
+      if (!part) {
+        part = await this.#readFile(name);
+        // Kept, so a month that gains a file is not read again file by file (files never change).
+        this.#remember(name, part);
+      }
+      merged = mergeJournals(merged, part);
+    }
     return merged;
   }
 
@@ -398,6 +409,8 @@ export class Archive {
     try {
       text = await this.#folder.read(name);
     } catch (error) {
+      // Merged or purged away by another window since the folder was listed: its records are in the file that replaced it.
+      if (!(await this.#folder.list().then((names) => names.includes(name), () => true))) return emptyJournal();
       // Unreadable now (permissions, a file being replaced): skipped this time, looked at again next time.
       this.#damaged.add(name);
       this.#report(t('Small Wins could not read its archive file "{0}" ({1}); the history shown may be incomplete.', name, String(error)));
@@ -460,6 +473,9 @@ export class Archive {
 }
 
 const PARTIAL_GRACE_MS = 60 * 60_000;
+
+/** How many files the current month may have before a window's start merges them (views read it file by file). */
+const MERGE_CURRENT_AT = 8;
 
 /**
  * The newest months stay out of the rollup: they are the ones views read records of (the coach's

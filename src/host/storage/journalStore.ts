@@ -171,12 +171,16 @@ export class JournalStore {
     return this.#combined.journal;
   }
 
-  /** Closed months' files are merged into one file per month, once a month per window (archive.ts compact). */
+  /** Each month's files are merged into one file (archive.ts compact): at a window's start, and once a month on a full read. */
   #compactOnceAMonth(): void {
     const month = monthOf(this.#clock());
     if (!this.#archive || this.#compactedFor === month) return;
+    this.#compact(month);
+  }
+
+  #compact(month: string): void {
     this.#compactedFor = month;
-    void this.#archive.compact(month).catch((error: unknown) => this.#report(t('Small Wins could not tidy its archive ({0}); nothing is lost.', String(error))));
+    void this.#archive?.compact(month).catch((error: unknown) => this.#report(t('Small Wins could not tidy its archive ({0}); nothing is lost.', String(error))));
   }
 
   /**
@@ -228,7 +232,7 @@ export class JournalStore {
     }
     await this.apply((journal) => journal);
     if (!this.#archive) return;
-    this.#compactOnceAMonth();
+    this.#compact(monthOf(this.#clock()));
     await this.#archive.purge(purgeable(this.live));
   }
 
