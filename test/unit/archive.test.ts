@@ -11,8 +11,7 @@ import { Archive } from '../../src/host/storage/archive';
 import { JournalStore, JOURNAL_KEY } from '../../src/host/storage/journalStore';
 import { fiveYearJournal } from '../bench/fiveYearJournal';
 import { exportData, importData } from '../../src/host/commands/transfer';
-import { harness, MemoryArchiveFiles, ScriptedUi } from './helpers';
-import { startFocusSession } from '../../src/host/commands/start';
+import { harness, MemoryArchiveFiles, ScriptedUi, startFirstSession } from './helpers';
 import { logWin as logWinAction } from '../../src/host/actions/inSession';
 import { MemoryMemento } from '../harness/memoryMemento';
 
@@ -258,10 +257,7 @@ describe('archive: the store', () => {
 
   it('goes on without the archive when it cannot be listed: a win is logged and acknowledged, the problem said once', async () => {
     const h = harness();
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
-    const session = activeSession(h.ctx.store.live);
-    assert.ok(session);
+    const session = await startFirstSession(h);
     h.files.failList = true;
     const first = await logWinAction(h.ctx, { sessionId: session.id, text: 'first' });
     const second = await logWinAction(h.ctx, { sessionId: session.id, text: 'second' });

@@ -11,6 +11,9 @@ import type { Settings } from '../../src/host/platform/settings';
 import type { Services } from '../../src/host/services';
 import type { ComposeOptions, Composed, InputOptions, PickItem, PickOptions, Ui } from '../../src/host/platform/ui';
 import type { CommandName } from '../../src/host/commands/commandIds';
+import { startFocusSession } from '../../src/host/commands/start';
+import { activeSession } from '../../src/core/session';
+import type { Session } from '../../src/core/schema';
 
 /** An archive folder in memory; `failWrites` makes every write fail, as a full disk would. */
 export class MemoryArchiveFiles implements ArchiveFiles {
@@ -214,4 +217,13 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
 /** A label without the icon the renderer put in front of it. */
 function stripIcon(label: string): string {
   return label.replace(/^\$\([^)]*\)\s*/, '');
+}
+
+/** A first session, started from the palette as a new user does: a new domain "parser tests", open-ended, one goal at 9. */
+export async function startFirstSession(h: Harness): Promise<Session> {
+  h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
+  await startFocusSession(h.ctx);
+  const session = activeSession(h.ctx.store.live);
+  if (!session) throw new Error('no session started');
+  return session;
 }

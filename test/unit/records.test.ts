@@ -21,7 +21,7 @@ import { clip } from '../../src/core/text';
 import { LIMITS } from '../../src/core/limits';
 import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/storage/journalStore';
 import { startFocusSession } from '../../src/host/commands/start';
-import { harness } from './helpers';
+import { harness, startFirstSession } from './helpers';
 
 describe('every write can be read back', () => {
   it('clips outside text to one bounded line without splitting a surrogate pair', () => {
@@ -112,10 +112,7 @@ describe('records the schema can trust', () => {
 
   it('ends a session with outcomes stored under any subgoal id', async () => {
     const h = harness();
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
-    const session = activeSession(h.ctx.store.live);
-    assert.ok(session);
+    const session = await startFirstSession(h);
     const goal = session.subgoals[0]?.id as string;
     await endSession(h.ctx, { sessionId: session.id, outcomes: [{ subgoalId: goal, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
     const ended = (await h.ctx.store.history()).sessions[0];
@@ -216,10 +213,7 @@ describe('what cannot be read is set aside, alone', () => {
 describe('edit and delete that stay deleted', () => {
   it('deletes a win everywhere: a stale copy, the archive files and an import cannot bring it back', async () => {
     const h = harness();
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
-    const session = activeSession(h.ctx.store.live);
-    assert.ok(session);
+    const session = await startFirstSession(h);
     await logWinAction(h.ctx, { sessionId: session.id, text: 'a private win' });
     await logWinAction(h.ctx, { sessionId: session.id, text: 'keep me' });
     const stale = h.ctx.store.live;
@@ -242,10 +236,7 @@ describe('edit and delete that stay deleted', () => {
 
   it('deletes a domain with its sessions and ratings after a confirmation that counts them', async () => {
     const h = harness();
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
-    const session = activeSession(h.ctx.store.live);
-    assert.ok(session);
+    const session = await startFirstSession(h);
     await endSession(h.ctx, { sessionId: session.id, outcomes: [{ subgoalId: session.subgoals[0]?.id as string, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
     h.ui.queue('A domain', 'parser tests', 'Delete', 'Delete');
     await editOrDelete(h.ctx);
@@ -256,10 +247,7 @@ describe('edit and delete that stay deleted', () => {
 
   it('renames a domain and marks a win as done with AI help, from the palette', async () => {
     const h = harness();
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
-    const session = activeSession(h.ctx.store.live);
-    assert.ok(session);
+    const session = await startFirstSession(h);
     await logWinAction(h.ctx, { sessionId: session.id, text: 'generated the fixtures' });
     h.ui.queue('A win', 'generated the fixtures', 'Mark as done with AI help');
     await editOrDelete(h.ctx);
@@ -287,10 +275,7 @@ describe('edit and delete that stay deleted', () => {
 describe('ending is final', () => {
   async function endedWithStaleCopy() {
     const h = harness();
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
-    const session = activeSession(h.ctx.store.live);
-    assert.ok(session);
+    const session = await startFirstSession(h);
     await logWinAction(h.ctx, { sessionId: session.id, text: 'a win' });
     const stale = h.memento.get(JOURNAL_KEY) as Journal;
     await endSession(h.ctx, { sessionId: session.id, outcomes: [{ subgoalId: session.subgoals[0]?.id as string, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
