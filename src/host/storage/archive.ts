@@ -1,8 +1,6 @@
 import { ARCHIVED_COLLECTIONS, archiveFileName, archiveMonth, isEmptyPart } from '../../core/archive';
-import { aggregateOf, combineAll, indexOf, zoneKey } from '../../core/aggregates';
-import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
-import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFile, parseRollup, ROLLUP_NAME, rollupFileName } from './aggregateFiles';
-import type { Rollup } from './aggregateFiles';
+import { ArchiveSums } from './archiveSums';
+import type { ArchiveAggregates } from './archiveSums';
 import { LEDGER_NAME, parsePurgeLedger, purgeLedgerText } from './purgeLedger';
 import type { PurgeLedger } from './purgeLedger';
 import { applyTombstones, mergeJournals } from '../../core/merge';
@@ -22,14 +20,6 @@ export interface ArchiveFiles {
   remove(name: string): Promise<void>;
 }
 
-/** What views read of the archive instead of its records (Archive.aggregates). */
-export interface ArchiveAggregates {
-  /** Every archived month's index: when its records last touch, and its domains' newest wins. */
-  index: ReadonlyMap<string, MonthIndex>;
-  /** Aggregates that add up to every archived month but `open` ones (the months a view reads records of). */
-  closed(open: ReadonlySet<string>): Promise<MonthAggregate[]>;
-}
-
 /**
  * Closed history, one set of files per month (see core/archive.ts for what goes there). Files are
  * written once and never changed, so windows cannot overwrite each other's: two windows archiving at
@@ -42,14 +32,10 @@ export class Archive {
   /** Files with a part that did not validate: kept as they are, never merged away. */
   readonly #damaged = new Set<string>();
   #merged: Journal | undefined = emptyJournal();
-  /** Each month's aggregate, with the names of the files it was computed from. */
-  readonly #aggregates = new Map<string, { sources: string; aggregate: MonthAggregate }>();
   /** The records of the months views read lately (a few), by the files they were read from. */
   #monthRecords = new Map<string, { sources: string; journal: Journal }>();
   /** Which deletions the archive files were checked for, and which files, as this window last read or wrote it. */
   #ledger: PurgeLedger | undefined;
-  /** The older months summed into one, as this window last read or wrote it. */
-  #rollup: Rollup | undefined;
   /** The archive's files by month, as the last look at the folder for aggregates found them. */
   #listing = new Map<string, string[]>();
   #scanning: Promise<void> = Promise.resolve();
@@ -60,11 +46,18 @@ export class Archive {
   readonly #unique: () => string;
   readonly #clock: Clock;
 
+  readonly #sums: ArchiveSums;
+
   constructor(folder: ArchiveFiles, report: (problem: string) => void, unique: () => string, clock: Clock = Date.now) {
     this.#folder = folder;
     this.#report = report;
     this.#unique = unique;
     this.#clock = clock;
+    this.#sums = new ArchiveSums(folder, {
+      readMonth: (names) => this.#readMonth(names),
+      damaged: (name) => this.#damaged.has(name),
+      serial: (work) => this.#serial(work),
+    });
   }
 
   /** Compaction, purges and the aggregates' reads run one at a time, so a file is never removed under a read of this window. */
@@ -218,121 +211,19 @@ export class Archive {
     return (this.#ledger = { ...(read ?? { ids: new Set<string>(), files: new Set<string>() }), name: newest });
   }
 
-  /**
-   * What views need of the archive without reading its records (host/storage/views.ts): each month's
-   * index, and the aggregates that sum up all months but the ones a view reads records of.
-   *
-   * Each month's aggregate lives beside its files as "<month>.agg.<key>.json", where the key names the
-   * exact set of files it was computed from. Files are never changed, so a month whose files changed
-   * (a new part, a compaction, a purge after a deletion or an edit) has a new key, and its aggregate is
-   * recomputed from the merged records; so is one that is missing, damaged, or cut in another time
-   * zone. All months but the newest two are also summed into one rollup file, so a view reads one file
-   * for the years behind it; a new closed month is added to it, a change to a month in it means summing
-   * it again from the months' aggregates. Two windows computing the same thing write the same content
-   * under the same name, so neither can lose the other's; files of file sets no longer listed are deleted.
-   */
+  /** What views read of the archive instead of its records (archiveSums.ts), from a fresh look at the folder. */
   aggregates(): Promise<ArchiveAggregates> {
-    return this.#serial(() => this.#readAggregates());
-  }
-
-  async #readAggregates(): Promise<ArchiveAggregates> {
-    const listed = await this.#folder.list();
-    await this.#removeStalePartials(listed);
-    const byMonth = new Map<string, string[]>();
-    const aggregateFiles = new Set<string>();
-    const rollupFiles: string[] = [];
-    for (const name of listed.sort()) {
-      const month = archiveMonth(name);
-      if (month !== undefined) byMonth.set(month, [...(byMonth.get(month) ?? []), name]);
-      else if (AGGREGATE_NAME.test(name)) aggregateFiles.add(name);
-      else if (ROLLUP_NAME.test(name)) rollupFiles.push(name);
-    }
-    this.#listing = byMonth;
-    const zone = zoneKey();
-    let rollup = await this.#readRollup(rollupFiles, byMonth, zone);
-    const loose = new Map<string, MonthAggregate>();
-    const lasting = new Set<string>();
-    for (const month of byMonth.keys()) {
-      if (rollup?.sources[month]) continue;
-      const { aggregate, kept } = await this.#monthAggregate(month, byMonth.get(month) ?? [], aggregateFiles, zone);
-      loose.set(month, aggregate);
-      if (kept) lasting.add(month);
-    }
-    const older = [...byMonth.keys()].sort().slice(0, -LOOSE_MONTHS);
-    const adding = older.filter((month) => lasting.has(month));
-    if (adding.length > 0) {
-      rollup = await this.#extendRollup(rollup, adding, loose, rollupFiles);
-      for (const month of adding) loose.delete(month);
-    } else {
-      // A rollup of files no longer there goes (it holds ratings' and encouragements' text, perhaps deleted since).
-      const keep = rollup ? rollupFileName(rollup) : undefined;
-      for (const name of rollupFiles) if (name !== keep) await this.#folder.remove(name).catch(() => undefined);
-    }
-    for (const month of this.#aggregates.keys()) if (!byMonth.has(month)) this.#aggregates.delete(month);
-    const current = new Set([...byMonth].map(([month, names]) => aggregateFileName(month, names)));
-    for (const name of aggregateFiles) if (!current.has(name)) await this.#folder.remove(name).catch(() => undefined);
-
-    const index = new Map<string, MonthIndex>(Object.entries(rollup?.index ?? {}));
-    for (const [month, aggregate] of loose) index.set(month, indexOf(aggregate));
-    const rolled = rollup;
-    return {
-      index,
-      closed: async (open) => {
-        if (!rolled || !Object.keys(rolled.sources).some((month) => open.has(month))) return [...(rolled ? [rolled.aggregate] : []), ...[...loose].filter(([month]) => !open.has(month)).map(([, agg]) => agg)];
-        // A view reads records of a month in the rollup (an old record being edited): every month on its own.
-        return this.#serial(async () => {
-          const out: MonthAggregate[] = [];
-          for (const [month, names] of byMonth) if (!open.has(month)) out.push(loose.get(month) ?? (await this.#monthAggregate(month, names, aggregateFiles, zone)).aggregate);
-          return out;
-        });
-      },
-    };
-  }
-
-  /** A month's aggregate: remembered, read from its file, or computed from its records and written. `kept` is false when a file of it could not be read. */
-  async #monthAggregate(month: string, names: readonly string[], aggregateFiles: ReadonlySet<string>, zone: string): Promise<{ aggregate: MonthAggregate; kept: boolean }> {
-    const sources = names.join('\n');
-    const cached = this.#aggregates.get(month);
-    if (cached?.sources === sources && cached.aggregate.zone === zone) return { aggregate: cached.aggregate, kept: true };
-    const file = aggregateFileName(month, names);
-    let aggregate = aggregateFiles.has(file) ? await this.#folder.read(file).then((text) => parseAggregateFile(text, names, zone), () => undefined) : undefined;
-    if (!aggregate) {
-      aggregate = aggregateOf(await this.#readMonth(names), undefined, zone);
-      // An aggregate of a file that could not be read would miss its records: kept in memory only, tried again next time.
-      if (names.some((n) => this.#damaged.has(n))) return { aggregate, kept: false };
-      // A damaged one is replaced. Written once under its name: another window that wrote it first wrote the same content.
-      if (aggregateFiles.has(file)) await this.#folder.remove(file).catch(() => undefined);
-      await this.#folder.write(file, aggregateFileText(names, aggregate)).catch(() => undefined);
-    }
-    this.#aggregates.set(month, { sources, aggregate });
-    return { aggregate, kept: true };
-  }
-
-  /** The rollup this window summed last, or the first rollup file that still sums months as they are. */
-  async #readRollup(files: readonly string[], listing: ReadonlyMap<string, readonly string[]>, zone: string): Promise<Rollup | undefined> {
-    const known = this.#rollup;
-    if (known && known.aggregate.zone === zone && files.includes(rollupFileName(known)) && Object.entries(known.sources).every(([month, names]) => listing.get(month)?.join('\n') === names.join('\n'))) return known;
-    this.#rollup = undefined;
-    for (const file of files) {
-      const rollup = await this.#folder.read(file).then((text) => parseRollup(text, listing, zone), () => undefined);
-      if (rollup) return (this.#rollup = rollup);
-    }
-    return undefined;
-  }
-
-  /** Adds months to the rollup (or starts one), writes it and removes every other rollup file. */
-  async #extendRollup(rollup: Rollup | undefined, months: readonly string[], aggregates: ReadonlyMap<string, MonthAggregate>, files: readonly string[]): Promise<Rollup> {
-    const added = months.map((month) => aggregates.get(month) as MonthAggregate);
-    const next: Rollup = {
-      sources: { ...rollup?.sources, ...Object.fromEntries(months.map((month) => [month, this.#listing.get(month) ?? []])) },
-      index: { ...rollup?.index, ...Object.fromEntries(months.map((month, i) => [month, indexOf(added[i] as MonthAggregate)])) },
-      aggregate: combineAll(rollup ? [rollup.aggregate, ...added] : added),
-    };
-    const name = rollupFileName(next);
-    await this.#folder.write(name, JSON.stringify(next)).catch(() => undefined);
-    for (const old of files) if (old !== name) await this.#folder.remove(old).catch(() => undefined);
-    this.#rollup = next;
-    return next;
+    return this.#serial(async () => {
+      const listed = await this.#folder.list();
+      await this.#removeStalePartials(listed);
+      const byMonth = new Map<string, string[]>();
+      for (const name of listed.sort()) {
+        const month = archiveMonth(name);
+        if (month !== undefined) byMonth.set(month, [...(byMonth.get(month) ?? []), name]);
+      }
+      this.#listing = byMonth;
+      return this.#sums.read(listed, byMonth);
+    });
   }
 
   /**
@@ -375,8 +266,7 @@ export class Archive {
     for (const name of await this.#folder.list()) await this.#folder.remove(name);
     this.#files.clear();
     this.#damaged.clear();
-    this.#aggregates.clear();
-    this.#rollup = undefined;
+    this.#sums.clear();
     this.#ledger = undefined;
     this.#monthRecords.clear();
     this.#listing.clear();
@@ -476,12 +366,6 @@ const PARTIAL_GRACE_MS = 60 * 60_000;
 
 /** How many files the current month may have before a window's start merges them (views read it file by file). */
 const MERGE_CURRENT_AT = 8;
-
-/**
- * The newest months stay out of the rollup: they are the ones views read records of (the coach's
- * twelve weeks span four calendar months, host/storage/views.ts) and new parts go to.
- */
-const LOOSE_MONTHS = 4;
 
 /** When a file named by uniqueName was written, from its time part. */
 function writtenAt(name: string): number | undefined {
