@@ -96,8 +96,7 @@ export class Archive {
     const listed = await this.#folder.list();
     for (const name of listed.sort()) {
       const month = archiveMonth(name);
-      if (month === undefined || month < sinceMonth || this.#files.has(name)) continue;
-      this.#remember(name, await this.#readFile(name));
+      if (month !== undefined && month >= sinceMonth) await this.#part(name);
     }
   }
 
@@ -126,7 +125,7 @@ export class Archive {
     }
     for (const [month, names] of byMonth) {
       if (names.length < (month === currentMonth ? MERGE_CURRENT_AT : 2)) continue;
-      for (const name of names) if (!this.#files.has(name)) this.#remember(name, await this.#readFile(name));
+      for (const name of names) await this.#part(name);
       // A file that could not be read stays as it is; the others are merged without it.
       const readable = names.filter((n) => !this.#damaged.has(n));
       if (readable.length < 2) continue;
@@ -169,13 +168,8 @@ export class Archive {
     for (const name of unchecked) {
       const month = archiveMonth(name);
       if (month === undefined || this.#damaged.has(name)) continue;
-      let part = this.#files.get(name);
-      if (!part) {
-        part = await this.#readFile(name);
-        // Remembered like a scan does, so an unreadable file is not read (and reported) again by this window.
-        if (listed.includes(name)) this.#remember(name, part);
-        if (this.#damaged.has(name)) continue;
-      }
+      const part = await this.#part(name);
+      if (this.#damaged.has(name)) continue;
       if (!holdsAny(part, ids)) {
         clean.add(name);
         continue;
@@ -249,16 +243,20 @@ export class Archive {
 
   async #readMonth(names: readonly string[]): Promise<Journal> {
     let merged = emptyJournal();
-    for (const name of names) {
-      let part = this.#files.get(name);
-      if (!part) {
-        part = await this.#readFile(name);
-        // Kept, so a month that gains a file is not read again file by file (files never change).
-        this.#remember(name, part);
-      }
-      merged = mergeJournals(merged, part);
-    }
+    for (const name of names) merged = mergeJournals(merged, await this.#part(name));
     return merged;
+  }
+
+  /**
+   * A file's readable content: as read before (files never change), or read now and kept, so this
+   * window reads (and reports) no file twice, and a month that gains a file costs one read.
+   */
+  async #part(name: string): Promise<Journal> {
+    const known = this.#files.get(name);
+    if (known) return known;
+    const part = await this.#readFile(name);
+    this.#remember(name, part);
+    return part;
   }
 
   /** Removes every file of the archive, damaged and partial ones included ("Delete all my data"). */
@@ -288,10 +286,7 @@ export class Archive {
     const names = new Set(listed.filter((n) => archiveMonth(n) !== undefined));
     // A file another window merged away: its records are in the merged file, which is listed too.
     for (const known of this.#files.keys()) if (!names.has(known)) this.#forget(known);
-    for (const name of [...names].sort()) {
-      if (this.#files.has(name)) continue;
-      this.#remember(name, await this.#readFile(name));
-    }
+    for (const name of [...names].sort()) await this.#part(name);
   }
 
   async #readFile(name: string): Promise<Journal> {
