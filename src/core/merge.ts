@@ -194,6 +194,20 @@ function mergePauses(a: readonly Pause[], b: readonly Pause[], endedAt: number |
 }
 
 /**
+ * Where a merged record lives on: the end of its chain of `into` tombstones (a record merged into one
+ * that was merged in turn), bounded so that a cycle in a damaged copy cannot hang.
+ */
+export function survivor(id: string, tombstones: ReadonlyMap<string, Pick<Tombstone, 'into'>>): string {
+  let current = id;
+  for (let hops = 0; hops < 16; hops++) {
+    const next = tombstones.get(current)?.into;
+    if (next === undefined) return current;
+    current = next;
+  }
+  return current;
+}
+
+/**
  * Removes every record a tombstone names, at any depth (a deleted win leaves its session). A
  * tombstone with `into` folds the record into the one it names instead: a session's wins, subgoals,
  * reframes and cues move there, and whatever pointed at a merged domain points at the survivor.
@@ -201,16 +215,7 @@ function mergePauses(a: readonly Pause[], b: readonly Pause[], endedAt: number |
 export function applyTombstones(journal: Journal): Journal {
   if (journal.deleted.length === 0) return journal;
   const dead = new Map(journal.deleted.map((d) => [d.id, d]));
-  /** Where a merged record lives on: the end of its chain of merges (a record merged into one that was merged in turn). */
-  const resolve = (id: string): string => {
-    let current = id;
-    for (let hops = 0; hops < 16; hops++) {
-      const next = dead.get(current)?.into;
-      if (next === undefined) return current;
-      current = next;
-    }
-    return current;
-  };
+  const resolve = (id: string): string => survivor(id, dead);
   // Every copy names the final survivor, so copies that saw the merges in another order agree.
   const deleted = journal.deleted.map((d) => {
     if (d.into === undefined) return d;

@@ -1,6 +1,7 @@
 import { aggregateOf, combineAll, viewOf } from '../../core/aggregates';
 import type { HistoryView, MonthIndex } from '../../core/aggregates';
 import { combineHistory, monthOf } from '../../core/archive';
+import { survivor } from '../../core/merge';
 import type { Journal, Tombstone } from '../../core/schema';
 import { activeSession } from '../../core/session';
 import { slipWindowStart } from '../../core/coach';
@@ -81,24 +82,16 @@ async function latestWinMonths(
   }
 }
 
-/** Where a merged domain lives on (the end of its chain of `into` tombstones), as core/merge.ts resolves it. */
+/** Where a merged domain lives on, as core/merge.ts resolves it. */
 function resolver(deleted: readonly Tombstone[]): (domain: string) => string {
-  const into = new Map(deleted.filter((d) => d.into !== undefined).map((d) => [d.id, d.into as string]));
-  if (into.size === 0) return (domain) => domain;
-  return (domain) => {
-    let current = domain;
-    for (let hops = 0; hops < 16; hops++) {
-      const next = into.get(current);
-      if (next === undefined) return current;
-      current = next;
-    }
-    return current;
-  };
+  if (!deleted.some((d) => d.into !== undefined)) return (domain) => domain;
+  const tombstones = new Map(deleted.map((d) => [d.id, d]));
+  return (domain) => survivor(domain, tombstones);
 }
 
 /**
  * How far back the coach reads records at a start, a logged win and a review: what it cites lies
- * there (this week, last week's lesson, the latest tweak and setbacks, the ruler's recent record).
+ * there (this week, last week's lesson, the latest tweak and setbacks, the last cue and unfinished goals).
  * All-time figures (the sentence from your record) come from the totals, so a start, a win and a
  * review cost the same in year five as in week one.
  */
