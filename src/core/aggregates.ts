@@ -346,7 +346,7 @@ export function isMonthIndex(value: unknown): value is MonthIndex {
   return isRecord(value) && Number.isSafeInteger(value['lastAt']) && isRecord(value['lastWinAt']) && Object.values(value['lastWinAt']).every((at) => Number.isSafeInteger(at));
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
+export function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 

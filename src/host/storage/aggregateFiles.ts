@@ -4,7 +4,7 @@
  * instead of one per month. Both are only ever derived from the month files they name; one that is
  * damaged, of another time zone or of files no longer there is simply computed again.
  */
-import { isAggregate, isMonthIndex } from '../../core/aggregates';
+import { isAggregate, isMonthIndex, isRecord } from '../../core/aggregates';
 import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
 
 export const AGGREGATE_NAME = /^\d{4}-\d{2}\.agg\.[0-9a-z]{1,16}\.json$/;
@@ -49,7 +49,7 @@ export function parseRollup(text: string, listing: ReadonlyMap<string, readonly 
   try {
     const stored = JSON.parse(text) as Partial<Record<keyof Rollup, unknown>>;
     const { sources, index, aggregate } = stored;
-    if (!isPlainObject(sources) || !isPlainObject(index) || Object.keys(sources).length === 0) return undefined;
+    if (!isRecord(sources) || !isRecord(index) || Object.keys(sources).length === 0) return undefined;
     for (const [month, names] of Object.entries(sources)) {
       const listed = listing.get(month);
       if (!listed || !sameNames(names, listed) || !isMonthIndex(index[month])) return undefined;
@@ -63,10 +63,6 @@ export function parseRollup(text: string, listing: ReadonlyMap<string, readonly 
 
 function sameNames(stored: unknown, names: readonly string[]): boolean {
   return Array.isArray(stored) && stored.length === names.length && stored.every((n, i) => n === names[i]);
-}
-
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** FNV-1a and the length: a collision only means computing again, since each file lists its sources in full. */
