@@ -217,6 +217,12 @@ describe('per-month aggregates', () => {
     const recordsRead = () => reads.filter((n) => /^\d{4}-\d{2}\.t/.test(n) && n < '2026-10');
     await newStore(memento, files).tidy();
     assert.deepEqual(recordsRead(), [], 'a new window reads no old month to purge');
+    let looks = 0;
+    const list = files.list.bind(files);
+    files.list = () => (looks++, list());
+    await dashboardView(newStore(memento, files), NOW, undefined, EVIDENCE_WINS);
+    assert.equal(looks, 1, 'one look at the folder serves the purge check and the view');
+    files.list = list;
 
     // A window that had not seen the deletion archives its old copy of the session.
     const month = new Date(old.startedAt).toISOString().slice(0, 7);

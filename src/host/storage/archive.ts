@@ -149,17 +149,17 @@ export class Archive {
    * otherwise only files written since (by a window that had not seen a deletion yet) are read.
    */
   purge(ids: ReadonlySet<string>): Promise<void> {
-    return this.#serial(() => this.#purge(ids));
+    return this.#serial(async () => void (await this.#purge(ids, await this.#folder.list())));
   }
 
-  async #purge(ids: ReadonlySet<string>): Promise<void> {
-    if (ids.size === 0) return;
-    const listed = await this.#folder.list();
+  /** Purges with a look at the folder just taken; true when it changed the archive's files. */
+  async #purge(ids: ReadonlySet<string>, listed: readonly string[]): Promise<boolean> {
+    if (ids.size === 0) return false;
     const ledgers = listed.filter((n) => LEDGER_NAME.test(n)).sort();
     const ledger = await this.#readLedger(ledgers);
     const known = [...ids].every((id) => ledger.ids.has(id));
     const names = listed.filter((n) => archiveMonth(n) !== undefined).sort();
-    if (known && names.every((n) => ledger.files.has(n))) return;
+    if (known && names.every((n) => ledger.files.has(n))) return false;
     const deleted = [...ids].map((id) => ({ id, at: MIN_TIME }));
     // Files checked for every one of these deletions stay clean (files never change); the rest are read.
     const clean = new Set(known ? names.filter((n) => ledger.files.has(n)) : []);
@@ -194,6 +194,7 @@ export class Archive {
       },
       () => undefined,
     );
+    return true;
   }
 
   /** The newest ledger: as this window wrote or read it, or read from its file; an empty one when there is none or it is damaged. */
@@ -205,10 +206,16 @@ export class Archive {
     return (this.#ledger = { ...(read ?? { ids: new Set<string>(), files: new Set<string>() }), name: newest });
   }
 
-  /** What views read of the archive instead of its records (archiveSums.ts), from a fresh look at the folder. */
-  aggregates(): Promise<ArchiveAggregates> {
+  /**
+   * What views read of the archive instead of its records (archiveSums.ts), from one look at the
+   * folder: the deleted records not yet removed from the files are removed first (a failure goes to
+   * `purgeFailed` and the view goes on), and the folder is looked at again only if that changed it.
+   */
+  view(deletions: ReadonlySet<string>, purgeFailed: (error: unknown) => void): Promise<ArchiveAggregates> {
     return this.#serial(async () => {
-      const listed = await this.#folder.list();
+      let listed = await this.#folder.list();
+      const changed = await this.#purge(deletions, listed).catch((error: unknown) => (purgeFailed(error), true));
+      if (changed) listed = await this.#folder.list();
       await this.#removeStalePartials(listed);
       const byMonth = new Map<string, string[]>();
       for (const name of listed.sort()) {

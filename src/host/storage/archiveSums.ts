@@ -5,7 +5,7 @@ import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFil
 import type { Rollup } from './aggregateFiles';
 import type { ArchiveFiles } from './archive';
 
-/** What views read of the archive instead of its records (Archive.aggregates). */
+/** What views read of the archive instead of its records (Archive.view). */
 export interface ArchiveAggregates {
   /** Every archived month's index: when its records last touch, and its domains' newest wins. */
   index: ReadonlyMap<string, MonthIndex>;

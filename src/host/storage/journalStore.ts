@@ -194,20 +194,19 @@ export class JournalStore {
   async archiveView(): Promise<{ live: Journal; aggregates: ArchiveAggregates; months: (names: Iterable<string>) => Promise<Journal> } | undefined> {
     const archive = this.#archive;
     if (!archive) return undefined;
-    try {
-      await archive.purge(purgeable(this.live));
-      this.#reported.delete('purge');
-    } catch (error) {
-      this.#reportOnce('purge', t('Small Wins could not remove deleted records from its archive files yet ({0}); they stay hidden and are removed next time.', String(error)));
-    }
     let aggregates: ArchiveAggregates;
+    let purged = true;
     try {
-      aggregates = await archive.aggregates();
+      aggregates = await archive.view(purgeable(this.live), (error) => {
+        purged = false;
+        this.#reportOnce('purge', t('Small Wins could not remove deleted records from its archive files yet ({0}); they stay hidden and are removed next time.', String(error)));
+      });
     } catch (error) {
       this.#reportOnce('list', t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error)));
       return undefined;
     }
     this.#reported.delete('list');
+    if (purged) this.#reported.delete('purge');
     // Read after the archive, as history() does, so a change written meanwhile is in the result.
     return { live: this.live, aggregates, months: (names) => archive.months(names) };
   }
