@@ -5,11 +5,21 @@ import { t } from '../../core/l10n';
 
 type Item<T> = vscode.QuickPickItem & { value: T };
 
+/**
+ * Every prompt stays open when focus moves away; Escape cancels it. When the palette closes, VS Code
+ * hands focus back to a webview (the dashboard, the Progress tab) a moment later, which would hide the
+ * command's first prompt as it opens; and a click elsewhere should not throw away a typed sentence.
+ */
+function opened<W extends { ignoreFocusOut: boolean }>(widget: W): W {
+  widget.ignoreFocusOut = true;
+  return widget;
+}
+
 /** The Ui of the flows, made of VS Code's QuickPick, InputBox, notifications and file dialogs. */
 export class VsCodeUi implements Ui {
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
     return new Promise((resolve) => {
-      const qp = vscode.window.createQuickPick<Item<T>>();
+      const qp = opened(vscode.window.createQuickPick<Item<T>>());
       qp.title = options.title;
       qp.placeholder = options.placeholder;
       qp.matchOnDescription = true;
@@ -29,7 +39,7 @@ export class VsCodeUi implements Ui {
 
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions & { selected: readonly T[] }): Promise<T[] | undefined> {
     return new Promise((resolve) => {
-      const qp = vscode.window.createQuickPick<Item<T>>();
+      const qp = opened(vscode.window.createQuickPick<Item<T>>());
       qp.title = options.title;
       qp.placeholder = options.placeholder;
       qp.canSelectMany = true;
@@ -45,7 +55,7 @@ export class VsCodeUi implements Ui {
   compose<T>(options: ComposeOptions<T>): Promise<Composed<T> | undefined> {
     return new Promise((resolve) => {
       type Row = vscode.QuickPickItem & { value?: T; typed?: true };
-      const qp = vscode.window.createQuickPick<Row>();
+      const qp = opened(vscode.window.createQuickPick<Row>());
       qp.title = options.title;
       qp.placeholder = options.placeholder;
       qp.value = options.value ?? '';
@@ -76,7 +86,7 @@ export class VsCodeUi implements Ui {
 
   input(options: InputOptions): Promise<string | undefined> {
     return new Promise((resolve) => {
-      const box = vscode.window.createInputBox();
+      const box = opened(vscode.window.createInputBox());
       box.title = options.title;
       box.prompt = options.prompt;
       box.placeholder = options.placeholder;
