@@ -329,12 +329,8 @@ async function heapMode(file: string): Promise<void> {
  * Merging two copies of a journal must stay roughly linear in their size: 200,000 elements (sessions,
  * half of them shared with a newer revision, plus tombstones) against 2,000. 100 × the data may take
  * up to 150 ×: linear work plus the slack of hash maps outgrowing caches and of the collector, while
- * anything quadratic would take about 10,000 ×.
- */
-/**
- * Merging two copies of a journal: 200k elements against 2k. Timed in a fresh process that collects
- * garbage before each run, so what the 200k case left behind is not charged to the next run and
- * the ratio is the merge's own scaling.
+ * anything quadratic would take about 10,000 ×. Timed in a fresh process that collects garbage before
+ * each run, so what the 200k case left behind is not charged to the next run.
  */
 function mergeScaling(): void {
   const out = spawnSync(process.execPath, ['--expose-gc', __filename, '--merge'], { encoding: 'utf8' });
