@@ -65,23 +65,34 @@ export function mergeJournals(a: Journal, b: Journal): Journal {
   return withInvariants(applyTombstones(united));
 }
 
-/** Union by id, keeping the order of `a` then the records only `b` has; `combine` merges a shared id. */
+/**
+ * Union by id, keeping the order of `a` then the records only `b` has; `combine` merges a shared id.
+ * When one side already holds the union, the result is that side itself, so a caller can tell that
+ * nothing changed.
+ */
 export function unionById<T extends { id: string }>(a: readonly T[], b: readonly T[], combine?: (x: T, y: T) => T): T[] {
   if (b.length === 0) return a as T[];
   if (a.length === 0) return b as T[];
   const index = new Map<string, number>();
   const out = a.slice();
+  let changed = false;
   for (let i = 0; i < out.length; i++) index.set((out[i] as T).id, i);
   for (const item of b) {
     const at = index.get(item.id);
     if (at === undefined) {
       index.set(item.id, out.length);
       out.push(item);
+      changed = true;
     } else if (combine && out[at] !== item) {
-      out[at] = combine(out[at] as T, item);
+      const combined = combine(out[at] as T, item);
+      if (combined !== out[at]) {
+        out[at] = combined;
+        changed = true;
+      }
     }
   }
-  return out;
+  if (!changed) return a as T[];
+  return out.length === b.length && out.every((record, i) => record === b[i]) ? (b as T[]) : out;
 }
 
 const revOf = (record: { rev?: number }): number => record.rev ?? 1;
@@ -94,7 +105,8 @@ function newer<T extends { rev?: number }>(x: T, y: T): [T, T] {
   const rx = revOf(x);
   const ry = revOf(y);
   if (rx !== ry) return rx > ry ? [x, y] : [y, x];
-  if (x === y) return [x, y];
+  // Two reads of one record are equal far more often than not; comparing is cheaper than two canonical texts.
+  if (x === y || sameContent(x, y)) return [x, y];
   return canonical(x) >= canonical(y) ? [x, y] : [y, x];
 }
 
@@ -124,23 +136,34 @@ export function mergeSessions(x: Session, y: Session): Session {
   if (x === y) return x;
   const [win, lose] = newer(x, y);
   const endedAt = x.endedAt !== undefined && y.endedAt !== undefined ? Math.min(x.endedAt, y.endedAt) : (x.endedAt ?? y.endedAt);
-  const merged: Session = {
-    ...win,
-    pauses: mergePauses(x.pauses, y.pauses, endedAt),
-    subgoals: unionById(x.subgoals, y.subgoals, mergeSubgoals),
-    wins: unionById(x.wins, y.wins, newest),
-    reframes: unionById(x.reframes, y.reframes, newest),
-    cueIds: unionIds(x.cueIds, y.cueIds),
-  };
+  const pauses = mergePauses(x.pauses, y.pauses, endedAt);
+  const subgoals = unionById(x.subgoals, y.subgoals, mergeSubgoals);
+  const wins = unionById(x.wins, y.wins, newest);
+  const reframes = unionById(x.reframes, y.reframes, newest);
+  const cueIds = unionIds(x.cueIds, y.cueIds);
+  const plannedMinutes = Math.max(x.plannedMinutes ?? 0, y.plannedMinutes ?? 0);
+  const review = win.review ?? lose.review;
+  const announced = laterAnnouncement(x.announced, y.announced);
+  // Most shared sessions are one copy plus nothing new (an edit raised its revision): the winner as it
+  // is, rather than a copy of it for every shared session of a long history.
+  if (
+    sameList(pauses, win.pauses) && sameList(subgoals, win.subgoals) && sameList(wins, win.wins) && sameList(reframes, win.reframes) && sameList(cueIds, win.cueIds) &&
+    endedAt === win.endedAt && plannedMinutes === (win.plannedMinutes ?? 0) && review === win.review && announced === win.announced
+  ) {
+    return win;
+  }
+  const merged: Session = { ...win, pauses, subgoals, wins, reframes, cueIds };
   // Set one by one rather than through defined(): a merge of long histories runs this for every shared session.
   if (endedAt !== undefined) merged.endedAt = endedAt;
-  const plannedMinutes = Math.max(x.plannedMinutes ?? 0, y.plannedMinutes ?? 0);
   if (plannedMinutes) merged.plannedMinutes = plannedMinutes;
-  const review = win.review ?? lose.review;
   if (review) merged.review = review;
-  const announced = laterAnnouncement(x.announced, y.announced);
   if (announced) merged.announced = announced;
   return merged;
+}
+
+/** The same list, or both empty: what a merged field that added nothing looks like. */
+function sameList<T>(merged: readonly T[], own: readonly T[]): boolean {
+  return merged === own || (merged.length === 0 && own.length === 0);
 }
 
 /** The announcement of the longer plan (the later one), then of the window with the lower id. */
@@ -166,6 +189,7 @@ function unionIds(a: readonly string[], b: readonly string[]): string[] {
 
 function mergeSubgoals(x: Subgoal, y: Subgoal): Subgoal {
   const [win, lose] = newer(x, y);
+  if ((win.doneAt !== undefined || lose.doneAt === undefined) && (win.outcome !== undefined || lose.outcome === undefined)) return win;
   return { ...win, ...defined({ doneAt: win.doneAt ?? lose.doneAt, outcome: win.outcome ?? lose.outcome }) };
 }
 

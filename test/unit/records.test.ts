@@ -1,10 +1,10 @@
 import { Archive } from '../../src/host/storage/archive';
 import { exportJournal, importJournal } from '../../src/core/transfer';
 import { emptyJournal, SCHEMA_VERSION } from '../../src/core/schema';
-import type { Cue, Journal } from '../../src/core/schema';
+import type { Cue, Journal, Session } from '../../src/core/schema';
 import { addCue, addDomain, addRating, addReflection, cueUses, useCue } from '../../src/core/journal';
 import { endSession as endCoreSession, newSubgoal, startSession } from '../../src/core/session';
-import { mergeJournals } from '../../src/core/merge';
+import { mergeJournals, mergeSessions, sameContent } from '../../src/core/merge';
 import { loadJournal } from '../../src/core/persisted';
 import { endSession } from '../../src/host/actions/end';
 import { logWin as logWinAction } from '../../src/host/actions/inSession';
@@ -310,6 +310,33 @@ describe('counters merge as counts', () => {
     const b = useCue(useCue(base, cue.id, 'window-b'), cue.id, 'window-b');
     for (const merged of [mergeJournals(a, b), mergeJournals(b, a), mergeJournals(mergeJournals(a, b), a)]) {
       assert.equal(cueUses(merged.cues[0] as Cue), 1 + 1 + 2, 'created once, used once in A and twice in B');
+    }
+  });
+});
+
+describe('merging two copies of one session', () => {
+  const session: Session = {
+    id: 's1', domainId: 'd1', workspace: 'w', startedAt: NOW, endedAt: NOW + 60_000, pauses: [], cueIds: [], reframes: [],
+    subgoals: [{ id: 'g1', text: 'Cover the number rule', confidence: 8, createdAt: NOW }],
+    wins: [{ id: 'w1', text: 'Drew the table', at: NOW + 1000, source: 'manual' }],
+  };
+
+  it('keeps the newer revision itself when the older copy adds nothing, in either order', () => {
+    const edited: Session = { ...session, rev: 2, wins: [{ id: 'w1', rev: 2, text: 'Drew the whole table', at: NOW + 1000, source: 'manual' }] };
+    assert.equal(mergeSessions(session, edited), edited);
+    assert.equal(mergeSessions(edited, session), edited);
+    const reread = JSON.parse(JSON.stringify(session)) as Session;
+    assert.ok(sameContent(mergeSessions(session, reread), session), 'two reads of one record merge to that record');
+  });
+
+  it('combines the copies when the older one holds something the newer lacks', () => {
+    const older: Session = { ...session, wins: [...session.wins, { id: 'w2', text: 'Named the rule', at: NOW + 2000, source: 'manual' }] };
+    const newer: Session = { ...session, rev: 2, endedAt: NOW + 90_000 };
+    for (const merged of [mergeSessions(older, newer), mergeSessions(newer, older)]) {
+      assert.notEqual(merged, newer);
+      assert.deepEqual(merged.wins.map((w) => w.id), ['w1', 'w2']);
+      assert.equal(merged.endedAt, NOW + 60_000, 'the earlier end');
+      assert.equal(merged.rev, 2);
     }
   });
 });
