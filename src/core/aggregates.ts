@@ -17,9 +17,13 @@ import type { CreditFacts } from './coach/credit';
 import type { LevelScore } from './coach/ruler';
 import { elapsedMs, liveSubgoals } from './session';
 import { dayStart, weekStart } from './time';
+import { LIMITS } from './limits';
 
-/** 2: wins per domain and the low-confidence starts' wins are counted by author (the sentence from the record gives credit). */
-export const AGGREGATE_VERSION = 2;
+/**
+ * 2: wins per domain and the low-confidence starts' wins are counted by author (the sentence from the record gives credit).
+ * 3: each domain's latest session and its cue (the next start offers that cue, however long ago it was).
+ */
+export const AGGREGATE_VERSION = 3;
 
 /** Wins by author: mine (also when absent), with AI help, the assistant's. */
 export type Authors = [mine: number, assisted: number, assistant: number];
@@ -64,6 +68,8 @@ export interface DomainCell {
   endedWins: Authors;
   /** Indexed by the first subgoal's confidence (0–10). */
   lowStarts: (LowStart | null)[];
+  /** The latest session's start and the cue it ended with (null: none), as core/journal.ts latestCue. */
+  latest: { at: number; cue: string | null } | null;
 }
 
 export interface MonthAggregate {
@@ -96,7 +102,7 @@ export function emptyAggregate(zone = zoneKey()): MonthAggregate {
 }
 
 const emptyWeek = (): WeekCell => ({ sessions: 0, focusMs: 0, reviews: 0, own: 0, causes: {}, rated: Array<number>(11).fill(0), met: Array<number>(11).fill(0), partly: Array<number>(11).fill(0) });
-const emptyDomain = (): DomainCell => ({ lastWinAt: 0, endedSessions: 0, endedWins: [0, 0, 0], lowStarts: Array<LowStart | null>(11).fill(null) });
+const emptyDomain = (): DomainCell => ({ lastWinAt: 0, endedSessions: 0, endedWins: [0, 0, 0], lowStarts: Array<LowStart | null>(11).fill(null), latest: null });
 
 function cell<T>(table: Record<string, Record<string, T>>, domain: string, key: string, make: () => T): T {
   const row = (table[domain] ??= {});
@@ -132,6 +138,7 @@ function addSession(agg: MonthAggregate, s: Session, now: number): void {
   const ended = s.endedAt !== undefined;
   agg.lastAt = Math.max(agg.lastAt, s.startedAt, s.endedAt ?? now);
   const d = (agg.domains[domain] ??= emptyDomain());
+  d.latest = laterStart(d.latest, { at: s.startedAt, cue: s.cueIds[s.cueIds.length - 1] ?? null });
   for (const w of s.wins) {
     const day = cell(agg.days, domain, String(dayStart(w.at)), (): Authors => [0, 0, 0]);
     day[authorIndex((w as { by?: unknown }).by)]++;
@@ -217,8 +224,16 @@ function addWeek(x: WeekCell, y: WeekCell): WeekCell {
 
 const addBrier = (x: BrierCell, y: BrierCell): BrierCell => ({ sq: x.sq + y.sq, goals: x.goals + y.goals, first: Math.min(x.first, y.first) });
 
+/** The later start; at the same moment the larger cue id, so every order of adding agrees. */
+function laterStart(x: DomainCell['latest'], y: DomainCell['latest']): DomainCell['latest'] {
+  if (!x || !y) return x ?? y;
+  if (x.at !== y.at) return x.at > y.at ? x : y;
+  return (x.cue ?? '') >= (y.cue ?? '') ? x : y;
+}
+
 function addDomainCell(x: DomainCell, y: DomainCell): DomainCell {
   return {
+    latest: laterStart(x.latest, y.latest),
     lastWinAt: Math.max(x.lastWinAt, y.lastWinAt),
     endedSessions: x.endedSessions + y.endedSessions,
     endedWins: addAuthors(x.endedWins, y.endedWins),
@@ -329,7 +344,8 @@ function isDomainCell(d: unknown): boolean {
   const low = d['lowStarts'];
   if (!Array.isArray(low) || low.length !== 11) return false;
   for (const l of low) if (l !== null && !(isRecord(l) && isInt(l['at']) && isInts(l['wins'], 3))) return false;
-  return true;
+  const latest = d['latest'];
+  return latest === null || (isRecord(latest) && isInt(latest['at']) && (latest['cue'] === null || (typeof latest['cue'] === 'string' && latest['cue'].length <= LIMITS.id)));
 }
 
 /** What a view needs of a month to know whether to read its records: when they last touch, and each domain's newest win. */
@@ -474,6 +490,14 @@ export function recordFacts(totals: MonthAggregate, domainId: string, threshold:
     if (l && confidence < threshold && (!low || l.at >= low.at)) low = { confidence, at: l.at, wins: l.wins };
   });
   return { wins: byAuthor(d.endedWins), sessions: d.endedSessions, ...(low ? { lowStart: { confidence: low.confidence, wins: byAuthor(low.wins) } } : {}) };
+}
+
+/** The cue the latest session (in `domainId`, or in any domain) ended with, however long ago: core/journal.ts latestCue from the totals. */
+export function latestCueOf(totals: MonthAggregate, domainId?: string): string | undefined {
+  const cells = domainId === undefined ? Object.values(totals.domains) : [totals.domains[domainId]];
+  let latest: DomainCell['latest'] = null;
+  for (const d of cells) latest = laterStart(latest, d?.latest ?? null);
+  return latest?.cue ?? undefined;
 }
 
 /** Domains with at least one session. */

@@ -57,6 +57,20 @@ export function cuesByUse(journal: Journal): Cue[] {
   return journal.cues.slice().sort((a, b) => cueUses(b) - cueUses(a) || b.createdAt - a.createdAt);
 }
 
+/**
+ * The cue the latest session (in `domainId`, or in any domain) ended with: the one a user tends to
+ * keep, offered first at the next start. At the same start the larger cue id, as the aggregates do.
+ */
+export function latestCue(journal: Journal, domainId?: string): string | undefined {
+  let latest: { at: number; cue: string } | undefined;
+  for (const s of journal.sessions) {
+    if (domainId !== undefined && s.domainId !== domainId) continue;
+    const cue = s.cueIds[s.cueIds.length - 1] ?? '';
+    if (!latest || s.startedAt > latest.at || (s.startedAt === latest.at && cue > latest.cue)) latest = { at: s.startedAt, cue };
+  }
+  return latest?.cue || undefined;
+}
+
 export function addRating(journal: Journal, domainId: string, value: number, now: number): Journal {
   const rating: EfficacyRating = { id: newId(), domainId, value, at: now };
   return { ...journal, ratings: [...journal.ratings, rating] };

@@ -10,6 +10,7 @@ import { selfTalk } from '../../src/host/commands/selfTalk';
 import { exportData, importData, writeWeeklyReview } from '../../src/host/commands/transfer';
 import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
 import { emptyJournal } from '../../src/core/schema';
+import { DAY } from '../../src/core/time';
 import { rateDomain, weeklyReflection } from '../../src/host/commands/practices';
 import { guarded } from '../../src/host/commands/guarded';
 import { harness, ScriptedUi } from './helpers';
@@ -258,6 +259,23 @@ describe('the daily loop in few interactions', () => {
     assert.equal(session.plannedMinutes, 45);
     assert.equal(h.ctx.store.live.cues.find((c) => c.id === session.cueIds[0])?.instruction, 'Run the tests after each edit');
     assert.match(h.ui.titles.at(-1) ?? '', /parser tests · 45 minutes · cue: Run the tests after each edit/);
+  });
+
+  it('still holds the domain’s last cue after months away, when that session is long archived', async () => {
+    const h = harness({ settings: { reviewDepth: 'quick' } });
+    h.ui.queue('parser tests', '', { button: 'cue' }, 'Write an instruction', 'Run the tests after each edit', { type: 'Lex the numbers' }, '9');
+    await startFocusSession(h.ctx);
+    h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
+    await endAndReview(h.ctx);
+    h.time.advance(150 * DAY);
+    await h.ctx.store.tidy();
+    assert.equal(h.ctx.store.live.sessions.length, 0, 'the session now lives in the archive only');
+    h.ui.queue({ type: 'Lex the strings' }, '9');
+    await startFocusSession(h.ctx);
+    assert.equal(h.ui.remaining, 0);
+    assert.match(h.ui.titles.at(-1) ?? '', /parser tests · .* · cue: Run the tests after each edit/);
+    const session = activeSession(h.ctx.store.live);
+    assert.equal(h.ctx.store.live.cues.find((c) => c.id === session?.cueIds[0])?.instruction, 'Run the tests after each edit');
   });
 
   it('offers the subgoals not finished last time, missed first, as one pick', async () => {

@@ -7,7 +7,7 @@ import { askConfidence, askDomain, askEfficacy, askText } from './prompts';
 import { chooseCue } from './selfTalk';
 import { present } from './present';
 import type { PickItem } from '../platform/ui';
-import type { Cue, Domain, Journal, Session } from '../../core/schema';
+import type { Domain, Journal } from '../../core/schema';
 import type { CueChoice, DomainChoice } from '../actions/choices';
 import { activeDomains, domainLabel, findDomainByName } from '../../core/journal';
 import { liveSubgoals } from '../../core/session';
@@ -16,7 +16,7 @@ import { clip } from '../../core/text';
 import { rateDomain as rateDomainAction } from '../actions/practices';
 import { t } from '../../core/l10n';
 import { coachView } from '../storage/views';
-import { levelScoresOf } from '../../core/aggregates';
+import { latestCueOf, levelScoresOf } from '../../core/aggregates';
 import type { LevelScore } from '../../core/coach';
 
 const startTitle = () => t('Small Wins: Start Focus Session');
@@ -95,17 +95,6 @@ function currentDomain(ctx: Services, history: Journal): Domain | undefined {
   return usable(ctx.defaults.get().lastDomainId) ?? usable(history.sessions[history.sessions.length - 1]?.domainId) ?? activeDomains(history)[0];
 }
 
-/** The cue of the latest session in this domain, when it still exists: the one a user tends to keep. */
-function currentCue(history: Journal, domainId: string): Cue | undefined {
-  for (let i = history.sessions.length - 1; i >= 0; i--) {
-    const s = history.sessions[i] as Session;
-    if (s.domainId !== domainId) continue;
-    const id = s.cueIds[s.cueIds.length - 1];
-    return id === undefined ? undefined : history.cues.find((c) => c.id === id);
-  }
-  return undefined;
-}
-
 /** Subgoals of recent sessions in this domain that were missed or partly met: missed first, newest first. */
 export function unfinishedGoals(history: Journal, domainId: string, limit = 5): string[] {
   const rank = { missed: 0, partly: 1 } as const;
@@ -159,8 +148,9 @@ export async function startFocusSession(ctx: Services): Promise<void> {
   let domain: DomainChoice | undefined = known ? { kind: 'existing', id: known.id } : await firstDomain(ctx);
   if (!domain) return;
   let planned = ctx.defaults.get().plannedMinutes ?? ctx.settings().defaultPlannedMinutes;
-  const lastCue = domain.kind === 'existing' ? currentCue(history, domain.id) : undefined;
-  let cue: CueChoice | undefined = lastCue ? { kind: 'existing', id: lastCue.id } : undefined;
+  // The cue of the domain's latest session however long ago (from the totals), when it still exists.
+  const lastCue = domain.kind === 'existing' ? latestCueOf(view.totals, domain.id) : undefined;
+  let cue: CueChoice | undefined = lastCue !== undefined && ctx.store.live.cues.some((c) => c.id === lastCue) ? { kind: 'existing', id: lastCue } : undefined;
   let text = '';
   for (;;) {
     const journal = ctx.store.live;

@@ -2,10 +2,10 @@ import { CAUSE_DEFAULTS, causeLabel } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
 import { brierByDomain, brierScore, calibrationFeedback } from '../../core/calibration';
 import { evidenceFor, winsSince } from '../../core/evidence';
-import { aggregateOf, attributionMixOf, brierInputs, calendarOf, calibrationOf, recordFacts } from '../../core/aggregates';
+import { aggregateOf, attributionMixOf, brierInputs, calendarOf, calibrationOf, latestCueOf, recordFacts } from '../../core/aggregates';
 import type { HistoryView } from '../../core/aggregates';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
-import { activeDomains, cuesByUse, domainLabel as name } from '../../core/journal';
+import { activeDomains, cuesByUse, domainLabel as name, latestCue } from '../../core/journal';
 import { encouragementFromCredit, encouragementFromRecordWithCredit, modelForDoubt, modelSentence, recurringSlipCues, slipPatternSentence, tweakReminder, tweaksThatWork } from '../../core/coach';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
@@ -66,6 +66,7 @@ export function buildSnapshotFromView(
   const focusDomainId = activeSession(journal)?.domainId ?? defaults.lastDomainId;
   return assemble(journal, now, settings, defaults, suggestions, language, {
     fromRecord: focusDomainId ? encouragementFromCredit(recordFacts(totals, focusDomainId, settings.confidenceThreshold), name(journal, focusDomainId)) : undefined,
+    lastCueId: latestCueOf(totals, focusDomainId),
     calibration: calibrationOf(totals),
     calendar: calendarOf(totals, now, 84).map((d) => ({ day: d.day, wins: d.wins })),
     attributionMix: attributionMixOf(totals, now),
@@ -79,6 +80,8 @@ export function buildSnapshotFromView(
 /** What the two ways of building a snapshot count differently: from aggregates, or record by record. */
 interface Figures {
   fromRecord: string | undefined;
+  /** The cue of the focus domain's latest session, however long ago, offered first at the next start. */
+  lastCueId: string | undefined;
   calibration: Charts['calibration'];
   calendar: Charts['calendar'];
   attributionMix: Charts['attributionMix'];
@@ -110,7 +113,7 @@ function assemble(
     ...(defaults.lastDomainId ? { lastDomainId: defaults.lastDomainId } : {}),
     domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
     cues: cuesByUse(journal).map((c) => ({ id: c.id, instruction: c.instruction })),
-    ...lastCue(journal),
+    ...(figures.lastCueId !== undefined && journal.cues.some((c) => c.id === figures.lastCueId) ? { lastCueId: figures.lastCueId } : {}),
     ...(session ? { session: sessionView(journal, session, now, language) } : {}),
     suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
     todayWins,
@@ -156,13 +159,6 @@ function withModel(journal: Journal, dip: string | undefined, domainId: string |
   return dip && model ? `${dip} ${modelSentence(model)}` : dip;
 }
 
-/** The cue of the latest session, offered first at the next start (as the palette does). */
-function lastCue(journal: Journal): { lastCueId?: string } {
-  const last = journal.sessions[journal.sessions.length - 1];
-  const id = last?.cueIds[last.cueIds.length - 1];
-  return id !== undefined && journal.cues.some((c) => c.id === id) ? { lastCueId: id } : {};
-}
-
 /** How many of the latest wins the evidence bank shows. */
 export const EVIDENCE_WINS = 10;
 
@@ -179,6 +175,7 @@ export function buildSnapshotFromHistory(
   const focusDomainId = activeSession(journal)?.domainId ?? defaults.lastDomainId;
   return assemble(journal, now, settings, defaults, suggestions, language, {
     fromRecord: focusDomainId ? encouragementFromRecordWithCredit(journal, focusDomainId, name(journal, focusDomainId), settings.confidenceThreshold) : undefined,
+    lastCueId: latestCue(journal, focusDomainId),
     calibration: calibration(journal),
     calendar: winsCalendar(journal, now),
     attributionMix: attributionMix(journal, now),
