@@ -18,10 +18,13 @@ import type { LevelScore } from './coach/ruler';
 import { elapsedMs, liveSubgoals } from './session';
 import { dayStart, weekStart } from './time';
 import { LIMITS } from './limits';
+import { laterTweak, mostRecentlyHelped } from './coach/tweaks';
+import type { Tweak, WorkingTweak } from './coach/tweaks';
 
 /**
  * 2: wins per domain and the low-confidence starts' wins are counted by author (the sentence from the record gives credit).
- * 3: each domain's latest session and its cue (the next start offers that cue, however long ago it was).
+ * 3: each domain's latest session and its cue, and the slip reviews' tweaks with their answers (the
+ *    next start offers that cue and that tweak, and "What works for you" lists tweaks however long ago).
  */
 export const AGGREGATE_VERSION = 3;
 
@@ -72,6 +75,32 @@ export interface DomainCell {
   latest: { at: number; cue: string | null } | null;
 }
 
+/** A domain's latest slip review here, and whether a later review in the domain answered it. */
+export interface LastSlip extends Tweak {
+  asked: boolean;
+}
+
+/** An answer to a tweak whose slip review is not among these records (an earlier month's). */
+export interface TweakAnswer {
+  of: string;
+  domainId: string;
+  at: number;
+  helped: boolean;
+}
+
+/** A slip review's tweak and the domain it was written in. */
+type Slip = Omit<WorkingTweak, 'helpedAt'>;
+
+/** What core/coach/tweaks.ts reads from records, kept so it reaches back however far the slip was. */
+export interface TweakFacts {
+  /** domain → its latest slip review. */
+  last: Record<string, LastSlip>;
+  /** Tweaks a later review said helped, joined with that review. */
+  works: WorkingTweak[];
+  /** Answers waiting for their slip review: joined when combined with its month. */
+  answers: TweakAnswer[];
+}
+
 export interface MonthAggregate {
   v: typeof AGGREGATE_VERSION;
   /** The time zone the local days and weeks were computed in; another zone means recompute. */
@@ -86,6 +115,7 @@ export interface MonthAggregate {
   /** Ratings and encouragement are few, and views show them one by one: kept as records. */
   ratings: EfficacyRating[];
   encouragements: Encouragement[];
+  tweaks: TweakFacts;
   /** The latest moment any record touches (a start, an end, a win, a rating…): which months a view of "the last days" must read. */
   lastAt: number;
 }
@@ -98,7 +128,7 @@ export function zoneKey(): string {
 }
 
 export function emptyAggregate(zone = zoneKey()): MonthAggregate {
-  return { v: AGGREGATE_VERSION, zone, days: {}, weeks: {}, brier: {}, domains: {}, ratings: [], encouragements: [], lastAt: 0 };
+  return { v: AGGREGATE_VERSION, zone, days: {}, weeks: {}, brier: {}, domains: {}, ratings: [], encouragements: [], tweaks: { last: {}, works: [], answers: [] }, lastAt: 0 };
 }
 
 const emptyWeek = (): WeekCell => ({ sessions: 0, focusMs: 0, reviews: 0, own: 0, causes: {}, rated: Array<number>(11).fill(0), met: Array<number>(11).fill(0), partly: Array<number>(11).fill(0) });
@@ -130,7 +160,67 @@ export function aggregateOf(part: Journal, now = Number.MAX_SAFE_INTEGER, zone =
   for (const r of part.reflections) agg.lastAt = Math.max(agg.lastAt, r.at, r.weekOf);
   agg.ratings = part.ratings.slice();
   agg.encouragements = part.encouragements.slice();
+  agg.tweaks = tweakFactsOf(part.sessions);
   return agg;
+}
+
+/** As core/coach/tweaks.ts: each domain's latest slip, and every answer joined with its slip when that is here. */
+function tweakFactsOf(sessions: readonly Session[]): TweakFacts {
+  const slips = new Map<string, Slip>();
+  const last: Record<string, LastSlip> = {};
+  for (const s of sessions) {
+    if (!s.review?.slip) continue;
+    const slip = { sessionId: s.id, tweak: s.review.slip.tweak, at: s.review.at, domainId: s.domainId };
+    slips.set(s.id, slip);
+    last[s.domainId] = laterTweak(last[s.domainId], { sessionId: slip.sessionId, tweak: slip.tweak, at: slip.at, asked: false }) as LastSlip;
+  }
+  const facts: TweakFacts = { last, works: [], answers: [] };
+  for (const s of sessions) {
+    const answer = s.review?.tweak;
+    if (s.review && answer) answerTweak(facts, slips, { of: answer.of, domainId: s.domainId, at: s.review.at, helped: answer.outcome === 'helped' });
+  }
+  return inOrder(facts);
+}
+
+/** Lists in time order, so the same records give the same facts whichever way they were added up. */
+function inOrder(facts: TweakFacts): TweakFacts {
+  const byId = (p: string, q: string) => (p < q ? -1 : p > q ? 1 : 0);
+  facts.works.sort((a, b) => a.helpedAt - b.helpedAt || byId(a.sessionId, b.sessionId));
+  facts.answers.sort((a, b) => a.at - b.at || byId(a.of, b.of));
+  return facts;
+}
+
+/** Joins an answer with its slip when `slips` holds it (a "helped" one is a working tweak, and it closes the domain's latest); else it waits. */
+function answerTweak(facts: TweakFacts, slips: ReadonlyMap<string, Slip>, answer: TweakAnswer): void {
+  const slip = slips.get(answer.of);
+  if (!slip) {
+    facts.answers.push(answer);
+    return;
+  }
+  if (answer.helped) facts.works.push({ ...slip, helpedAt: answer.at });
+  const latest = facts.last[answer.domainId];
+  if (latest?.sessionId === answer.of) facts.last[answer.domainId] = { ...latest, asked: true };
+}
+
+/**
+ * The tweak facts of two disjoint sets of records. An answer can only be joined with a slip that is
+ * its domain's latest in the other set, which is the one a review asks about (a window that had not
+ * yet seen a newer slip review is the exception, and its answer stays unjoined).
+ */
+function addTweaks(x: TweakFacts, y: TweakFacts, rename: (domain: string) => string): TweakFacts {
+  const last: Record<string, LastSlip> = {};
+  const slips = new Map<string, Slip>();
+  for (const part of [x, y]) {
+    for (const [domain, slip] of Object.entries(part.last)) {
+      const domainId = rename(domain);
+      slips.set(slip.sessionId, { sessionId: slip.sessionId, tweak: slip.tweak, at: slip.at, domainId });
+      last[domainId] = laterTweak(last[domainId], slip) as LastSlip;
+    }
+  }
+  const renamed = (w: WorkingTweak): WorkingTweak => (rename(w.domainId) === w.domainId ? w : { ...w, domainId: rename(w.domainId) });
+  const facts: TweakFacts = { last, works: [...x.works.map(renamed), ...y.works.map(renamed)], answers: [] };
+  for (const answer of [...x.answers, ...y.answers]) answerTweak(facts, slips, { ...answer, domainId: rename(answer.domainId) });
+  return inOrder(facts);
 }
 
 function addSession(agg: MonthAggregate, s: Session, now: number): void {
@@ -272,6 +362,7 @@ export function combineAll(parts: Iterable<MonthAggregate>, rename: (domain: str
     }
     for (const r of part.ratings) if (!ratingIds.has(r.id) && ratingIds.add(r.id)) out.ratings.push(repoint(r));
     for (const e of part.encouragements) if (!encouragementIds.has(e.id) && encouragementIds.add(e.id)) out.encouragements.push(repoint(e));
+    out.tweaks = addTweaks(out.tweaks, part.tweaks, rename);
     out.lastAt = Math.max(out.lastAt, part.lastAt);
   }
   return out ?? emptyAggregate();
@@ -296,8 +387,19 @@ export function isAggregate(value: unknown, zone = zoneKey()): value is MonthAgg
     Array.isArray(v.ratings) &&
     ratingsSchema.safeParse(v.ratings).success &&
     Array.isArray(v.encouragements) &&
-    encouragementsSchema.safeParse(v.encouragements).success
+    encouragementsSchema.safeParse(v.encouragements).success &&
+    isTweakFacts(v.tweaks)
   );
+}
+
+const isId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= LIMITS.id;
+const isTweak = (x: Record<string, unknown>): boolean => isId(x['sessionId']) && typeof x['tweak'] === 'string' && x['tweak'].length <= LIMITS.text && isInt(x['at']);
+
+function isTweakFacts(x: unknown): boolean {
+  if (!isRecord(x) || !isRecord(x['last']) || !Array.isArray(x['works']) || !Array.isArray(x['answers'])) return false;
+  if (!everyValue(x['last'], (l) => isRecord(l) && isTweak(l) && typeof l['asked'] === 'boolean')) return false;
+  if (!x['works'].every((w) => isRecord(w) && isTweak(w) && isId(w['domainId']) && isInt(w['helpedAt']))) return false;
+  return x['answers'].every((a) => isRecord(a) && isId(a['of']) && isId(a['domainId']) && isInt(a['at']) && typeof a['helped'] === 'boolean');
 }
 
 const ratingsSchema = z.array(efficacyRatingSchema);
@@ -498,6 +600,23 @@ export function latestCueOf(totals: MonthAggregate, domainId?: string): string |
   let latest: DomainCell['latest'] = null;
   for (const d of cells) latest = laterStart(latest, d?.latest ?? null);
   return latest?.cue ?? undefined;
+}
+
+/** As core/coach/tweaks.ts lastTweak, however long ago the slip was. */
+export function lastTweakOf(totals: MonthAggregate, domainId: string): Tweak | undefined {
+  const last = totals.tweaks.last[domainId];
+  return last && { sessionId: last.sessionId, tweak: last.tweak, at: last.at };
+}
+
+/** As core/coach/tweaks.ts tweakStillOpen. */
+export function tweakStillOpenOf(totals: MonthAggregate, domainId: string): Tweak | undefined {
+  const last = totals.tweaks.last[domainId];
+  return last && !last.asked ? lastTweakOf(totals, domainId) : undefined;
+}
+
+/** As core/coach/tweaks.ts tweaksThatWork. */
+export function worksOf(totals: MonthAggregate): WorkingTweak[] {
+  return mostRecentlyHelped(totals.tweaks.works.slice());
 }
 
 /** Domains with at least one session. */

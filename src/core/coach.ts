@@ -5,7 +5,7 @@
  * the record holds and returns undefined when the record does not hold what the sentence would say,
  * because encouragement that is not built from the user's own evidence is not believed.
  */
-export { lastTweak, tweakReminder, tweakStillOpen, tweaksThatWork } from './coach/tweaks';
+export { lastTweak, tweakReminder, tweakSentence, tweakStillOpen, tweaksThatWork } from './coach/tweaks';
 export type { Tweak, WorkingTweak } from './coach/tweaks';
 export { lastWeeksLesson, lessonSentence } from './coach/lesson';
 export type { Lesson } from './coach/lesson';

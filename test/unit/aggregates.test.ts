@@ -34,11 +34,13 @@ function generated(seed: number, months = 14): Journal {
   const j = emptyJournal();
   const start = NOW - months * 30 * DAY;
   for (const name of ['Alpha', 'Beta', 'Gamma']) j.domains.push({ id: id(), name, createdAt: start });
+  for (const instruction of ['Run the tests first', 'Read the error out loud', 'One file at a time']) j.cues.push({ id: id(), instruction, createdAt: start, uses: 0 });
   const lastSlipIn = new Map<string, string>();
   for (let at = start + random() * DAY; at < NOW - 2 * 3_600_000; at += random() * 2.5 * DAY) {
     const minutes = 5 + Math.floor(random() * 120);
     const end = Math.min(at + minutes * 60_000, NOW - 3_600_000);
     const domainId = pick(j.domains).id;
+    const cueIds = random() < 0.6 ? [pick(j.cues).id] : [];
     const wins: Win[] = Array.from({ length: Math.floor(random() * 5) }, () => {
       const by = pick([undefined, 'mine', 'assisted', 'assistant'] as const);
       return { id: id(), text: 'w', at: Math.floor(at + random() * (end - at)), source: 'manual' as const, ...(by ? { by } : {}) };
@@ -52,7 +54,7 @@ function generated(seed: number, months = 14): Journal {
     const slip = random() < 0.3 ? { slip: { cue: pick(['Slack pings', 'Email', 'A meeting']), frictionFailed: 'f', tweak: 't' } } : {};
     const tweak = lastSlip && random() < 0.5 ? { tweak: { of: lastSlip, outcome: pick(['helped', 'notHelped', 'notTried'] as const) } } : {};
     const session: Session = {
-      id: id(), domainId, workspace: 'w', startedAt: Math.floor(at), endedAt: Math.floor(end), subgoals, wins, cueIds: [], reframes: [],
+      id: id(), domainId, workspace: 'w', startedAt: Math.floor(at), endedAt: Math.floor(end), subgoals, wins, cueIds, reframes: [],
       pauses: random() < 0.3 ? [{ from: Math.floor(at + 60_000), to: Math.floor(at + 120_000) }] : [],
       ...(random() < 0.7 ? { review: { at: Math.floor(end), feedback: '', attribution: { cause: pick(CAUSES), text: '', internal: 1 + Math.floor(random() * 9), stable: 5, controllable: 1 + Math.floor(random() * 9) }, ...slip, ...tweak } } : {}),
     };
@@ -61,6 +63,13 @@ function generated(seed: number, months = 14): Journal {
     if (random() < 0.15) j.ratings.push({ id: id(), domainId, at: Math.floor(end + 1000), value: Math.floor(random() * 101) });
     if (random() < 0.05) j.encouragements.push({ id: id(), from: 'A friend', text: 'Nice', at: Math.floor(end + 2000), ...(random() < 0.5 ? { domainId } : {}) });
     if (random() < 0.1) j.reflections.push({ id: id(), weekOf: Math.floor(at), didWell: 'a', doDifferently: 'b', learned: 'c', at: Math.floor(end + 3000) });
+  }
+  // A domain last used in the first weeks: its cue is still the one the next start in it offers.
+  const delta = { id: id(), name: 'Delta', createdAt: start };
+  j.domains.push(delta);
+  for (const [k, cue] of j.cues.entries()) {
+    const at = Math.floor(start + (k + 2) * DAY);
+    j.sessions.push({ id: id(), domainId: delta.id, workspace: 'w', startedAt: at, endedAt: at + 1_800_000, subgoals: [], wins: [], cueIds: [cue.id], reframes: [], pauses: [] });
   }
   // A running session with wins today, so live records and archived ones meet in the current month.
   const domainId = (j.domains[0] as { id: string }).id;
@@ -86,7 +95,7 @@ async function archivedHistory(journal: Journal): Promise<{ memento: MemoryMemen
 /** Every dashboard and Progress tab snapshot, from aggregates, equals the one computed from the whole history. */
 async function assertSameAsHistory(store: JournalStore, label: string): Promise<void> {
   const history = await store.history();
-  for (const lastDomainId of [undefined, history.domains[1]?.id]) {
+  for (const lastDomainId of [undefined, history.domains[1]?.id, history.domains.find((d) => d.name === 'Delta')?.id]) {
     for (const threshold of [3, 7]) {
       const settings = { ...DEFAULT_SETTINGS, confidenceThreshold: threshold };
       const defaults = lastDomainId ? { lastDomainId } : {};

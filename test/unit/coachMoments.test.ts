@@ -8,6 +8,8 @@ import { harness, ScriptedUi } from './helpers';
 import { saveCue } from '../../src/host/actions/inSession';
 import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
 import type { Harness } from './helpers';
+import { buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/snapshot';
+import { dashboardView } from '../../src/host/storage/views';
 
 const DAY = 86_400_000;
 
@@ -36,6 +38,27 @@ describe('a coach that remembers (moments)', () => {
     h.ui.queue(['Lex the comments'], 'Effort', 'Keep');
     await endAndReview(h.ctx);
     assert.equal((await h.ctx.store.history()).sessions[2]?.review?.tweak, undefined, 'asked once');
+  });
+
+  it('brings the tweak back and asks about it after months away, and lists it under what works months after that', async () => {
+    const ui = new ScriptedUi([], { 'You met 0 of 1': 'Review the slip' });
+    const h = harness({ ui, settings: { reviewDepth: 'quick' } });
+    await missedWithSlip(h);
+    h.time.advance(150 * DAY);
+    await h.ctx.store.tidy();
+    assert.equal(h.ctx.store.live.sessions.length, 0, 'the slip review lives in the archive only');
+    h.ui.queue({ type: 'Lex the strings' }, '9');
+    await startFocusSession(h.ctx);
+    assert.match(h.ui.prompts.at(-2) ?? '', /^Your tweak from Nov 16, 2026: Turn on Do Not Disturb first — /);
+    h.ui.queue(['Lex the strings'], 'Effort', (items: readonly { label: string; description?: string; value: unknown }[]) => items.find((i) => i.description === 'the tweak helped')?.value);
+    await endAndReview(h.ctx);
+    const sessions = (await h.ctx.store.history()).sessions;
+    assert.deepEqual(sessions[1]?.review?.tweak, { of: sessions[0]?.id, outcome: 'helped' });
+    h.time.advance(150 * DAY);
+    await h.ctx.store.tidy();
+    const now = h.time.now;
+    const snapshot = buildSnapshotFromView(await dashboardView(h.ctx.store, now, undefined, EVIDENCE_WINS), now, h.settings, h.ctx.defaults.get());
+    assert.deepEqual(snapshot.evidence.works, ['Turn on Do Not Disturb first']);
   });
 
   it('says at the ruler when the record shows a level is off, and brings a model at the moment of doubt', async () => {

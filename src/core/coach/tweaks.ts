@@ -14,14 +14,20 @@ type SlipSession = Session & { review: NonNullable<Session['review']> & { slip: 
 
 const hasSlip = (s: Session): s is SlipSession => s.review?.slip !== undefined;
 
+/** The later of two tweaks; of two reviews in the same millisecond the larger session id, so every copy and every order of reading agrees. */
+export function laterTweak<T extends Tweak>(x: T | undefined, y: T | undefined): T | undefined {
+  if (!x || !y) return x ?? y;
+  if (x.at !== y.at) return x.at > y.at ? x : y;
+  return x.sessionId >= y.sessionId ? x : y;
+}
+
 /** The latest slip review's tweak in a domain, or undefined when no slip there was ever reviewed. */
 export function lastTweak(journal: Journal, domainId: string): Tweak | undefined {
-  let latest: SlipSession | undefined;
+  let latest: Tweak | undefined;
   for (const s of journal.sessions) {
-    // `>=`: of two reviews in the same millisecond, the one recorded later is the newer.
-    if (s.domainId === domainId && hasSlip(s) && (!latest || s.review.at >= latest.review.at)) latest = s;
+    if (s.domainId === domainId && hasSlip(s)) latest = laterTweak(latest, { sessionId: s.id, tweak: s.review.slip.tweak, at: s.review.at });
   }
-  return latest && { sessionId: latest.id, tweak: latest.review.slip.tweak, at: latest.review.at };
+  return latest;
 }
 
 /**
@@ -30,7 +36,11 @@ export function lastTweak(journal: Journal, domainId: string): Tweak | undefined
  */
 export function tweakReminder(journal: Journal, domainId: string, now: number, language: string): string | undefined {
   const last = lastTweak(journal, domainId);
-  if (!last) return undefined;
+  return last && tweakSentence(last, now, language);
+}
+
+/** The reminder of one tweak (see tweakReminder). */
+export function tweakSentence(last: Tweak, now: number, language: string): string {
   const ago = daysAgo(last.at, now);
   if (ago === 0) return t('Your tweak from today: {0}', last.tweak);
   if (ago === 1) return t('Your tweak from yesterday: {0}', last.tweak);
@@ -71,7 +81,12 @@ export function tweaksThatWork(journal: Journal): WorkingTweak[] {
     if (!source) continue;
     found.push({ sessionId: source.id, tweak: source.review.slip.tweak, at: source.review.at, domainId: source.domainId, helpedAt: s.review.at });
   }
-  found.sort((a, b) => b.helpedAt - a.helpedAt || b.at - a.at);
+  return mostRecentlyHelped(found);
+}
+
+/** Most recently confirmed first (then the newer tweak, then the larger session id), one per text. */
+export function mostRecentlyHelped(found: WorkingTweak[]): WorkingTweak[] {
+  found.sort((a, b) => b.helpedAt - a.helpedAt || b.at - a.at || (a.sessionId < b.sessionId ? 1 : a.sessionId > b.sessionId ? -1 : 0));
   const seen = new Set<string>();
   return found.filter((w) => {
     const key = sameTextKey(w.tweak);

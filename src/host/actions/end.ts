@@ -1,7 +1,8 @@
 import { reviewFeedback, endWithReview } from '../../core/review';
 import { domainLabel } from '../../core/journal';
 import type { Attribution, Journal, Outcome, SlipReview, TweakOutcome } from '../../core/schema';
-import { abilityPattern, tweakStillOpen } from '../../core/coach';
+import { abilityPattern } from '../../core/coach';
+import { tweakStillOpenOf } from '../../core/aggregates';
 import { liveSubgoals, SessionError } from '../../core/session';
 import { t } from '../../core/l10n';
 import { mergeJournals } from '../../core/merge';
@@ -29,7 +30,7 @@ export interface ReviewAnswers {
 export async function endSession(s: ActionServices, o: ReviewAnswers): Promise<Done<string>> {
   const now = s.clock();
   const running = runningSession(s.store.live, o.sessionId);
-  const openTweak = o.tweak ? tweakStillOpen((await coachView(s.store, now)).records, running.domainId) : undefined;
+  const openTweak = o.tweak ? tweakStillOpenOf((await coachView(s.store, now)).totals, running.domainId) : undefined;
   const feedback = await s.store.update((journal) => {
     const session = runningSession(journal, o.sessionId);
     const outcomes: Record<string, Outcome> = Object.create(null) as Record<string, Outcome>;

@@ -3,7 +3,7 @@ import { duePrompts } from '../../core/due';
 import { liveSubgoals } from '../../core/session';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Attribution, CauseKind, Outcome, Session, SlipReview, TweakOutcome } from '../../core/schema';
-import { tweakStillOpen } from '../../core/coach';
+import { tweakStillOpenOf } from '../../core/aggregates';
 import { LIMITS } from '../../core/limits';
 import { domainLabel } from '../../core/journal';
 import { clip } from '../../core/text';
@@ -28,7 +28,7 @@ export async function endAndReview(ctx: Services): Promise<void> {
   const outcomes = quick ? await quickOutcomes(ctx, session) : await fullOutcomes(ctx, session);
   if (!outcomes) return cancelled(ctx);
   // The last slip review's tweak in this domain is asked about once, in the same click as the ratings.
-  const open = tweakStillOpen((await coachView(ctx.store, ctx.clock())).records, session.domainId);
+  const open = tweakStillOpenOf((await coachView(ctx.store, ctx.clock())).totals, session.domainId);
   const answered = quick ? await quickAttribution(ctx, open?.tweak) : await fullAttribution(ctx, open?.tweak);
   if (!answered) return cancelled(ctx);
   const { attribution, tweak } = answered;

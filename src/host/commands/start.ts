@@ -1,6 +1,6 @@
 import { plannedLengthChoices, plannedLengthLabel, shouldOfferShrink } from '../../core/plan';
 import { refuseIfRunning, start, thresholdFor } from '../actions/start';
-import { tweakReminder } from '../../core/coach';
+import { tweakSentence } from '../../core/coach';
 import type { GoalDraft } from '../actions/start';
 import type { Services } from '../services';
 import { askConfidence, askDomain, askEfficacy, askText } from './prompts';
@@ -16,7 +16,7 @@ import { clip } from '../../core/text';
 import { rateDomain as rateDomainAction } from '../actions/practices';
 import { t } from '../../core/l10n';
 import { coachView } from '../storage/views';
-import { latestCueOf, levelScoresOf } from '../../core/aggregates';
+import { lastTweakOf, latestCueOf, levelScoresOf } from '../../core/aggregates';
 import type { LevelScore } from '../../core/coach';
 
 const startTitle = () => t('Small Wins: Start Focus Session');
@@ -159,7 +159,8 @@ export async function startFocusSession(ctx: Services): Promise<void> {
     const cueText = chosen === undefined ? t('no cue') : chosen.kind === 'new' ? chosen.instruction : (journal.cues.find((c) => c.id === chosen.id)?.instruction ?? t('no cue'));
     const unfinished = domain.kind === 'existing' ? unfinishedGoals(history, domain.id) : [];
     // The tweak from the last slip review comes back where the next step is chosen.
-    const tweak = domain.kind === 'existing' ? tweakReminder(history, domain.id, ctx.clock(), ctx.language) : undefined;
+    const last = domain.kind === 'existing' ? lastTweakOf(view.totals, domain.id) : undefined;
+    const tweak = last && tweakSentence(last, ctx.clock(), ctx.language);
     const ask = unfinished.length ? t('Type your proximal subgoal, or pick one you did not finish') : t('Type your proximal subgoal: close in time and concrete');
     const composed = await ctx.ui.compose<string>({
       title: t('Start focus · {0} · {1} · cue: {2}', domainName, plannedLengthLabel(planned), clip(cueText, 40)),

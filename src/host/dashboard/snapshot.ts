@@ -2,11 +2,12 @@ import { CAUSE_DEFAULTS, causeLabel } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
 import { brierByDomain, brierScore, calibrationFeedback } from '../../core/calibration';
 import { evidenceFor, winsSince } from '../../core/evidence';
-import { aggregateOf, attributionMixOf, brierInputs, calendarOf, calibrationOf, latestCueOf, recordFacts } from '../../core/aggregates';
+import { aggregateOf, attributionMixOf, brierInputs, calendarOf, calibrationOf, lastTweakOf, latestCueOf, recordFacts, worksOf } from '../../core/aggregates';
 import type { HistoryView } from '../../core/aggregates';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
 import { activeDomains, cuesByUse, domainLabel as name, latestCue } from '../../core/journal';
-import { encouragementFromCredit, encouragementFromRecordWithCredit, modelForDoubt, modelSentence, recurringSlipCues, slipPatternSentence, tweakReminder, tweaksThatWork } from '../../core/coach';
+import { encouragementFromCredit, encouragementFromRecordWithCredit, modelForDoubt, modelSentence, lastTweak, recurringSlipCues, slipPatternSentence, tweakSentence, tweaksThatWork } from '../../core/coach';
+import type { Tweak, WorkingTweak } from '../../core/coach';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
@@ -15,8 +16,8 @@ import type { Charts, SessionView, Snapshot } from '../../shared/protocol';
 import type { Suggestion } from '../../core/suggestions';
 import type { Settings } from '../platform/settings';
 
-function sessionView(journal: Journal, s: Session, now: number, language: string): SessionView {
-  const tweak = tweakReminder(journal, s.domainId, now, language);
+function sessionView(journal: Journal, s: Session, now: number, language: string, last: Tweak | undefined): SessionView {
+  const tweak = last && tweakSentence(last, now, language);
   const cueId = s.cueIds[s.cueIds.length - 1];
   const cue = journal.cues.find((c) => c.id === cueId)?.instruction;
   return {
@@ -67,6 +68,8 @@ export function buildSnapshotFromView(
   return assemble(journal, now, settings, defaults, suggestions, language, {
     fromRecord: focusDomainId ? encouragementFromCredit(recordFacts(totals, focusDomainId, settings.confidenceThreshold), name(journal, focusDomainId)) : undefined,
     lastCueId: latestCueOf(totals, focusDomainId),
+    lastTweak: (domainId) => lastTweakOf(totals, domainId),
+    works: worksOf(totals),
     calibration: calibrationOf(totals),
     calendar: calendarOf(totals, now, 84).map((d) => ({ day: d.day, wins: d.wins })),
     attributionMix: attributionMixOf(totals, now),
@@ -82,6 +85,9 @@ interface Figures {
   fromRecord: string | undefined;
   /** The cue of the focus domain's latest session, however long ago, offered first at the next start. */
   lastCueId: string | undefined;
+  /** The latest slip review's tweak in a domain, however long ago, and the tweaks that helped. */
+  lastTweak: (domainId: string) => Tweak | undefined;
+  works: WorkingTweak[];
   calibration: Charts['calibration'];
   calendar: Charts['calendar'];
   attributionMix: Charts['attributionMix'];
@@ -114,12 +120,12 @@ function assemble(
     domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
     cues: cuesByUse(journal).map((c) => ({ id: c.id, instruction: c.instruction })),
     ...(figures.lastCueId !== undefined && journal.cues.some((c) => c.id === figures.lastCueId) ? { lastCueId: figures.lastCueId } : {}),
-    ...(session ? { session: sessionView(journal, session, now, language) } : {}),
+    ...(session ? { session: sessionView(journal, session, now, language, figures.lastTweak(session.domainId)) } : {}),
     suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
     todayWins,
     evidence: {
       wins: evidence.wins.map((w) => ({ text: w.text, at: w.at, ...(w.by && w.by !== 'mine' ? { by: w.by } : {}) })),
-      works: tweaksThatWork(journal).slice(0, 5).map((w) => w.tweak),
+      works: figures.works.slice(0, 5).map((w) => w.tweak),
       patterns: recurringSlipCues(journal, now).map(slipPatternSentence),
       encouragements: evidence.encouragements.map((e) => ({ from: e.from, text: e.text })),
       ...(focusDomainId ? { domainName: name(journal, focusDomainId) } : {}),
@@ -176,6 +182,8 @@ export function buildSnapshotFromHistory(
   return assemble(journal, now, settings, defaults, suggestions, language, {
     fromRecord: focusDomainId ? encouragementFromRecordWithCredit(journal, focusDomainId, name(journal, focusDomainId), settings.confidenceThreshold) : undefined,
     lastCueId: latestCue(journal, focusDomainId),
+    lastTweak: (domainId) => lastTweak(journal, domainId),
+    works: tweaksThatWork(journal),
     calibration: calibration(journal),
     calendar: winsCalendar(journal, now),
     attributionMix: attributionMix(journal, now),
