@@ -4,74 +4,81 @@ import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../core/transfer';
 import { t } from '../../core/l10n';
 
 type Item<T> = vscode.QuickPickItem & { value: T };
+type Widget = vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
 
 /**
- * Every prompt stays open when focus moves away; Escape cancels it. When the palette closes, VS Code
- * hands focus back to a webview (the dashboard, the Progress tab) a moment later, which would hide the
- * command's first prompt as it opens; and a click elsewhere should not throw away a typed sentence.
+ * A prompt with its title, placeholder and step. It stays open when focus moves away; Escape cancels
+ * it. When the palette closes, VS Code hands focus back to a webview (the dashboard, the Progress tab)
+ * a moment later, which would hide the command's first prompt as it opens; and a click elsewhere
+ * should not throw away a typed sentence.
  */
-function opened<W extends { ignoreFocusOut: boolean }>(widget: W): W {
+function prepared<W extends Widget>(widget: W, options: { title: string; placeholder?: string | undefined; step?: PickOptions['step'] }): W {
   widget.ignoreFocusOut = true;
+  widget.title = options.title;
+  widget.placeholder = options.placeholder;
+  if (options.step) {
+    widget.step = options.step.step;
+    widget.totalSteps = options.step.totalSteps;
+  }
   return widget;
+}
+
+const rows = <T>(items: readonly PickItem<T>[]): Item<T>[] => items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+
+/**
+ * Shows a prepared prompt and settles once: `answer` wires what accepts it, and hiding it (Escape,
+ * another prompt) cancels. The widget is disposed either way.
+ */
+function asked<T, W extends Widget>(widget: W, answer: (finish: (value: T) => void) => void): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (value: T | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      widget.dispose();
+    };
+    answer(finish);
+    widget.onDidHide(() => finish(undefined));
+    widget.show();
+  });
 }
 
 /** The Ui of the flows, made of VS Code's QuickPick, InputBox, notifications and file dialogs. */
 export class VsCodeUi implements Ui {
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
-    return new Promise((resolve) => {
-      const qp = opened(vscode.window.createQuickPick<Item<T>>());
-      qp.title = options.title;
-      qp.placeholder = options.placeholder;
-      qp.matchOnDescription = true;
-      if (options.step) {
-        qp.step = options.step.step;
-        qp.totalSteps = options.step.totalSteps;
-      }
-      qp.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
-      const active = qp.items.find((i) => options.active !== undefined && i.value === options.active);
-      if (active) qp.activeItems = [active];
-      const finish = once(resolve, qp);
-      qp.onDidAccept(() => finish(qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value));
-      qp.onDidHide(() => finish(undefined));
-      qp.show();
-    });
+    const qp = prepared(vscode.window.createQuickPick<Item<T>>(), options);
+    qp.matchOnDescription = true;
+    qp.items = rows(items);
+    const active = qp.items.find((i) => options.active !== undefined && i.value === options.active);
+    if (active) qp.activeItems = [active];
+    return asked<T | undefined, typeof qp>(qp, (finish) => qp.onDidAccept(() => finish(qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value)));
   }
 
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions & { selected: readonly T[] }): Promise<T[] | undefined> {
-    return new Promise((resolve) => {
-      const qp = opened(vscode.window.createQuickPick<Item<T>>());
-      qp.title = options.title;
-      qp.placeholder = options.placeholder;
-      qp.canSelectMany = true;
-      qp.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
-      qp.selectedItems = qp.items.filter((i) => options.selected.includes(i.value));
-      const finish = once(resolve, qp);
-      qp.onDidAccept(() => finish(qp.selectedItems.map((i) => i.value)));
-      qp.onDidHide(() => finish(undefined));
-      qp.show();
-    });
+    const qp = prepared(vscode.window.createQuickPick<Item<T>>(), options);
+    qp.canSelectMany = true;
+    qp.items = rows(items);
+    qp.selectedItems = qp.items.filter((i) => options.selected.includes(i.value));
+    return asked<T[], typeof qp>(qp, (finish) => qp.onDidAccept(() => finish(qp.selectedItems.map((i) => i.value))));
   }
 
   compose<T>(options: ComposeOptions<T>): Promise<Composed<T> | undefined> {
-    return new Promise((resolve) => {
-      type Row = vscode.QuickPickItem & { value?: T; typed?: true };
-      const qp = opened(vscode.window.createQuickPick<Row>());
-      qp.title = options.title;
-      qp.placeholder = options.placeholder;
-      qp.value = options.value ?? '';
-      const buttons = options.buttons.map((b) => ({ iconPath: new vscode.ThemeIcon(b.icon), tooltip: b.tooltip, id: b.id }));
-      qp.buttons = buttons;
-      // Listed rows stay visible while the user types: the typed text is an answer, not a filter.
-      const listed: Row[] = options.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value, alwaysShow: true }));
-      const refresh = () => {
-        const text = qp.value.trim();
-        const problem = text ? options.validate?.(text) : undefined;
-        // The typed row says what is wrong with the text; Enter on it does nothing until it is fixed.
-        qp.items = text ? [{ label: options.typedLabel(text), ...(problem ? { detail: problem } : {}), typed: true, alwaysShow: true }, ...listed] : listed;
-      };
-      refresh();
-      const finish = once(resolve, qp);
-      qp.onDidChangeValue(refresh);
+    type Row = vscode.QuickPickItem & { value?: T; typed?: true };
+    const qp = prepared(vscode.window.createQuickPick<Row>(), options);
+    qp.value = options.value ?? '';
+    qp.buttons = options.buttons.map((b) => ({ iconPath: new vscode.ThemeIcon(b.icon), tooltip: b.tooltip, id: b.id }));
+    // Listed rows stay visible while the user types: the typed text is an answer, not a filter.
+    const listed: Row[] = rows(options.items).map((row) => ({ ...row, alwaysShow: true }));
+    const refresh = () => {
+      const text = qp.value.trim();
+      const problem = text ? options.validate?.(text) : undefined;
+      // The typed row says what is wrong with the text; Enter on it does nothing until it is fixed.
+      qp.items = text ? [{ label: options.typedLabel(text), ...(problem ? { detail: problem } : {}), typed: true, alwaysShow: true }, ...listed] : listed;
+    };
+    refresh();
+    qp.onDidChangeValue(refresh);
+    return asked<Composed<T>, typeof qp>(qp, (finish) => {
       qp.onDidTriggerButton((button) => finish({ kind: 'button', id: (button as { id?: string }).id ?? '', text: qp.value }));
       qp.onDidAccept(() => {
         const row = qp.selectedItems[0] ?? qp.activeItems[0];
@@ -79,33 +86,20 @@ export class VsCodeUi implements Ui {
         if (row && !row.typed && row.value !== undefined) finish({ kind: 'item', value: row.value, text });
         else if (text && !options.validate?.(text)) finish({ kind: 'text', text });
       });
-      qp.onDidHide(() => finish(undefined));
-      qp.show();
     });
   }
 
   input(options: InputOptions): Promise<string | undefined> {
-    return new Promise((resolve) => {
-      const box = opened(vscode.window.createInputBox());
-      box.title = options.title;
-      box.prompt = options.prompt;
-      box.placeholder = options.placeholder;
-      box.value = options.value ?? '';
-      if (options.step) {
-        box.step = options.step.step;
-        box.totalSteps = options.step.totalSteps;
-      }
-      const finish = once(resolve, box);
-      // Validate only after the first keystroke so an empty box does not open with an error.
-      box.onDidChangeValue((text) => (box.validationMessage = options.validate(text)));
-      box.onDidAccept(() => {
-        const problem = options.validate(box.value);
-        if (problem) box.validationMessage = problem;
-        else finish(box.value);
-      });
-      box.onDidHide(() => finish(undefined));
-      box.show();
-    });
+    const box = prepared(vscode.window.createInputBox(), options);
+    box.prompt = options.prompt;
+    box.value = options.value ?? '';
+    // Validate only after the first keystroke so an empty box does not open with an error.
+    box.onDidChangeValue((text) => (box.validationMessage = options.validate(text)));
+    return asked<string, typeof box>(box, (finish) => box.onDidAccept(() => {
+      const problem = options.validate(box.value);
+      if (problem) box.validationMessage = problem;
+      else finish(box.value);
+    }));
   }
 
   async info(message: string, ...actions: string[]): Promise<string | undefined> {
@@ -154,15 +148,4 @@ export class VsCodeUi implements Ui {
     }
     return new TextDecoder('utf-8', { fatal: false }).decode(await vscode.workspace.fs.readFile(uri));
   }
-}
-
-/** Resolves a prompt once (accept and hide both end it) and disposes the widget. */
-function once<T>(resolve: (value: T | undefined) => void, widget: { dispose(): void }): (value: T | undefined) => void {
-  let done = false;
-  return (value) => {
-    if (done) return;
-    done = true;
-    resolve(value);
-    widget.dispose();
-  };
 }
