@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { buildSnapshotFromView, EVIDENCE_WINS } from './snapshot';
 import { dashboardView } from '../storage/views';
 import { t } from '../../core/l10n';
-import { createNonce, languageTag, scriptJson } from '../platform/webviewPage';
+import { createNonce, webviewHtml } from '../platform/webviewPage';
 
 export const DASHBOARD_VIEW_ID = 'smallWins.dashboard';
 
@@ -69,35 +69,20 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
   }
 
   #html(webview: vscode.Webview): string {
-    const nonce = createNonce();
     const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.#assets, name)).toString();
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} data:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    // The dashboard's strings in the display language: the translations VS Code loaded for this
-    // extension, as data ("<" escaped, so no text in them can end the element).
-    const translations = scriptJson(vscode.l10n.bundle ?? {});
-    return `<!DOCTYPE html>
-<html lang="${languageTag(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet">
-<link rel="stylesheet" href="${asset('dashboard.css')}">
-<title>${t('Small Wins')}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"><p class="muted">${t('Loading…')}</p></main>
-<script type="application/json" id="translations">${translations}</script>
-<div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
-<script nonce="${nonce}" src="${asset('main.js')}"></script>
-</body>
-</html>`;
+    const source = webview.cspSource;
+    return webviewHtml({
+      nonce: createNonce(),
+      sources: [`img-src ${source} data:`, `style-src ${source}`, `font-src ${source}`],
+      language: vscode.env.language,
+      // The dashboard's strings in the display language: the translations VS Code loaded for this extension.
+      translations: vscode.l10n.bundle ?? {},
+      title: t('Small Wins'),
+      loading: t('Loading…'),
+      stylesheets: [{ href: asset('codicon.css'), id: 'vscode-codicon-stylesheet' }, { href: asset('dashboard.css') }],
+      script: asset('main.js'),
+      after: '<div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>',
+    });
   }
 
   dispose(): void {

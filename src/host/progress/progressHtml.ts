@@ -1,4 +1,4 @@
-import { languageTag, scriptJson } from '../platform/webviewPage';
+import { webviewHtml } from '../platform/webviewPage';
 
 export interface ProgressPage {
   nonce: string;
@@ -19,26 +19,14 @@ export interface ProgressPage {
  * script go through the CSSOM, which a CSP does not govern.
  */
 export function progressHtml(p: ProgressPage): string {
-  const csp = ["default-src 'none'", `style-src ${p.cspSource}`, `script-src 'nonce-${p.nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${languageTag(p.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${p.asset('dashboard.css')}">
-<link rel="stylesheet" href="${p.asset('progress.css')}">
-<title>${escapeText(p.title)}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"><p class="muted">${escapeText(p.loading)}</p></main>
-<script type="application/json" id="translations">${scriptJson(p.translations)}</script>
-<script nonce="${p.nonce}" src="${p.asset('progress.js')}"></script>
-</body>
-</html>`;
-}
-
-/** Translated words in markup: a translation is text, never markup. */
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return webviewHtml({
+    nonce: p.nonce,
+    sources: [`style-src ${p.cspSource}`],
+    language: p.language,
+    translations: p.translations,
+    title: p.title,
+    loading: p.loading,
+    stylesheets: [{ href: p.asset('dashboard.css') }, { href: p.asset('progress.css') }],
+    script: p.asset('progress.js'),
+  });
 }
