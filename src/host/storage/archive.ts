@@ -284,7 +284,7 @@ export class Archive {
       listed = await this.#folder.list();
     } catch (error) {
       // The files already read still count; the next look tries again, and says so only once.
-      if (!this.#listFailed) this.#report(t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error)));
+      if (!this.#listFailed) this.#report(listFailed(error));
       this.#listFailed = true;
       return;
     }
@@ -385,4 +385,9 @@ function holdsAny(part: Journal, ids: ReadonlySet<string>): boolean {
 /** "lq3k9z1c-5f0a2b7e": a time part, so a month's files sort by when they were written, and a random part. */
 export function uniqueName(): string {
   return `${Date.now().toString(36)}-${newId().slice(0, 8)}`;
+}
+
+/** What a view says when the archive folder cannot be listed: it goes on with what it has. */
+export function listFailed(error: unknown): string {
+  return t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error));
 }

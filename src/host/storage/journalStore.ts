@@ -9,6 +9,7 @@ import { combineHistory, monthOf, splitArchivable } from '../../core/archive';
 import { DAY } from '../../core/time';
 import type { Clock } from '../../core/clock';
 import type { Archive } from './archive';
+import { listFailed } from './archive';
 import type { ArchiveAggregates } from './archiveSums';
 import type { DisposableLike, MementoLike } from '../platform/mementoLike';
 import { Listeners } from '../platform/listeners';
@@ -199,10 +200,10 @@ export class JournalStore {
     try {
       aggregates = await archive.view(purgeable(this.live), (error) => {
         purged = false;
-        this.#reportOnce('purge', t('Small Wins could not remove deleted records from its archive files yet ({0}); they stay hidden and are removed next time.', String(error)));
+        this.#reportOnce('purge', purgeFailed(error));
       });
     } catch (error) {
-      this.#reportOnce('list', t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error)));
+      this.#reportOnce('list', listFailed(error));
       return undefined;
     }
     this.#reported.delete('list');
@@ -247,7 +248,7 @@ export class JournalStore {
     try {
       await this.#archive.purge(purgeable(after));
     } catch (error) {
-      this.#report(t('Small Wins could not remove deleted records from its archive files yet ({0}); they stay hidden and are removed next time.', String(error)));
+      this.#report(purgeFailed(error));
     }
   }
 
@@ -370,4 +371,9 @@ function refuseUnreadable(journal: Journal): void {
 /** The deleted records whose text leaves the archive files (a merged one lives on in the record it was merged into). */
 function purgeable(journal: Journal): Set<string> {
   return new Set(journal.deleted.filter((d) => d.into === undefined).map((d) => d.id));
+}
+
+/** Deleted records stay hidden by their tombstones until a later purge removes their text from the files. */
+function purgeFailed(error: unknown): string {
+  return t('Small Wins could not remove deleted records from its archive files yet ({0}); they stay hidden and are removed next time.', String(error));
 }
