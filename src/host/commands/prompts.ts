@@ -91,15 +91,20 @@ export async function askDomain(
   const picked = await ctx.ui.pick(items, { title: o.title, placeholder: t('Pick a micro-domain'), ...(o.step ? { step: o.step } : {}) });
   if (picked === undefined) return undefined;
   if (picked !== NEW_DOMAIN) return { kind: 'existing', id: picked.id };
-  const name = await askText(ctx, {
-    title: o.title,
+  const name = await askDomainName(ctx, o.title, o.step);
+  return name === undefined ? undefined : { kind: 'new', name };
+}
+
+/** The name of a new micro-domain: a specific skill, not a life goal. */
+export function askDomainName(ctx: Services, title: string, step?: Step): Promise<string | undefined> {
+  return askText(ctx, {
+    title,
     prompt: t('Name a micro-domain: a specific skill you are building.'),
     placeholder: t('writing parser tests'),
     max: LIMITS.name,
     what: t('a domain name'),
-    ...(o.step ? { step: o.step } : {}),
+    ...(step ? { step } : {}),
   });
-  return name === undefined ? undefined : { kind: 'new', name };
 }
 
 /** The running session, or a friendly message offering to start one. */

@@ -3,7 +3,7 @@ import { refuseIfRunning, start, thresholdFor } from '../actions/start';
 import { tweakSentence } from '../../core/coach';
 import type { GoalDraft } from '../actions/start';
 import type { Services } from '../services';
-import { askConfidence, askDomain, askEfficacy, askText } from './prompts';
+import { askConfidence, askDomain, askDomainName, askEfficacy, askText } from './prompts';
 import { chooseCue } from './selfTalk';
 import { present } from './present';
 import type { PickItem } from '../platform/ui';
@@ -113,13 +113,7 @@ export function unfinishedGoals(history: Journal, domainId: string, limit = 5): 
 
 /** A first-time user names a micro-domain once, with the baseline can-do rating offered (Enter skips it). */
 async function firstDomain(ctx: Services): Promise<DomainChoice | undefined> {
-  const name = await askText(ctx, {
-    title: startTitle(),
-    prompt: t('Name a micro-domain: a specific skill you are building.'),
-    placeholder: t('writing parser tests'),
-    max: LIMITS.name,
-    what: t('a domain name'),
-  });
+  const name = await askDomainName(ctx, startTitle());
   if (name === undefined) return undefined;
   const baseline = await askEfficacy(ctx, name, startTitle(), { skippable: true });
   if (baseline === undefined) return undefined;
