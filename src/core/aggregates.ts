@@ -12,7 +12,8 @@ import type { CauseKind, EfficacyRating, Encouragement, Journal, Session } from 
 import * as z from 'zod/mini';
 import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema } from './schema';
 import { OWN } from './insights';
-import { brierTwentieths } from './calibration';
+import { brierPoints, brierTwentieths } from './calibration';
+import type { BrierPoint, BrierSum } from './calibration';
 import type { CreditFacts } from './coach/credit';
 import type { LevelScore } from './coach/ruler';
 import { elapsedMs, liveSubgoals } from './session';
@@ -562,15 +563,15 @@ export function levelScoresOf(totals: MonthAggregate): LevelScore[] {
   return out;
 }
 
-/** As calibration.ts brierByDomain (sums per month), for sessions started from week `from` on. */
-export function brierInputs(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { domainId: string; first: number; months: Map<number, { sq: number; goals: number }> }[] {
-  const byDomain = new Map<string, { domainId: string; first: number; months: Map<number, { sq: number; goals: number }> }>();
+/** As calibration.ts brierByDomain, for sessions started from week `from` on, domains in the order they were first rated. */
+export function brierOf(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { domainId: string; points: BrierPoint[] }[] {
+  const byDomain = new Map<string, { domainId: string; first: number; months: Map<number, BrierSum> }>();
   for (const [domainId, row] of Object.entries(totals.brier)) {
     if (keep && !keep.has(domainId)) continue;
     for (const [key, b] of Object.entries(row)) {
       const [week, month] = key.split('/').map(Number) as [number, number];
       if (week < from) continue;
-      const entry = byDomain.get(domainId) ?? { domainId, first: b.first, months: new Map<number, { sq: number; goals: number }>() };
+      const entry = byDomain.get(domainId) ?? { domainId, first: b.first, months: new Map<number, BrierSum>() };
       entry.first = Math.min(entry.first, b.first);
       const m = entry.months.get(month) ?? { sq: 0, goals: 0 };
       m.sq += b.sq;
@@ -579,7 +580,7 @@ export function brierInputs(totals: MonthAggregate, from = -Infinity, keep?: Rea
       byDomain.set(domainId, entry);
     }
   }
-  return [...byDomain.values()].sort((a, b) => a.first - b.first);
+  return [...byDomain.values()].sort((a, b) => a.first - b.first).map((e) => ({ domainId: e.domainId, points: brierPoints(e.months) }));
 }
 
 /** What the sentence from the record cites (core/coach/credit.ts), for one domain and confidence threshold. */

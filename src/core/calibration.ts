@@ -36,23 +36,31 @@ export function brierScore(twentieths: number, goals: number): number {
  * 0 missed. 0 is perfect calibration; always saying 5/10 scores 0.25.
  */
 export function brierByDomain(journal: Journal): { domainId: string; points: BrierPoint[] }[] {
-  const sums = new Map<string, Map<number, { total: number; goals: number }>>();
+  const sums = new Map<string, Map<number, BrierSum>>();
   for (const s of journal.sessions) {
     if (s.endedAt === undefined) continue;
     const rated = liveSubgoals(s).filter((g) => g.outcome);
     if (rated.length === 0) continue;
-    const byMonth = sums.get(s.domainId) ?? new Map<number, { total: number; goals: number }>();
+    const byMonth = sums.get(s.domainId) ?? new Map<number, BrierSum>();
     const month = monthStart(s.startedAt);
-    const entry = byMonth.get(month) ?? { total: 0, goals: 0 };
-    for (const g of rated) entry.total += brierTwentieths(g.confidence, g.outcome as Outcome);
+    const entry = byMonth.get(month) ?? { sq: 0, goals: 0 };
+    for (const g of rated) entry.sq += brierTwentieths(g.confidence, g.outcome as Outcome);
     entry.goals += rated.length;
     byMonth.set(month, entry);
     sums.set(s.domainId, byMonth);
   }
-  return [...sums.entries()].map(([domainId, byMonth]) => ({
-    domainId,
-    points: [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, e]) => ({ month, score: brierScore(e.total, e.goals), goals: e.goals })),
-  }));
+  return [...sums.entries()].map(([domainId, byMonth]) => ({ domainId, points: brierPoints(byMonth) }));
+}
+
+/** Squared errors summed in 1/400 (see brierTwentieths) over `goals` goals. */
+export interface BrierSum {
+  sq: number;
+  goals: number;
+}
+
+/** One point per month, in time order, from the month's sums. */
+export function brierPoints(byMonth: ReadonlyMap<number, BrierSum>): BrierPoint[] {
+  return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, e]) => ({ month, score: brierScore(e.sq, e.goals), goals: e.goals }));
 }
 
 /** Enough rated goals at one level to say something about it. */

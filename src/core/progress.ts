@@ -5,11 +5,11 @@
  */
 import type { Journal, ProgressRange, Session, Win } from './schema';
 import { emptyJournal } from './schema';
-import { attributionMixOf, brierInputs, calendarOf, calibrationOf, usedDomains, weeksFrom, winsFrom } from './aggregates';
+import { attributionMixOf, brierOf, calendarOf, calibrationOf, usedDomains, weeksFrom, winsFrom } from './aggregates';
 import type { HistoryView } from './aggregates';
 import { attributionMix, calibration, efficacySeries, winsCalendar } from './insights';
 import type { CalibrationRow } from './insights';
-import { brierByDomain, brierScore } from './calibration';
+import { brierByDomain } from './calibration';
 import type { BrierPoint } from './calibration';
 import { elapsedMs } from './session';
 import { addWeeks, DAY, dayStart, weekStart } from './time';
@@ -243,10 +243,7 @@ export function progressDataFromView(view: HistoryView, now: number, query: Prog
     calendarFrom,
     ownCauses: attributionMixOf(totals, now, weeks, from, keep),
     calibration: calibrationOf(totals, from, keep),
-    brier: brierInputs(totals, from, keep).map((b) => ({
-      domainId: b.domainId,
-      points: [...b.months.entries()].sort((x, y) => x[0] - y[0]).map(([month, e]) => ({ month, score: brierScore(e.sq, e.goals), goals: e.goals })),
-    })),
+    brier: brierOf(totals, from, keep),
     focus,
     summary,
   };

@@ -1,8 +1,8 @@
 import { CAUSE_DEFAULTS, causeLabel } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
-import { brierByDomain, brierScore, calibrationFeedback } from '../../core/calibration';
+import { brierByDomain, calibrationFeedback } from '../../core/calibration';
 import { evidenceFor, winsSince } from '../../core/evidence';
-import { aggregateOf, attributionMixOf, brierInputs, calendarOf, calibrationOf, lastTweakOf, latestCueOf, recordFacts, worksOf } from '../../core/aggregates';
+import { aggregateOf, attributionMixOf, brierOf, calendarOf, calibrationOf, lastTweakOf, latestCueOf, recordFacts, worksOf } from '../../core/aggregates';
 import type { HistoryView } from '../../core/aggregates';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
 import { activeDomains, cuesByUse, domainLabel as name, latestCue } from '../../core/journal';
@@ -73,10 +73,7 @@ export function buildSnapshotFromView(
     calibration: calibrationOf(totals),
     calendar: calendarOf(totals, now, 84).map((d) => ({ day: d.day, wins: d.wins })),
     attributionMix: attributionMixOf(totals, now),
-    brier: brierInputs(totals).map((b) => ({
-      domainName: name(journal, b.domainId),
-      points: [...b.months.entries()].sort((x, y) => x[0] - y[0]).map(([month, e]) => ({ month, score: brierScore(e.sq, e.goals), goals: e.goals })),
-    })),
+    brier: brierOf(totals).map((b) => ({ domainName: name(journal, b.domainId), points: b.points })),
   });
 }
 
