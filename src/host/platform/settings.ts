@@ -41,6 +41,25 @@ export const DEFAULT_SETTINGS: Settings = {
   learnThreshold: false,
 };
 
+/** Where each setting lives under `smallWins.` in settings.json (package.json declares the same keys). */
+export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
+  confidenceThreshold: 'confidenceThreshold',
+  defaultPlannedMinutes: 'defaultPlannedMinutes',
+  sleepThresholdMinutes: 'sleepThresholdMinutes',
+  reassessmentIntervalDays: 'reassessmentIntervalDays',
+  acknowledgeWins: 'acknowledgeWins',
+  showDomainInStatusBar: 'statusBar.showDomain',
+  evidenceTasks: 'evidence.tasks',
+  evidenceCommits: 'evidence.commits',
+  evidenceDiagnostics: 'evidence.diagnostics',
+  reviewDepth: 'review.depth',
+  acknowledgeIn: 'acknowledgeIn',
+  reminders: 'reminders',
+  awayThresholdMinutes: 'awayThresholdMinutes',
+  commitsWithAiHelp: 'evidence.commitsWithAiHelp',
+  learnThreshold: 'learnThreshold',
+};
+
 /** Clamps what a user typed into settings.json to the range each setting allows. */
 export function sanitizeSettings(raw: Partial<Record<keyof Settings, unknown>>): Settings {
   const num = (v: unknown, min: number, max: number, fallback: number) =>
