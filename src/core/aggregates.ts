@@ -10,7 +10,7 @@
  */
 import type { CauseKind, EfficacyRating, Encouragement, Journal, Session } from './schema';
 import * as z from 'zod/mini';
-import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema } from './schema';
+import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema, idSchema } from './schema';
 import { OWN } from './insights';
 import { brierPoints, brierTwentieths } from './calibration';
 import type { BrierPoint, BrierSum } from './calibration';
@@ -76,12 +76,15 @@ export interface DomainCell {
   latest: { at: number; cue: string | null } | null;
 }
 
-/** A domain's latest slip review here, and whether a later review in the domain answered it. */
-export interface LastSlip extends Tweak {
+/** A slip review's tweak, and whether a later review in its domain answered for it. */
+export interface SlipTweak {
+  at: number;
+  domainId: string;
+  tweak: string;
   asked: boolean;
 }
 
-/** An answer to a tweak whose slip review is not among these records (an earlier month's). */
+/** An answer to a tweak whose slip review is not among these records (another month's). */
 export interface TweakAnswer {
   of: string;
   domainId: string;
@@ -89,16 +92,17 @@ export interface TweakAnswer {
   helped: boolean;
 }
 
-/** A slip review's tweak and the domain it was written in. */
-type Slip = Omit<WorkingTweak, 'helpedAt'>;
-
-/** What core/coach/tweaks.ts reads from records, kept so it reaches back however far the slip was. */
+/**
+ * What core/coach/tweaks.ts reads from records, kept so it reaches back however far the slip was.
+ * Every slip review is kept (they are few), so an answer meets its slip whichever order parts are
+ * added in, and a slip review written after later reviews still counts.
+ */
 export interface TweakFacts {
-  /** domain → its latest slip review. */
-  last: Record<string, LastSlip>;
+  /** session id → its slip review's tweak. */
+  slips: Record<string, SlipTweak>;
   /** Tweaks a later review said helped, joined with that review. */
   works: WorkingTweak[];
-  /** Answers waiting for their slip review: joined when combined with its month. */
+  /** Answers waiting for their slip review: joined when added to the part that holds it. */
   answers: TweakAnswer[];
 }
 
@@ -129,7 +133,7 @@ export function zoneKey(): string {
 }
 
 export function emptyAggregate(zone = zoneKey()): MonthAggregate {
-  return { v: AGGREGATE_VERSION, zone, days: {}, weeks: {}, brier: {}, domains: {}, ratings: [], encouragements: [], tweaks: { last: {}, works: [], answers: [] }, lastAt: 0 };
+  return { v: AGGREGATE_VERSION, zone, days: {}, weeks: {}, brier: {}, domains: {}, ratings: [], encouragements: [], tweaks: { slips: {}, works: [], answers: [] }, lastAt: 0 };
 }
 
 const emptyWeek = (): WeekCell => ({ sessions: 0, focusMs: 0, reviews: 0, own: 0, causes: {}, rated: Array<number>(11).fill(0), met: Array<number>(11).fill(0), partly: Array<number>(11).fill(0) });
@@ -165,20 +169,15 @@ export function aggregateOf(part: Journal, now = Number.MAX_SAFE_INTEGER, zone =
   return agg;
 }
 
-/** As core/coach/tweaks.ts: each domain's latest slip, and every answer joined with its slip when that is here. */
+/** As core/coach/tweaks.ts: every slip review's tweak, and every answer joined with its slip when that is here. */
 function tweakFactsOf(sessions: readonly Session[]): TweakFacts {
-  const slips = new Map<string, Slip>();
-  const last: Record<string, LastSlip> = {};
+  const facts: TweakFacts = { slips: {}, works: [], answers: [] };
   for (const s of sessions) {
-    if (!s.review?.slip) continue;
-    const slip = { sessionId: s.id, tweak: s.review.slip.tweak, at: s.review.at, domainId: s.domainId };
-    slips.set(s.id, slip);
-    last[s.domainId] = laterTweak(last[s.domainId], { sessionId: slip.sessionId, tweak: slip.tweak, at: slip.at, asked: false }) as LastSlip;
+    if (s.review?.slip) facts.slips[s.id] = { at: s.review.at, domainId: s.domainId, tweak: s.review.slip.tweak, asked: false };
   }
-  const facts: TweakFacts = { last, works: [], answers: [] };
   for (const s of sessions) {
     const answer = s.review?.tweak;
-    if (s.review && answer) answerTweak(facts, slips, { of: answer.of, domainId: s.domainId, at: s.review.at, helped: answer.outcome === 'helped' });
+    if (s.review && answer) answerTweak(facts, { of: answer.of, domainId: s.domainId, at: s.review.at, helped: answer.outcome === 'helped' });
   }
   return inOrder(facts);
 }
@@ -191,36 +190,30 @@ function inOrder(facts: TweakFacts): TweakFacts {
   return facts;
 }
 
-/** Joins an answer with its slip when `slips` holds it (a "helped" one is a working tweak, and it closes the domain's latest); else it waits. */
-function answerTweak(facts: TweakFacts, slips: ReadonlyMap<string, Slip>, answer: TweakAnswer): void {
-  const slip = slips.get(answer.of);
+/** Joins an answer with its slip when the facts hold it (a "helped" one is a working tweak; one from the slip's domain closes it); else it waits. */
+function answerTweak(facts: TweakFacts, answer: TweakAnswer): void {
+  const slip = Object.hasOwn(facts.slips, answer.of) ? facts.slips[answer.of] : undefined;
   if (!slip) {
     facts.answers.push(answer);
     return;
   }
-  if (answer.helped) facts.works.push({ ...slip, helpedAt: answer.at });
-  const latest = facts.last[answer.domainId];
-  if (latest?.sessionId === answer.of) facts.last[answer.domainId] = { ...latest, asked: true };
+  if (answer.helped) facts.works.push({ sessionId: answer.of, tweak: slip.tweak, at: slip.at, domainId: slip.domainId, helpedAt: answer.at });
+  if (answer.domainId === slip.domainId && !slip.asked) facts.slips[answer.of] = { ...slip, asked: true };
 }
 
-/**
- * The tweak facts of two disjoint sets of records. An answer can only be joined with a slip that is
- * its domain's latest in the other set, which is the one a review asks about (a window that had not
- * yet seen a newer slip review is the exception, and its answer stays unjoined).
- */
+/** The tweak facts of two disjoint sets of records: the slips of both, and the answers of each joined with the other's slips. */
 function addTweaks(x: TweakFacts, y: TweakFacts, rename: (domain: string) => string): TweakFacts {
-  const last: Record<string, LastSlip> = {};
-  const slips = new Map<string, Slip>();
+  const slips: Record<string, SlipTweak> = {};
   for (const part of [x, y]) {
-    for (const [domain, slip] of Object.entries(part.last)) {
-      const domainId = rename(domain);
-      slips.set(slip.sessionId, { sessionId: slip.sessionId, tweak: slip.tweak, at: slip.at, domainId });
-      last[domainId] = laterTweak(last[domainId], slip) as LastSlip;
+    for (const [id, slip] of Object.entries(part.slips)) {
+      const known = slips[id];
+      const own = rename(slip.domainId) === slip.domainId ? slip : { ...slip, domainId: rename(slip.domainId) };
+      slips[id] = known ? { ...own, asked: known.asked || own.asked } : own;
     }
   }
   const renamed = (w: WorkingTweak): WorkingTweak => (rename(w.domainId) === w.domainId ? w : { ...w, domainId: rename(w.domainId) });
-  const facts: TweakFacts = { last, works: [...x.works.map(renamed), ...y.works.map(renamed)], answers: [] };
-  for (const answer of [...x.answers, ...y.answers]) answerTweak(facts, slips, { ...answer, domainId: rename(answer.domainId) });
+  const facts: TweakFacts = { slips, works: [...x.works.map(renamed), ...y.works.map(renamed)], answers: [] };
+  for (const answer of [...x.answers, ...y.answers]) answerTweak(facts, { ...answer, domainId: rename(answer.domainId) });
   return inOrder(facts);
 }
 
@@ -393,15 +386,19 @@ export function isAggregate(value: unknown, zone = zoneKey()): value is MonthAgg
   );
 }
 
-const isId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= LIMITS.id;
-const isTweak = (x: Record<string, unknown>): boolean => isId(x['sessionId']) && typeof x['tweak'] === 'string' && x['tweak'].length <= LIMITS.text && isInt(x['at']);
+const isId = (x: unknown): boolean => idSchema.safeParse(x).success;
 
 function isTweakFacts(x: unknown): boolean {
-  if (!isRecord(x) || !isRecord(x['last']) || !Array.isArray(x['works']) || !Array.isArray(x['answers'])) return false;
-  if (!everyValue(x['last'], (l) => isRecord(l) && isTweak(l) && typeof l['asked'] === 'boolean')) return false;
-  if (!x['works'].every((w) => isRecord(w) && isTweak(w) && isId(w['domainId']) && isInt(w['helpedAt']))) return false;
+  if (!isRecord(x) || !isRecord(x['slips']) || !Array.isArray(x['works']) || !Array.isArray(x['answers'])) return false;
+  for (const id in x['slips']) {
+    const slip = x['slips'][id];
+    if (!isId(id) || !isRecord(slip) || !isInt(slip['at']) || !isId(slip['domainId']) || !isText(slip['tweak']) || typeof slip['asked'] !== 'boolean') return false;
+  }
+  if (!x['works'].every((w) => isRecord(w) && isId(w['sessionId']) && isText(w['tweak']) && isInt(w['at']) && isId(w['domainId']) && isInt(w['helpedAt']))) return false;
   return x['answers'].every((a) => isRecord(a) && isId(a['of']) && isId(a['domainId']) && isInt(a['at']) && typeof a['helped'] === 'boolean');
 }
+
+const isText = (x: unknown): boolean => typeof x === 'string' && x.length <= LIMITS.text;
 
 const ratingsSchema = z.array(efficacyRatingSchema);
 const encouragementsSchema = z.array(encouragementSchema);
@@ -603,16 +600,24 @@ export function latestCueOf(totals: MonthAggregate, domainId?: string): string |
   return latest?.cue ?? undefined;
 }
 
-/** As core/coach/tweaks.ts lastTweak, however long ago the slip was. */
+/** As core/coach/tweaks.ts lastTweak, however long ago the slip was; with whether it was asked about. */
+function lastSlip(totals: MonthAggregate, domainId: string): (Tweak & { asked: boolean }) | undefined {
+  let latest: (Tweak & { asked: boolean }) | undefined;
+  for (const [sessionId, slip] of Object.entries(totals.tweaks.slips)) {
+    if (slip.domainId === domainId) latest = laterTweak(latest, { sessionId, tweak: slip.tweak, at: slip.at, asked: slip.asked });
+  }
+  return latest;
+}
+
 export function lastTweakOf(totals: MonthAggregate, domainId: string): Tweak | undefined {
-  const last = totals.tweaks.last[domainId];
+  const last = lastSlip(totals, domainId);
   return last && { sessionId: last.sessionId, tweak: last.tweak, at: last.at };
 }
 
 /** As core/coach/tweaks.ts tweakStillOpen. */
 export function tweakStillOpenOf(totals: MonthAggregate, domainId: string): Tweak | undefined {
-  const last = totals.tweaks.last[domainId];
-  return last && !last.asked ? lastTweakOf(totals, domainId) : undefined;
+  const last = lastSlip(totals, domainId);
+  return last && !last.asked ? { sessionId: last.sessionId, tweak: last.tweak, at: last.at } : undefined;
 }
 
 /** As core/coach/tweaks.ts tweaksThatWork. */

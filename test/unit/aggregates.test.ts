@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { aggregateOf, combine, levelScoresOf } from '../../src/core/aggregates';
+import { aggregateOf, combine, combineAll, levelScoresOf, tweakStillOpenOf, worksOf } from '../../src/core/aggregates';
 import { levelScores } from '../../src/core/coach';
 import { mergeJournals } from '../../src/core/merge';
 import { deleteRecords, revised } from '../../src/core/edit';
@@ -51,7 +51,7 @@ function generated(seed: number, months = 14): Journal {
     });
     // Some reviews name a slip's cue (the dashboard's slip patterns), and some answer the domain's last slip's tweak.
     const lastSlip = lastSlipIn.get(domainId);
-    const slip = random() < 0.3 ? { slip: { cue: pick(['Slack pings', 'Email', 'A meeting']), frictionFailed: 'f', tweak: 't' } } : {};
+    const slip = random() < 0.3 ? { slip: { cue: pick(['Slack pings', 'Email', 'A meeting']), frictionFailed: 'f', tweak: pick(['Mute Slack first', 'Close the mail tab', 'Write the failing test first', 'Plan the hour']) } } : {};
     const tweak = lastSlip && random() < 0.5 ? { tweak: { of: lastSlip, outcome: pick(['helped', 'notHelped', 'notTried'] as const) } } : {};
     const session: Session = {
       id: id(), domainId, workspace: 'w', startedAt: Math.floor(at), endedAt: Math.floor(end), subgoals, wins, cueIds, reframes: [],
@@ -124,6 +124,25 @@ describe('per-month aggregates', () => {
     const total = Object.values(aggregateOf(j, NOW).days).flatMap((row) => Object.values(row)).reduce((sum, x) => sum + x[0] + x[1] + x[2], 0);
     assert.equal(total, j.sessions.reduce((sum, s) => sum + s.wins.length, 0));
     assert.ok(total > 50);
+  });
+
+  it('joins an answer with its tweak whatever order the months are added in, also when a slip review was written late', () => {
+    const session = (id: string, at: number, review: Partial<NonNullable<Session['review']>> = {}): Session => ({
+      id, domainId: 'd', workspace: 'w', startedAt: at, endedAt: at + 60_000, subgoals: [], wins: [], cueIds: [], reframes: [], pauses: [],
+      review: { at: at + 60_000, feedback: '', attribution: { cause: 'effort', text: '', internal: 5, stable: 5, controllable: 5 }, ...review },
+    });
+    const slip = (tweak: string) => ({ slip: { cue: 'Slack pings', frictionFailed: 'f', tweak } });
+    const month = (sessions: Session[]) => ({ ...emptyJournal(), sessions });
+    // January: a slip, and a later session whose slip review was added after February's review had answered the first.
+    const january = month([session('s', Date.UTC(2026, 0, 10), slip('Close Slack')), session('late', Date.UTC(2026, 0, 31), slip('Plan the hour'))]);
+    const february = month([session('answer', Date.UTC(2026, 1, 3), { tweak: { of: 's', outcome: 'helped' } })]);
+    const march = month([session('l', Date.UTC(2026, 2, 5), slip('Mail closed until noon'))]);
+    const whole = aggregateOf(month([...january.sessions, ...february.sessions, ...march.sessions]), NOW);
+    assert.deepEqual(worksOf(whole).map((w) => w.tweak), ['Close Slack']);
+    assert.equal(tweakStillOpenOf(whole, 'd')?.tweak, 'Mail closed until noon');
+    for (const order of [[january, february, march], [january, march, february], [march, february, january], [february, march, january]]) {
+      assert.deepEqual(combineAll(order.map((m) => aggregateOf(m, NOW))), whole);
+    }
   });
 
   for (const seed of [1, 2, 3, 4, 5, 6]) {
