@@ -184,7 +184,8 @@ function unionCounts(a: Cue['usedBy'], b: Cue['usedBy']): Cue['usedBy'] {
 function unionIds(a: readonly string[], b: readonly string[]): string[] {
   if (b.length === 0) return a as string[];
   const seen = new Set(a);
-  return a.concat(b.filter((id) => !seen.has(id) && (seen.add(id), true)));
+  const added = b.filter((id) => !seen.has(id) && (seen.add(id), true));
+  return added.length === 0 ? (a as string[]) : a.concat(added);
 }
 
 function mergeSubgoals(x: Subgoal, y: Subgoal): Subgoal {
