@@ -10,7 +10,7 @@
  */
 import type { CauseKind, EfficacyRating, Encouragement, Journal, Session } from './schema';
 import * as z from 'zod/mini';
-import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema, idSchema } from './schema';
+import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema, isId } from './schema';
 import { OWN } from './insights';
 import { brierPoints, brierTwentieths } from './calibration';
 import type { BrierPoint, BrierSum } from './calibration';
@@ -386,8 +386,6 @@ export function isAggregate(value: unknown, zone = zoneKey()): value is MonthAgg
   );
 }
 
-const isId = (x: unknown): boolean => idSchema.safeParse(x).success;
-
 function isTweakFacts(x: unknown): boolean {
   if (!isRecord(x) || !isRecord(x['slips']) || !Array.isArray(x['works']) || !Array.isArray(x['answers'])) return false;
   for (const id in x['slips']) {
@@ -598,6 +596,18 @@ export function latestCueOf(totals: MonthAggregate, domainId?: string): string |
   let latest: DomainCell['latest'] = null;
   for (const d of cells) latest = laterStart(latest, d?.latest ?? null);
   return latest?.cue ?? undefined;
+}
+
+/**
+ * The aggregate a rollup keeps: of the slip reviews, each domain's latest only. A review asks about
+ * its domain's latest tweak, so an answer written after these months (the rollup holds all but the
+ * newest four) can only be about that one; the older ones' answers are already joined in `works`.
+ */
+export function rolledUp(agg: MonthAggregate): MonthAggregate {
+  const latest = new Map<string, Tweak>();
+  for (const [sessionId, slip] of Object.entries(agg.tweaks.slips)) latest.set(slip.domainId, laterTweak(latest.get(slip.domainId), { sessionId, tweak: slip.tweak, at: slip.at }) as Tweak);
+  const slips = Object.fromEntries([...latest.values()].map((t) => [t.sessionId, agg.tweaks.slips[t.sessionId] as SlipTweak]));
+  return { ...agg, tweaks: { ...agg.tweaks, slips } };
 }
 
 /** As core/coach/tweaks.ts lastTweak, however long ago the slip was; with whether it was asked about. */

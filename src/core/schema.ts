@@ -30,10 +30,16 @@ export const SCHEMA_VERSION = 2;
 
 /** Names a plain object would treat as its own machinery, never valid as an id. */
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const idSchema = z.string().check(
-  z.regex(/^[A-Za-z0-9_-]{1,64}$/),
+  z.regex(ID),
   z.refine((value) => !RESERVED_IDS.has(value), { message: t('That id is reserved') }),
 );
+
+/** The id check without zod, for derived files read in bulk (core/aggregates.ts). */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && ID.test(value) && !RESERVED_IDS.has(value);
+}
 const id = idSchema;
 
 /** Timestamps from the year 2000 to 2200: what a record can hold, and what a Date can always format. */

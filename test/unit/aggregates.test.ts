@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { aggregateOf, combine, combineAll, levelScoresOf, tweakStillOpenOf, worksOf } from '../../src/core/aggregates';
+import { aggregateOf, combine, combineAll, lastTweakOf, levelScoresOf, rolledUp, tweakStillOpenOf, worksOf } from '../../src/core/aggregates';
 import { levelScores } from '../../src/core/coach';
 import { mergeJournals } from '../../src/core/merge';
 import { deleteRecords, revised } from '../../src/core/edit';
@@ -143,6 +143,14 @@ describe('per-month aggregates', () => {
     for (const order of [[january, february, march], [january, march, february], [march, february, january], [february, march, january]]) {
       assert.deepEqual(combineAll(order.map((m) => aggregateOf(m, NOW))), whole);
     }
+    // A rollup keeps each domain's latest slip only; a later answer about it still closes it and counts.
+    const rollup = rolledUp(whole);
+    assert.deepEqual(Object.keys(rollup.tweaks.slips), ['l']);
+    const april = month([session('later', Date.UTC(2026, 3, 2), { tweak: { of: 'l', outcome: 'helped' } })]);
+    const withApril = combineAll([rollup, aggregateOf(april, NOW)]);
+    assert.equal(tweakStillOpenOf(withApril, 'd'), undefined);
+    assert.deepEqual(worksOf(withApril).map((w) => w.tweak), ['Mail closed until noon', 'Close Slack']);
+    assert.equal(lastTweakOf(withApril, 'd')?.tweak, 'Mail closed until noon');
   });
 
   for (const seed of [1, 2, 3, 4, 5, 6]) {

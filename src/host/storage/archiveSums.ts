@@ -1,4 +1,4 @@
-import { aggregateOf, combineAll, indexOf, zoneKey } from '../../core/aggregates';
+import { aggregateOf, combineAll, indexOf, rolledUp, zoneKey } from '../../core/aggregates';
 import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
 import type { Journal } from '../../core/schema';
 import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFile, parseRollup, ROLLUP_NAME, rollupFileName } from './aggregateFiles';
@@ -143,7 +143,7 @@ export class ArchiveSums {
     const next: Rollup = {
       sources: { ...rollup?.sources, ...Object.fromEntries(months.map((month) => [month, [...(listing.get(month) ?? [])]])) },
       index: { ...rollup?.index, ...Object.fromEntries(months.map((month, i) => [month, indexOf(added[i] as MonthAggregate)])) },
-      aggregate: combineAll(rollup ? [rollup.aggregate, ...added] : added),
+      aggregate: rolledUp(combineAll(rollup ? [rollup.aggregate, ...added] : added)),
     };
     const name = rollupFileName(next);
     await this.#folder.write(name, JSON.stringify(next)).catch(() => undefined);
