@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { chooseFile, notification, openDashboard, pick, RESULTS, runCommand, statusItem, type, waitForFile, waitForStored, waitForText, Workbench } from './workbench';
+import { chooseFile, notification, openDashboard, pick, RESULTS, runAndPick, runCommand, statusItem, type, waitForFile, waitForStored, waitForText, Workbench } from './workbench';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -144,8 +144,7 @@ describe('dashboard webview (real VS Code)', function () {
     await view.locator('#progress h2').scrollIntoViewIfNeeded();
     await bench.page.screenshot({ path: path.join(RESULTS, 'dashboard-light.png') });
     const lightText = await view.locator('body').evaluate((b) => getComputedStyle(b).color);
-    await runCommand(bench.page, 'Preferences: Color Theme');
-    await pick(bench.page, 'Select Color Theme', 'Dark Modern');
+    await runAndPick(bench.page, 'Preferences: Color Theme', 'Select Color Theme', 'Dark Modern');
     await view.locator('body.vscode-dark').waitFor();
     const darkText = await view.locator('body').evaluate((b) => getComputedStyle(b).color);
     assert.notEqual(darkText, lightText);

@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  chooseFile, clickInputButton, clickNotificationButton, expectPrompt, waitForArchived, notification, openDashboard, pick, quickInput, runCommand, secondsIn, statusItem, type, validationMessage, waitForStored, waitForText, Workbench,
-} from './workbench';
+import { chooseFile, clickInputButton, clickNotificationButton, expectPrompt, notification, openDashboard, pick, quickInput, runAndPick, runCommand, secondsIn, statusItem, type, validationMessage, waitForArchived, waitForStored, waitForText, Workbench } from './workbench';
 
 /** The whole focus loop from the command palette and the status bar, in a real VS Code. */
 describe('focus loop from the palette and the status bar (real VS Code)', function () {
@@ -240,8 +238,7 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
 
   it('opens the Getting Started walkthrough and logs a win by keyboard shortcut', async () => {
     const page = bench.page;
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    await pick(page, /walkthrough/i, 'Get started with Small Wins');
+    await runAndPick(page, 'Welcome: Open Walkthrough...', /walkthrough/i, 'Get started with Small Wins');
     await page.locator('.gettingStartedContainer', { hasText: 'Start a focus session' }).first().waitFor();
     await page.locator('.gettingStartedContainer', { hasText: 'Turn a worry into an instruction' }).first().waitFor();
     await page.keyboard.press('Escape');

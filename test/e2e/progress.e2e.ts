@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { chooseFile, expectPrompt, notification, openDashboard, pick, quickInput, RESULTS, runCommand, type, waitForWorkspaceStored, Workbench } from './workbench';
+import { chooseFile, expectPrompt, notification, openDashboard, pick, quickInput, RESULTS, runAndPick, runCommand, type, waitForWorkspaceStored, Workbench } from './workbench';
 import { progressJournal } from '../harness/progressJournal';
 import { exportJournal } from '../../src/core/transfer';
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
@@ -162,8 +162,7 @@ describe('Progress tab (real VS Code)', function () {
     const dot = () => view.locator(mark).first();
     const light = { dot: await painted(view, mark), text: await view.locator('body').evaluate((b) => getComputedStyle(b).color) };
     assert.equal(light.dot, await themeColour(view, '--vscode-charts-blue'));
-    await runCommand(page, 'Preferences: Color Theme');
-    await pick(page, 'Select Color Theme', 'Dark Modern');
+    await runAndPick(page, 'Preferences: Color Theme', 'Select Color Theme', 'Dark Modern');
     view = await progressView(page);
     await view.locator('body.vscode-dark').waitFor();
     const dark = { dot: await painted(view, mark), text: await view.locator('body').evaluate((b) => getComputedStyle(b).color) };

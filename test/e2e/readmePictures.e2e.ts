@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { chooseFile, notification, openDashboard, pick, RESULTS, runCommand, startFocus, statusItem, Workbench } from './workbench';
+import { chooseFile, notification, openDashboard, RESULTS, runAndPick, runCommand, startFocus, statusItem, Workbench } from './workbench';
 import { progressJournal } from '../harness/progressJournal';
 import { exportJournal } from '../../src/core/transfer';
 
@@ -42,8 +42,7 @@ describe('pictures for the README (real VS Code)', function () {
     await runCommand(page, 'Small Wins: Show Progress');
     await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#belief svg').waitFor();
     await picture(page, '.part.editor', 'progress-light.png');
-    await runCommand(page, 'Preferences: Color Theme');
-    await pick(page, 'Select Color Theme', 'Dark Modern');
+    await runAndPick(page, 'Preferences: Color Theme', 'Select Color Theme', 'Dark Modern');
     await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body.vscode-dark').waitFor();
     await picture(page, '.part.editor', 'progress-dark.png');
     await runCommand(page, 'View: Close All Editors');

@@ -117,11 +117,26 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /** Waits for a quick pick whose placeholder or title contains `prompt`, then picks the row with `label`. */
-export async function pick(page: Page, prompt: string | RegExp, label: string): Promise<void> {
+export async function pick(page: Page, prompt: string | RegExp, label: string, timeout = TIMEOUT): Promise<void> {
   await expectPrompt(page, prompt);
   const row = quickInput(page).locator('.monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ timeout: TIMEOUT });
-  await row.click();
+  await row.waitFor({ timeout });
+  await row.click({ timeout });
+}
+
+/**
+ * Runs a command that opens one of VS Code's own pickers and picks `label`. When the palette closes,
+ * VS Code hands focus back to a webview a moment later, and its own pickers close when they lose
+ * focus (microsoft/vscode#93950): if the picker was gone before the click, the command runs once more.
+ */
+export async function runAndPick(page: Page, title: string, prompt: string | RegExp, label: string): Promise<void> {
+  await runCommand(page, title);
+  try {
+    await pick(page, prompt, label, 5_000);
+  } catch {
+    await runCommand(page, title);
+    await pick(page, prompt, label);
+  }
 }
 
 /** Waits for an input box whose prompt contains `prompt`, types `text` and presses Enter. */
