@@ -49,7 +49,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('deleteWin'), id }),
   z.strictObject({ type: z.literal('saveCue'), instruction: text }),
   z.strictObject({ type: z.literal('setWinAuthor'), id, by: z.literal(['mine', 'assisted']) }),
-  z.strictObject({ type: z.literal('run'), action: z.literal(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'showEvidence', 'recordEncouragement', 'addModel', 'showProgress', 'editOrDelete']) }),
+  z.strictObject({ type: z.literal('run'), action: z.literal(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'recordEncouragement', 'addModel', 'showProgress', 'editOrDelete']) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;

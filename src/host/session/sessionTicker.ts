@@ -41,10 +41,6 @@ export class SessionTicker implements DisposableLike {
     this.#gapThresholdMs = gapThresholdMs;
   }
 
-  get running(): boolean {
-    return this.#handle !== undefined;
-  }
-
   /** Starts or stops the tick to match whether a session is running. */
   setRunning(running: boolean): void {
     if (running && this.#handle === undefined) {
