@@ -187,6 +187,22 @@ describe('archive: the store', () => {
     assert.ok(sameContent((await archived()).sessions, before.sessions));
   });
 
+  it('never writes a merged file under the name of a file it merges, even when names repeat', async () => {
+    const files = new MemoryArchiveFiles();
+    const counter = () => {
+      let n = 0;
+      return () => `part-${++n}`;
+    };
+    const writer = new JournalStore(new MemoryMemento(), () => NOW, () => undefined, { archive: new Archive(files, () => undefined, counter(), () => NOW) });
+    const oct = Date.UTC(2026, 9, 5, 9);
+    for (let d = 0; d < 2; d++) await writer.apply((j) => withSession(j, oct + d * DAY, true));
+    assert.deepEqual([...files.files.keys()].sort(), ['2026-10.part-1.json', '2026-10.part-2.json']);
+    // A second archive whose names start over, as a test harness's do, merges the month.
+    await new Archive(files, () => undefined, counter(), () => NOW).compact('2026-11');
+    assert.deepEqual([...files.files.keys()], ['2026-10.part-3.json']);
+    assert.equal((await new Archive(files, () => undefined, counter()).journal()).sessions.length, 2);
+  });
+
   it('merges last month\'s files at a window\'s start, reading only that month', async () => {
     const memento = new MemoryMemento();
     const files = new MemoryArchiveFiles();

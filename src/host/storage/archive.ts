@@ -72,7 +72,7 @@ export class Archive {
   async add(parts: ReadonlyMap<string, Journal>): Promise<void> {
     for (const [month, part] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (isEmptyPart(part)) continue;
-      const name = archiveFileName(month, this.#unique());
+      const name = this.#freshName(month);
       await this.#folder.write(name, JSON.stringify(part));
       this.#remember(name, part);
     }
@@ -113,6 +113,18 @@ export class Archive {
     return this.#serial(() => this.#compact(currentMonth));
   }
 
+  /**
+   * A name for a new file of `month` that no file this window knows has: a file written in place of
+   * others must never take one of their names, or removing them would remove it.
+   */
+  #freshName(month: string): string {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const name = archiveFileName(month, this.#unique());
+      if (!this.#files.has(name) && !this.#damaged.has(name)) return name;
+    }
+    throw new Error(`no new archive file name for ${month}`);
+  }
+
   async #compact(currentMonth: string): Promise<void> {
     // Only the months with more than one file are read: a closed month is compacted once, so this is mostly last month.
     // A folder that cannot be listed now is said by the read that needs it; tidying waits for next month.
@@ -130,7 +142,7 @@ export class Archive {
       const readable = names.filter((n) => !this.#damaged.has(n));
       if (readable.length < 2) continue;
       const whole = readable.map((n) => this.#files.get(n) ?? emptyJournal()).reduce(mergeJournals);
-      const name = archiveFileName(month, this.#unique());
+      const name = this.#freshName(month);
       await this.#folder.write(name, JSON.stringify(whole));
       this.#remember(name, whole);
       for (const old of readable) {
@@ -176,7 +188,7 @@ export class Archive {
       }
       const cleaned = { ...applyTombstones({ ...part, deleted }), deleted: [] };
       if (!isEmptyPart(cleaned)) {
-        const fresh = archiveFileName(month, this.#unique());
+        const fresh = this.#freshName(month);
         await this.#folder.write(fresh, JSON.stringify(cleaned));
         this.#remember(fresh, cleaned);
         clean.add(fresh);
@@ -329,7 +341,7 @@ export class Archive {
       await this.#folder.write(aside, text);
       const month = archiveMonth(name);
       if (month !== undefined && !isEmptyPart(readable)) {
-        const fresh = archiveFileName(month, this.#unique());
+        const fresh = this.#freshName(month);
         await this.#folder.write(fresh, JSON.stringify(readable));
         this.#remember(fresh, readable);
       }
