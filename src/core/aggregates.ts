@@ -590,6 +590,15 @@ export function recordFacts(totals: MonthAggregate, domainId: string, threshold:
   return { wins: byAuthor(d.endedWins), sessions: d.endedSessions, ...(low ? { lowStart: { confidence: low.confidence, wins: byAuthor(low.wins) } } : {}) };
 }
 
+/** The domain of the latest session, however long ago. */
+export function latestDomainOf(totals: MonthAggregate): string | undefined {
+  let latest: { at: number; domainId: string } | undefined;
+  for (const [domainId, d] of Object.entries(totals.domains)) {
+    if (d.latest && (!latest || d.latest.at > latest.at || (d.latest.at === latest.at && domainId > latest.domainId))) latest = { at: d.latest.at, domainId };
+  }
+  return latest?.domainId;
+}
+
 /** The cue the latest session (in `domainId`, or in any domain) ended with, however long ago: core/journal.ts latestCue from the totals. */
 export function latestCueOf(totals: MonthAggregate, domainId?: string): string | undefined {
   const cells = domainId === undefined ? Object.values(totals.domains) : [totals.domains[domainId]];

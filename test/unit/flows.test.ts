@@ -278,6 +278,27 @@ describe('the daily loop in few interactions', () => {
     assert.equal(h.ctx.store.live.cues.find((c) => c.id === session?.cueIds[0])?.instruction, 'Run the tests after each edit');
   });
 
+  it('opens a new workspace on the domain of the latest session, however long ago', async () => {
+    const h = harness({ settings: { reviewDepth: 'quick' } });
+    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
+    await startFocusSession(h.ctx);
+    h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
+    await endAndReview(h.ctx);
+    h.time.advance(DAY);
+    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'SQL tuning', { type: 'Index the joins' }, '9');
+    await startFocusSession(h.ctx);
+    h.ui.queue(['Index the joins'], 'Effort', 'Keep');
+    await endAndReview(h.ctx);
+    const later = harness({ settings: { reviewDepth: 'quick' }, memento: h.memento, files: h.files });
+    later.time.now = h.time.now + 150 * DAY;
+    await later.ctx.store.tidy();
+    assert.equal(later.ctx.store.live.sessions.length, 0, 'both sessions live in the archive only');
+    later.ui.queue({ type: 'Tune the report query' }, '9');
+    await startFocusSession(later.ctx);
+    assert.equal(later.ui.remaining, 0);
+    assert.match(later.ui.titles.at(-1) ?? '', /^Start focus · SQL tuning ·/);
+  });
+
   it('offers the subgoals not finished last time, missed first, as one pick', async () => {
     const h = harness({ settings: { reviewDepth: 'quick' } });
     h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');

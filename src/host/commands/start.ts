@@ -16,7 +16,8 @@ import { clip } from '../../core/text';
 import { rateDomain as rateDomainAction } from '../actions/practices';
 import { t } from '../../core/l10n';
 import { coachView } from '../storage/views';
-import { lastTweakOf, latestCueOf, levelScoresOf } from '../../core/aggregates';
+import { lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf } from '../../core/aggregates';
+import type { HistoryView } from '../../core/aggregates';
 import type { LevelScore } from '../../core/coach';
 
 const startTitle = () => t('Small Wins: Start Focus Session');
@@ -90,9 +91,10 @@ async function askPlannedMinutes(ctx: Services, preferred: number): Promise<numb
 }
 
 /** The domain a returning user works in: this workspace's last one, else the one of the latest session. */
-function currentDomain(ctx: Services, history: Journal): Domain | undefined {
-  const usable = (id: string | undefined) => (id === undefined ? undefined : activeDomains(history).find((d) => d.id === id));
-  return usable(ctx.defaults.get().lastDomainId) ?? usable(history.sessions[history.sessions.length - 1]?.domainId) ?? activeDomains(history)[0];
+function currentDomain(ctx: Services, view: HistoryView): Domain | undefined {
+  const domains = activeDomains(view.records);
+  const usable = (id: string | undefined) => (id === undefined ? undefined : domains.find((d) => d.id === id));
+  return usable(ctx.defaults.get().lastDomainId) ?? usable(latestDomainOf(view.totals)) ?? domains[0];
 }
 
 /** Subgoals of recent sessions in this domain that were missed or partly met: missed first, newest first. */
@@ -138,7 +140,7 @@ export async function startFocusSession(ctx: Services): Promise<void> {
   refuseIfRunning(ctx.store.live);
   const view = await coachView(ctx.store, ctx.clock());
   const history = view.records;
-  const known = currentDomain(ctx, history);
+  const known = currentDomain(ctx, view);
   let domain: DomainChoice | undefined = known ? { kind: 'existing', id: known.id } : await firstDomain(ctx);
   if (!domain) return;
   let planned = ctx.defaults.get().plannedMinutes ?? ctx.settings().defaultPlannedMinutes;
