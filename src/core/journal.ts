@@ -57,6 +57,22 @@ export function cuesByUse(journal: Journal): Cue[] {
   return journal.cues.slice().sort((a, b) => cueUses(b) - cueUses(a) || b.createdAt - a.createdAt);
 }
 
+/** The domain of the latest session (at the same start, the larger domain id, as the aggregates do). */
+export function latestDomain(journal: Journal): string | undefined {
+  let latest: { at: number; domainId: string } | undefined;
+  for (const s of journal.sessions) {
+    if (!latest || s.startedAt > latest.at || (s.startedAt === latest.at && s.domainId > latest.domainId)) latest = { at: s.startedAt, domainId: s.domainId };
+  }
+  return latest?.domainId;
+}
+
+/** The domain a start offers: this workspace's last one, else the latest session's, else the first; archived ones never. */
+export function startDomain(journal: Journal, lastDomainId: string | undefined, latestDomainId: string | undefined): Domain | undefined {
+  const domains = activeDomains(journal);
+  const usable = (id: string | undefined) => (id === undefined ? undefined : domains.find((d) => d.id === id));
+  return usable(lastDomainId) ?? usable(latestDomainId) ?? domains[0];
+}
+
 /**
  * The cue the latest session (in `domainId`, or in any domain) ended with: the one a user tends to
  * keep, offered first at the next start. At the same start the larger cue id, as the aggregates do.

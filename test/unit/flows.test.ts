@@ -11,6 +11,8 @@ import { exportData, importData, writeWeeklyReview } from '../../src/host/comman
 import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
 import { emptyJournal } from '../../src/core/schema';
 import { DAY } from '../../src/core/time';
+import { buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/snapshot';
+import { dashboardView } from '../../src/host/storage/views';
 import { rateDomain, weeklyReflection } from '../../src/host/commands/practices';
 import { guarded } from '../../src/host/commands/guarded';
 import { harness, ScriptedUi } from './helpers';
@@ -293,6 +295,9 @@ describe('the daily loop in few interactions', () => {
     later.time.now = h.time.now + 150 * DAY;
     await later.ctx.store.tidy();
     assert.equal(later.ctx.store.live.sessions.length, 0, 'both sessions live in the archive only');
+    const now = later.time.now;
+    const snapshot = buildSnapshotFromView(await dashboardView(later.ctx.store, now, undefined, EVIDENCE_WINS), now, later.settings, later.ctx.defaults.get());
+    assert.equal(snapshot.domains.find((d) => d.id === snapshot.lastDomainId)?.name, 'SQL tuning', 'the dashboard’s start form offers the same domain');
     later.ui.queue({ type: 'Tune the report query' }, '9');
     await startFocusSession(later.ctx);
     assert.equal(later.ui.remaining, 0);

@@ -7,9 +7,9 @@ import { askConfidence, askDomain, askDomainName, askEfficacy, askText } from '.
 import { chooseCue } from './selfTalk';
 import { present } from './present';
 import type { PickItem } from '../platform/ui';
-import type { Domain, Journal } from '../../core/schema';
+import type { Journal } from '../../core/schema';
 import type { CueChoice, DomainChoice } from '../actions/choices';
-import { activeDomains, domainLabel, findDomainByName } from '../../core/journal';
+import { domainLabel, findDomainByName, startDomain } from '../../core/journal';
 import { liveSubgoals } from '../../core/session';
 import { LIMITS } from '../../core/limits';
 import { clip } from '../../core/text';
@@ -17,7 +17,6 @@ import { rateDomain as rateDomainAction } from '../actions/practices';
 import { t } from '../../core/l10n';
 import { coachView } from '../storage/views';
 import { lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf } from '../../core/aggregates';
-import type { HistoryView } from '../../core/aggregates';
 import type { LevelScore } from '../../core/coach';
 
 const startTitle = () => t('Small Wins: Start Focus Session');
@@ -90,12 +89,6 @@ async function askPlannedMinutes(ctx: Services, preferred: number): Promise<numb
   return typed === undefined ? undefined : Number(typed);
 }
 
-/** The domain a returning user works in: this workspace's last one, else the one of the latest session. */
-function currentDomain(ctx: Services, view: HistoryView): Domain | undefined {
-  const domains = activeDomains(view.records);
-  const usable = (id: string | undefined) => (id === undefined ? undefined : domains.find((d) => d.id === id));
-  return usable(ctx.defaults.get().lastDomainId) ?? usable(latestDomainOf(view.totals)) ?? domains[0];
-}
 
 /** Subgoals of recent sessions in this domain that were missed or partly met: missed first, newest first. */
 export function unfinishedGoals(history: Journal, domainId: string, limit = 5): string[] {
@@ -140,7 +133,7 @@ export async function startFocusSession(ctx: Services): Promise<void> {
   refuseIfRunning(ctx.store.live);
   const view = await coachView(ctx.store, ctx.clock());
   const history = view.records;
-  const known = currentDomain(ctx, view);
+  const known = startDomain(view.records, ctx.defaults.get().lastDomainId, latestDomainOf(view.totals));
   let domain: DomainChoice | undefined = known ? { kind: 'existing', id: known.id } : await firstDomain(ctx);
   if (!domain) return;
   let planned = ctx.defaults.get().plannedMinutes ?? ctx.settings().defaultPlannedMinutes;

@@ -2,10 +2,10 @@ import { CAUSE_DEFAULTS, causeLabel } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
 import { brierByDomain, calibrationFeedback } from '../../core/calibration';
 import { evidenceFor, winsSince } from '../../core/evidence';
-import { aggregateOf, attributionMixOf, brierOf, calendarOf, calibrationOf, lastTweakOf, latestCueOf, recordFacts, worksOf } from '../../core/aggregates';
+import { aggregateOf, attributionMixOf, brierOf, calendarOf, calibrationOf, lastTweakOf, latestCueOf, latestDomainOf, recordFacts, worksOf } from '../../core/aggregates';
 import type { HistoryView } from '../../core/aggregates';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
-import { activeDomains, cuesByUse, domainLabel as name, latestCue } from '../../core/journal';
+import { activeDomains, cuesByUse, domainLabel as name, latestCue, latestDomain, startDomain } from '../../core/journal';
 import { encouragementFromCredit, encouragementFromRecordWithCredit, modelForDoubt, modelSentence, lastTweak, recurringSlipCues, slipPatternSentence, tweakSentence, tweaksThatWork } from '../../core/coach';
 import type { Tweak, WorkingTweak } from '../../core/coach';
 import { CAUSE_KINDS } from '../../core/schema';
@@ -67,7 +67,8 @@ export function buildSnapshotFromView(
   const focusDomainId = activeSession(journal)?.domainId ?? defaults.lastDomainId;
   return assemble(journal, now, settings, defaults, suggestions, language, {
     fromRecord: focusDomainId ? encouragementFromCredit(recordFacts(totals, focusDomainId, settings.confidenceThreshold), name(journal, focusDomainId)) : undefined,
-    lastCueId: latestCueOf(totals, focusDomainId),
+    latestDomainId: latestDomainOf(totals),
+    lastCueId: (domainId) => latestCueOf(totals, domainId),
     lastTweak: (domainId) => lastTweakOf(totals, domainId),
     works: worksOf(totals),
     calibration: calibrationOf(totals),
@@ -80,8 +81,9 @@ export function buildSnapshotFromView(
 /** What the two ways of building a snapshot count differently: from aggregates, or record by record. */
 interface Figures {
   fromRecord: string | undefined;
-  /** The cue of the focus domain's latest session, however long ago, offered first at the next start. */
-  lastCueId: string | undefined;
+  /** The domain of the latest session, and the cue a domain's latest session ended with, however long ago: what the start form offers. */
+  latestDomainId: string | undefined;
+  lastCueId: (domainId: string | undefined) => string | undefined;
   /** The latest slip review's tweak in a domain, however long ago, and the tweaks that helped. */
   lastTweak: (domainId: string) => Tweak | undefined;
   works: WorkingTweak[];
@@ -109,14 +111,17 @@ function assemble(
   const due = duePrompts(journal, now, settings.reassessmentIntervalDays);
   const dip = withModel(journal, dipNote(journal, now), focusDomainId);
   const calibrationNote = calibrationFeedback(figures.calibration);
+  // The start form offers what the palette's start does: the domain, and the cue its latest session ended with.
+  const startWith = startDomain(journal, defaults.lastDomainId, figures.latestDomainId);
+  const lastCueId = figures.lastCueId(startWith?.id);
   return {
     now,
     threshold: settings.confidenceThreshold,
     defaultPlannedMinutes: defaults.plannedMinutes ?? settings.defaultPlannedMinutes,
-    ...(defaults.lastDomainId ? { lastDomainId: defaults.lastDomainId } : {}),
+    ...(startWith ? { lastDomainId: startWith.id } : {}),
     domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
     cues: cuesByUse(journal).map((c) => ({ id: c.id, instruction: c.instruction })),
-    ...(figures.lastCueId !== undefined && journal.cues.some((c) => c.id === figures.lastCueId) ? { lastCueId: figures.lastCueId } : {}),
+    ...(lastCueId !== undefined && journal.cues.some((c) => c.id === lastCueId) ? { lastCueId } : {}),
     ...(session ? { session: sessionView(journal, session, now, language, figures.lastTweak(session.domainId)) } : {}),
     suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
     todayWins,
@@ -178,7 +183,8 @@ export function buildSnapshotFromHistory(
   const focusDomainId = activeSession(journal)?.domainId ?? defaults.lastDomainId;
   return assemble(journal, now, settings, defaults, suggestions, language, {
     fromRecord: focusDomainId ? encouragementFromRecordWithCredit(journal, focusDomainId, name(journal, focusDomainId), settings.confidenceThreshold) : undefined,
-    lastCueId: latestCue(journal, focusDomainId),
+    latestDomainId: latestDomain(journal),
+    lastCueId: (domainId) => latestCue(journal, domainId),
     lastTweak: (domainId) => lastTweak(journal, domainId),
     works: tweaksThatWork(journal),
     calibration: calibration(journal),
