@@ -130,6 +130,9 @@ describe('Progress tab (real VS Code)', function () {
   it('shows a win logged from the palette at once, in the calendar and the table', async () => {
     const page = bench.page;
     const dashboard = await dashboardView(page);
+    // The form offers the domain used last, with its choices folded; the user opens them to pick another.
+    assert.equal(await dashboard.locator('#start-choices').evaluate((d) => (d as HTMLDetailsElement).open), false);
+    await dashboard.locator('#start-choices-summary').click();
     await dashboard.locator('#start-domain').selectOption({ label: 'parser tests' });
     await dashboard.locator('#start-goal input').fill('Cover the number rule');
     await dashboard.locator('.start-form input[type=range]').first().fill('8');
