@@ -89,7 +89,6 @@ async function askPlannedMinutes(ctx: Services, preferred: number): Promise<numb
   return typed === undefined ? undefined : Number(typed);
 }
 
-
 /** Subgoals of recent sessions in this domain that were missed or partly met: missed first, newest first. */
 export function unfinishedGoals(history: Journal, domainId: string, limit = 5): string[] {
   const rank = { missed: 0, partly: 1 } as const;
