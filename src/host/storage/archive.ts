@@ -36,7 +36,7 @@ export class Archive {
   #monthRecords = new Map<string, { sources: string; journal: Journal }>();
   /** Which deletions the archive files were checked for, and which files, as this window last read or wrote it. */
   #ledger: PurgeLedger | undefined;
-  /** The archive's files by month, as the last look at the folder for aggregates found them. */
+  /** The archive's files by month, as the last view's look at the folder found them. */
   #listing = new Map<string, string[]>();
   #scanning: Promise<void> = Promise.resolve();
   #listFailed = false;
@@ -129,13 +129,9 @@ export class Archive {
     // Only the months with more than one file are read: a closed month is compacted once, so this is mostly last month.
     // A folder that cannot be listed now is said by the read that needs it; tidying waits for next month.
     const listed = await this.#folder.list().catch(() => [] as string[]);
-    const byMonth = new Map<string, string[]>();
-    for (const name of listed.sort()) {
-      const month = archiveMonth(name);
-      if (month === undefined || month > currentMonth || this.#damaged.has(name)) continue;
-      byMonth.set(month, [...(byMonth.get(month) ?? []), name]);
-    }
-    for (const [month, names] of byMonth) {
+    for (const [month, files] of filesByMonth(listed)) {
+      if (month > currentMonth) continue;
+      const names = files.filter((n) => !this.#damaged.has(n));
       if (names.length < (month === currentMonth ? MERGE_CURRENT_AT : 2)) continue;
       for (const name of names) await this.#part(name);
       // A file that could not be read stays as it is; the others are merged without it.
@@ -175,8 +171,7 @@ export class Archive {
     const deleted = [...ids].map((id) => ({ id, at: MIN_TIME }));
     // Files checked for every one of these deletions stay clean (files never change); the rest are read.
     const clean = new Set(known ? names.filter((n) => ledger.files.has(n)) : []);
-    if (!known) await this.journal();
-    const unchecked = known ? names.filter((n) => !ledger.files.has(n)) : [...this.#files.keys()];
+    const unchecked = known ? names.filter((n) => !ledger.files.has(n)) : names;
     for (const name of unchecked) {
       const month = archiveMonth(name);
       if (month === undefined || this.#damaged.has(name)) continue;
@@ -229,11 +224,7 @@ export class Archive {
       const changed = await this.#purge(deletions, listed).catch((error: unknown) => (purgeFailed(error), true));
       if (changed) listed = await this.#folder.list();
       await this.#removeStalePartials(listed);
-      const byMonth = new Map<string, string[]>();
-      for (const name of listed.sort()) {
-        const month = archiveMonth(name);
-        if (month !== undefined) byMonth.set(month, [...(byMonth.get(month) ?? []), name]);
-      }
+      const byMonth = filesByMonth(listed);
       this.#listing = byMonth;
       return this.#sums.read(listed, byMonth);
     });
@@ -241,7 +232,7 @@ export class Archive {
 
   /**
    * The merged records of these months only (a view's recent months), read from the files the last
-   * call of `aggregates` listed. Only the months of the latest call are kept in memory.
+   * `view` listed. Only the months of the latest call are kept in memory.
    */
   months(wanted: Iterable<string>): Promise<Journal> {
     return this.#serial(() => this.#readMonths(wanted));
@@ -380,6 +371,19 @@ const PARTIAL_GRACE_MS = 60 * 60_000;
 
 /** How many files the current month may have before a window's start merges them (views read it file by file). */
 const MERGE_CURRENT_AT = 8;
+
+/** The archive's month files by month, each month's in name order (the listing is sorted in place). */
+function filesByMonth(listed: string[]): Map<string, string[]> {
+  const byMonth = new Map<string, string[]>();
+  for (const name of listed.sort()) {
+    const month = archiveMonth(name);
+    if (month === undefined) continue;
+    const names = byMonth.get(month);
+    if (names) names.push(name);
+    else byMonth.set(month, [name]);
+  }
+  return byMonth;
+}
 
 /** When a file named by uniqueName was written, from its time part. */
 function writtenAt(name: string): number | undefined {
