@@ -49,16 +49,21 @@ export function parseRollup(text: string, listing: ReadonlyMap<string, readonly 
   try {
     const stored = JSON.parse(text) as Partial<Record<keyof Rollup, unknown>>;
     const { sources, index, aggregate } = stored;
-    if (!isRecord(sources) || !isRecord(index) || Object.keys(sources).length === 0) return undefined;
-    for (const [month, names] of Object.entries(sources)) {
-      const listed = listing.get(month);
-      if (!listed || !sameNames(names, listed) || !isMonthIndex(index[month])) return undefined;
-    }
+    if (!isRecord(sources) || !isRecord(index) || Object.keys(sources).length === 0 || !sourcesListed(sources, listing)) return undefined;
+    if (!Object.keys(sources).every((month) => isMonthIndex(index[month]))) return undefined;
     if (Object.keys(index).length !== Object.keys(sources).length || !isAggregate(aggregate, zone)) return undefined;
     return stored as Rollup;
   } catch {
     return undefined;
   }
+}
+
+/** Every month a rollup sums still has exactly the files it was summed from. */
+export function sourcesListed(sources: Readonly<Record<string, unknown>>, listing: ReadonlyMap<string, readonly string[]>): boolean {
+  return Object.entries(sources).every(([month, names]) => {
+    const listed = listing.get(month);
+    return listed !== undefined && sameNames(names, listed);
+  });
 }
 
 function sameNames(stored: unknown, names: readonly string[]): boolean {

@@ -1,7 +1,7 @@
 import { aggregateOf, combineAll, indexOf, rolledUp, zoneKey } from '../../core/aggregates';
 import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
 import type { Journal } from '../../core/schema';
-import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFile, parseRollup, ROLLUP_NAME, rollupFileName } from './aggregateFiles';
+import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFile, parseRollup, ROLLUP_NAME, rollupFileName, sourcesListed } from './aggregateFiles';
 import type { Rollup } from './aggregateFiles';
 import type { ArchiveFiles } from './archive';
 
@@ -78,13 +78,12 @@ export class ArchiveSums {
     const older = [...byMonth.keys()].sort().slice(0, -LOOSE_MONTHS);
     const adding = older.filter((month) => lasting.has(month));
     if (adding.length > 0) {
-      rollup = await this.#extendRollup(rollup, adding, loose, byMonth, rollupFiles);
+      rollup = await this.#extendRollup(rollup, adding, loose, byMonth);
       for (const month of adding) loose.delete(month);
-    } else {
-      // A rollup of files no longer there goes (it holds ratings' and encouragements' text, perhaps deleted since).
-      const keep = rollup ? rollupFileName(rollup) : undefined;
-      for (const name of rollupFiles) if (name !== keep) await this.#folder.remove(name).catch(() => undefined);
     }
+    // Every other rollup goes: one this replaced, or one of files no longer there (it holds ratings' and encouragements' text, perhaps deleted since).
+    const keep = rollup ? rollupFileName(rollup) : undefined;
+    for (const name of rollupFiles) if (name !== keep) await this.#folder.remove(name).catch(() => undefined);
     for (const month of this.#aggregates.keys()) if (!byMonth.has(month)) this.#aggregates.delete(month);
     const current = new Set([...byMonth].map(([month, names]) => aggregateFileName(month, names)));
     for (const name of aggregateFiles) if (!current.has(name)) await this.#folder.remove(name).catch(() => undefined);
@@ -128,7 +127,7 @@ export class ArchiveSums {
   /** The rollup this window summed last, or the first rollup file that still sums months as they are. */
   async #readRollup(files: readonly string[], listing: ReadonlyMap<string, readonly string[]>, zone: string): Promise<Rollup | undefined> {
     const known = this.#rollup;
-    if (known && known.aggregate.zone === zone && files.includes(rollupFileName(known)) && Object.entries(known.sources).every(([month, names]) => listing.get(month)?.join('\n') === names.join('\n'))) return known;
+    if (known && known.aggregate.zone === zone && files.includes(rollupFileName(known)) && sourcesListed(known.sources, listing)) return known;
     this.#rollup = undefined;
     for (const file of files) {
       const rollup = await this.#folder.read(file).then((text) => parseRollup(text, listing, zone), () => undefined);
@@ -137,8 +136,8 @@ export class ArchiveSums {
     return undefined;
   }
 
-  /** Adds months to the rollup (or starts one), writes it and removes every other rollup file. */
-  async #extendRollup(rollup: Rollup | undefined, months: readonly string[], aggregates: ReadonlyMap<string, MonthAggregate>, listing: ReadonlyMap<string, readonly string[]>, files: readonly string[]): Promise<Rollup> {
+  /** Adds months to the rollup (or starts one) and writes it. */
+  async #extendRollup(rollup: Rollup | undefined, months: readonly string[], aggregates: ReadonlyMap<string, MonthAggregate>, listing: ReadonlyMap<string, readonly string[]>): Promise<Rollup> {
     const added = months.map((month) => aggregates.get(month) as MonthAggregate);
     const next: Rollup = {
       sources: { ...rollup?.sources, ...Object.fromEntries(months.map((month) => [month, [...(listing.get(month) ?? [])]])) },
@@ -147,7 +146,6 @@ export class ArchiveSums {
     };
     const name = rollupFileName(next);
     await this.#folder.write(name, JSON.stringify(next)).catch(() => undefined);
-    for (const old of files) if (old !== name) await this.#folder.remove(old).catch(() => undefined);
     this.#rollup = next;
     return next;
   }
