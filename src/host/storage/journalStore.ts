@@ -53,14 +53,14 @@ export class JournalStore {
   /** What this window knew before another window's write replaced it, until reconciled. */
   #known: Journal | undefined;
   #combined: { live: Journal; archived: Journal; journal: Journal } | undefined;
-  #archiveFailed = false;
   #compactedFor: string | undefined;
   /** The journal listeners were last told about. */
   #announced: Journal | undefined;
   #reconciling = false;
   /** Set while the stored journal comes from a newer version (the message that says so). */
   #newer: string | undefined;
-  #newerReported = false;
+  /** Problems said once (until they go away, for the archive's), not at every write or view. */
+  readonly #reported = new Set<string>();
   readonly #signal: () => void;
   readonly #archive: Archive | undefined;
 
@@ -212,8 +212,6 @@ export class JournalStore {
     return { live: this.live, aggregates, months: (names) => archive.months(names) };
   }
 
-  /** Problems with the archive said once until it works again, not at every view. */
-  readonly #reported = new Set<string>();
   #reportOnce(kind: string, problem: string): void {
     if (this.#reported.has(kind)) return;
     this.#reported.add(kind);
@@ -281,8 +279,7 @@ export class JournalStore {
       await this.#archive?.add(split.moved);
       return split.live;
     } catch (error) {
-      if (!this.#archiveFailed) this.#report(t('Small Wins could not write its archive ({0}). Old history stays in the journal; nothing is lost.', String(error)));
-      this.#archiveFailed = true;
+      this.#reportOnce('archive', t('Small Wins could not write its archive ({0}). Old history stays in the journal; nothing is lost.', String(error)));
       return journal;
     }
   }
@@ -334,10 +331,7 @@ export class JournalStore {
     this.#newer = loaded.newer
       ? t('Your Small Wins journal was written by a newer version of Small Wins (format {0}; this version reads up to {1}). It is kept exactly as it is, and nothing can be saved until you update Small Wins.', loaded.newer.version, SCHEMA_VERSION)
       : undefined;
-    if (this.#newer && !this.#newerReported) {
-      this.#newerReported = true;
-      this.#report(this.#newer);
-    }
+    if (this.#newer) this.#reportOnce('newer', this.#newer);
     if (loaded.rejected) {
       const key = `${RECOVERY_PREFIX}${this.#clock()}`;
       const problem = loaded.rejected.problem;
