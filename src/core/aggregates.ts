@@ -223,9 +223,11 @@ function addSession(agg: MonthAggregate, s: Session, now: number): void {
   agg.lastAt = Math.max(agg.lastAt, s.startedAt, s.endedAt ?? now);
   const d = (agg.domains[domain] ??= emptyDomain());
   d.latest = laterStart(d.latest, { at: s.startedAt, cue: s.cueIds[s.cueIds.length - 1] ?? null });
+  const authors: Authors = [0, 0, 0];
   for (const w of s.wins) {
-    const day = cell(agg.days, domain, String(dayStart(w.at)), (): Authors => [0, 0, 0]);
-    day[authorIndex((w as { by?: unknown }).by)]++;
+    const by = authorIndex(w.by);
+    authors[by]++;
+    cell(agg.days, domain, String(dayStart(w.at)), (): Authors => [0, 0, 0])[by]++;
     d.lastWinAt = Math.max(d.lastWinAt, w.at);
     agg.lastAt = Math.max(agg.lastAt, w.at);
   }
@@ -244,8 +246,6 @@ function addSession(agg: MonthAggregate, s: Session, now: number): void {
   }
   if (!ended) return;
   d.endedSessions++;
-  const authors: Authors = [0, 0, 0];
-  for (const w of s.wins) authors[authorIndex((w as { by?: unknown }).by)]++;
   d.endedWins = addAuthors(d.endedWins, authors);
   const first = s.subgoals[0];
   if (first && authors[0] + authors[1] > 0) {
@@ -534,28 +534,28 @@ export function attributionMixOf(totals: MonthAggregate, now: number, weeks = 12
     .map(([weekOf, c]) => ({ weekOf, reviews: c.reviews, ownShare: c.own / c.reviews }));
 }
 
-/** As insights.ts calibration, for sessions started from week `from` on. */
-export function calibrationOf(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { confidence: number; rated: number; met: number }[] {
-  const out = Array.from({ length: 11 }, (_, confidence) => ({ confidence, rated: 0, met: 0 }));
-  for (const c of weeksFrom(totals, from, keep).values()) {
-    for (const row of out) {
-      row.rated += c.rated[row.confidence] ?? 0;
-      row.met += c.met[row.confidence] ?? 0;
-    }
+/** Per confidence level 0–10: the goals rated, met and partly met in sessions started from week `from` on. */
+function levelCounts(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { rated: number; met: number; partly: number }[] {
+  const out = Array.from({ length: 11 }, () => ({ rated: 0, met: 0, partly: 0 }));
+  for (const [, week, c] of rows(totals.weeks, keep)) {
+    if (week < from) continue;
+    out.forEach((row, level) => {
+      row.rated += c.rated[level] ?? 0;
+      row.met += c.met[level] ?? 0;
+      row.partly += c.partly[level] ?? 0;
+    });
   }
   return out;
 }
 
+/** As insights.ts calibration, for sessions started from week `from` on. */
+export function calibrationOf(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { confidence: number; rated: number; met: number }[] {
+  return levelCounts(totals, from, keep).map((c, confidence) => ({ confidence, rated: c.rated, met: c.met }));
+}
+
 /** As core/coach/ruler.ts levelScores: per confidence level, the goals rated and the points met (partly met counting half). */
 export function levelScoresOf(totals: MonthAggregate): LevelScore[] {
-  const out = Array.from({ length: 11 }, () => ({ rated: 0, points: 0 }));
-  for (const c of weeksFrom(totals, -Infinity).values()) {
-    out.forEach((row, level) => {
-      row.rated += c.rated[level] ?? 0;
-      row.points += (c.met[level] ?? 0) + (c.partly[level] ?? 0) / 2;
-    });
-  }
-  return out;
+  return levelCounts(totals).map((c) => ({ rated: c.rated, points: c.met + c.partly / 2 }));
 }
 
 /** As calibration.ts brierByDomain, for sessions started from week `from` on, domains in the order they were first rated. */
