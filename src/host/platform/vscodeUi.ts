@@ -29,7 +29,7 @@ const rows = <T>(items: readonly PickItem<T>[]): Item<T>[] => items.map((i) => (
  * Shows a prepared prompt and settles once: `answer` wires what accepts it, and hiding it (Escape,
  * another prompt) cancels. The widget is disposed either way.
  */
-function asked<T, W extends Widget>(widget: W, answer: (finish: (value: T) => void) => void): Promise<T | undefined> {
+function asked<T>(widget: Widget, answer: (finish: (value: T) => void) => void): Promise<T | undefined> {
   return new Promise((resolve) => {
     let done = false;
     const finish = (value: T | undefined) => {
@@ -52,7 +52,7 @@ export class VsCodeUi implements Ui {
     qp.items = rows(items);
     const active = qp.items.find((i) => options.active !== undefined && i.value === options.active);
     if (active) qp.activeItems = [active];
-    return asked<T | undefined, typeof qp>(qp, (finish) => qp.onDidAccept(() => finish(qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value)));
+    return asked<T | undefined>(qp, (finish) => qp.onDidAccept(() => finish(qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value)));
   }
 
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions & { selected: readonly T[] }): Promise<T[] | undefined> {
@@ -60,7 +60,7 @@ export class VsCodeUi implements Ui {
     qp.canSelectMany = true;
     qp.items = rows(items);
     qp.selectedItems = qp.items.filter((i) => options.selected.includes(i.value));
-    return asked<T[], typeof qp>(qp, (finish) => qp.onDidAccept(() => finish(qp.selectedItems.map((i) => i.value))));
+    return asked<T[]>(qp, (finish) => qp.onDidAccept(() => finish(qp.selectedItems.map((i) => i.value))));
   }
 
   compose<T>(options: ComposeOptions<T>): Promise<Composed<T> | undefined> {
@@ -78,7 +78,7 @@ export class VsCodeUi implements Ui {
     };
     refresh();
     qp.onDidChangeValue(refresh);
-    return asked<Composed<T>, typeof qp>(qp, (finish) => {
+    return asked<Composed<T>>(qp, (finish) => {
       qp.onDidTriggerButton((button) => finish({ kind: 'button', id: (button as { id?: string }).id ?? '', text: qp.value }));
       qp.onDidAccept(() => {
         const row = qp.selectedItems[0] ?? qp.activeItems[0];
@@ -95,7 +95,7 @@ export class VsCodeUi implements Ui {
     box.value = options.value ?? '';
     // Validate only after the first keystroke so an empty box does not open with an error.
     box.onDidChangeValue((text) => (box.validationMessage = options.validate(text)));
-    return asked<string, typeof box>(box, (finish) => box.onDidAccept(() => {
+    return asked<string>(box, (finish) => box.onDidAccept(() => {
       const problem = options.validate(box.value);
       if (problem) box.validationMessage = problem;
       else finish(box.value);

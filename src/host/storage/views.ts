@@ -95,7 +95,7 @@ function resolver(deleted: readonly Tombstone[]): (domain: string) => string {
  * All-time figures (the sentence from your record) come from the totals, so a start, a win and a
  * review cost the same in year five as in week one.
  */
-export const COACH_WEEKS = 12;
+const COACH_WEEKS = 12;
 
 /** The coach's view: the last COACH_WEEKS weeks as records (every rating and encouragement), and the totals of all. */
 export function coachView(store: JournalStore, now: number): Promise<HistoryView> {
