@@ -17,7 +17,7 @@ import type { BrierPoint, BrierSum } from './calibration';
 import type { CreditFacts } from './coach/credit';
 import type { LevelScore } from './coach/ruler';
 import { elapsedMs, liveSubgoals } from './session';
-import { dayStart, weekStart } from './time';
+import { dayStart, later, weekStart } from './time';
 import { LIMITS } from './limits';
 import { laterTweak, mostRecentlyHelped } from './coach/tweaks';
 import type { Tweak, WorkingTweak } from './coach/tweaks';
@@ -310,9 +310,7 @@ const addBrier = (x: BrierCell, y: BrierCell): BrierCell => ({ sq: x.sq + y.sq, 
 
 /** The later start; at the same moment the larger cue id, so every order of adding agrees. */
 function laterStart(x: DomainCell['latest'], y: DomainCell['latest']): DomainCell['latest'] {
-  if (!x || !y) return x ?? y;
-  if (x.at !== y.at) return x.at > y.at ? x : y;
-  return (x.cue ?? '') >= (y.cue ?? '') ? x : y;
+  return later(x ?? undefined, y ?? undefined, (l) => l.cue ?? '') ?? null;
 }
 
 function addDomainCell(x: DomainCell, y: DomainCell): DomainCell {
@@ -593,9 +591,7 @@ export function recordFacts(totals: MonthAggregate, domainId: string, threshold:
 /** The domain of the latest session, however long ago. */
 export function latestDomainOf(totals: MonthAggregate): string | undefined {
   let latest: { at: number; domainId: string } | undefined;
-  for (const [domainId, d] of Object.entries(totals.domains)) {
-    if (d.latest && (!latest || d.latest.at > latest.at || (d.latest.at === latest.at && domainId > latest.domainId))) latest = { at: d.latest.at, domainId };
-  }
+  for (const [domainId, d] of Object.entries(totals.domains)) latest = later(latest, d.latest ? { at: d.latest.at, domainId } : undefined, (l) => l.domainId);
   return latest?.domainId;
 }
 

@@ -1,6 +1,6 @@
 import type { Cue, Domain, EfficacyRating, Encouragement, Journal, Model, Reflection } from './schema';
 import { newId } from './ids';
-import { weekStart } from './time';
+import { later, weekStart } from './time';
 import { t } from './l10n';
 
 export function domainById(journal: Journal, id: string): Domain | undefined {
@@ -60,9 +60,7 @@ export function cuesByUse(journal: Journal): Cue[] {
 /** The domain of the latest session (at the same start, the larger domain id, as the aggregates do). */
 export function latestDomain(journal: Journal): string | undefined {
   let latest: { at: number; domainId: string } | undefined;
-  for (const s of journal.sessions) {
-    if (!latest || s.startedAt > latest.at || (s.startedAt === latest.at && s.domainId > latest.domainId)) latest = { at: s.startedAt, domainId: s.domainId };
-  }
+  for (const s of journal.sessions) latest = later(latest, { at: s.startedAt, domainId: s.domainId }, (l) => l.domainId);
   return latest?.domainId;
 }
 
@@ -81,8 +79,7 @@ export function latestCue(journal: Journal, domainId?: string): string | undefin
   let latest: { at: number; cue: string } | undefined;
   for (const s of journal.sessions) {
     if (domainId !== undefined && s.domainId !== domainId) continue;
-    const cue = s.cueIds[s.cueIds.length - 1] ?? '';
-    if (!latest || s.startedAt > latest.at || (s.startedAt === latest.at && cue > latest.cue)) latest = { at: s.startedAt, cue };
+    latest = later(latest, { at: s.startedAt, cue: s.cueIds[s.cueIds.length - 1] ?? '' }, (l) => l.cue);
   }
   return latest?.cue || undefined;
 }

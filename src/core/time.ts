@@ -2,6 +2,16 @@ import { t } from './l10n';
 
 export const DAY = 86_400_000;
 
+/**
+ * The later of two records by `at`; at the same moment the one whose `key` sorts later, so every copy
+ * and every order of reading picks the same one.
+ */
+export function later<T extends { at: number }>(x: T | undefined, y: T | undefined, key: (record: T) => string): T | undefined {
+  if (!x || !y) return x ?? y;
+  if (x.at !== y.at) return x.at > y.at ? x : y;
+  return key(x) >= key(y) ? x : y;
+}
+
 /** Monday 00:00 local time of the week containing `at`. */
 export function weekStart(at: number): number {
   const d = new Date(at);

@@ -2,6 +2,7 @@ import type { Journal, Session, SlipReview } from '../schema';
 import { t } from '../l10n';
 import { calendarDate, daysAgo, weekdayName } from './dates';
 import { sameTextKey } from './normalize';
+import { later } from '../time';
 
 /** A tweak from a slip review: the session it was written for, and when that review was done. */
 export interface Tweak {
@@ -16,9 +17,7 @@ const hasSlip = (s: Session): s is SlipSession => s.review?.slip !== undefined;
 
 /** The later of two tweaks; of two reviews in the same millisecond the larger session id, so every copy and every order of reading agrees. */
 export function laterTweak<T extends Tweak>(x: T | undefined, y: T | undefined): T | undefined {
-  if (!x || !y) return x ?? y;
-  if (x.at !== y.at) return x.at > y.at ? x : y;
-  return x.sessionId >= y.sessionId ? x : y;
+  return later(x, y, (tweak) => tweak.sessionId);
 }
 
 /** The latest slip review's tweak in a domain, or undefined when no slip there was ever reviewed. */
