@@ -16,7 +16,7 @@ export type { LevelScore } from './coach/ruler';
 export { recurringSlipCues, slipPatternSentence, slipWindowStart } from './coach/slips';
 export type { SlipPattern } from './coach/slips';
 export { abilityPattern } from './coach/ability';
-export { creditFacts, encouragementFromCredit, encouragementFromRecordWithCredit, winsByAuthor } from './coach/credit';
+export { encouragementFromCredit, encouragementFromRecordWithCredit, winsByAuthor } from './coach/credit';
 export type { CreditFacts } from './coach/credit';
 export type { WinsByAuthor } from './coach/credit';
 export { sameTextKey } from './coach/normalize';

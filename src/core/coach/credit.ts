@@ -32,7 +32,7 @@ export interface CreditFacts {
   lowStart?: { confidence: number; wins: WinsByAuthor };
 }
 
-export function creditFacts(journal: Journal, domainId: string, threshold: number): CreditFacts {
+function creditFacts(journal: Journal, domainId: string, threshold: number): CreditFacts {
   const sessions = journal.sessions.filter((s) => s.domainId === domainId && s.endedAt !== undefined);
   const lowStart = sessions.filter((s) => s.subgoals.length > 0 && (s.subgoals[0]?.confidence ?? 10) < threshold && yours(winsByAuthor(s.wins)) > 0).pop();
   return {
