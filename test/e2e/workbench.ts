@@ -333,8 +333,8 @@ export function secondsIn(text: string): number {
  * every one of `texts` (in one read). VS Code flushes extension state shortly after each change; a
  * reload reads what was flushed.
  */
-export async function waitForStored(page: Page, ...texts: string[]): Promise<void> {
-  await waitForStoredState(page, { present: texts, absent: [], scope: 'global' });
+export function waitForStored(page: Page, ...texts: string[]): Promise<string> {
+  return waitForStoredState(page, { present: texts, absent: [], scope: 'global' });
 }
 
 /** The same for Small Wins' workspaceState (the workspace's defaults), in the workspace's own database. */
@@ -347,12 +347,12 @@ export async function waitForNotStored(page: Page, text: string): Promise<void> 
   await waitForStoredState(page, { present: [], absent: [text], scope: 'global' });
 }
 
-/** Polls the stored state until one read holds every `present` text and none of the `absent` ones. */
-async function waitForStoredState(page: Page, wanted: { present: string[]; absent: string[]; scope: 'global' | 'workspace' }): Promise<void> {
+/** Polls the stored state until one read holds every `present` text and none of the `absent` ones; resolves with that read. */
+async function waitForStoredState(page: Page, wanted: { present: string[]; absent: string[]; scope: 'global' | 'workspace' }): Promise<string> {
   // A value read for an earlier wait must not answer this one.
   await page.evaluate(() => delete (window as unknown as { smallWinsStored?: string }).smallWinsStored);
   // Each poll starts a read of IndexedDB and answers with the latest value read so far.
-  await page.waitForFunction(
+  const found = await page.waitForFunction(
     ({ present, absent, scope }) => {
       const probe = window as unknown as { smallWinsStored?: string; smallWinsReading?: boolean };
       const GLOBAL = 'vscode-web-state-db-global';
@@ -378,28 +378,12 @@ async function waitForStoredState(page: Page, wanted: { present: string[]; absen
           .finally(() => (probe.smallWinsReading = false));
       }
       const stored = probe.smallWinsStored;
-      return stored !== undefined && present.every((n) => stored.includes(n)) && !absent.some((n) => stored.includes(n));
+      return stored !== undefined && present.every((n) => stored.includes(n)) && !absent.some((n) => stored.includes(n)) && stored;
     },
     wanted,
     { timeout: TIMEOUT, polling: 100 },
   );
-}
-
-/** Small Wins' globalState as the browser stores it (IndexedDB): what every window and a reload read. */
-export function readStored(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('vscode-web-state-db-global');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    const raw: unknown = await new Promise((resolve) => {
-      const request = db.transaction('ItemTable').objectStore('ItemTable').get('small-wins.small-wins');
-      request.onsuccess = () => resolve(request.result);
-    });
-    db.close();
-    return typeof raw === 'string' ? raw : '';
-  });
+  return (await found.jsonValue()) as string;
 }
 
 /** Resolves when `file` exists: an event from the file system, not a poll. */

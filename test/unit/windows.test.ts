@@ -44,6 +44,46 @@ class WindowMemento implements MementoLike {
   }
 }
 
+/**
+ * A window's globalState as VS Code's extension host keeps it (ExtensionMemento): one object for all
+ * keys; `update` changes it at once and stores the whole object a moment later; every value stored
+ * (this window's, echoed back before `update` resolves, or another window's) replaces the object.
+ * `between` stands for a value VS Code delivers in that moment.
+ */
+class ExtensionHostMemento implements MementoLike {
+  value: Record<string, unknown> = {};
+  between: { beforeFlush?: () => void; afterFlush?: () => void } = {};
+  #flush: Promise<void> | undefined;
+  constructor(private readonly shared: { stored: Record<string, unknown> }) {}
+  get(key: string): unknown {
+    return this.value[key];
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.value[key] = copy(value);
+    this.#flush ??= Promise.resolve().then(() => {
+      this.#flush = undefined;
+      const { beforeFlush, afterFlush } = this.between;
+      this.between = {};
+      beforeFlush?.();
+      this.shared.stored = copy(this.value);
+      this.deliver(); // the echo
+      afterFlush?.();
+    });
+    return this.#flush;
+  }
+  deliver(): void {
+    this.value = copy(this.shared.stored);
+  }
+  keys(): readonly string[] {
+    return Object.keys(this.value);
+  }
+}
+
+/** A JSON copy, as VS Code stores and delivers a value. */
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 function startedJournal(time: TestClock): Journal {
   const { journal, domain } = addDomain(emptyJournal(), 'parser tests', time.now);
   return startSession(journal, { domainId: domain.id, workspace: 'w', subgoals: [newSubgoal('g', 8, time.now)] }, time.now).journal;
@@ -162,6 +202,45 @@ describe('two windows writing one globalState', () => {
     await store.apply(() => startedJournal(time));
     await store.apply((j) => j);
     assert.equal(signals, 1, 'a change signals once; no change, no signal');
+  });
+});
+
+describe('a window whose write VS Code replaced before or after storing it', () => {
+  for (const moment of ['beforeFlush', 'afterFlush'] as const) {
+    it(`writes its win again when another window's value arrives ${moment === 'beforeFlush' ? 'before its update is stored' : 'before its update resolves'}`, async () => {
+      const time = new TestClock();
+      const shared = { stored: {} as Record<string, unknown> };
+      const memoA = new ExtensionHostMemento(shared);
+      const memoB = new ExtensionHostMemento(shared);
+      const a = new JournalStore(memoA, time.clock, () => undefined);
+      const b = new JournalStore(memoB, time.clock, () => undefined);
+      await a.apply(() => startedJournal(time));
+      a.refresh();
+      await a.whenIdle(); // A has settled: it holds what it stored
+      memoB.deliver();
+      // B logs a win from the view both share; its value reaches A in the middle of A's own write.
+      await b.apply(winIn('from B', time.now + 1));
+      const fromB = copy(shared.stored);
+      memoA.between = { [moment]: () => (memoA.value = copy(fromB)) };
+      await a.apply(winIn('from A', time.now + 2));
+      await a.whenIdle();
+      const wins = (shared.stored[JOURNAL_KEY] as Journal).sessions[0]?.wins.map((w) => w.text).sort();
+      assert.deepEqual(wins, ['from A', 'from B'], 'stored without waiting for another read or write');
+      assert.deepEqual(a.live.sessions[0]?.wins.map((w) => w.text).sort(), ['from A', 'from B']);
+    });
+  }
+
+  it('takes the echo of its own write, both keys in one, as what it wrote: nothing read again', async () => {
+    const time = new TestClock();
+    const memo = new ExtensionHostMemento({ stored: {} });
+    const store = new JournalStore(memo, time.clock, () => undefined);
+    let told: Journal | undefined;
+    store.onDidChange((journal) => (told = journal));
+    for (const change of [() => startedJournal(time), winIn('one', time.now + 1), (j: Journal) => addDomain(j, 'second', time.now + 2).journal]) {
+      await store.apply(change);
+      await store.whenIdle();
+      assert.equal(store.live, told, 'the journal it wrote is the one it reads');
+    }
   });
 });
 

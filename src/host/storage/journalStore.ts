@@ -110,11 +110,23 @@ export class JournalStore {
    */
   #guard(previous: Journal): void {
     this.#known = this.#known ? mergeJournals(this.#known, previous) : previous;
+    this.#writeMerge();
+  }
+
+  #writeMerge(): void {
     if (this.#reconciling) return;
     this.#reconciling = true;
-    void this.apply((journal) => journal)
-      .catch((error: unknown) => this.#report(error instanceof Error ? error.message : String(error)))
-      .finally(() => (this.#reconciling = false));
+    void this.apply((journal) => journal).then(
+      () => {
+        this.#reconciling = false;
+        // A replacement noticed while that merge was written is merged now, not at some later read.
+        if (this.#known) this.#writeMerge();
+      },
+      (error: unknown) => {
+        this.#reconciling = false;
+        this.#report(error instanceof Error ? error.message : String(error));
+      },
+    );
   }
 
   /** Looks for a change another window stored and tells listeners about it. */
@@ -138,21 +150,40 @@ export class JournalStore {
       if (changed !== stored) refuseUnreadable(changed);
       const journal = await this.#archiveClosed(changed);
       if (journal !== stored) {
-        await this.#memento.update(JOURNAL_KEY, journal);
-        this.#raw = this.#memento.get(JOURNAL_KEY);
-        if (syncedChanged(stored, journal) || this.#rawSynced === undefined) {
-          await this.#memento.update(SYNCED_KEY, syncedPart(journal));
-          this.#rawSynced = this.#memento.get(SYNCED_KEY);
-        }
+        const held = await this.#write(journal, syncedChanged(stored, journal) || this.#rawSynced === undefined);
         this.#current = journal;
         this.#emit(journal);
         this.#signal();
+        if (!held) this.#guard(journal);
         await this.#purgeArchive(stored, journal);
       }
       return result;
     });
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Writes the journal (and what Settings Sync carries) and says whether the memento still holds it.
+   * VS Code keeps an extension's globalState as one object: a value delivered between an update and
+   * its flush (another window's write) replaces that object, and the flush then stores that value
+   * instead, while the update still resolves. Both keys go in one flush, and what the memento holds
+   * afterwards is compared with what was written. When it differs, `#raw` keeps what was written, so
+   * the next read sees the replacement as another window's write and the merge is written (#guard).
+   */
+  async #write(journal: Journal, withSynced: boolean): Promise<boolean> {
+    const pending = [this.#memento.update(JOURNAL_KEY, journal)];
+    if (withSynced) pending.push(this.#memento.update(SYNCED_KEY, syncedPart(journal)));
+    const written = this.#memento.get(JOURNAL_KEY);
+    const writtenSynced = this.#memento.get(SYNCED_KEY);
+    await Promise.all(pending);
+    // What VS Code hands back is its echo of the write: another object with the same content.
+    const held = this.#memento.get(JOURNAL_KEY);
+    const heldSynced = this.#memento.get(SYNCED_KEY);
+    const kept = sameValue(held, written);
+    this.#raw = kept ? held : written;
+    this.#rawSynced = sameValue(heldSynced, writtenSynced) ? heldSynced : writtenSynced;
+    return kept;
   }
 
   /** Resolves when every change started so far has been written. */
@@ -360,6 +391,11 @@ export class JournalStore {
 function refuseUnreadable(journal: Journal): void {
   const check = journalSchema.safeParse(journal);
   if (!check.success) throw new SessionError(t('Small Wins did not save this change, because it could not be read back ({0}). Nothing was changed.', describeIssues(check.error)));
+}
+
+/** Two stored values with the same content; both are JSON copies, so their texts compare. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The deleted records whose text leaves the archive files (a merged one lives on in the record it was merged into). */
