@@ -7,21 +7,19 @@ export interface EvidenceWin extends Win {
 export interface Evidence {
   wins: EvidenceWin[];
   encouragements: Encouragement[];
-  totalWins: number;
 }
 
 /**
  * Recent wins and recorded encouragement for a domain (or every domain), newest first. Keeps only the
- * newest `limit` wins while it counts, so five years of history cost one pass and no big sort.
+ * newest `limit` wins as it walks, so five years of history cost one pass and no big sort. (How many
+ * wins there are in all comes from the totals, not from records that may be only the recent ones.)
  */
 export function evidenceFor(journal: Journal, domainId: string | undefined, limit = 20): Evidence {
   // Walk from the end, where the newest records usually are, so most wins fail the first comparison.
   const newest: { win: Win; domainId: string }[] = [];
-  let totalWins = 0;
   for (let si = journal.sessions.length - 1; si >= 0; si--) {
     const s = journal.sessions[si] as Session;
     if (domainId && s.domainId !== domainId) continue;
-    totalWins += s.wins.length;
     for (let wi = s.wins.length - 1; wi >= 0; wi--) {
       const win = s.wins[wi] as Win;
       if (newest.length === limit && (newest[limit - 1]?.win.at ?? Infinity) > win.at) continue;
@@ -36,7 +34,7 @@ export function evidenceFor(journal: Journal, domainId: string | undefined, limi
   const encouragements = journal.encouragements
     .filter((e) => !domainId || e.domainId === undefined || e.domainId === domainId)
     .sort((a, b) => b.at - a.at);
-  return { wins, encouragements: encouragements.slice(0, limit), totalWins };
+  return { wins, encouragements: encouragements.slice(0, limit) };
 }
 
 /** Every win logged since `since`, newest first, with its domain (today's wins, across domains). */

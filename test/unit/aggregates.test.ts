@@ -17,6 +17,7 @@ import { PROGRESS_RANGES } from '../../src/core/progress';
 import { harness, MemoryArchiveFiles } from './helpers';
 import { startFocusSession } from '../../src/host/commands/start';
 import { endAndReview } from '../../src/host/commands/end';
+import { showEvidence } from '../../src/host/commands/practices';
 import { logWin as logWinAction } from '../../src/host/actions/inSession';
 import { activeSession } from '../../src/core/session';
 import { MemoryMemento } from '../harness/memoryMemento';
@@ -314,6 +315,22 @@ describe('per-month aggregates', () => {
     assert.deepEqual(old, [], 'no month before the coach\'s window was read');
     assert.ok(reads.some((n) => n.startsWith('rollup.')), 'the all-time figures came from the rollup');
     assert.ok(reads.filter((n) => n.includes('.agg.')).length <= 4, 'and not from every month\'s own aggregate');
+  });
+
+  it('the evidence bank lists a domain\'s newest wins and counts all of them, from two years of archive', async () => {
+    const { memento, files } = await archivedHistory(generated(12, 24));
+    const history = await newStore(memento, files).history();
+    // The running session's domain is the one shown.
+    const domain = history.domains.find((d) => d.id === activeSession(history)?.domainId) as { id: string; name: string };
+    const wins = history.sessions.filter((s) => s.domainId === domain.id).flatMap((s) => s.wins);
+    assert.ok(wins.length > 40, 'more wins than the list shows');
+    const h = harness({ memento, files });
+    const shown: (string | undefined)[] = [];
+    h.ui.queue((items: readonly { label: string; description?: string }[]) => void shown.push(...items.filter((i) => i.label.startsWith('$(star-full)')).map((i) => i.description)));
+    await showEvidence(h.ctx);
+    const newest = wins.map((w) => w.at).sort((a, b) => b - a).slice(0, 20).map((at) => new Date(at).toLocaleString('en'));
+    assert.deepEqual(shown, newest);
+    assert.match(h.ui.prompts.at(-1) ?? '', new RegExp(`^${wins.length} wins on ${domain.name}`));
   });
 
   it('a damaged rollup or month aggregate is computed again, with the same snapshots, and replaced', async () => {

@@ -111,7 +111,8 @@ export async function showEvidence(ctx: Services): Promise<void> {
   }
   // The newest wins as records (as many as evidenceFor lists), the count of all from the totals: no need to read every year.
   const view = await historyView(ctx.store, ctx.clock(), { latestWins: { domainId: domain.id, count: EVIDENCE_LIST } });
-  const evidence = { ...evidenceFor(view.records, domain.id, EVIDENCE_LIST), totalWins: winsFrom(view.totals, -Infinity, new Set([domain.id])) };
+  const evidence = evidenceFor(view.records, domain.id, EVIDENCE_LIST);
+  const totalWins = winsFrom(view.totals, -Infinity, new Set([domain.id]));
   if (evidence.wins.length === 0 && evidence.encouragements.length === 0) {
     void ctx.ui.info(t('No evidence for {0} yet. Every win you log lands here.', domain.name));
     return;
@@ -122,6 +123,6 @@ export async function showEvidence(ctx: Services): Promise<void> {
   ];
   await ctx.ui.pick(items, {
     title,
-    placeholder: t('{0} on {1}, and {2}', winCount(evidence.totalWins), domain.name, collectionCount('encouragements', evidence.encouragements.length)),
+    placeholder: t('{0} on {1}, and {2}', winCount(totalWins), domain.name, collectionCount('encouragements', evidence.encouragements.length)),
   });
 }
