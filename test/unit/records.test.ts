@@ -19,7 +19,7 @@ import { activeSession, logWin, updateRunning } from '../../src/core/session';
 import { CommitWatch } from '../../src/core/suggestions';
 import { clip } from '../../src/core/text';
 import { LIMITS } from '../../src/core/limits';
-import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/storage/journalStore';
+import { ERASED_KEY, JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/storage/journalStore';
 import { startFocusSession } from '../../src/host/commands/start';
 import { harness, startFirstSession } from './helpers';
 
@@ -266,7 +266,9 @@ describe('edit and delete that stay deleted', () => {
     assert.equal(h.ctx.store.live.domains.length, 1, 'declined: nothing deleted');
     h.ui.queue('Delete All');
     await deleteEverything(h.ctx);
-    assert.deepEqual(h.memento.keys().filter((k) => h.memento.get(k) !== undefined), []);
+    // Only the mark that tells other windows it was erased: an id, nothing of the journal.
+    assert.deepEqual(h.memento.keys().filter((k) => h.memento.get(k) !== undefined), [ERASED_KEY]);
+    assert.match(String(h.memento.get(ERASED_KEY)), /^[0-9a-f-]{36}$/);
     assert.equal(h.files.files.size, 0);
     assert.equal(h.ctx.store.live.domains.length, 0);
   });

@@ -15,7 +15,10 @@ import { MemoryArchiveFiles, TestClock } from './helpers';
  * window sees another's write only when it is delivered (after a delay, in any order).
  */
 class SharedStorage {
+  /** The journal. */
   stored: unknown;
+  /** Every other key (what Settings Sync carries, the erase mark). */
+  others: Record<string, unknown> = {};
   readonly windows: WindowMemento[] = [];
   window(): WindowMemento {
     const w = new WindowMemento(this);
@@ -23,24 +26,33 @@ class SharedStorage {
     return w;
   }
   deliverAll(): void {
-    for (const w of this.windows) w.cache = this.stored === undefined ? undefined : JSON.parse(JSON.stringify(this.stored));
+    for (const w of this.windows) {
+      w.cache = this.stored === undefined ? undefined : copy(this.stored);
+      w.others = copy(this.others);
+    }
   }
 }
 
 class WindowMemento implements MementoLike {
   cache: unknown;
+  others: Record<string, unknown> = {};
   constructor(private readonly shared: SharedStorage) {}
   get(key: string): unknown {
-    return key === JOURNAL_KEY ? this.cache : undefined;
+    return key === JOURNAL_KEY ? this.cache : this.others[key];
   }
   update(key: string, value: unknown): Promise<void> {
-    if (key !== JOURNAL_KEY) return Promise.resolve();
-    this.cache = JSON.parse(JSON.stringify(value));
-    this.shared.stored = JSON.parse(JSON.stringify(value));
+    const stored = value === undefined ? undefined : copy(value);
+    if (key === JOURNAL_KEY) {
+      this.cache = stored;
+      this.shared.stored = stored === undefined ? undefined : copy(stored);
+    } else {
+      this.others[key] = stored;
+      this.shared.others[key] = stored === undefined ? undefined : copy(stored);
+    }
     return Promise.resolve();
   }
   keys(): readonly string[] {
-    return [JOURNAL_KEY];
+    return [JOURNAL_KEY, ...Object.keys(this.others).filter((k) => this.others[k] !== undefined)];
   }
 }
 
@@ -193,6 +205,32 @@ describe('two windows writing one globalState', () => {
     await a.whenIdle();
     const wins = (shared.stored as Journal).sessions[0]?.wins.map((w) => w.text).sort();
     assert.deepEqual(wins, ['from A', 'from B', 'from B again']);
+  });
+
+  it('an erase in one window stays erased: the other window neither writes back nor shows what it knew', async () => {
+    const files = new MemoryArchiveFiles();
+    const { time, shared, a, b, settle } = await twoWindows(files);
+    const id = activeSession(a.live)?.id as string;
+    await b.apply(winIn('from B', time.now + 1));
+    await settle(2);
+    // One session ended and archived, one running: both kinds of record must stay gone.
+    await a.apply((j) => ({ ...j, sessions: j.sessions.map((s) => (s.id === id ? endSession(s, {}, undefined, time.now + 2) : s)) }));
+    await settle(2);
+    await b.apply((j) => startSession(j, { domainId: j.domains[0]?.id as string, workspace: 'w', subgoals: [newSubgoal('again', 7, time.now + 3)] }, time.now + 3).journal);
+    await settle(2);
+    assert.equal((await b.history()).sessions.length, 2, 'B has seen both sessions');
+    await a.erase();
+    await settle(3);
+    await b.apply((j) => addDomain(j, 'after the erase', time.now + 4).journal);
+    await settle(2);
+    const stored = shared.stored as Journal;
+    assert.deepEqual(stored.sessions, [], 'no session came back');
+    assert.deepEqual(stored.domains.map((d) => d.name), ['after the erase']);
+    for (const store of [a, b]) {
+      assert.deepEqual((await store.history()).sessions, []);
+      assert.deepEqual(store.live.domains.map((d) => d.name), ['after the erase']);
+    }
+    assert.deepEqual([...files.files.keys()].filter((n) => /^\d{4}-\d{2}\./.test(n)), [], 'no archive file came back');
   });
 
   it('tells other windows after each write, so they refresh', async () => {

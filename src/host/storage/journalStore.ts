@@ -14,11 +14,14 @@ import type { ArchiveAggregates } from './archiveSums';
 import type { DisposableLike, MementoLike } from '../platform/mementoLike';
 import { Listeners } from '../platform/listeners';
 import { t } from '../../core/l10n';
+import { newId } from '../../core/ids';
 
 export const JOURNAL_KEY = 'journal';
 export const RECOVERY_PREFIX = 'recovery.';
 /** The key Settings Sync carries (see core/synced.ts). */
 export const SYNCED_KEY = 'synced';
+/** A new value at each "Delete all my data", so other windows drop what they knew instead of writing it back. */
+export const ERASED_KEY = 'erased';
 
 type Listener = (journal: Journal) => void;
 
@@ -47,6 +50,7 @@ export interface StoreOptions {
 export class JournalStore {
   #raw: unknown = Symbol('not loaded');
   #rawSynced: unknown;
+  #erased: unknown;
   #current: Journal | undefined;
   readonly #listeners = new Listeners<[Journal]>();
   #queue: Promise<unknown> = Promise.resolve();
@@ -88,8 +92,14 @@ export class JournalStore {
   get live(): Journal {
     const raw = this.#memento.get(JOURNAL_KEY);
     const synced = this.#memento.get(SYNCED_KEY);
-    if (raw !== this.#raw || synced !== this.#rawSynced || !this.#current) {
-      const previous = this.#current;
+    const erased = this.#memento.get(ERASED_KEY);
+    if (raw !== this.#raw || synced !== this.#rawSynced || erased !== this.#erased || !this.#current) {
+      let previous = this.#current;
+      if (erased !== this.#erased) {
+        // Everything was deleted in another window since this one read: what it knew is gone, not to be written back.
+        if (previous) previous = this.#forgetAll();
+        this.#erased = erased;
+      }
       this.#read(raw);
       this.#rawSynced = synced;
       const read = withSynced(this.#current as Journal, synced);
@@ -287,19 +297,28 @@ export class JournalStore {
    */
   erase(): Promise<void> {
     const run = this.#queue.then(async () => {
-      for (const key of [JOURNAL_KEY, SYNCED_KEY, ...this.recoveryKeys()]) await this.#memento.update(key, undefined);
+      // One write, so no window sees the journal gone without the mark that says it was erased.
+      const erased = newId();
+      await Promise.all([...[JOURNAL_KEY, SYNCED_KEY, ...this.recoveryKeys()].map((key) => this.#memento.update(key, undefined)), this.#memento.update(ERASED_KEY, erased)]);
       await this.#archive?.erase();
-      this.#known = undefined;
-      this.#combined = undefined;
+      this.#forgetAll();
+      this.#erased = erased;
       this.#raw = this.#memento.get(JOURNAL_KEY);
-      this.#rawSynced = undefined;
+      this.#rawSynced = this.#memento.get(SYNCED_KEY);
       this.#current = emptyJournal();
-      this.#newer = undefined;
       this.#emit(this.#current);
       this.#signal();
     });
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Drops what this window knew of a journal that was erased; returns nothing to compare the next read with. */
+  #forgetAll(): undefined {
+    this.#known = undefined;
+    this.#combined = undefined;
+    this.#newer = undefined;
+    return undefined;
   }
 
   /** Writes closed history to the archive and returns what stays live; on failure everything stays. */
