@@ -99,4 +99,15 @@ describe('many windows (real VS Code)', function () {
     const alsoShown = await notification(other, ended).waitFor({ timeout: 6000 }).then(() => true, () => false);
     assert.equal(alsoShown, false, `only window ${first} announces the planned end`);
   });
+
+  it('deletes all data in one window; the other shows it gone and does not write it back', async () => {
+    await runCommand(a, 'Small Wins: Delete All My Data');
+    await a.locator('.monaco-dialog-box').getByRole('button', { name: 'Delete All' }).click();
+    await notification(a, /All Small Wins data on this machine was deleted/).waitFor();
+    await statusItem(b).filter({ hasText: 'Start focus' }).waitFor({ timeout: 5000 });
+    // Window B knew every session and win; its next write must build on the empty journal, not on what it showed.
+    await startSession(b, 'after the erase', 'Open-ended', { first: true });
+    const stored = await waitForStored(a, '"name":"after the erase"');
+    for (const gone of ['shared work', 'timed work', 'from A 0', 'from B 19']) assert.ok(!stored.includes(gone), `${gone} stays deleted`);
+  });
 });
