@@ -183,6 +183,30 @@ describe('Progress tab (real VS Code)', function () {
     await page.screenshot({ path: path.join(RESULTS, 'progress-dark-lower.png') });
   });
 
+  it('stays readable in dark and light high contrast: theme colours, contrast borders (screenshots)', async () => {
+    const page = bench.page;
+    for (const theme of [
+      { name: 'Dark High Contrast', body: 'body.vscode-high-contrast:not(.vscode-high-contrast-light)', file: 'progress-hc-dark.png' },
+      { name: 'Light High Contrast', body: 'body.vscode-high-contrast-light', file: 'progress-hc-light.png' },
+    ]) {
+      await runAndPick(page, 'Preferences: Color Theme', 'Select Color Theme', theme.name);
+      const view = await progressView(page);
+      await view.locator(theme.body).waitFor();
+      assert.equal(await painted(view, '#belief .sw-mark[aria-label^="parser tests"]'), await themeColour(view, '--vscode-charts-blue'), theme.name);
+      const border = await themeColour(view, '--vscode-contrastBorder');
+      const cell = await view.locator('#calendar .sw-mark').first().evaluate((m) => getComputedStyle(m).stroke);
+      assert.equal(cell, border, `${theme.name}: calendar days are outlined in the contrast border`);
+      assert.equal(await view.locator('body').evaluate((b) => getComputedStyle(b).color), await themeColour(view, '--vscode-foreground'));
+      await quickInput(page).waitFor({ state: 'hidden' });
+      await view.locator('#belief').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(RESULTS, theme.file) });
+      await view.locator('#calendar').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(RESULTS, theme.file.replace('.png', '-calendar.png')) });
+      await view.locator('#calibration').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(RESULTS, theme.file.replace('.png', '-lower.png')) });
+    }
+  });
+
   it('reopens after a reload with the range it showed, kept in the workspace', async () => {
     const page = bench.page;
     let view = await progressView(page);

@@ -116,9 +116,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await row.click();
 }
 
-/** Waits for a quick pick whose placeholder or title contains `prompt`, then picks the row with `label`. */
-export async function pick(page: Page, prompt: string | RegExp, label: string, timeout = TIMEOUT): Promise<void> {
+/**
+ * Waits for a quick pick whose placeholder or title contains `prompt`, then picks the row with `label`
+ * (typed into the filter first with `filter`, for a long list that shows only some of its rows).
+ */
+export async function pick(page: Page, prompt: string | RegExp, label: string, timeout = TIMEOUT, filter = false): Promise<void> {
   await expectPrompt(page, prompt);
+  if (filter) await quickInput(page).locator('input').fill(label, { timeout });
   const row = quickInput(page).locator('.monaco-list-row', { hasText: label }).first();
   await row.waitFor({ timeout });
   await row.click({ timeout });
@@ -132,10 +136,10 @@ export async function pick(page: Page, prompt: string | RegExp, label: string, t
 export async function runAndPick(page: Page, title: string, prompt: string | RegExp, label: string): Promise<void> {
   await runCommand(page, title);
   try {
-    await pick(page, prompt, label, 5_000);
+    await pick(page, prompt, label, 5_000, true);
   } catch {
     await runCommand(page, title);
-    await pick(page, prompt, label);
+    await pick(page, prompt, label, TIMEOUT, true);
   }
 }
 
