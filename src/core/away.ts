@@ -1,4 +1,4 @@
-/** The last change of window focus, by any window: the windows share it (globalState). */
+/** The last change of window focus, by any window: the windows share it (a file beside the archive). */
 export interface Activity {
   kind: 'focus' | 'blur';
   at: number;

@@ -16,6 +16,7 @@ import { WorkspaceDefaultsStore } from './storage/workspaceDefaults';
 import { DashboardProvider, DASHBOARD_VIEW_ID } from './dashboard/dashboardProvider';
 import { ProgressPanel } from './progress/progressPanel';
 import { ChangeSignal } from './storage/changeSignal';
+import { sharedFile } from './storage/sharedFile';
 import { EvidenceWatcher } from './suggestions/evidenceWatcher';
 import { SuggestionBox } from './suggestions/suggestionBox';
 import { registerAssistantTools } from './assistant/lmTools';
@@ -55,7 +56,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     // The status bar belongs to the session controller, created below with these services.
     flash: (text) => controller.flash(text),
   };
-  const controller = new SessionController(ctx, context.globalState);
+  const controller = new SessionController(ctx, sharedFile(context.globalStorageUri, 'activity.json'));
   const dashboard = new DashboardProvider(context.extensionUri, ctx);
   const progress = new ProgressPanel(context.extensionUri, ctx);
   const openDashboard = async () => {

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { notification, openDashboard, reviewQuick, runCommand, startFocus, statusItem, waitForStored, waitForText, Workbench } from './workbench';
+import { notification, openDashboard, reviewQuick, runCommand, startFocus, statusItem, waitForFile, waitForStored, waitForText, Workbench } from './workbench';
 
 /** The first start names the domain once; a later one creates another through the box's domain button. */
 async function startSession(page: Page, domain: string, length: string, o: { first?: boolean; minutes?: string } = {}): Promise<void> {
@@ -27,6 +29,15 @@ async function logMicroWins(view: FrameLocator, prefix: string, count: number): 
 function storedWins(stored: string): string[] {
   const state = JSON.parse(stored) as { journal: { sessions: { wins: { id: string; text: string }[] }[] } };
   return state.journal.sessions.flatMap((s) => s.wins.map((w) => `${w.id} ${w.text}`));
+}
+
+/** Focus leaves or returns to a window, as VS Code sees it: the document's focus and the events it listens to. */
+async function setFocus(page: Page, focused: boolean): Promise<void> {
+  await page.evaluate((f) => {
+    Object.defineProperty(document, 'hasFocus', { value: () => f, configurable: true });
+    window.dispatchEvent(new FocusEvent(f ? 'focus' : 'blur'));
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, focused);
 }
 
 /** Two VS Code windows (two pages on one code-server) sharing one journal. */
@@ -77,6 +88,17 @@ describe('many windows (real VS Code)', function () {
     assert.equal(new Set(wins.map((w) => w.split(' ')[0])).size, 40, 'ids are unique');
     const texts = new Set(wins.map((w) => w.slice(w.indexOf(' ') + 1)));
     for (let i = 0; i < 20; i++) assert.ok(texts.has(`from A ${i}`) && texts.has(`from B ${i}`), `win ${i} from both windows`);
+  });
+
+  it('records focus changes in a file beside the archive, not in globalState, where each one would store the whole journal', async () => {
+    const file = path.join(bench.vscode.userDataDir, 'User', 'globalStorage', 'small-wins.small-wins', 'activity.json');
+    // The browser tells every page it has focus; window B loses it and gets it back as a browser window would.
+    await setFocus(b, false);
+    await waitForFile(file);
+    await setFocus(b, true);
+    const activity = JSON.parse(fs.readFileSync(file, 'utf8')) as { kind: string; at: number; by: string };
+    assert.ok(['focus', 'blur'].includes(activity.kind) && activity.at > 0 && activity.by.length > 0, JSON.stringify(activity));
+    assert.ok(!(await waitForStored(a, '"journal"')).includes('"activity"'));
   });
 
   it('ends the session everywhere when one window ends it', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { awayStretch } from '../../src/core/away';
 import { AwayWatcher } from '../../src/host/session/awayWatcher';
-import { MemoryMemento } from '../harness/memoryMemento';
+import type { SharedValue } from '../../src/host/storage/sharedFile';
 import { TestClock } from './helpers';
 
 const MIN = 60_000;
@@ -16,7 +16,8 @@ describe('honest time: away from every window', () => {
   });
 
   it('asks once on return when no window was active, and not when another window was', async () => {
-    const state = new MemoryMemento();
+    let stored: unknown;
+    const state: SharedValue = { read: () => Promise.resolve(stored), write: (value) => Promise.resolve(void (stored = JSON.parse(JSON.stringify(value)))) };
     const time = new TestClock();
     const asked: [string, number, number][] = [];
     const window = (id: string) => new AwayWatcher(state, time.clock, id, () => 15 * MIN, (from, to) => void asked.push([id, from, to]));

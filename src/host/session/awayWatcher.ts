@@ -1,23 +1,21 @@
 import { awayStretch } from '../../core/away';
 import type { Activity } from '../../core/away';
 import type { Clock } from '../../core/clock';
-import type { MementoLike } from '../platform/mementoLike';
-
-const KEY = 'activity';
+import type { SharedValue } from '../storage/sharedFile';
 
 /**
- * Honest time across windows: each window records when it gains or loses focus in the state all
- * windows share, so when one comes back it can tell whether any window was active meanwhile. A long
- * stretch with none is reported once, to be asked about.
+ * Honest time across windows: each window records when it gains or loses focus in a file all
+ * windows share (sharedFile.ts), so when one comes back it can tell whether any window was active
+ * meanwhile. A long stretch with none is reported once, to be asked about.
  */
 export class AwayWatcher {
-  readonly #state: MementoLike;
+  readonly #state: SharedValue;
   readonly #clock: Clock;
   readonly #windowId: string;
   readonly #thresholdMs: () => number;
   readonly #onAway: (from: number, to: number) => void;
 
-  constructor(state: MementoLike, clock: Clock, windowId: string, thresholdMs: () => number, onAway: (from: number, to: number) => void) {
+  constructor(state: SharedValue, clock: Clock, windowId: string, thresholdMs: () => number, onAway: (from: number, to: number) => void) {
     this.#state = state;
     this.#clock = clock;
     this.#windowId = windowId;
@@ -28,11 +26,11 @@ export class AwayWatcher {
   async focusChanged(focused: boolean): Promise<void> {
     const now = this.#clock();
     if (focused) {
-      const stretch = awayStretch(readActivity(this.#state.get(KEY)), now, this.#thresholdMs());
-      await this.#state.update(KEY, { kind: 'focus', at: now, by: this.#windowId } satisfies Activity);
+      const stretch = awayStretch(readActivity(await this.#state.read()), now, this.#thresholdMs());
+      await this.#state.write({ kind: 'focus', at: now, by: this.#windowId } satisfies Activity);
       if (stretch) this.#onAway(stretch.from, stretch.to);
     } else {
-      await this.#state.update(KEY, { kind: 'blur', at: now, by: this.#windowId } satisfies Activity);
+      await this.#state.write({ kind: 'blur', at: now, by: this.#windowId } satisfies Activity);
     }
   }
 }

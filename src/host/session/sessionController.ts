@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
 import { activeSession, isPaused, remainingMs } from '../../core/session';
 import { AwayWatcher } from './awayWatcher';
-import type { MementoLike } from '../platform/mementoLike';
+import type { SharedValue } from '../storage/sharedFile';
 import { claimPlannedEnd } from '../actions/plannedEnd';
 import { extendPlannedTime } from '../actions/inSession';
 import { askAboutAwayTime } from '../commands/away';
@@ -51,7 +51,7 @@ export class SessionController implements vscode.Disposable {
   readonly #run: (command: CommandName) => Promise<void>;
   readonly #services: Services;
 
-  constructor(services: Services, windowState: MementoLike) {
+  constructor(services: Services, activity: SharedValue) {
     const { store, clock } = services;
     this.#store = store;
     this.#clock = clock;
@@ -65,7 +65,7 @@ export class SessionController implements vscode.Disposable {
       (from, to) => this.#askAway(from, to, 'sleep'),
       () => this.#settings().sleepThresholdMinutes * 60_000,
     );
-    const away = new AwayWatcher(windowState, clock, this.#windowId, () => this.#settings().awayThresholdMinutes * 60_000, (from, to) => this.#askAway(from, to, 'away'));
+    const away = new AwayWatcher(activity, clock, this.#windowId, () => this.#settings().awayThresholdMinutes * 60_000, (from, to) => this.#askAway(from, to, 'away'));
     this.#disposables.push(
       this.#statusBar,
       this.#ticker,
