@@ -268,7 +268,7 @@ describe('edit and delete that stay deleted', () => {
     await deleteEverything(h.ctx);
     // Only the mark that tells other windows it was erased: an id, nothing of the journal.
     assert.deepEqual(h.memento.keys().filter((k) => h.memento.get(k) !== undefined), [ERASED_KEY]);
-    assert.match(String(h.memento.get(ERASED_KEY)), /^[0-9a-f-]{36}$/);
+    assert.match(String(h.memento.get(ERASED_KEY)), /^\d+:[0-9a-f-]{36}$/);
     assert.equal(h.files.files.size, 0);
     assert.equal(h.ctx.store.live.domains.length, 0);
   });

@@ -71,7 +71,9 @@ class ExtensionHostMemento implements MementoLike {
     return this.value[key];
   }
   update(key: string, value: unknown): Promise<void> {
-    this.value[key] = copy(value);
+    // VS Code sets the key to undefined; the JSON of the whole object then has no such key.
+    if (value === undefined) delete this.value[key];
+    else this.value[key] = copy(value);
     this.#flush ??= Promise.resolve().then(() => {
       this.#flush = undefined;
       const { beforeFlush, afterFlush } = this.between;
@@ -279,6 +281,68 @@ describe('a window whose write VS Code replaced before or after storing it', () 
       await store.whenIdle();
       assert.equal(store.live, told, 'the journal it wrote is the one it reads');
     }
+  });
+});
+
+describe('an erase against values stored by a window that had not yet seen it', () => {
+  /** Two windows over VS Code's memento, both holding a running session. */
+  async function hosts() {
+    const time = new TestClock();
+    const shared = { stored: {} as Record<string, unknown> };
+    const memoA = new ExtensionHostMemento(shared);
+    const memoB = new ExtensionHostMemento(shared);
+    const a = new JournalStore(memoA, time.clock, () => undefined);
+    const b = new JournalStore(memoB, time.clock, () => undefined);
+    await a.apply(() => startedJournal(time));
+    a.refresh();
+    await a.whenIdle();
+    memoB.deliver();
+    b.refresh();
+    await b.whenIdle();
+    return { time, shared, memoA, memoB, a, b };
+  }
+  const storedJournal = (shared: { stored: Record<string, unknown> }) => shared.stored[JOURNAL_KEY] as Journal | undefined;
+  /** Delivers what is stored to a window and lets it react. */
+  const deliver = async (memo: ExtensionHostMemento, store: JournalStore) => {
+    memo.deliver();
+    store.refresh();
+    await store.whenIdle();
+  };
+
+  it('a write from a window that has not received the erase does not undo it', async () => {
+    const { time, shared, memoA, memoB, a, b } = await hosts();
+    await a.erase();
+    await b.apply(winIn('from B, before it saw the erase', time.now + 1));
+    assert.equal(storedJournal(shared)?.sessions.length, 1, 'B stored its stale copy last');
+    await deliver(memoA, a);
+    await deliver(memoB, b);
+    assert.deepEqual(storedJournal(shared)?.sessions, []);
+    assert.deepEqual(a.live.sessions, []);
+    assert.deepEqual(b.live.sessions, []);
+  });
+
+  it('what the erasing window added after the erase survives that stale write', async () => {
+    const { time, shared, memoA, memoB, a, b } = await hosts();
+    await a.erase();
+    await a.apply((j) => addDomain(j, 'after the erase', time.now + 1).journal);
+    await b.apply(winIn('from B, before it saw the erase', time.now + 2));
+    await deliver(memoA, a);
+    await deliver(memoB, b);
+    for (const journal of [storedJournal(shared), a.live, b.live]) {
+      assert.deepEqual(journal?.domains.map((d) => d.name), ['after the erase']);
+      assert.deepEqual(journal?.sessions, []);
+    }
+  });
+
+  it("an erase whose write another window's value replaced before it was stored is written again", async () => {
+    const { time, shared, memoA, a, b } = await hosts();
+    await b.apply(winIn('from B', time.now + 1));
+    const fromB = copy(shared.stored);
+    memoA.between = { beforeFlush: () => (memoA.value = copy(fromB)) };
+    await a.erase();
+    await a.whenIdle();
+    assert.deepEqual(storedJournal(shared)?.sessions ?? [], [], 'gone from storage');
+    assert.deepEqual(a.live.sessions, [], 'and from the window that erased');
   });
 });
 

@@ -20,7 +20,11 @@ export const JOURNAL_KEY = 'journal';
 export const RECOVERY_PREFIX = 'recovery.';
 /** The key Settings Sync carries (see core/synced.ts). */
 export const SYNCED_KEY = 'synced';
-/** A new value at each "Delete all my data", so other windows drop what they knew instead of writing it back. */
+/**
+ * A new mark at each "Delete all my data" ("<time>:<random id>"), so other windows drop what they knew
+ * instead of writing it back, and a value stored by a window that had not yet seen the erase (an
+ * older mark, or none) is recognised as stale.
+ */
 export const ERASED_KEY = 'erased';
 
 type Listener = (journal: Journal) => void;
@@ -50,7 +54,10 @@ export interface StoreOptions {
 export class JournalStore {
   #raw: unknown = Symbol('not loaded');
   #rawSynced: unknown;
+  /** The latest erase mark this window knows; `#rawErased` is the stored value last read. */
   #erased: unknown;
+  #rawErased: unknown;
+  #restoring = false;
   #current: Journal | undefined;
   readonly #listeners = new Listeners<[Journal]>();
   #queue: Promise<unknown> = Promise.resolve();
@@ -93,9 +100,19 @@ export class JournalStore {
     const raw = this.#memento.get(JOURNAL_KEY);
     const synced = this.#memento.get(SYNCED_KEY);
     const erased = this.#memento.get(ERASED_KEY);
-    if (raw !== this.#raw || synced !== this.#rawSynced || erased !== this.#erased || !this.#current) {
+    if (raw !== this.#raw || synced !== this.#rawSynced || erased !== this.#rawErased || !this.#current) {
+      this.#rawErased = erased;
+      const order = compareMarks(erased, this.#erased);
+      if (order < 0 && this.#current) {
+        // Stored by a window that had not yet seen an erase this window knows of: not taken; this
+        // window's journal is written again, with the mark.
+        this.#raw = raw;
+        this.#rawSynced = synced;
+        this.#restoreErase();
+        return this.#current;
+      }
       let previous = this.#current;
-      if (erased !== this.#erased) {
+      if (order > 0) {
         // Everything was deleted in another window since this one read: what it knew is gone, not to be written back.
         if (previous) previous = this.#forgetAll();
         this.#erased = erased;
@@ -181,9 +198,10 @@ export class JournalStore {
    * afterwards is compared with what was written. When it differs, `#raw` keeps what was written, so
    * the next read sees the replacement as another window's write and the merge is written (#guard).
    */
-  async #write(journal: Journal, withSynced: boolean): Promise<boolean> {
+  async #write(journal: Journal, withSynced: boolean, withMark = false): Promise<boolean> {
     const pending = [this.#memento.update(JOURNAL_KEY, journal)];
     if (withSynced) pending.push(this.#memento.update(SYNCED_KEY, syncedPart(journal)));
+    if (withMark) pending.push(this.#memento.update(ERASED_KEY, this.#erased));
     const written = this.#memento.get(JOURNAL_KEY);
     const writtenSynced = this.#memento.get(SYNCED_KEY);
     await Promise.all(pending);
@@ -193,7 +211,21 @@ export class JournalStore {
     const kept = sameValue(held, written);
     this.#raw = kept ? held : written;
     this.#rawSynced = sameValue(heldSynced, writtenSynced) ? heldSynced : writtenSynced;
+    if (withMark) this.#rawErased = this.#erased;
     return kept;
+  }
+
+  /** Writes this window's journal again with its erase mark, over a value stored without it (see `live`). */
+  #restoreErase(): void {
+    if (this.#restoring) return;
+    this.#restoring = true;
+    const run = this.#queue.then(async () => {
+      const journal = this.#current ?? emptyJournal();
+      const kept = await this.#write(journal, true, true);
+      this.#signal();
+      if (!kept) this.#guard(journal);
+    });
+    this.#queue = run.catch((error: unknown) => this.#report(error instanceof Error ? error.message : String(error))).finally(() => (this.#restoring = false));
   }
 
   /** Resolves when every change started so far has been written. */
@@ -298,16 +330,19 @@ export class JournalStore {
   erase(): Promise<void> {
     const run = this.#queue.then(async () => {
       // One write, so no window sees the journal gone without the mark that says it was erased.
-      const erased = newId();
+      const erased = `${this.#clock()}:${newId()}`;
       await Promise.all([...[JOURNAL_KEY, SYNCED_KEY, ...this.recoveryKeys()].map((key) => this.#memento.update(key, undefined)), this.#memento.update(ERASED_KEY, erased)]);
       await this.#archive?.erase();
       this.#forgetAll();
       this.#erased = erased;
-      this.#raw = this.#memento.get(JOURNAL_KEY);
-      this.#rawSynced = this.#memento.get(SYNCED_KEY);
+      // What was written: if another window's value replaced it before it was stored, the next read
+      // sees that value without the mark and writes the erase again.
+      this.#raw = undefined;
+      this.#rawSynced = undefined;
+      this.#rawErased = erased;
       this.#current = emptyJournal();
-      this.#emit(this.#current);
       this.#signal();
+      this.refresh();
     });
     this.#queue = run.catch(() => undefined);
     return run;
@@ -410,6 +445,15 @@ export class JournalStore {
 function refuseUnreadable(journal: Journal): void {
   const check = journalSchema.safeParse(journal);
   if (!check.success) throw new SessionError(t('Small Wins did not save this change, because it could not be read back ({0}). Nothing was changed.', describeIssues(check.error)));
+}
+
+/** The order of two erase marks: by time, then by id; none comes before any. */
+function compareMarks(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  const time = (mark: unknown) => (typeof mark === 'string' ? Number(mark.split(':')[0]) || 0 : -1);
+  const byTime = time(a) - time(b);
+  if (byTime !== 0) return Math.sign(byTime);
+  return String(a) < String(b) ? -1 : 1;
 }
 
 /** Two stored values with the same content; both are JSON copies, so their texts compare. */
