@@ -285,14 +285,16 @@ describe('a window whose write VS Code replaced before or after storing it', () 
 });
 
 describe('an erase against values stored by a window that had not yet seen it', () => {
-  /** Two windows over VS Code's memento, both holding a running session. */
-  async function hosts() {
+  /** Two windows over VS Code's memento, both holding a running session; with `files`, sharing an archive. */
+  async function hosts(files?: MemoryArchiveFiles) {
     const time = new TestClock();
     const shared = { stored: {} as Record<string, unknown> };
     const memoA = new ExtensionHostMemento(shared);
     const memoB = new ExtensionHostMemento(shared);
-    const a = new JournalStore(memoA, time.clock, () => undefined);
-    const b = new JournalStore(memoB, time.clock, () => undefined);
+    let n = 0;
+    const options = () => (files ? { archive: new Archive(files, () => undefined, () => `w${++n}`, time.clock) } : {});
+    const a = new JournalStore(memoA, time.clock, () => undefined, options());
+    const b = new JournalStore(memoB, time.clock, () => undefined, options());
     await a.apply(() => startedJournal(time));
     a.refresh();
     await a.whenIdle();
@@ -332,6 +334,49 @@ describe('an erase against values stored by a window that had not yet seen it', 
       assert.deepEqual(journal?.domains.map((d) => d.name), ['after the erase']);
       assert.deepEqual(journal?.sessions, []);
     }
+  });
+
+  it('a session ended in a window that receives the erase while archiving it comes back neither in the journal nor the archive', async () => {
+    const files = new MemoryArchiveFiles();
+    const { time, shared, memoA, memoB, a, b } = await hosts(files);
+    const id = activeSession(b.live)?.id as string;
+    await a.erase();
+    // The erase reaches B while B writes the ended session's archive file.
+    const write = files.write.bind(files);
+    files.write = (name, text) => ((memoB.value = copy(shared.stored)), (files.write = write), write(name, text));
+    await b.apply((j) => ({ ...j, sessions: j.sessions.map((s) => (s.id === id ? endSession(s, {}, undefined, time.now + 1) : s)) }));
+    await deliver(memoA, a);
+    await deliver(memoB, b);
+    await deliver(memoA, a);
+    assert.deepEqual(storedJournal(shared)?.sessions ?? [], []);
+    for (const store of [a, b]) assert.deepEqual((await store.history()).sessions, []);
+    assert.deepEqual([...files.files.keys()].filter((name) => /^\d{4}-\d{2}\./.test(name)), [], 'no archive file of the ended session');
+  });
+
+  it('what was set aside before the erase does not come back with a stale write', async () => {
+    const { time, shared, memoA, memoB, a, b } = await hosts();
+    shared.stored[`recovery.${time.now - 1000}`] = { problem: 'unreadable', at: time.now - 1000, data: { sessions: 'x' } };
+    memoA.deliver();
+    memoB.deliver();
+    await a.erase();
+    await b.apply(winIn('from B, before it saw the erase', time.now + 1));
+    await deliver(memoA, a);
+    await deliver(memoB, b);
+    assert.deepEqual(Object.keys(shared.stored).filter((key) => key.startsWith('recovery.')), []);
+    assert.deepEqual(a.setAside(), []);
+  });
+
+  it('a second erase with the clock set back still wins over the first', async () => {
+    const { time, shared, memoA, memoB, a, b } = await hosts();
+    await a.erase();
+    await deliver(memoB, b);
+    await a.apply((j) => addDomain(j, 'between the erases', time.now + 1).journal);
+    await deliver(memoB, b);
+    time.advance(-3_600_000);
+    await b.erase();
+    await deliver(memoA, a);
+    await deliver(memoB, b);
+    for (const journal of [storedJournal(shared), a.live, b.live]) assert.deepEqual(journal?.domains ?? [], []);
   });
 
   it("an erase whose write another window's value replaced before it was stored is written again", async () => {

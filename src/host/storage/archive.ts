@@ -40,6 +40,8 @@ export class Archive {
   #listing = new Map<string, string[]>();
   #scanning: Promise<void> = Promise.resolve();
   #listFailed = false;
+  /** The files add() wrote since the last erase this window knew of (see removeAdded). */
+  readonly #added = new Set<string>();
 
   readonly #folder: ArchiveFiles;
   readonly #report: (problem: string) => void;
@@ -74,6 +76,7 @@ export class Archive {
       if (isEmptyPart(part)) continue;
       const name = this.#freshName(month);
       await this.#folder.write(name, JSON.stringify(part));
+      this.#added.add(name);
       this.#remember(name, part);
     }
   }
@@ -271,6 +274,7 @@ export class Archive {
 
   /** Removes every file of the archive, damaged and partial ones included ("Delete all my data"). */
   async erase(): Promise<void> {
+    this.#added.clear();
     for (const name of await this.#folder.list()) await this.#folder.remove(name);
     this.#files.clear();
     this.#damaged.clear();
@@ -279,6 +283,21 @@ export class Archive {
     this.#monthRecords.clear();
     this.#listing.clear();
     this.#merged = emptyJournal();
+  }
+
+  /**
+   * Another window erased everything and this one had not yet seen it: the files it archived
+   * meanwhile hold what was erased. Those written before the erase are gone already; the rest go now.
+   */
+  removeAdded(): Promise<void> {
+    const names = [...this.#added];
+    this.#added.clear();
+    return this.#serial(async () => {
+      for (const name of names) {
+        await this.#folder.remove(name).catch(() => undefined);
+        this.#forget(name);
+      }
+    });
   }
 
   async #scan(): Promise<void> {

@@ -113,9 +113,11 @@ export class JournalStore {
       }
       let previous = this.#current;
       if (order > 0) {
-        // Everything was deleted in another window since this one read: what it knew is gone, not to be written back.
+        // Everything was deleted in another window since this one read: what it knew is gone, not to
+        // be written back, and so is what it archived since without knowing.
         if (previous) previous = this.#forgetAll();
         this.#erased = erased;
+        void this.#archive?.removeAdded();
       }
       this.#read(raw);
       this.#rawSynced = synced;
@@ -176,6 +178,11 @@ export class JournalStore {
       const { journal: changed, result } = change(base);
       if (changed !== stored) refuseUnreadable(changed);
       const journal = await this.#archiveClosed(changed);
+      // Everything was erased in another window while this change was made: it was made on what is gone.
+      if (compareMarks(this.#memento.get(ERASED_KEY), this.#erased) > 0) {
+        this.refresh();
+        return result;
+      }
       if (journal !== stored) {
         const held = await this.#write(journal, syncedChanged(stored, journal) || this.#rawSynced === undefined);
         this.#current = journal;
@@ -198,10 +205,12 @@ export class JournalStore {
    * afterwards is compared with what was written. When it differs, `#raw` keeps what was written, so
    * the next read sees the replacement as another window's write and the merge is written (#guard).
    */
-  async #write(journal: Journal, withSynced: boolean, withMark = false): Promise<boolean> {
+  async #write(journal: Journal, withSynced: boolean): Promise<boolean> {
     const pending = [this.#memento.update(JOURNAL_KEY, journal)];
     if (withSynced) pending.push(this.#memento.update(SYNCED_KEY, syncedPart(journal)));
-    if (withMark) pending.push(this.#memento.update(ERASED_KEY, this.#erased));
+    // The journal goes with the mark this window knows: one that arrived while the change was being
+    // made is not stored over a journal from before it (other windows then restore the erase).
+    if (this.#erased !== undefined || this.#memento.get(ERASED_KEY) !== undefined) pending.push(this.#memento.update(ERASED_KEY, this.#erased));
     const written = this.#memento.get(JOURNAL_KEY);
     const writtenSynced = this.#memento.get(SYNCED_KEY);
     await Promise.all(pending);
@@ -211,7 +220,7 @@ export class JournalStore {
     const kept = sameValue(held, written);
     this.#raw = kept ? held : written;
     this.#rawSynced = sameValue(heldSynced, writtenSynced) ? heldSynced : writtenSynced;
-    if (withMark) this.#rawErased = this.#erased;
+    this.#rawErased = this.#erased;
     return kept;
   }
 
@@ -220,8 +229,18 @@ export class JournalStore {
     if (this.#restoring) return;
     this.#restoring = true;
     const run = this.#queue.then(async () => {
+      // Unless someone restored it meanwhile, or erased again (read next), or this version may not write.
+      if (this.#newer || compareMarks(this.#memento.get(ERASED_KEY), this.#erased) >= 0) {
+        this.refresh();
+        return;
+      }
+      // What was set aside before the erase came back with the stale value: it goes again.
+      const cleared = this.recoveryKeys()
+        .filter((key) => Number(key.slice(RECOVERY_PREFIX.length)) < markTime(this.#erased))
+        .map((key) => this.#memento.update(key, undefined));
       const journal = this.#current ?? emptyJournal();
-      const kept = await this.#write(journal, true, true);
+      const kept = await this.#write(journal, true);
+      await Promise.all(cleared);
       this.#signal();
       if (!kept) this.#guard(journal);
     });
@@ -330,7 +349,8 @@ export class JournalStore {
   erase(): Promise<void> {
     const run = this.#queue.then(async () => {
       // One write, so no window sees the journal gone without the mark that says it was erased.
-      const erased = `${this.#clock()}:${newId()}`;
+      // Later than the last mark, even when the clock was set back since.
+      const erased = `${Math.max(this.#clock(), markTime(this.#erased) + 1)}:${newId()}`;
       await Promise.all([...[JOURNAL_KEY, SYNCED_KEY, ...this.recoveryKeys()].map((key) => this.#memento.update(key, undefined)), this.#memento.update(ERASED_KEY, erased)]);
       await this.#archive?.erase();
       this.#forgetAll();
@@ -447,11 +467,15 @@ function refuseUnreadable(journal: Journal): void {
   if (!check.success) throw new SessionError(t('Small Wins did not save this change, because it could not be read back ({0}). Nothing was changed.', describeIssues(check.error)));
 }
 
+/** When an erase mark was made; -1 for none. */
+function markTime(mark: unknown): number {
+  return typeof mark === 'string' ? Number(mark.split(':')[0]) || 0 : -1;
+}
+
 /** The order of two erase marks: by time, then by id; none comes before any. */
 function compareMarks(a: unknown, b: unknown): number {
   if (a === b) return 0;
-  const time = (mark: unknown) => (typeof mark === 'string' ? Number(mark.split(':')[0]) || 0 : -1);
-  const byTime = time(a) - time(b);
+  const byTime = markTime(a) - markTime(b);
   if (byTime !== 0) return Math.sign(byTime);
   return String(a) < String(b) ? -1 : 1;
 }
