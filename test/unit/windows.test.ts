@@ -323,6 +323,21 @@ describe('an erase against values stored by a window that had not yet seen it', 
     assert.deepEqual(b.live.sessions, []);
   });
 
+  it('the erase holds when the window that erased is closed before the stale write reaches it', async () => {
+    const { time, shared, memoB, a, b } = await hosts();
+    await a.erase();
+    const erased = copy(shared.stored);
+    await b.apply(winIn('from B, before it saw the erase', time.now + 1));
+    // Window A closes; B's copy then receives the erase, which storage no longer holds.
+    assert.equal(storedJournal(shared)?.sessions.length, 1);
+    memoB.value = copy(erased);
+    b.refresh();
+    await b.whenIdle();
+    assert.deepEqual(storedJournal(shared)?.sessions, []);
+    assert.equal(shared.stored['erased'], erased['erased']);
+    assert.deepEqual(b.live.sessions, []);
+  });
+
   it('what the erasing window added after the erase survives that stale write', async () => {
     const { time, shared, memoA, memoB, a, b } = await hosts();
     await a.erase();

@@ -58,6 +58,8 @@ export class JournalStore {
   #erased: unknown;
   #rawErased: unknown;
   #restoring = false;
+  /** A restore that writes even over a value with this window's mark (after adopting another window's erase). */
+  #confirmErase = false;
   #current: Journal | undefined;
   readonly #listeners = new Listeners<[Journal]>();
   #queue: Promise<unknown> = Promise.resolve();
@@ -115,9 +117,14 @@ export class JournalStore {
       if (order > 0) {
         // Everything was deleted in another window since this one read: what it knew is gone, not to
         // be written back, and so is what it archived since without knowing.
-        if (previous) previous = this.#forgetAll();
         this.#erased = erased;
-        void this.#archive?.removeAdded();
+        if (previous) {
+          previous = this.#forgetAll();
+          void this.#archive?.removeAdded();
+          // This window may have stored a stale value after the erase, and the window that erased may
+          // close before it sees it: the erased journal is written once more from here.
+          this.#restoreErase(true);
+        }
       }
       this.#read(raw);
       this.#rawSynced = synced;
@@ -225,12 +232,16 @@ export class JournalStore {
   }
 
   /** Writes this window's journal again with its erase mark, over a value stored without it (see `live`). */
-  #restoreErase(): void {
+  #restoreErase(confirm = false): void {
+    this.#confirmErase ||= confirm;
     if (this.#restoring) return;
     this.#restoring = true;
     const run = this.#queue.then(async () => {
+      const order = compareMarks(this.#memento.get(ERASED_KEY), this.#erased);
+      const confirming = this.#confirmErase;
+      this.#confirmErase = false;
       // Unless someone restored it meanwhile, or erased again (read next), or this version may not write.
-      if (this.#newer || compareMarks(this.#memento.get(ERASED_KEY), this.#erased) >= 0) {
+      if (this.#newer || order > 0 || (order === 0 && !confirming)) {
         this.refresh();
         return;
       }
