@@ -362,7 +362,10 @@ export class JournalStore {
       // One write, so no window sees the journal gone without the mark that says it was erased.
       // Later than the last mark, even when the clock was set back since.
       const erased = `${Math.max(this.#clock(), markTime(this.#erased) + 1)}:${newId()}`;
-      await Promise.all([...[JOURNAL_KEY, SYNCED_KEY, ...this.recoveryKeys()].map((key) => this.#memento.update(key, undefined)), this.#memento.update(ERASED_KEY, erased)]);
+      // Every key goes, also one an earlier version wrote (the focus record, now a file).
+      const keys = new Set([JOURNAL_KEY, SYNCED_KEY, ...this.#memento.keys()]);
+      keys.delete(ERASED_KEY);
+      await Promise.all([...[...keys].map((key) => this.#memento.update(key, undefined)), this.#memento.update(ERASED_KEY, erased)]);
       await this.#archive?.erase();
       this.#forgetAll();
       this.#erased = erased;
