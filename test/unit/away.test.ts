@@ -42,3 +42,17 @@ describe('honest time: away from every window', () => {
     assert.equal(asked.length, 1, 'under the threshold');
   });
 });
+
+describe('the focus record', () => {
+  it('stores a quick focus and blur in the order they came, even when reading the last one is slow', async () => {
+    let stored: unknown;
+    // A read that answers only after other work has run, as a file read does.
+    const state: SharedValue = {
+      read: () => new Promise((resolve) => setImmediate(() => resolve(stored))),
+      write: (value) => Promise.resolve(void (stored = value)),
+    };
+    const watcher = new AwayWatcher(state, new TestClock().clock, 'a', () => 15 * MIN, () => undefined);
+    await Promise.all([watcher.focusChanged(true), watcher.focusChanged(false)]);
+    assert.equal((stored as { kind: string }).kind, 'blur');
+  });
+});

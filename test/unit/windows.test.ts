@@ -15,7 +15,7 @@ import { MemoryArchiveFiles, TestClock } from './helpers';
  * window sees another's write only when it is delivered (after a delay, in any order).
  */
 class SharedStorage {
-  /** The journal. */
+  /** The journal key's value, which the tests read. */
   stored: unknown;
   /** Every other key (what Settings Sync carries, the erase mark). */
   others: Record<string, unknown> = {};
@@ -351,22 +351,30 @@ describe('an erase against values stored by a window that had not yet seen it', 
     }
   });
 
-  it('a session ended in a window that receives the erase while archiving it comes back neither in the journal nor the archive', async () => {
-    const files = new MemoryArchiveFiles();
-    const { time, shared, memoA, memoB, a, b } = await hosts(files);
-    const id = activeSession(b.live)?.id as string;
-    await a.erase();
-    // The erase reaches B while B writes the ended session's archive file.
-    const write = files.write.bind(files);
-    files.write = (name, text) => ((memoB.value = copy(shared.stored)), (files.write = write), write(name, text));
-    await b.apply((j) => ({ ...j, sessions: j.sessions.map((s) => (s.id === id ? endSession(s, {}, undefined, time.now + 1) : s)) }));
-    await deliver(memoA, a);
-    await deliver(memoB, b);
-    await deliver(memoA, a);
-    assert.deepEqual(storedJournal(shared)?.sessions ?? [], []);
-    for (const store of [a, b]) assert.deepEqual((await store.history()).sessions, []);
-    assert.deepEqual([...files.files.keys()].filter((name) => /^\d{4}-\d{2}\./.test(name)), [], 'no archive file of the ended session');
-  });
+  for (const readMeanwhile of [false, true]) {
+    it(`a session ended in a window that receives the erase while archiving it comes back neither in the journal nor the archive${readMeanwhile ? ', when a read (the tick) takes the erase in first' : ''}`, async () => {
+      const files = new MemoryArchiveFiles();
+      const { time, shared, memoA, memoB, a, b } = await hosts(files);
+      const id = activeSession(b.live)?.id as string;
+      await a.erase();
+      // The erase reaches B while B writes the ended session's archive file.
+      const write = files.write.bind(files);
+      files.write = (name, text) => {
+        files.write = write;
+        memoB.value = copy(shared.stored);
+        if (readMeanwhile) b.refresh();
+        return write(name, text);
+      };
+      const ending = b.apply((j) => ({ ...j, sessions: j.sessions.map((s) => (s.id === id ? endSession(s, {}, undefined, time.now + 1) : s)) }));
+      await assert.rejects(ending, /deleted in another window while this change was being saved/);
+      await deliver(memoA, a);
+      await deliver(memoB, b);
+      await deliver(memoA, a);
+      assert.deepEqual(storedJournal(shared)?.sessions ?? [], []);
+      for (const store of [a, b]) assert.deepEqual((await store.history()).sessions, []);
+      assert.deepEqual([...files.files.keys()].filter((name) => /^\d{4}-\d{2}\./.test(name)), [], 'no archive file of the ended session');
+    });
+  }
 
   it('what was set aside before the erase does not come back with a stale write', async () => {
     const { time, shared, memoA, memoB, a, b } = await hosts();

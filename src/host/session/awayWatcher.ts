@@ -23,8 +23,17 @@ export class AwayWatcher {
     this.#onAway = onAway;
   }
 
-  async focusChanged(focused: boolean): Promise<void> {
+  /** The focus changes under way, one after another: a quick focus and blur are stored in that order. */
+  #last: Promise<unknown> = Promise.resolve();
+
+  focusChanged(focused: boolean): Promise<void> {
     const now = this.#clock();
+    const run = this.#last.then(() => this.#record(focused, now));
+    this.#last = run.catch(() => undefined);
+    return run;
+  }
+
+  async #record(focused: boolean, now: number): Promise<void> {
     if (focused) {
       const stretch = awayStretch(readActivity(await this.#state.read()), now, this.#thresholdMs());
       await this.#state.write({ kind: 'focus', at: now, by: this.#windowId } satisfies Activity);

@@ -70,8 +70,17 @@ export class Archive {
     return run;
   }
 
+  /** The add() under way, so removeAdded() sees the file it is writing. */
+  #adding: Promise<unknown> = Promise.resolve();
+
   /** Writes each month's part as a new file; resolves once every file is written. */
-  async add(parts: ReadonlyMap<string, Journal>): Promise<void> {
+  add(parts: ReadonlyMap<string, Journal>): Promise<void> {
+    const run = this.#adding.then(() => this.#add(parts));
+    this.#adding = run.catch(() => undefined);
+    return run;
+  }
+
+  async #add(parts: ReadonlyMap<string, Journal>): Promise<void> {
     for (const [month, part] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (isEmptyPart(part)) continue;
       const name = this.#freshName(month);
@@ -290,9 +299,10 @@ export class Archive {
    * meanwhile hold what was erased. Those written before the erase are gone already; the rest go now.
    */
   removeAdded(): Promise<void> {
-    const names = [...this.#added];
-    this.#added.clear();
     return this.#serial(async () => {
+      await this.#adding;
+      const names = [...this.#added];
+      this.#added.clear();
       for (const name of names) {
         await this.#folder.remove(name).catch(() => undefined);
         this.#forget(name);

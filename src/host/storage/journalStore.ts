@@ -15,6 +15,7 @@ import type { DisposableLike, MementoLike } from '../platform/mementoLike';
 import { Listeners } from '../platform/listeners';
 import { t } from '../../core/l10n';
 import { newId } from '../../core/ids';
+import { compareMarks, markTime, nextMark } from '../../core/eraseMark';
 
 export const JOURNAL_KEY = 'journal';
 export const RECOVERY_PREFIX = 'recovery.';
@@ -179,16 +180,18 @@ export class JournalStore {
   update<T>(change: Change<T>): Promise<T> {
     const run = this.#queue.then(async () => {
       const stored = this.live;
+      const erasedAtStart = this.#erased;
       // A journal from a newer version is never replaced: this version works read-only beside it.
       if (this.#newer) throw new SessionError(this.#newer);
       const base = this.#withArchivedEnds(await this.#reconcile(stored));
       const { journal: changed, result } = change(base);
       if (changed !== stored) refuseUnreadable(changed);
       const journal = await this.#archiveClosed(changed);
-      // Everything was erased in another window while this change was made: it was made on what is gone.
-      if (compareMarks(this.#memento.get(ERASED_KEY), this.#erased) > 0) {
+      // Everything was erased in another window while this change was made (read meanwhile, or not
+      // yet): it was made on what is gone, and is not stored.
+      if (this.#erased !== erasedAtStart || compareMarks(this.#memento.get(ERASED_KEY), this.#erased) > 0) {
         this.refresh();
-        return result;
+        throw new SessionError(t('Everything was deleted in another window while this change was being saved, so it was not saved.'));
       }
       if (journal !== stored) {
         const held = await this.#write(journal, syncedChanged(stored, journal) || this.#rawSynced === undefined);
@@ -249,7 +252,8 @@ export class JournalStore {
       const cleared = this.recoveryKeys()
         .filter((key) => Number(key.slice(RECOVERY_PREFIX.length)) < markTime(this.#erased))
         .map((key) => this.#memento.update(key, undefined));
-      const journal = this.#current ?? emptyJournal();
+      // Read again: a newer write with this mark may be held by now, and it is kept.
+      const journal = this.live;
       const kept = await this.#write(journal, true);
       await Promise.all(cleared);
       this.#signal();
@@ -360,8 +364,7 @@ export class JournalStore {
   erase(): Promise<void> {
     const run = this.#queue.then(async () => {
       // One write, so no window sees the journal gone without the mark that says it was erased.
-      // Later than the last mark, even when the clock was set back since.
-      const erased = `${Math.max(this.#clock(), markTime(this.#erased) + 1)}:${newId()}`;
+      const erased = nextMark(this.#clock(), this.#erased, newId());
       // Every key goes, also one an earlier version wrote (the focus record, now a file).
       const keys = new Set([JOURNAL_KEY, SYNCED_KEY, ...this.#memento.keys()]);
       keys.delete(ERASED_KEY);
@@ -479,19 +482,6 @@ export class JournalStore {
 function refuseUnreadable(journal: Journal): void {
   const check = journalSchema.safeParse(journal);
   if (!check.success) throw new SessionError(t('Small Wins did not save this change, because it could not be read back ({0}). Nothing was changed.', describeIssues(check.error)));
-}
-
-/** When an erase mark was made; -1 for none. */
-function markTime(mark: unknown): number {
-  return typeof mark === 'string' ? Number(mark.split(':')[0]) || 0 : -1;
-}
-
-/** The order of two erase marks: by time, then by id; none comes before any. */
-function compareMarks(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  const byTime = markTime(a) - markTime(b);
-  if (byTime !== 0) return Math.sign(byTime);
-  return String(a) < String(b) ? -1 : 1;
 }
 
 /** Two stored values with the same content; both are JSON copies, so their texts compare. */
