@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { sharedFile } from './sharedFile';
+import type { SharedValue } from './sharedFile';
 
 /** Follow-up looks after a signal: another window's globalState write can arrive after its signal. */
 const FOLLOW_UPS_MS = [250, 1000, 2500];
@@ -9,17 +11,17 @@ const FOLLOW_UPS_MS = [250, 1000, 2500];
  * happening there is no timer at all, and only a few short follow-ups run after each signal.
  */
 export class ChangeSignal implements vscode.Disposable {
-  readonly #file: vscode.Uri;
+  readonly #file: SharedValue;
   readonly #watcher: vscode.FileSystemWatcher;
   readonly #pending = new Set<ReturnType<typeof setTimeout>>();
-  #ready: Promise<void>;
+  /** The signals under way, one after another. */
+  #sending: Promise<void> = Promise.resolve();
 
   readonly #onSignal: () => void;
 
   constructor(folder: vscode.Uri, onSignal: () => void) {
     this.#onSignal = onSignal;
-    this.#file = vscode.Uri.joinPath(folder, 'journal-changed');
-    this.#ready = Promise.resolve(vscode.workspace.fs.createDirectory(folder)).catch(() => undefined);
+    this.#file = sharedFile(folder, 'journal-changed');
     this.#watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'journal-changed'));
     const handle = () => this.#received();
     this.#watcher.onDidChange(handle);
@@ -28,8 +30,8 @@ export class ChangeSignal implements vscode.Disposable {
 
   /** Called after this window wrote the journal. */
   send(): void {
-    const stamp = new TextEncoder().encode(`${Date.now()} ${Math.random()}`);
-    this.#ready = this.#ready.then(() => vscode.workspace.fs.writeFile(this.#file, stamp)).catch(() => undefined);
+    const stamp = `${Date.now()} ${Math.random()}`;
+    this.#sending = this.#sending.then(() => this.#file.write(stamp)).catch(() => undefined);
   }
 
   #received(): void {
