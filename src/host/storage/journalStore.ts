@@ -120,7 +120,8 @@ export class JournalStore {
         // be written back, and so is what it archived since without knowing.
         this.#erased = erased;
         if (previous) {
-          previous = this.#forgetAll();
+          this.#forgetAll();
+          previous = undefined;
           void this.#archive?.removeAdded();
           // This window may have stored a stale value after the erase, and the window that erased may
           // close before it sees it: the erased journal is written once more from here.
@@ -161,7 +162,7 @@ export class JournalStore {
       },
       (error: unknown) => {
         this.#reconciling = false;
-        this.#report(error instanceof Error ? error.message : String(error));
+        this.#reportError(error);
       },
     );
   }
@@ -259,7 +260,7 @@ export class JournalStore {
       this.#signal();
       if (!kept) this.#guard(journal);
     });
-    this.#queue = run.catch((error: unknown) => this.#report(error instanceof Error ? error.message : String(error))).finally(() => (this.#restoring = false));
+    this.#queue = run.catch((error: unknown) => this.#reportError(error)).finally(() => (this.#restoring = false));
   }
 
   /** Resolves when every change started so far has been written. */
@@ -317,6 +318,10 @@ export class JournalStore {
     if (purged) this.#reported.delete('purge');
     // Read after the archive, as history() does, so a change written meanwhile is in the result.
     return { live: this.live, aggregates, months: (names) => archive.months(names) };
+  }
+
+  #reportError(error: unknown): void {
+    this.#report(error instanceof Error ? error.message : String(error));
   }
 
   #reportOnce(kind: string, problem: string): void {
@@ -385,12 +390,11 @@ export class JournalStore {
     return run;
   }
 
-  /** Drops what this window knew of a journal that was erased; returns nothing to compare the next read with. */
-  #forgetAll(): undefined {
+  /** Drops what this window knew of a journal that was erased. */
+  #forgetAll(): void {
     this.#known = undefined;
     this.#combined = undefined;
     this.#newer = undefined;
-    return undefined;
   }
 
   /** Writes closed history to the archive and returns what stays live; on failure everything stays. */
