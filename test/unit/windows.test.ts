@@ -245,26 +245,37 @@ describe('two windows writing one globalState', () => {
   });
 });
 
+/** Two windows over VS Code's memento, both holding a running session; with `files`, sharing an archive. */
+async function hosts(files?: MemoryArchiveFiles) {
+  const time = new TestClock();
+  const shared = { stored: {} as Record<string, unknown> };
+  const memoA = new ExtensionHostMemento(shared);
+  const memoB = new ExtensionHostMemento(shared);
+  let n = 0;
+  const options = () => (files ? { archive: new Archive(files, () => undefined, () => `w${++n}`, time.clock) } : {});
+  const a = new JournalStore(memoA, time.clock, () => undefined, options());
+  const b = new JournalStore(memoB, time.clock, () => undefined, options());
+  await a.apply(() => startedJournal(time));
+  a.refresh();
+  await a.whenIdle();
+  memoB.deliver();
+  b.refresh();
+  await b.whenIdle();
+  return { time, shared, memoA, memoB, a, b };
+}
+const storedJournal = (shared: { stored: Record<string, unknown> }) => shared.stored[JOURNAL_KEY] as Journal | undefined;
+
 describe('a window whose write VS Code replaced before or after storing it', () => {
   for (const moment of ['beforeFlush', 'afterFlush'] as const) {
     it(`writes its win again when another window's value arrives ${moment === 'beforeFlush' ? 'before its update is stored' : 'before its update resolves'}`, async () => {
-      const time = new TestClock();
-      const shared = { stored: {} as Record<string, unknown> };
-      const memoA = new ExtensionHostMemento(shared);
-      const memoB = new ExtensionHostMemento(shared);
-      const a = new JournalStore(memoA, time.clock, () => undefined);
-      const b = new JournalStore(memoB, time.clock, () => undefined);
-      await a.apply(() => startedJournal(time));
-      a.refresh();
-      await a.whenIdle(); // A has settled: it holds what it stored
-      memoB.deliver();
+      const { time, shared, memoA, a, b } = await hosts();
       // B logs a win from the view both share; its value reaches A in the middle of A's own write.
       await b.apply(winIn('from B', time.now + 1));
       const fromB = copy(shared.stored);
       memoA.between = { [moment]: () => (memoA.value = copy(fromB)) };
       await a.apply(winIn('from A', time.now + 2));
       await a.whenIdle();
-      const wins = (shared.stored[JOURNAL_KEY] as Journal).sessions[0]?.wins.map((w) => w.text).sort();
+      const wins = storedJournal(shared)?.sessions[0]?.wins.map((w) => w.text).sort();
       assert.deepEqual(wins, ['from A', 'from B'], 'stored without waiting for another read or write');
       assert.deepEqual(a.live.sessions[0]?.wins.map((w) => w.text).sort(), ['from A', 'from B']);
     });
@@ -285,25 +296,6 @@ describe('a window whose write VS Code replaced before or after storing it', () 
 });
 
 describe('an erase against values stored by a window that had not yet seen it', () => {
-  /** Two windows over VS Code's memento, both holding a running session; with `files`, sharing an archive. */
-  async function hosts(files?: MemoryArchiveFiles) {
-    const time = new TestClock();
-    const shared = { stored: {} as Record<string, unknown> };
-    const memoA = new ExtensionHostMemento(shared);
-    const memoB = new ExtensionHostMemento(shared);
-    let n = 0;
-    const options = () => (files ? { archive: new Archive(files, () => undefined, () => `w${++n}`, time.clock) } : {});
-    const a = new JournalStore(memoA, time.clock, () => undefined, options());
-    const b = new JournalStore(memoB, time.clock, () => undefined, options());
-    await a.apply(() => startedJournal(time));
-    a.refresh();
-    await a.whenIdle();
-    memoB.deliver();
-    b.refresh();
-    await b.whenIdle();
-    return { time, shared, memoA, memoB, a, b };
-  }
-  const storedJournal = (shared: { stored: Record<string, unknown> }) => shared.stored[JOURNAL_KEY] as Journal | undefined;
   /** Delivers what is stored to a window and lets it react. */
   const deliver = async (memo: ExtensionHostMemento, store: JournalStore) => {
     memo.deliver();
