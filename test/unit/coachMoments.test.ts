@@ -4,7 +4,7 @@ import { startFocusSession } from '../../src/host/commands/start';
 import { endAndReview } from '../../src/host/commands/end';
 import { logAWin } from '../../src/host/commands/inSession';
 import { addVicariousModel, weeklyReflection } from '../../src/host/commands/practices';
-import { harness, ScriptedUi } from './helpers';
+import { firstSessionMet, harness, ScriptedUi } from './helpers';
 import { saveCue } from '../../src/host/actions/inSession';
 import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
 import type { Harness } from './helpers';
@@ -85,10 +85,7 @@ describe('a coach that remembers (moments)', () => {
 
   it('brings last week\u2019s lesson to the first session of the week', async () => {
     const h = harness({ settings: { reviewDepth: 'quick' } });
-    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
-    await startFocusSession(h.ctx);
-    h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
-    await endAndReview(h.ctx);
+    await firstSessionMet(h);
     h.ui.queue('Small goals', 'Start before lunch', 'I can do the hard parts in small steps');
     await weeklyReflection(h.ctx);
     h.time.advance(7 * DAY);

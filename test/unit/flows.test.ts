@@ -15,7 +15,7 @@ import { buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/s
 import { dashboardView } from '../../src/host/storage/views';
 import { rateDomain, weeklyReflection } from '../../src/host/commands/practices';
 import { guarded } from '../../src/host/commands/guarded';
-import { harness, ScriptedUi } from './helpers';
+import { firstSessionMet, harness, ScriptedUi } from './helpers';
 import type { Harness } from './helpers';
 
 const MIN = 60_000;
@@ -282,10 +282,7 @@ describe('the daily loop in few interactions', () => {
 
   it('opens a new workspace on the domain of the latest session, however long ago', async () => {
     const h = harness({ settings: { reviewDepth: 'quick' } });
-    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
-    await startFocusSession(h.ctx);
-    h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
-    await endAndReview(h.ctx);
+    await firstSessionMet(h);
     h.time.advance(DAY);
     h.ui.queue({ button: 'domain' }, 'New micro-domain', 'SQL tuning', { type: 'Index the joins' }, '9');
     await startFocusSession(h.ctx);

@@ -12,6 +12,7 @@ import type { Services } from '../../src/host/services';
 import type { ComposeOptions, Composed, InputOptions, PickItem, PickOptions, Ui } from '../../src/host/platform/ui';
 import type { CommandName } from '../../src/host/commands/commandIds';
 import { startFocusSession } from '../../src/host/commands/start';
+import { endAndReview } from '../../src/host/commands/end';
 import { activeSession } from '../../src/core/session';
 import type { Session } from '../../src/core/schema';
 
@@ -226,4 +227,12 @@ export async function startFirstSession(h: Harness): Promise<Session> {
   const session = activeSession(h.ctx.store.live);
   if (!session) throw new Error('no session started');
   return session;
+}
+
+/** A first session on "parser tests", its one subgoal met, ended with the quick review (a harness with `reviewDepth: 'quick'`). */
+export async function firstSessionMet(h: Harness): Promise<void> {
+  h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
+  await startFocusSession(h.ctx);
+  h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
+  await endAndReview(h.ctx);
 }
