@@ -2,6 +2,7 @@ import type { Charts } from '../shared/protocol';
 import { h, svg } from './dom';
 import { monthOfYear, shortDate } from './dates';
 import { t, winCount } from '../core/l10n';
+import { seriesColour, swatchClass } from './series';
 
 /**
  * Hand-drawn SVG charts: a few hundred lines instead of a charting library, so the bundle stays lean.
@@ -21,8 +22,6 @@ function table(headers: string[], rows: (string | number)[][]): HTMLTableElement
   );
 }
 
-const SERIES_COLOURS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-green)', 'var(--vscode-charts-orange)', 'var(--vscode-charts-purple)', 'var(--vscode-charts-red)'];
-
 export function efficacyChart(series: Charts['efficacy']): HTMLElement {
   const withData = series.filter((s) => s.points.length > 0);
   if (withData.length === 0) return figure(t('Can-do belief, the last 12 months'), t('No ratings yet. Rate a domain (0–100) to start the line.'), null);
@@ -40,7 +39,7 @@ export function efficacyChart(series: Charts['efficacy']): HTMLElement {
     axis(0),
     svg('line', { x1: L, x2: W - P, y1: y(50), y2: y(50), class: 'gridline' }),
     ...withData.map((s, i) => {
-      const colour = SERIES_COLOURS[i % SERIES_COLOURS.length] ?? 'currentColor';
+      const colour = seriesColour(i);
       const points = s.points.map((p) => `${x(p.at).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
       return svg(
         'g',
@@ -57,7 +56,7 @@ export function efficacyChart(series: Charts['efficacy']): HTMLElement {
       return s.points.length === 1 ? `${s.domainName}: ${last}/100.` : `${s.domainName}: from ${first} to ${last} over ${s.points.length} ratings.`;
     })
     .join(' ');
-  const legend = h('ul', { class: 'legend' }, ...withData.map((s, i) => h('li', {}, h('span', { class: `swatch swatch-${i % SERIES_COLOURS.length}` }), s.domainName)));
+  const legend = h('ul', { class: 'legend' }, ...withData.map((s, i) => h('li', {}, h('span', { class: swatchClass(i), 'aria-hidden': 'true' }), s.domainName)));
   const rows = withData.flatMap((s) => s.points.map((p) => [s.domainName, shortDate(p.at), p.value]));
   const fig = figure(t('Can-do belief, the last 12 months'), summary, picture, table([t('Domain'), t('Date'), t('Rating (0–100)')], rows));
   fig.insertBefore(legend, fig.querySelector('.chart-summary'));

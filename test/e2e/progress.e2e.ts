@@ -7,6 +7,7 @@ import { progressJournal } from '../harness/progressJournal';
 import { exportJournal } from '../../src/core/transfer';
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
 import type { ProgressSnapshot } from '../../src/shared/progressProtocol';
+import { SERIES } from '../../src/webview/series';
 
 const TITLE = 'Small Wins: Progress';
 
@@ -54,6 +55,34 @@ function themeColour(view: Frame, variable: string): Promise<string> {
     probe.remove();
     return colour;
   }, variable);
+}
+
+/** WCAG's contrast ratio of two opaque colours as `getComputedStyle` writes them. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/**
+ * Every colour that tells a domain apart, and the focus bars, as this theme paints them: opaque (a
+ * translucent theme colour fades into the page) and at least 3:1 against the editor, WCAG's minimum for
+ * graphics a reader must see.
+ */
+async function assertReadableColours(view: Frame, theme: string): Promise<void> {
+  const background = await themeColour(view, '--vscode-editor-background');
+  const colours: [string, string][] = await Promise.all(SERIES.map(async (name) => [name, await themeColour(view, `--vscode-charts-${name}`)] as [string, string]));
+  colours.push(['focus bars', await painted(view, '#focus .sw-mark')]);
+  for (const [name, colour] of colours) {
+    assert.doesNotMatch(colour, /rgba|\/ /, `${theme}: ${name} is translucent (${colour})`);
+    assert.ok(contrast(colour, background) >= 3, `${theme}: ${name} ${colour} on ${background} has contrast ${contrast(colour, background).toFixed(2)}`);
+  }
 }
 
 /** A mark's fill once the page's styles are applied to it (what a user sees), not before. */
@@ -164,12 +193,14 @@ describe('Progress tab (real VS Code)', function () {
     const mark = '#belief .sw-mark[aria-label^="parser tests"]';
     const dot = () => view.locator(mark).first();
     const light = { dot: await painted(view, mark), text: await view.locator('body').evaluate((b) => getComputedStyle(b).color) };
+    await assertReadableColours(view, 'Light Modern');
     assert.equal(light.dot, await themeColour(view, '--vscode-charts-blue'));
     await runAndPick(page, 'Preferences: Color Theme', 'Select Color Theme', 'Dark Modern');
     view = await progressView(page);
     await view.locator('body.vscode-dark').waitFor();
     const dark = { dot: await painted(view, mark), text: await view.locator('body').evaluate((b) => getComputedStyle(b).color) };
     assert.equal(dark.dot, await themeColour(view, '--vscode-charts-blue'));
+    await assertReadableColours(view, 'Dark Modern');
     assert.notEqual(dark.dot, light.dot);
     assert.notEqual(dark.text, light.text);
     await view.locator('#belief').scrollIntoViewIfNeeded();
@@ -193,6 +224,7 @@ describe('Progress tab (real VS Code)', function () {
       const view = await progressView(page);
       await view.locator(theme.body).waitFor();
       assert.equal(await painted(view, '#belief .sw-mark[aria-label^="parser tests"]'), await themeColour(view, '--vscode-charts-blue'), theme.name);
+      await assertReadableColours(view, theme.name);
       const border = await themeColour(view, '--vscode-contrastBorder');
       const cell = await view.locator('#calendar .sw-mark').first().evaluate((m) => getComputedStyle(m).stroke);
       assert.equal(cell, border, `${theme.name}: calendar days are outlined in the contrast border`);

@@ -1,7 +1,8 @@
 import { dot, line } from '@observablehq/plot';
 import { listOf, t } from '../../core/l10n';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
-import { figure, legend, seriesColour, swatchClass, table } from './figure';
+import { figure, legend, table } from './figure';
+import { seriesColour, swatchClass } from '../series';
 import { fullDate, timeTick } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 

@@ -2,7 +2,8 @@ import { dot, line, ruleY, text } from '@observablehq/plot';
 import { listOf, t } from '../../core/l10n';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { monthOfYear } from '../dates';
-import { figure, legend, seriesColour, swatchClass, table } from './figure';
+import { figure, legend, table } from './figure';
+import { seriesColour, swatchClass } from '../series';
 import { score, timeTick } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 

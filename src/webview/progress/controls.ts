@@ -2,7 +2,7 @@ import { t } from '../../core/l10n';
 import type { ProgressRange } from '../../core/progress';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { fill, h, on } from '../dom';
-import { swatchClass } from './figure';
+import { swatchClass } from '../series';
 import { post } from './host';
 
 /**

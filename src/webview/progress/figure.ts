@@ -2,18 +2,6 @@
 import { t } from '../../core/l10n';
 import { h } from '../dom';
 
-/** Theme colours for one series per domain, in the order of the snapshot's domain list. */
-const SERIES = ['blue', 'green', 'orange', 'purple', 'red', 'yellow'] as const;
-
-export function seriesColour(index: number): string {
-  return `var(--vscode-charts-${SERIES[index % SERIES.length] ?? 'blue'})`;
-}
-
-/** The swatch class for a series colour; progress.css paints it. */
-export function swatchClass(index: number): string {
-  return `swatch swatch-${SERIES[index % SERIES.length] ?? 'blue'}`;
-}
-
 export function legend(items: { label: string; swatch: string }[]): HTMLElement {
   return h('ul', { class: 'legend' }, ...items.map((item) => h('li', {}, h('span', { class: item.swatch, 'aria-hidden': 'true' }), item.label)));
 }

@@ -31,7 +31,7 @@ export function focusChart(s: ProgressSnapshot, width: number): HTMLElement {
           x1: (w: Week) => new Date(w.weekOf),
           x2: (w: Week) => new Date(addWeeks(w.weekOf, 1)),
           y: 'minutes',
-          fill: 'var(--vscode-charts-orange)',
+          fill: 'var(--vscode-charts-blue)',
           insetLeft: 1,
           insetRight: 1,
           className: VALUE_MARKS,
