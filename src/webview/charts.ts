@@ -53,7 +53,7 @@ export function efficacyChart(series: Charts['efficacy']): HTMLElement {
     .map((s) => {
       const first = s.points[0]?.value ?? 0;
       const last = s.points[s.points.length - 1]?.value ?? 0;
-      return s.points.length === 1 ? `${s.domainName}: ${last}/100.` : `${s.domainName}: from ${first} to ${last} over ${s.points.length} ratings.`;
+      return s.points.length === 1 ? t('{0}: {1}/100.', s.domainName, last) : t('{0}: from {1} to {2} over {3} ratings.', s.domainName, first, last, s.points.length);
     })
     .join(' ');
   const legend = h('ul', { class: 'legend' }, ...withData.map((s, i) => h('li', {}, h('span', { class: swatchClass(i), 'aria-hidden': 'true' }), s.domainName)));

@@ -41,7 +41,7 @@ describe('the dashboard in the display language', () => {
     await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
     await page.locator('#session-heading').waitFor();
     // The session heading is the domain's name: the user's words, not the dashboard's.
-    const texts = await page.$$eval('h2:not(#session-heading), h3, legend, summary, vscode-button, vscode-label, label, th, [aria-label]', (elements) =>
+    const texts = await page.$$eval('h2:not(#session-heading), h3, legend, summary, vscode-button, vscode-label, label, th, .chart-summary, [aria-label]', (elements) =>
       elements.map((e) => ({ tag: e.tagName.toLowerCase(), text: (e.textContent ?? '').trim(), label: e.getAttribute('aria-label') ?? '' })),
     );
     const shown = texts.flatMap((e) => [e.text, e.label].filter((s) => /[A-Za-z]{2}/.test(s)).map((s) => `${e.tag}: ${s}`));
