@@ -1,6 +1,6 @@
 import type { Charts } from '../shared/protocol';
 import { h, svg } from './dom';
-import { monthOfYear, shortDate } from './dates';
+import { monthName, monthOfYear, shortDate, weekdayName } from './dates';
 import { t, winCount } from '../core/l10n';
 import { seriesColour, swatchClass } from './series';
 
@@ -22,21 +22,32 @@ function table(headers: string[], rows: (string | number)[][]): HTMLTableElement
   );
 }
 
+/** A scale or time label in a chart's margin, in the text colour. */
+function label(x: number, y: number, text: string, anchor: 'start' | 'middle' | 'end', size = 9): SVGElement {
+  return svg('text', { x, y, 'text-anchor': anchor, 'dominant-baseline': 'middle', 'font-size': size, fill: 'currentColor', class: 'axis-label' }, text);
+}
+
+/** The first and last dates of a time axis, under the plot from `left` to `right`. */
+function timeEnds(from: number, to: number, left: number, right: number, y: number): SVGElement[] {
+  return from === to ? [label((left + right) / 2, y, shortDate(from), 'middle')] : [label(left, y, shortDate(from), 'start'), label(right, y, shortDate(to), 'end')];
+}
+
 export function efficacyChart(series: Charts['efficacy']): HTMLElement {
   const withData = series.filter((s) => s.points.length > 0);
   if (withData.length === 0) return figure(t('Can-do belief, the last 12 months'), t('No ratings yet. Rate a domain (0–100) to start the line.'), null);
-  // L leaves room on the left for the scale, so a reader knows the line runs from 0 to 100.
-  const W = 300, H = 120, P = 6, L = 22;
+  // L leaves room on the left for the scale, so a reader knows the line runs from 0 to 100; B, under
+  // the plot, for the dates of the first and the last rating.
+  const W = 300, H = 132, P = 6, L = 22, B = 12;
   const all = withData.flatMap((s) => s.points.map((p) => p.at));
   const min = Math.min(...all), max = Math.max(...all);
   const x = (at: number) => (max === min ? (L + W - P) / 2 : L + ((at - min) / (max - min)) * (W - L - P));
-  const y = (v: number) => H - P - (v / 100) * (H - 2 * P);
-  const axis = (v: number) => svg('text', { x: L - 4, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 9, fill: 'currentColor', class: 'axis-label' }, String(v));
+  const y = (v: number) => H - B - P - (v / 100) * (H - B - 2 * P);
   const picture = svg(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
-    axis(100),
-    axis(0),
+    label(L - 4, y(100), '100', 'end'),
+    label(L - 4, y(0), '0', 'end'),
+    ...timeEnds(min, max, L, W - P, H - B / 2),
     svg('line', { x1: L, x2: W - P, y1: y(50), y2: y(50), class: 'gridline' }),
     ...withData.map((s, i) => {
       const colour = seriesColour(i);
@@ -64,19 +75,33 @@ export function efficacyChart(series: Charts['efficacy']): HTMLElement {
 }
 
 export function calendarChart(days: Charts['calendar']): HTMLElement {
-  const cell = 11, gap = 2;
+  // A column per week from Monday; L names Monday, Wednesday and Friday, T the month a column starts.
+  const cell = 11, gap = 2, L = 20, T = 10;
   const maxWins = Math.max(1, ...days.map((d) => d.wins));
   const firstWeekday = days[0] ? (new Date(days[0].day).getDay() + 6) % 7 : 0;
   const weeks = Math.ceil((days.length + firstWeekday) / 7);
+  const column = (i: number) => L + Math.floor((i + firstWeekday) / 7) * (cell + gap);
+  const row = (weekday: number) => T + weekday * (cell + gap);
+  // Any Monday, to name the weekdays in the display language.
+  const monday = new Date(2024, 0, 1).getTime();
+  const weekdays = [0, 2, 4].map((w) => label(L - 3, row(w) + cell / 2, weekdayName(monday + w * 86_400_000), 'end', 7));
+  const months = days.flatMap((d, i) => {
+    const date = new Date(d.day);
+    // The first month only when its column has room before the next month's name.
+    const starts = date.getDate() === 1 || (i === 0 && date.getDate() <= 14);
+    return starts ? [label(column(i), T / 2, monthName(d.day), 'start', 7)] : [];
+  });
   const picture = svg(
     'svg',
-    { viewBox: `0 0 ${weeks * (cell + gap)} ${7 * (cell + gap)}`, class: 'chart-svg calendar', 'aria-hidden': 'true', focusable: 'false' },
+    { viewBox: `0 0 ${L + weeks * (cell + gap)} ${T + 7 * (cell + gap)}`, class: 'chart-svg calendar', 'aria-hidden': 'true', focusable: 'false' },
+    ...weekdays,
+    ...months,
     ...days.map((d, i) => {
       const slot = i + firstWeekday;
       const level = d.wins === 0 ? 0 : Math.ceil((d.wins / maxWins) * 4);
       return svg(
         'rect',
-        { x: Math.floor(slot / 7) * (cell + gap), y: (slot % 7) * (cell + gap), width: cell, height: cell, rx: 2, class: `day level-${level}` },
+        { x: column(i), y: row(slot % 7), width: cell, height: cell, rx: 2, class: `day level-${level}` },
         svg('title', {}, t('{0}: {1}', shortDate(d.day), winCount(d.wins))),
       );
     }),
@@ -93,13 +118,19 @@ export function calendarChart(days: Charts['calendar']): HTMLElement {
 
 export function attributionChart(weeks: Charts['attributionMix']): HTMLElement {
   if (weeks.length === 0) return figure(t('What made the difference'), t('No reviewed sessions yet. End a session with a review to see your attribution mix.'), null);
-  const W = 300, H = 100, gap = 4;
-  const bw = Math.max(4, (W - gap * weeks.length) / Math.max(weeks.length, 1));
+  // L holds the share's scale (0–100 %), B the weeks of the first and the last bar.
+  const W = 300, H = 114, gap = 4, L = 30, P = 6, B = 14;
+  const plot = H - B - P;
+  const bw = Math.max(4, (W - L - gap * weeks.length) / Math.max(weeks.length, 1));
+  const y = (share: number) => P + plot - share * plot;
   const picture = svg(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
+    ...[1, 0.5, 0].map((share) => label(L - 4, y(share), `${share * 100}%`, 'end')),
+    svg('line', { x1: L, x2: W, y1: y(0.5), y2: y(0.5), class: 'gridline' }),
+    ...timeEnds(weeks[0]?.weekOf ?? 0, weeks[weeks.length - 1]?.weekOf ?? 0, L, L + weeks.length * (bw + gap) - gap, H - B / 2),
     ...weeks.map((w, i) =>
-      svg('rect', { x: i * (bw + gap), y: H - w.ownShare * H, width: bw, height: Math.max(1, w.ownShare * H), class: 'bar-own' }, svg('title', {}, t('Week of {0}: {1}% of {2}', shortDate(w.weekOf), Math.round(w.ownShare * 100), w.reviews))),
+      svg('rect', { x: L + i * (bw + gap), y: y(w.ownShare), width: bw, height: Math.max(1, w.ownShare * plot), class: 'bar-own' }, svg('title', {}, t('Week of {0}: {1}% of {2}', shortDate(w.weekOf), Math.round(w.ownShare * 100), w.reviews))),
     ),
   );
   const last = weeks[weeks.length - 1];
@@ -119,20 +150,23 @@ export function attributionChart(weeks: Charts['attributionMix']): HTMLElement {
 export function calibrationChart(rows: Charts['calibration'], note?: string, brier: Charts['brier'] = []): HTMLElement {
   const rated = rows.filter((r) => r.rated > 0);
   if (rated.length === 0) return figure(t('Confidence calibration'), t('No reviewed subgoals yet. Rate and review subgoals to see how your confidence matches what you finish.'), null);
-  // B is the strip under the bars that names each bar's confidence level (0–10).
-  const W = 300, H = 110, P = 4, B = 12;
-  const bw = (W - P * 2) / 11;
+  // L holds the share met (0–100 %); B is the strip under the bars that names each bar's confidence level (0–10).
+  const W = 300, H = 112, P = 6, B = 12, L = 30;
+  const bw = (W - L - P) / 11;
   const plot = H - B;
   const picture = svg(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
-    svg('line', { x1: P, y1: plot - P, x2: W - P, y2: P, class: 'gridline' }),
+    label(L - 4, P, '100%', 'end'),
+    label(L - 4, plot - P, '0%', 'end'),
+    // Perfect calibration: level c met c × 10 % of the time, through the middle of each bar.
+    svg('line', { x1: L + 0.5 * bw, y1: plot - P, x2: L + 10.5 * bw, y2: P, class: 'gridline' }),
     ...rows.map((r) => {
       const share = r.rated ? r.met / r.rated : 0;
       const height = share * (plot - 2 * P);
-      return svg('rect', { x: P + r.confidence * bw + 1, y: plot - P - height, width: bw - 2, height: r.rated ? Math.max(1, height) : 0, class: 'bar-calibration' }, svg('title', {}, t('Rated {0}: {1} of {2} met', r.confidence, r.met, r.rated)));
+      return svg('rect', { x: L + r.confidence * bw + 1, y: plot - P - height, width: bw - 2, height: r.rated ? Math.max(1, height) : 0, class: 'bar-calibration' }, svg('title', {}, t('Rated {0}: {1} of {2} met', r.confidence, r.met, r.rated)));
     }),
-    ...rows.map((r) => svg('text', { x: P + (r.confidence + 0.5) * bw, y: H - 2, 'text-anchor': 'middle', 'font-size': 9, fill: 'currentColor', class: 'axis-label' }, String(r.confidence))),
+    ...rows.map((r) => label(L + (r.confidence + 0.5) * bw, H - B / 2, String(r.confidence), 'middle')),
   );
   const summary = rated.map((r) => t('your {0}s were met {1}% of the time ({2})', r.confidence, Math.round((r.met / r.rated) * 100), r.rated)).join('; ');
   const fig = figure(

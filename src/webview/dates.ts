@@ -14,6 +14,10 @@ function formatter(options: Intl.DateTimeFormatOptions): (at: number) => string 
 
 /** "Nov 22" */
 export const shortDate = formatter({ month: 'short', day: 'numeric' });
+/** "Nov" */
+export const monthName = formatter({ month: 'short' });
+/** "Mon" */
+export const weekdayName = formatter({ weekday: 'short' });
 /** "Nov 2026" */
 export const monthOfYear = formatter({ year: 'numeric', month: 'short' });
 /** "14:05" or "2:05 PM" */
