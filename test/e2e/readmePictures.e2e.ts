@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { chooseFile, notification, openDashboard, RESULTS, runAndPick, runCommand, startFocus, statusItem, Workbench } from './workbench';
-import { progressJournal } from '../harness/progressJournal';
+import { yearJournal } from '../harness/yearJournal';
 import { exportJournal } from '../../src/core/transfer';
 
 /** Where the pictures go; `docs/` holds the copies the README shows. */
@@ -12,10 +12,18 @@ async function picture(page: Page, selector: string, name: string): Promise<void
   await page.locator(selector).first().screenshot({ path: path.join(PICTURES, name) });
 }
 
+/** The Progress tab from its top down to the end of the wins calendar: what a reader looks at first. */
+async function progressPicture(page: Page, tab: FrameLocator, name: string): Promise<void> {
+  const editor = await page.locator('.part.editor').boundingBox();
+  const calendar = await tab.locator('#calendar').boundingBox();
+  if (!editor || !calendar) throw new Error('no Progress tab to picture');
+  await page.screenshot({ path: path.join(PICTURES, name), clip: { x: editor.x, y: editor.y, width: editor.width, height: calendar.y + calendar.height + 12 - editor.y } });
+}
+
 /**
- * The README's pictures, from a realistic stretch of history (twelve weeks, two domains): the
- * Progress tab in light and dark, the sidebar with a running session, the status bar with its
- * tooltip. Each is cropped to the part of VS Code it shows.
+ * The README's pictures, from a realistic year of history (three domains): the Progress tab over
+ * that year in light and dark, the sidebar with a running session, the status bar with its tooltip.
+ * Each is cropped to the part of VS Code it shows.
  */
 describe('pictures for the README (real VS Code)', function () {
   this.timeout(300_000);
@@ -25,10 +33,10 @@ describe('pictures for the README (real VS Code)', function () {
     bench = await Workbench.launch({ colorTheme: 'Default Light Modern' });
     fs.mkdirSync(PICTURES, { recursive: true });
     const now = Date.now();
-    fs.writeFileSync(path.join(bench.workspace, 'history.json'), exportJournal(progressJournal(now), now));
+    fs.writeFileSync(path.join(bench.workspace, 'history.json'), exportJournal(yearJournal(now), now));
     await runCommand(bench.page, 'Small Wins: Import Data');
     await chooseFile(bench.page, 'Import Small Wins journal', 'history.json', 'open');
-    await notification(bench.page, /Imported 2 domains/).waitFor();
+    await notification(bench.page, /Imported 3 domains/).waitFor();
     await runCommand(bench.page, 'Notifications: Clear All Notifications');
   });
 
@@ -39,13 +47,18 @@ describe('pictures for the README (real VS Code)', function () {
   it('shows the Progress tab in light and dark', async () => {
     const page = bench.page;
     await runCommand(page, 'View: Close Primary Side Bar');
+    // Tall enough for the summary, the belief line and the year's calendar in one picture.
+    await page.setViewportSize({ width: 1400, height: 1240 });
     await runCommand(page, 'Small Wins: Show Progress');
-    await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#belief svg').waitFor();
-    await picture(page, '.part.editor', 'progress-light.png');
+    const tab = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await tab.locator('#progress-range').selectOption('1y');
+    await tab.locator('body[data-range="1y"] #calendar svg').waitFor();
+    await progressPicture(page, tab, 'progress-light.png');
     await runAndPick(page, 'Preferences: Color Theme', 'Select Color Theme', 'Dark Modern');
-    await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body.vscode-dark').waitFor();
-    await picture(page, '.part.editor', 'progress-dark.png');
+    await tab.locator('body.vscode-dark').waitFor();
+    await progressPicture(page, tab, 'progress-dark.png');
     await runCommand(page, 'View: Close All Editors');
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('shows the sidebar with a running session and the status bar with its tooltip', async () => {
