@@ -164,6 +164,49 @@ describe('the Progress tab (built bundle, Chromium)', function () {
     await page.close();
   });
 
+  it('names each weekly bar by its own week: the ticks fall on the weeks’ first days', async () => {
+    const page = await open();
+    for (const [chart, weeks] of [['focus', snapshot.focus], ['causes', snapshot.ownCauses]] as const) {
+      const shortText = (at: number) => new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' }).format(at);
+      const starts = new Set(weeks.map((w) => shortText(w.weekOf)));
+      const ticks = await page.$$eval(`#${chart} svg g[aria-hidden] text`, (nodes) => nodes.map((n) => (n.textContent ?? '').trim()).filter((s) => /^[A-Z][a-z]{2} \d+$/.test(s)));
+      assert.ok(ticks.length >= 3, `${chart}: ${ticks.join(', ')}`);
+      for (const tick of ticks) assert.ok(starts.has(tick), `${chart}: the tick ${tick} is the first day of a week with a bar`);
+    }
+    await page.close();
+  });
+
+  it('labels a few focused minutes in whole minutes, each once', async () => {
+    const page = await open();
+    const first = snapshot.focus[0];
+    assert.ok(first);
+    await sendSnapshot(page, { ...snapshot, focus: [{ weekOf: first.weekOf, minutes: 3 }] });
+    const ticks = await page.$$eval('#focus svg g[aria-hidden] text', (nodes) => nodes.map((n) => (n.textContent ?? '').trim()).filter((s) => /^\d+$/.test(s)));
+    assert.deepEqual(ticks, ['0', '1', '2', '3']);
+    await page.close();
+  });
+
+  it('keeps a value’s tip inside its chart for a mark at the top, and orders calibration by level', async () => {
+    const page = await open();
+    // The highest rating sits at the top of the plot, where a tip above it would be cut off.
+    const highest = await page.$$eval('#belief .sw-mark', (dots) => dots.reduce((best, d, i, all) => (Number(d.getAttribute('cy')) < Number(all[best]?.getAttribute('cy')) ? i : best), 0));
+    await page.locator('#belief .sw-mark').nth(highest).hover();
+    const tip = page.locator('#belief .plot-tip');
+    await tip.waitFor({ state: 'visible' });
+    const [tipBox, frameBox] = await Promise.all([tip.boundingBox(), page.locator('#belief .plot-frame').boundingBox()]);
+    assert.ok(tipBox && frameBox && tipBox.y >= frameBox.y && tipBox.y + tipBox.height <= frameBox.y + frameBox.height, `the tip ${JSON.stringify(tipBox)} lies within the chart ${JSON.stringify(frameBox)}`);
+
+    // Levels with more subgoals get larger dots; the keyboard still goes 0 → 10.
+    const uneven = snapshot.calibration.map((r) => (r.rated > 0 ? { ...r, rated: 2 + ((r.confidence * 7) % 11), met: Math.min(r.met, 2) } : r));
+    await sendSnapshot(page, { ...snapshot, calibration: uneven });
+    const levels = (await markLabels(page, 'calibration')).map((l) => Number(/Confidence (\d+)\/10/.exec(l)?.[1]));
+    assert.deepEqual(levels, uneven.filter((r) => r.rated > 0).map((r) => r.confidence));
+    await page.locator('#calibration .sw-mark').first().focus();
+    await page.keyboard.press('ArrowRight');
+    assert.match((await page.locator('#calibration .plot-tip').textContent()) ?? '', new RegExp(`^Confidence ${levels[1]}/10`));
+    await page.close();
+  });
+
   it('keeps focus on the same mark when a new snapshot redraws the charts', async () => {
     const page = await open();
     await page.locator('#focus .sw-mark').nth(3).focus();

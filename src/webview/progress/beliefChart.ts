@@ -3,7 +3,7 @@ import { listOf, t } from '../../core/l10n';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { figure, legend, table } from './figure';
 import { seriesColour, swatchClass } from '../series';
-import { fullDate, timeTick } from './format';
+import { fullDate, tickRoom, timeTick } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
 /** Can-do ratings (0–100) per domain over the range, one coloured line each. */
@@ -22,7 +22,7 @@ export function beliefChart(s: ProgressSnapshot, width: number): HTMLElement {
       height: 300,
       marginLeft: 48,
       marginBottom: 40,
-      x: { type: 'time', domain: [new Date(s.from), new Date(s.now)], label: t('Date'), tickFormat: timeTick(s.from, s.now), ticks: Math.max(2, Math.floor(width / 110)) },
+      x: { type: 'time', domain: [new Date(s.from), new Date(s.now)], label: t('Date'), tickFormat: timeTick(s.from, s.now), ticks: tickRoom(width) },
       y: { domain: [0, 100], ticks: [0, 25, 50, 75, 100], grid: true, label: t('Can-do rating (0–100)') },
       color: { type: 'identity' },
       marks: [

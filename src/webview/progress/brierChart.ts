@@ -4,7 +4,7 @@ import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { monthOfYear } from '../dates';
 import { figure, legend, table } from './figure';
 import { seriesColour, swatchClass } from '../series';
-import { score, timeTick } from './format';
+import { score, tickRoom, timeTick } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
 /** Always rating 5/10 scores this: a line to read the others against. */
@@ -28,7 +28,7 @@ export function brierChart(s: ProgressSnapshot, width: number): HTMLElement {
       height: 260,
       marginLeft: 48,
       marginBottom: 40,
-      x: { type: 'time', domain: [new Date(start), new Date(s.now)], label: t('Month'), tickFormat: timeTick(start, s.now), ticks: Math.max(2, Math.floor(width / 110)) },
+      x: { type: 'time', domain: [new Date(start), new Date(s.now)], label: t('Month'), tickFormat: timeTick(start, s.now), ticks: tickRoom(width) },
       y: { domain: [0, top], grid: true, label: t('Brier score (0 is perfect)'), tickFormat: score },
       color: { type: 'identity' },
       marks: [

@@ -3,7 +3,8 @@ import { t, winCount } from '../../core/l10n';
 import { weekStart } from '../../core/time';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { figure, legend, table } from './figure';
-import { count, fullDate, monthName, weekdayName } from './format';
+import { count, fullDate } from './format';
+import { monthName, weekdayName } from '../dates';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
 /** Fill opacity per level of a day's wins (0 none … 4 the most in the period), as the sidebar's calendar shades them. */

@@ -35,7 +35,8 @@ export function calibrationChart(s: ProgressSnapshot, width: number): HTMLElemen
       marks: [
         line([{ x: 0, y: 0 }, { x: 10, y: 100 }], { x: 'x', y: 'y', stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4 4' }),
         line(levels, { x: 'confidence', y: 'share', stroke: 'var(--vscode-charts-purple)', strokeWidth: 1.5 }),
-        dot(levels, { x: 'confidence', y: 'share', r: 'rated', fill: 'var(--vscode-charts-purple)', className: VALUE_MARKS, ariaLabel: label }),
+        // sort: null keeps the levels' order 0–10 for the keyboard; Plot would draw (and so order) larger dots first.
+        dot(levels, { x: 'confidence', y: 'share', r: 'rated', sort: null, fill: 'var(--vscode-charts-purple)', className: VALUE_MARKS, ariaLabel: label }),
         text(levels, { x: 'confidence', y: 'share', text: (l: Level) => count(l.rated), dy: -16, fill: 'currentColor' }),
       ],
     },

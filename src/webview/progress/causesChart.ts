@@ -3,7 +3,7 @@ import { t } from '../../core/l10n';
 import { addWeeks, weekStart } from '../../core/time';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { figure, table } from './figure';
-import { fullDate, percent, timeTick } from './format';
+import { fullDate, percent, timeTick, weekTicks } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
 type Week = ProgressSnapshot['ownCauses'][number];
@@ -28,7 +28,7 @@ export function causesChart(s: ProgressSnapshot, width: number): HTMLElement {
       height: 240,
       marginLeft: 48,
       marginBottom: 40,
-      x: { type: 'time', domain: [new Date(s.from), new Date(end)], label: t('Week'), tickFormat: timeTick(s.from, end), ticks: Math.max(2, Math.floor(width / 110)) },
+      x: { type: 'time', domain: [new Date(s.from), new Date(end)], label: t('Week'), tickFormat: timeTick(s.from, end), ticks: weekTicks(s.from, end, width) },
       y: { domain: [0, 100], ticks: [0, 25, 50, 75, 100], grid: true, label: t('Own and controllable (%)') },
       color: { type: 'identity' },
       marks: [

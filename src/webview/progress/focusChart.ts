@@ -3,11 +3,17 @@ import { t } from '../../core/l10n';
 import { addWeeks, spokenDuration, weekStart } from '../../core/time';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { figure, table } from './figure';
-import { count, fullDate, timeTick } from './format';
+import { count, fullDate, timeTick, weekTicks } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
 type Week = ProgressSnapshot['focus'][number];
 const MINUTE = 60_000;
+
+/** Whole minutes only: for a week or two of a few minutes, Plot's ticks would fall between them (and round to the same label). */
+function minuteTicks(weeks: readonly Week[]): number[] | undefined {
+  const most = Math.ceil(Math.max(0, ...weeks.map((w) => w.minutes)));
+  return most < 6 ? Array.from({ length: most + 1 }, (_, i) => i) : undefined;
+}
 
 /** Focused minutes per week, computed by the host from timestamps (pauses left out). */
 export function focusChart(s: ProgressSnapshot, width: number): HTMLElement {
@@ -23,8 +29,8 @@ export function focusChart(s: ProgressSnapshot, width: number): HTMLElement {
       height: 240,
       marginLeft: 56,
       marginBottom: 40,
-      x: { type: 'time', domain: [new Date(s.from), new Date(end)], label: t('Week'), tickFormat: timeTick(s.from, end), ticks: Math.max(2, Math.floor(width / 110)) },
-      y: { grid: true, label: t('Focused minutes'), tickFormat: count },
+      x: { type: 'time', domain: [new Date(s.from), new Date(end)], label: t('Week'), tickFormat: timeTick(s.from, end), ticks: weekTicks(s.from, end, width) },
+      y: { grid: true, label: t('Focused minutes'), tickFormat: count, ticks: minuteTicks(weeks) },
       color: { type: 'identity' },
       marks: [
         rectY(weeks, {

@@ -5,6 +5,7 @@
  */
 import { displayLocale } from '../displayLanguage';
 import { monthOfYear, shortDate } from '../dates';
+import { addWeeks } from '../../core/time';
 
 function dateFormatter(options: Intl.DateTimeFormatOptions): (at: number | Date) => string {
   let format: Intl.DateTimeFormat | undefined;
@@ -18,10 +19,6 @@ function numberFormatter(options: Intl.NumberFormatOptions): (value: number) => 
 
 /** "Nov 22, 2026": a date the reader can place without the chart's context. */
 export const fullDate = dateFormatter({ year: 'numeric', month: 'short', day: 'numeric' });
-/** "Nov" */
-export const monthName = dateFormatter({ month: 'short' });
-/** "Mon" */
-export const weekdayName = dateFormatter({ weekday: 'short' });
 /** "1,234" */
 export const count = numberFormatter({ maximumFractionDigits: 0 });
 /** "0.04": a Brier score. */
@@ -32,8 +29,28 @@ export const oneDecimal = numberFormatter({ minimumFractionDigits: 1, maximumFra
 /** A share (0–1) as a whole percentage number, as charts and tables show it. */
 export const percent = (share: number): number => Math.round(share * 100);
 
+/** Up to this long, a time axis names days; beyond, months (with the year). */
+const DAY_TICKS_MS = 120 * 86_400_000;
+
 /** Tick labels for a time axis: days for a range of a few months, months (with the year) beyond. */
 export function timeTick(from: number, to: number): (at: Date) => string {
-  const format = to - from <= 120 * 86_400_000 ? shortDate : monthOfYear;
+  const format = to - from <= DAY_TICKS_MS ? shortDate : monthOfYear;
   return (at) => format(at.getTime());
+}
+
+/** How many ticks a time axis this wide has room for. */
+export const tickRoom = (width: number): number => Math.max(2, Math.floor(width / 110));
+
+/**
+ * Ticks for an axis of weekly bars from `from` (a week's first day) to `to`: where days are named, the
+ * first days of the weeks themselves, every so many weeks, so each label names the week whose bar
+ * starts there (left to itself, Plot would pick Sundays); beyond, Plot's own month ticks.
+ */
+export function weekTicks(from: number, to: number, width: number): Date[] | number {
+  if (to - from > DAY_TICKS_MS) return tickRoom(width);
+  const weeks = Math.round((to - from) / (7 * 86_400_000));
+  const step = Math.max(1, Math.ceil(weeks / tickRoom(width)));
+  const ticks: Date[] = [];
+  for (let week = 0; week < weeks; week += step) ticks.push(new Date(addWeeks(from, week)));
+  return ticks;
 }

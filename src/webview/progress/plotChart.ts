@@ -61,10 +61,15 @@ export function plotChart(options: PlotOptions, o: ChartOptions): HTMLElement {
     const area = frame.getBoundingClientRect();
     const box = mark.getBoundingClientRect();
     const half = tip.offsetWidth / 2;
-    const centre = Math.min(Math.max(box.left + box.width / 2 - area.left, half), Math.max(half, area.width - half));
+    // Kept inside the visible part of the frame, which scrolls sideways when the tab is narrow.
+    const centre = Math.min(Math.max(box.left + box.width / 2 - area.left, half), Math.max(half, frame.clientWidth - half)) + frame.scrollLeft;
+    // Above the mark, or under it where the frame has no room above (a rating of 100, the calendar's
+    // first row): the frame clips what sticks out of it.
+    const below = box.top - area.top < tip.offsetHeight + 8;
+    tip.classList.toggle('below', below);
     // Through the CSSOM, which the CSP allows (see above).
     tip.style.left = `${centre}px`;
-    tip.style.top = `${box.top - area.top}px`;
+    tip.style.top = `${(below ? box.bottom : box.top) - area.top}px`;
   };
   const hide = () => {
     shown?.classList.remove('active');
