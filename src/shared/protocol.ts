@@ -82,7 +82,8 @@ export interface SessionView {
 
 
 export interface Charts {
-  efficacy: { domainName: string; points: { at: number; value: number }[] }[];
+  /** Per domain with ratings; `colour` is its place in the Progress tab's list of domains, which picks its colour there and here (webview/series.ts). */
+  efficacy: { domainName: string; colour: number; points: { at: number; value: number }[] }[];
   /** Wins per day for the last 84 days, oldest first. */
   calendar: { day: number; wins: number }[];
   /** Per week, oldest first: share of reviewed sessions whose cause was internal and controllable. */

@@ -1,7 +1,7 @@
 import type { Charts } from '../shared/protocol';
 import { h, svg } from './dom';
 import { monthName, monthOfYear, shortDate, weekdayName } from './dates';
-import { t, winCount } from '../core/l10n';
+import { listOf, t, winCount } from '../core/l10n';
 import { seriesColour, swatchClass } from './series';
 
 /**
@@ -49,8 +49,8 @@ export function efficacyChart(series: Charts['efficacy']): HTMLElement {
     label(L - 4, y(0), '0', 'end'),
     ...timeEnds(min, max, L, W - P, H - B / 2),
     svg('line', { x1: L, x2: W - P, y1: y(50), y2: y(50), class: 'gridline' }),
-    ...withData.map((s, i) => {
-      const colour = seriesColour(i);
+    ...withData.map((s) => {
+      const colour = seriesColour(s.colour);
       const points = s.points.map((p) => `${x(p.at).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
       return svg(
         'g',
@@ -67,7 +67,7 @@ export function efficacyChart(series: Charts['efficacy']): HTMLElement {
       return s.points.length === 1 ? t('{0}: {1}/100.', s.domainName, last) : t('{0}: from {1} to {2} over {3} ratings.', s.domainName, first, last, s.points.length);
     })
     .join(' ');
-  const legend = h('ul', { class: 'legend' }, ...withData.map((s, i) => h('li', {}, h('span', { class: swatchClass(i), 'aria-hidden': 'true' }), s.domainName)));
+  const legend = h('ul', { class: 'legend' }, ...withData.map((s) => h('li', {}, h('span', { class: swatchClass(s.colour), 'aria-hidden': 'true' }), s.domainName)));
   const rows = withData.flatMap((s) => s.points.map((p) => [s.domainName, shortDate(p.at), p.value]));
   const fig = figure(t('Can-do belief, the last 12 months'), summary, picture, table([t('Domain'), t('Date'), t('Rating (0–100)')], rows));
   fig.insertBefore(legend, fig.querySelector('.chart-summary'));
@@ -178,12 +178,13 @@ export function calibrationChart(rows: Charts['calibration'], note?: string, bri
   if (note) fig.append(h('p', { class: 'calibration-note', id: 'calibration-note' }, note));
   const scores = brier.filter((b) => b.points.length > 0);
   if (scores.length) {
+    // Each domain's latest month with reviewed goals, named, as the Progress tab says it: that month may be long past.
     const latest = scores.map((b) => {
       const last = b.points[b.points.length - 1];
-      return `${b.domainName}: ${last ? last.score.toFixed(2) : '–'}`;
+      return last ? t('{0}: {1} in {2}', b.domainName, last.score.toFixed(2), monthOfYear(last.month)) : b.domainName;
     });
     fig.append(
-      h('p', { class: 'chart-summary', id: 'brier-summary' }, t('Brier score this month (0 is perfect, 0.25 is guessing): {0}.', latest.join('; '))),
+      h('p', { class: 'chart-summary', id: 'brier-summary' }, t('Latest monthly Brier score (0 is perfect; always saying 5/10 scores 0.25): {0}.', listOf(latest))),
       h('details', {}, h('summary', {}, t('Brier score by month')), table([t('Domain'), t('Month'), t('Score'), t('Goals')], scores.flatMap((b) => b.points.map((p) => [b.domainName, monthOfYear(p.month), p.score.toFixed(2), p.goals])))),
     );
   }

@@ -5,6 +5,7 @@ import { loadDashboard } from '../harness/dashboardPage';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { fiveYearJournal } from '../bench/fiveYearJournal';
+import { seriesColour } from '../../src/webview/series';
 
 const ROOT = process.cwd();
 
@@ -47,6 +48,9 @@ describe('the dashboard charts’ labels', () => {
     const belief = await labels('Can-do belief, the last 12 months');
     assert.deepEqual(belief.map((l) => l.text), ['100', '0', day.format(Math.min(...ratings)), day.format(Math.max(...ratings))]);
     assert.ok((belief[0]?.y ?? 0) < (belief[1]?.y ?? 0), '100 is above 0');
+    // Each line in its domain's colour, the one the Progress tab gives it.
+    const lines = await chart('Can-do belief, the last 12 months').locator('polyline').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('stroke')));
+    assert.deepEqual(lines, snapshot.charts.efficacy.map((s) => seriesColour(s.colour)));
     assert.ok((belief[2]?.x ?? 0) < (belief[3]?.x ?? 0) && (belief[2]?.y ?? 0) > (belief[1]?.y ?? 0), 'the dates run left to right under the scale');
     const weeks = snapshot.charts.attributionMix;
     const causes = await labels('Own and controllable causes');
@@ -103,6 +107,20 @@ describe('the dashboard charts’ labels', () => {
       assert.ok(label, `${name} over the column of its first day`);
       assert.ok(label.y < Math.min(...drawn.days.map((c) => c.y)), `${name} above the grid`);
     }
+    await page.close();
+  });
+
+  it('shows the host’s message when it could not build a first snapshot, then the dashboard when one comes', async () => {
+    const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
+    await loadDashboard(page, { repo: ROOT });
+    const text = 'Small Wins could not read your history (EIO: i/o error). Close this view and open it again to try once more.';
+    await page.evaluate((t) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'error', text: t } })), text);
+    assert.equal(await page.locator('#feedback p.error').textContent(), text);
+    assert.equal(await page.locator('main').getAttribute('aria-busy'), 'false');
+    const now = Date.now();
+    await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), buildSnapshot(fiveYearJournal(now, { years: 1 }), now, DEFAULT_SETTINGS, {}));
+    await page.locator('#show-progress').waitFor();
+    assert.equal(await page.locator('#feedback p.error').textContent(), text, 'the message stays until dismissed');
     await page.close();
   });
 });

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { webviewMessageSchema } from '../../src/shared/protocol';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
+import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
 import { activeSession } from '../../src/core/session';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { emptyJournal } from '../../src/core/schema';
@@ -173,6 +174,18 @@ describe('snapshot', () => {
     const brier = charts.brier.find((b) => b.domainName === 'Parsers');
     assert.equal(brier?.points.length, 12);
     assert.equal(brier?.points[0]?.month, new Date(2025, 11, 1).getTime());
+  });
+
+  it('gives a domain the same colour in the sidebar as in the Progress tab, whichever was rated first', () => {
+    const now = new Date(2026, 10, 16, 12).getTime();
+    const journal = emptyJournal();
+    journal.domains.push({ id: 'd1', name: 'Parsers', createdAt: now - 9e8 }, { id: 'd2', name: 'Ops', createdAt: now - 9e8 }, { id: 'd3', name: 'SQL', createdAt: now - 9e8 });
+    // Ops and SQL are rated, Parsers never: the sidebar draws two lines, the tab lists three domains.
+    journal.ratings.push({ id: 'r1', domainId: 'd3', at: now - 5e8, value: 30 }, { id: 'r2', domainId: 'd2', at: now - 4e8, value: 50 });
+    const tab = buildProgressSnapshot(journal, now, { range: 'all', hidden: new Set() });
+    const sidebar = buildSnapshot(journal, now, DEFAULT_SETTINGS, {}).charts.efficacy;
+    assert.deepEqual(tab.domains.map((d) => d.name), ['Parsers', 'Ops', 'SQL']);
+    assert.deepEqual(sidebar.map((s) => [s.domainName, s.colour]), [['Ops', 1], ['SQL', 2]]);
   });
 
   it('says from the record what the user did, with AI help counted apart and the assistant\'s wins left out, from aggregates as from records', () => {

@@ -5,6 +5,7 @@ import { evidenceFor, winsSince } from '../../core/evidence';
 import { aggregateOf, attributionMixOf, brierOf, calendarOf, calibrationOf, lastTweakOf, latestCueOf, latestDomainOf, recordFacts, worksOf } from '../../core/aggregates';
 import type { HistoryView } from '../../core/aggregates';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
+import { progressDomains, progressDomainsFromView } from '../../core/progress';
 import { activeDomains, cuesByUse, domainLabel as name, latestCue, latestDomain, startDomain } from '../../core/journal';
 import { encouragementFromCredit, encouragementFromRecordWithCredit, modelForDoubt, modelSentence, lastTweak, recurringSlipCues, slipPatternSentence, tweakSentence, tweaksThatWork } from '../../core/coach';
 import type { Tweak, WorkingTweak } from '../../core/coach';
@@ -75,6 +76,7 @@ export function buildSnapshotFromView(
     calendar: calendarOf(totals, now, 84).map((d) => ({ day: d.day, wins: d.wins })),
     attributionMix: attributionMixOf(totals, now),
     brier: brierOf(totals).map((b) => ({ domainName: name(journal, b.domainId), points: b.points })),
+    domainOrder: progressDomainsFromView(view).map((d) => d.id),
   });
 }
 
@@ -91,6 +93,8 @@ interface Figures {
   calendar: Charts['calendar'];
   attributionMix: Charts['attributionMix'];
   brier: Charts['brier'];
+  /** The domains in the order the Progress tab lists and colours them, so a domain has one colour in both. */
+  domainOrder: string[];
 }
 
 /** The snapshot around its figures: everything else comes from the records it was handed. */
@@ -139,7 +143,9 @@ function assemble(
     due: { reflection: due.reflection, reassess: due.reassess.map((id) => name(journal, id)) },
     causes: CAUSE_KINDS.map((kind) => ({ kind, label: causeLabel(kind), ...CAUSE_DEFAULTS[kind] })),
     charts: {
-      efficacy: efficacySeries(journal).map((s) => ({ domainName: name(journal, s.domainId), points: lastMonths(s.points, (p) => p.at, now) })),
+      efficacy: efficacySeries(journal)
+        .map((s) => ({ domainName: name(journal, s.domainId), colour: colourOf(figures.domainOrder, s.domainId), points: lastMonths(s.points, (p) => p.at, now) }))
+        .sort((a, b) => a.colour - b.colour),
       calendar: figures.calendar,
       attributionMix: figures.attributionMix,
       calibration: figures.calibration,
@@ -148,6 +154,12 @@ function assemble(
       ...(dip ? { dip } : {}),
     },
   };
+}
+
+/** A domain's place in the Progress tab's list, which picks its colour; one it does not list comes after. */
+function colourOf(order: readonly string[], domainId: string): number {
+  const index = order.indexOf(domainId);
+  return index >= 0 ? index : order.length;
 }
 
 /** The sidebar draws the last twelve months (the Progress tab draws all of them), so what it is sent and renders does not grow with the years. */
@@ -191,5 +203,6 @@ export function buildSnapshotFromHistory(
     calendar: winsCalendar(journal, now),
     attributionMix: attributionMix(journal, now),
     brier: brierByDomain(journal).map((b) => ({ domainName: name(journal, b.domainId), points: b.points })),
+    domainOrder: progressDomains(journal).map((d) => d.id),
   });
 }
