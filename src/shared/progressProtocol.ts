@@ -44,4 +44,4 @@ export interface ProgressSnapshot {
   summary: (DomainSummary & { domainName: string })[];
 }
 
-export type ProgressHostMessage = { type: 'snapshot'; snapshot: ProgressSnapshot };
+export type ProgressHostMessage = { type: 'snapshot'; snapshot: ProgressSnapshot } | { type: 'error'; text: string };

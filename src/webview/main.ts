@@ -72,7 +72,7 @@ function render(s: Snapshot): void {
   renderNow(s);
   fill(evidence, evidencePanel(s));
   renderProgress(s);
-  if (app.getAttribute('aria-busy') === 'true') {
+  if (!now.isConnected) {
     fill(app, now, feedback, evidence, progress);
     app.setAttribute('aria-busy', 'false');
   }
@@ -86,6 +86,11 @@ function render(s: Snapshot): void {
 }
 
 function showFeedback(text: string, kind: 'feedback' | 'error'): void {
+  // Before the first snapshot (the host could not build one), the message is all the view shows.
+  if (!feedback.isConnected) {
+    fill(app, feedback);
+    app.setAttribute('aria-busy', 'false');
+  }
   fill(feedback, h('p', { class: kind }, text), button(t('Dismiss'), () => fill(feedback), { secondary: true }));
   announce(text);
 }

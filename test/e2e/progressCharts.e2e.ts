@@ -207,6 +207,20 @@ describe('the Progress tab (built bundle, Chromium)', function () {
     await page.close();
   });
 
+  it('says so when the host could not read the history, instead of loading for ever, and draws the next snapshot', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await loadProgress(page, { repo: ROOT });
+    const text = 'Small Wins could not read your history (EIO: i/o error). Close this view and open it again to try once more.';
+    await page.evaluate((t) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'error', text: t } })), text);
+    const alert = page.getByRole('alert');
+    assert.equal(await alert.textContent(), text);
+    assert.equal(await page.locator('main').getAttribute('aria-busy'), 'false');
+    await sendSnapshot(page, snapshot);
+    await page.locator('#brier svg').waitFor();
+    assert.equal(await alert.count(), 0, 'a snapshot replaces the message');
+    await page.close();
+  });
+
   it('keeps focus on the same mark when a new snapshot redraws the charts', async () => {
     const page = await open();
     await page.locator('#focus .sw-mark').nth(3).focus();

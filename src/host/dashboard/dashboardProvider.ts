@@ -3,7 +3,7 @@ import type { HostMessage } from '../../shared/protocol';
 import { createDashboardHandler } from './dashboardMessages';
 import type { Services } from '../services';
 import { buildSnapshotFromView, EVIDENCE_WINS } from './snapshot';
-import { dashboardView } from '../storage/views';
+import { dashboardView, unreadable } from '../storage/views';
 import { t } from '../../core/l10n';
 import { createNonce, webviewHtml } from '../platform/webviewPage';
 
@@ -61,6 +61,8 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
       if (request !== this.#snapshotRequests) return;
       const snapshot = buildSnapshotFromView(view, now, this.#ctx.settings(), defaults, this.#ctx.suggestions.list(), this.#ctx.language);
       this.#post({ type: 'snapshot', snapshot });
+    }, (error: unknown) => {
+      if (request === this.#snapshotRequests) this.#post({ type: 'error', text: unreadable(error) });
     });
   }
 

@@ -8,6 +8,7 @@ import { progressHtml } from './progressHtml';
 import { buildProgressSnapshotFromView } from './progressSnapshot';
 import { historyView } from '../storage/views';
 import { t } from '../../core/l10n';
+import { unreadable } from '../storage/views';
 
 export const PROGRESS_VIEW_TYPE = 'smallWins.progress';
 
@@ -105,6 +106,11 @@ export class ProgressPanel implements vscode.Disposable {
       const snapshot = buildProgressSnapshotFromView(view, now, { range: progressRange ?? '3m', hidden: new Set(progressHidden) });
       this.#offered = snapshot.domains.map((d) => d.id);
       const message: ProgressHostMessage = { type: 'snapshot', snapshot };
+      void panel.webview.postMessage(message);
+    }, (error: unknown) => {
+      // Said in the tab, which would otherwise wait for a snapshot for ever.
+      if (request !== this.#snapshotRequests || this.#panel !== panel) return;
+      const message: ProgressHostMessage = { type: 'error', text: unreadable(error) };
       void panel.webview.postMessage(message);
     });
   }

@@ -7,6 +7,7 @@ import { activeSession } from '../../core/session';
 import { slipWindowStart } from '../../core/coach';
 import { addWeeks } from '../../core/time';
 import type { JournalStore } from './journalStore';
+import { t } from '../../core/l10n';
 
 /** What a view needs as records besides the live journal. */
 export interface ViewNeeds {
@@ -111,4 +112,9 @@ export function recentSince(now: number): number {
 export function dashboardView(store: JournalStore, now: number, lastDomainId: string | undefined, evidenceWins: number): Promise<HistoryView> {
   const focus = activeSession(store.live)?.domainId ?? lastDomainId;
   return historyView(store, now, { since: recentSince(now), latestWins: { domainId: focus, count: evidenceWins } });
+}
+
+/** What a view that could not be built says instead of its snapshot. */
+export function unreadable(error: unknown): string {
+  return t('Small Wins could not read your history ({0}). Close this view and open it again to try once more.', error instanceof Error ? error.message : String(error));
 }

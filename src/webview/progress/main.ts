@@ -32,7 +32,8 @@ function chartWidth(): number {
 function render(s: ProgressSnapshot): void {
   latest = s;
   controls.update(s);
-  if (app.getAttribute('aria-busy') === 'true') {
+  problem.remove();
+  if (!charts.isConnected) {
     fill(app, h('h1', {}, t('Progress')), controls.element, charts);
     app.setAttribute('aria-busy', 'false');
   }
@@ -60,8 +61,20 @@ new ResizeObserver(() => {
   }, 150);
 }).observe(app);
 
+/** Where the host says it could not read the history; emptied by the next snapshot. */
+const problem = h('p', { id: 'progress-error', class: 'load-error', role: 'alert' });
+
+function showError(text: string): void {
+  problem.textContent = text;
+  if (app.getAttribute('aria-busy') === 'true') {
+    fill(app, h('h1', {}, t('Progress')), problem);
+    app.setAttribute('aria-busy', 'false');
+  } else if (!problem.isConnected) controls.element.before(problem);
+}
+
 window.addEventListener('message', (event: MessageEvent<ProgressHostMessage>) => {
   if (event.data?.type === 'snapshot') render(event.data.snapshot);
+  else if (event.data?.type === 'error') showError(event.data.text);
 });
 
 post({ type: 'ready' });
