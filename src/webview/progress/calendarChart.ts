@@ -86,7 +86,7 @@ export function calendarChart(s: ProgressSnapshot, width: number): HTMLElement {
     title,
     summary,
     legend: legend([
-      { label: t('Wins (darker is more)'), swatch: 'swatch swatch-green' },
+      { label: t('Wins (a stronger colour is more)'), swatch: 'swatch swatch-green' },
       { label: t('With AI help'), swatch: 'swatch swatch-dot swatch-purple' },
     ]),
     chart,
