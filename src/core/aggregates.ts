@@ -12,6 +12,7 @@ import type { CauseKind, EfficacyRating, Encouragement, Journal, Session } from 
 import * as z from 'zod/mini';
 import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema, isId } from './schema';
 import { OWN } from './insights';
+import type { CalibrationRow } from './insights';
 import { brierPoints, brierTwentieths } from './calibration';
 import type { BrierPoint, BrierSum } from './calibration';
 import type { CreditFacts } from './coach/credit';
@@ -547,8 +548,8 @@ function levelCounts(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySe
 }
 
 /** As insights.ts calibration, for sessions started from week `from` on. */
-export function calibrationOf(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { confidence: number; rated: number; met: number }[] {
-  return levelCounts(totals, from, keep).map((c, confidence) => ({ confidence, rated: c.rated, met: c.met }));
+export function calibrationOf(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): CalibrationRow[] {
+  return levelCounts(totals, from, keep).map((c, confidence) => ({ confidence, rated: c.rated, met: c.met, partly: c.partly }));
 }
 
 /** As core/coach/ruler.ts levelScores: per confidence level, the goals rated and the points met (partly met counting half). */

@@ -1,5 +1,6 @@
 import type { Journal, Outcome } from './schema';
 import { liveSubgoals } from './session';
+import { metShare } from './insights';
 import type { CalibrationRow } from './insights';
 import { t } from './l10n';
 
@@ -77,13 +78,13 @@ export function calibrationFeedback(rows: readonly CalibrationRow[]): string | u
   let worst: { row: CalibrationRow; gap: number } | undefined;
   for (const row of rows) {
     if (row.rated < MIN_GOALS) continue;
-    const gap = row.met / row.rated - row.confidence / 10;
+    const gap = metShare(row) - row.confidence / 10;
     const outside = gap < -OVER_TOLERANCE || gap > UNDER_TOLERANCE;
     if (outside && (!worst || Math.abs(gap) > Math.abs(worst.gap))) worst = { row, gap };
   }
   if (!worst) return undefined;
   const { row, gap } = worst;
-  const share = Math.round((row.met / row.rated) * 100);
-  if (gap < 0) return t('Your {0}s were met {1}% of the time ({2} of {3}): shrink those goals a little more.', row.confidence, share, row.met, row.rated);
-  return t('Your {0}s were met {1}% of the time ({2} of {3}): you can trust yourself with slightly bigger goals.', row.confidence, share, row.met, row.rated);
+  const share = Math.round(metShare(row) * 100);
+  if (gap < 0) return t('Your {0}s were met {1}% of the time ({2} goals): shrink those goals a little more.', row.confidence, share, row.rated);
+  return t('Your {0}s were met {1}% of the time ({2} goals): you can trust yourself with slightly bigger goals.', row.confidence, share, row.rated);
 }

@@ -7,11 +7,20 @@ export interface CalibrationRow {
   confidence: number;
   rated: number;
   met: number;
+  partly: number;
 }
 
-/** For subgoals rated at each confidence level (0–10), how many were reviewed and how many met. */
+/**
+ * The share of a level's goals that were met, a partly met one counting half: as the Brier score
+ * (core/calibration.ts) and the ruler (core/coach/ruler.ts) count, so every figure of calibration agrees.
+ */
+export function metShare(row: CalibrationRow): number {
+  return row.rated === 0 ? 0 : (row.met + row.partly / 2) / row.rated;
+}
+
+/** For subgoals rated at each confidence level (0–10), how many were reviewed, met and partly met. */
 export function calibration(journal: Journal): CalibrationRow[] {
-  const rows: CalibrationRow[] = Array.from({ length: 11 }, (_, confidence) => ({ confidence, rated: 0, met: 0 }));
+  const rows: CalibrationRow[] = Array.from({ length: 11 }, (_, confidence) => ({ confidence, rated: 0, met: 0, partly: 0 }));
   for (const s of journal.sessions) {
     if (s.endedAt === undefined) continue;
     for (const g of liveSubgoals(s)) {
@@ -20,6 +29,7 @@ export function calibration(journal: Journal): CalibrationRow[] {
       if (!row) continue;
       row.rated++;
       if (g.outcome === 'met') row.met++;
+      else if (g.outcome === 'partly') row.partly++;
     }
   }
   return rows;

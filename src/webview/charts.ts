@@ -3,6 +3,7 @@ import { h, svg } from './dom';
 import { monthName, monthOfYear, shortDate, weekdayName } from './dates';
 import { listOf, t, winCount } from '../core/l10n';
 import { seriesColour, swatchClass } from './series';
+import { metShare } from '../core/insights';
 
 /**
  * Hand-drawn SVG charts: a few hundred lines instead of a charting library, so the bundle stays lean.
@@ -162,18 +163,18 @@ export function calibrationChart(rows: Charts['calibration'], note?: string, bri
     // Perfect calibration: level c met c × 10 % of the time, through the middle of each bar.
     svg('line', { x1: L + 0.5 * bw, y1: plot - P, x2: L + 10.5 * bw, y2: P, class: 'gridline' }),
     ...rows.map((r) => {
-      const share = r.rated ? r.met / r.rated : 0;
+      const share = metShare(r);
       const height = share * (plot - 2 * P);
-      return svg('rect', { x: L + r.confidence * bw + 1, y: plot - P - height, width: bw - 2, height: r.rated ? Math.max(1, height) : 0, class: 'bar-calibration' }, svg('title', {}, t('Rated {0}: {1} of {2} met', r.confidence, r.met, r.rated)));
+      return svg('rect', { x: L + r.confidence * bw + 1, y: plot - P - height, width: bw - 2, height: r.rated ? Math.max(1, height) : 0, class: 'bar-calibration' }, svg('title', {}, r.partly ? t('Rated {0}: {1} of {2} met, {3} partly', r.confidence, r.met, r.rated, r.partly) : t('Rated {0}: {1} of {2} met', r.confidence, r.met, r.rated)));
     }),
     ...rows.map((r) => label(L + (r.confidence + 0.5) * bw, H - B / 2, String(r.confidence), 'middle')),
   );
-  const summary = rated.map((r) => t('your {0}s were met {1}% of the time ({2})', r.confidence, Math.round((r.met / r.rated) * 100), r.rated)).join('; ');
+  const summary = rated.map((r) => t('your {0}s were met {1}% of the time ({2})', r.confidence, Math.round(metShare(r) * 100), r.rated)).join('; ');
   const fig = figure(
     t('Confidence calibration'),
-    t('{0}. The diagonal is perfect calibration.', (summary[0]?.toUpperCase() ?? '') + summary.slice(1)),
+    t('{0}. Partly met counts half; the diagonal is perfect calibration.', (summary[0]?.toUpperCase() ?? '') + summary.slice(1)),
     picture,
-    table([t('Confidence'), t('Subgoals'), t('Met')], rated.map((r) => [r.confidence, r.rated, `${Math.round((r.met / r.rated) * 100)}%`])),
+    table([t('Confidence'), t('Subgoals'), t('Met')], rated.map((r) => [r.confidence, r.rated, `${Math.round(metShare(r) * 100)}%`])),
   );
   if (note) fig.append(h('p', { class: 'calibration-note', id: 'calibration-note' }, note));
   const scores = brier.filter((b) => b.points.length > 0);

@@ -118,7 +118,7 @@ describe('the Progress tab (built bundle, Chromium)', function () {
 
     assert.deepEqual(await tableRows(page, 'causes'), snapshot.ownCauses.map((w) => [dateText(w.weekOf), String(w.reviews), `${Math.round(w.ownShare * 100)}%`]));
     const rated = snapshot.calibration.filter((r) => r.rated > 0);
-    assert.deepEqual(await tableRows(page, 'calibration'), rated.map((r) => [String(r.confidence), String(r.rated), String(r.met), `${Math.round((r.met / r.rated) * 100)}%`]));
+    assert.deepEqual(await tableRows(page, 'calibration'), rated.map((r) => [String(r.confidence), String(r.rated), String(r.met), String(r.partly), `${Math.round(((r.met + r.partly / 2) / r.rated) * 100)}%`]));
     const brier = [...snapshot.brier].sort((a, b) => order(a.domainId) - order(b.domainId)).flatMap((b) => b.points.map((p) => [b.domainName, monthText(p.month), p.score.toFixed(2), String(p.goals)]));
     assert.deepEqual(await tableRows(page, 'brier'), brier);
     assert.deepEqual(

@@ -33,7 +33,7 @@ export function progressJournal(now: number): Journal {
       startedAt: start,
       pauses: [],
       endedAt: start + minutes * 60_000,
-      subgoals: [{ id: id(), text: 'goal', confidence: 4 + (back % 6), createdAt: start, outcome: back % 4 === 0 ? 'missed' : 'met' }],
+      subgoals: [{ id: id(), text: 'goal', confidence: 4 + (back % 6), createdAt: start, outcome: back % 4 === 0 ? 'missed' : back % 7 === 0 ? 'partly' : 'met' }],
       wins: Array.from({ length: back % 5 }, (_, i) => ({ id: id(), text: `win ${i}`, at: start + (i + 1) * 60_000, source: 'manual' as const, ...(i === 1 ? { by: 'assisted' as const } : {}) })),
       cueIds: [],
       reframes: [],

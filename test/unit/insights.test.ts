@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { emptyJournal } from '../../src/core/schema';
 import type { Journal, Session, Subgoal } from '../../src/core/schema';
-import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../src/core/insights';
+import { attributionMix, calibration, dipNote, efficacySeries, metShare, winsCalendar } from '../../src/core/insights';
+import { calibrationAtRuler, levelScores } from '../../src/core/coach/ruler';
 import { duePrompts } from '../../src/core/due';
 import { brierByDomain, calibrationFeedback } from '../../src/core/calibration';
 import { evidenceFor, winsSince } from '../../src/core/evidence';
@@ -28,10 +29,10 @@ const journal = (sessions: Session[]): Journal => ({ ...emptyJournal(), domains:
 
 describe('insights', () => {
   it('calibrates: how often goals rated at each level were met', () => {
-    const j = journal([session({ start: NOW - DAY, minutes: 30, goals: [[9, 'met'], [9, 'missed'], [9, 'missed'], [5, 'met']] })]);
+    const j = journal([session({ start: NOW - DAY, minutes: 30, goals: [[9, 'met'], [9, 'missed'], [9, 'partly'], [5, 'met']] })]);
     const rows = calibration(j);
-    assert.deepEqual(rows[9], { confidence: 9, rated: 3, met: 1 });
-    assert.deepEqual(rows[5], { confidence: 5, rated: 1, met: 1 });
+    assert.deepEqual(rows[9], { confidence: 9, rated: 3, met: 1, partly: 1 });
+    assert.deepEqual(rows[5], { confidence: 5, rated: 1, met: 1, partly: 0 });
     assert.equal(rows[0]?.rated, 0);
   });
 
@@ -141,9 +142,22 @@ describe('calibration feedback and Brier score', () => {
     assert.equal(perfect[0]?.points[0]?.score, 0);
   });
 
+  it('counts a partly met goal as half wherever calibration is shown: the note, the ruler, the Brier score', () => {
+    // At 9: 1 met, 2 partly, 2 missed → 2 of 5 points, 40 %; counting only the met ones would say 20 %.
+    const j = journal([session({ start: NOW - DAY, minutes: 10, goals: [[9, 'met'], [9, 'partly'], [9, 'partly'], [9, 'missed'], [9, 'missed']] })]);
+    const row = calibration(j)[9];
+    assert.ok(row);
+    assert.equal(metShare(row), 0.4);
+    assert.equal(calibrationFeedback(calibration(j)), 'Your 9s were met 40% of the time (5 goals): shrink those goals a little more.');
+    assert.equal(calibrationAtRuler(levelScores(j), 9), 'Your 9s were met 40% of the time — shrink it, or rate it 4.');
+    // The Brier score's outcome for a partly met goal is the same half: (0.9 − 0.5)² for each.
+    const brier = brierByDomain(journal([session({ start: NOW - DAY, minutes: 10, goals: [[9, 'partly']] })]));
+    assert.ok(Math.abs((brier[0]?.points[0]?.score ?? 0) - 0.16) < 1e-12);
+  });
+
   it('says plainly when a level is over- or under-confident, citing the numbers, and is quiet otherwise', () => {
     const over = calibration(journal([session({ start: NOW - DAY, minutes: 10, goals: [[9, 'met'], [9, 'met'], [9, 'missed'], [9, 'missed'], [9, 'missed']] })]));
-    assert.equal(calibrationFeedback(over), 'Your 9s were met 40% of the time (2 of 5): shrink those goals a little more.');
+    assert.equal(calibrationFeedback(over), 'Your 9s were met 40% of the time (5 goals): shrink those goals a little more.');
     const under = calibration(journal([session({ start: NOW - DAY, minutes: 10, goals: Array.from({ length: 5 }, () => [5, 'met'] as [number, 'met']) })]));
     assert.match(calibrationFeedback(under) ?? '', /Your 5s were met 100% .*slightly bigger goals/);
     const healthy = calibration(journal([session({ start: NOW - DAY, minutes: 10, goals: [[8, 'met'], [8, 'met'], [8, 'met'], [8, 'met'], [8, 'missed']] })]));

@@ -103,7 +103,7 @@ describe('progress data', () => {
     assert.equal(four.calendar.reduce((s, d) => s + d.wins, 0), 1);
     assert.equal(four.focus.reduce((s, w) => s + w.minutes, 0), 20);
     assert.deepEqual(four.ownCauses.map((w) => w.ownShare), [1]);
-    assert.deepEqual(four.calibration[8], { confidence: 8, rated: 1, met: 1 });
+    assert.deepEqual(four.calibration[8], { confidence: 8, rated: 1, met: 1, partly: 0 });
     assert.equal(four.calibration[9]?.rated, 0, 'the goal from 40 days ago is outside four weeks');
     assert.deepEqual(four.brier[0]?.points.map((p) => Number(p.score.toFixed(4))), [0.04]);
     assert.deepEqual(four.summary.find((r) => r.domainId === 'd1'), { domainId: 'd1', firstRating: 60, latestRating: 70, sessions: 1, wins: 1, minutes: 20 });
