@@ -7,6 +7,7 @@ import { loadProgress, probe, sendSnapshot, setTheme } from '../harness/progress
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
 import { progressJournal } from '../harness/progressJournal';
 import type { ProgressSnapshot } from '../../src/shared/progressProtocol';
+import { spokenDuration } from '../../src/core/time';
 
 const ROOT = process.cwd();
 const RESULTS = path.join(ROOT, 'test-results');
@@ -125,6 +126,46 @@ describe('the Progress tab (built bundle, Chromium)', function () {
       await tableRows(page, 'summary'),
       snapshot.summary.map((r) => [r.domainName, String(r.firstRating ?? '—'), String(r.latestRating ?? '—'), numberText(r.sessions), numberText(r.wins), numberText(r.minutes)]),
     );
+    await page.close();
+  });
+
+  it('states in every chart’s sentence the numbers of the snapshot', async () => {
+    const page = await open();
+    const sentence = async (chart: string) => (await page.locator(`#${chart}-summary`).textContent()) ?? '';
+    const list = (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
+    const order = (id: string) => snapshot.domains.findIndex((d) => d.id === id);
+    const byOrder = <T extends { domainId: string }>(rows: T[]) => [...rows].sort((a, b) => order(a.domainId) - order(b.domainId));
+
+    const active = snapshot.summary.filter((r) => r.sessions > 0 || r.wins > 0);
+    const sessions = snapshot.summary.reduce((n, r) => n + r.sessions, 0);
+    const wins = snapshot.summary.reduce((n, r) => n + r.wins, 0);
+    assert.equal(await sentence('summary'), `In this period: ${sessions} sessions and ${wins} wins across ${active.length} domains.`);
+
+    const belief = byOrder(snapshot.belief.filter((b) => b.points.length > 1)).map((b) => `${b.domainName} from ${b.points[0]?.value} to ${b.points.at(-1)?.value}`);
+    assert.equal(await sentence('belief'), `Can-do ratings in this period: ${list(belief)}.`);
+
+    const minutes = snapshot.focus.reduce((n, w) => n + w.minutes, 0);
+    const busiest = snapshot.focus.reduce((a, w) => (w.minutes > a.minutes ? w : a));
+    assert.equal(await sentence('focus'), `${spokenDuration(minutes * 60_000)} of focused time from ${dateText(snapshot.from)} to ${dateText(snapshot.now)}; the busiest week began ${dateText(busiest.weekOf)} (${spokenDuration(busiest.minutes * 60_000)}).`);
+
+    const reviews = snapshot.ownCauses.reduce((n, w) => n + w.reviews, 0);
+    const own = snapshot.ownCauses.reduce((n, w) => n + Math.round(w.ownShare * w.reviews), 0);
+    assert.equal(await sentence('causes'), `In this period ${Math.round((own / reviews) * 100)}% of ${reviews} reviewed sessions credited a cause that is yours and controllable (effort, strategy, preparation).`);
+
+    const rated = snapshot.calibration.reduce((n, r) => n + r.rated, 0);
+    const points = snapshot.calibration.reduce((n, r) => n + r.met + r.partly / 2, 0);
+    const average = snapshot.calibration.reduce((n, r) => n + r.confidence * r.rated, 0) / rated;
+    assert.ok(snapshot.calibration.some((r) => r.partly > 0), 'the history has partly met goals');
+    assert.equal(await sentence('calibration'), `Reviewed subgoals: ${rated}; average confidence ${average.toFixed(1)}/10; met ${Math.round((points / rated) * 100)}% (partly met counts half).`);
+
+    const brier = byOrder(snapshot.brier).map((b) => `${b.domainName}: ${b.points.at(-1)?.score.toFixed(2)} in ${monthText(b.points.at(-1)?.month ?? 0)}`);
+    assert.equal(await sentence('brier'), `Latest monthly Brier score (0 is perfect; always saying 5/10 scores 0.25): ${list(brier)}.`);
+
+    // A domain shown but idle in the range has a row of its own and is not one the work was spread across.
+    const idle = { domainId: 'idle', domainName: 'Rust lifetimes', sessions: 0, wins: 0, minutes: 0 };
+    await sendSnapshot(page, { ...snapshot, domains: [...snapshot.domains, { id: 'idle', name: 'Rust lifetimes', shown: true }], summary: [...snapshot.summary, idle] });
+    assert.equal(await sentence('summary'), `In this period: ${sessions} sessions and ${wins} wins across ${active.length} domains.`);
+    assert.equal(await page.locator('#summary tbody tr').count(), snapshot.summary.length + 1);
     await page.close();
   });
 

@@ -10,7 +10,9 @@ export function summaryTable(s: ProgressSnapshot): HTMLElement {
   const none = s.domains.length === 0 ? t('No domains yet. Start a focus session to create one.') : t('No domain is chosen. Tick one under Domains.');
   const sessions = rows.reduce((n, r) => n + r.sessions, 0);
   const wins = rows.reduce((n, r) => n + r.wins, 0);
-  const summary = rows.length === 0 ? none : t('In this period: {0} and {1} across {2}.', sessionCount(sessions), winCount(wins), collectionCount('domains', rows.length));
+  // Across the domains that had sessions or wins in the range, not every domain shown.
+  const active = rows.filter((r) => r.sessions > 0 || r.wins > 0).length;
+  const summary = rows.length === 0 ? none : t('In this period: {0} and {1} across {2}.', sessionCount(sessions), winCount(wins), collectionCount('domains', active));
   const noRating = '—';
   return h(
     'section',
