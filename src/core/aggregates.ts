@@ -18,7 +18,7 @@ import type { BrierPoint, BrierSum } from './calibration';
 import type { CreditFacts } from './coach/credit';
 import type { LevelScore } from './coach/ruler';
 import { elapsedMs, liveSubgoals } from './session';
-import { dayStart, later, weekStart } from './time';
+import { addWeeks, dayStart, later, weekStart } from './time';
 import { LIMITS } from './limits';
 import { laterTweak, mostRecentlyHelped } from './coach/tweaks';
 import type { Tweak, WorkingTweak } from './coach/tweaks';
@@ -526,7 +526,7 @@ export function weeksFrom(totals: MonthAggregate, from: number, keep?: ReadonlyS
 
 /** As insights.ts attributionMix: the last `weeks` weeks with reviews, from week `from` on. */
 export function attributionMixOf(totals: MonthAggregate, now: number, weeks = 12, from = -Infinity, keep?: ReadonlySet<string>): { weekOf: number; reviews: number; ownShare: number }[] {
-  const since = weekStart(weekStart(now) - (weeks - 1) * 7 * 86_400_000);
+  const since = addWeeks(weekStart(now), -(weeks - 1));
   return [...weeksFrom(totals, Math.max(from, since), keep).entries()]
     .filter(([, c]) => c.reviews > 0)
     .sort((a, b) => a[0] - b[0])

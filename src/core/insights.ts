@@ -1,6 +1,6 @@
 import type { Journal, Session } from './schema';
 import { elapsedMs, liveSubgoals } from './session';
-import { DAY, dayStart, weekStart } from './time';
+import { addWeeks, DAY, dayStart, weekStart } from './time';
 import { t } from './l10n';
 
 export interface CalibrationRow {
@@ -61,13 +61,14 @@ export const OWN = (a: { internal: number; controllable: number }) => a.internal
 
 /** Per week with reviews (last `weeks` weeks): the share of attributions that were internal and controllable. */
 export function attributionMix(journal: Journal, now: number, weeks = 12): { weekOf: number; reviews: number; ownShare: number }[] {
-  const since = weekStart(now) - (weeks - 1) * 7 * DAY;
+  // By the calendar, not by 7 × 24 hours: a week with a clock change is an hour (or half an hour) longer or shorter.
+  const since = addWeeks(weekStart(now), -(weeks - 1));
   const byWeek = new Map<number, { reviews: number; own: number }>();
   for (const s of journal.sessions) {
     const a = s.review?.attribution;
     if (!a || s.startedAt < since - DAY) continue;
     const week = weekStart(s.startedAt);
-    if (week < weekStart(since)) continue;
+    if (week < since) continue;
     const entry = byWeek.get(week) ?? { reviews: 0, own: 0 };
     entry.reviews++;
     if (OWN(a)) entry.own++;

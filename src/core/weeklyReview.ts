@@ -3,7 +3,7 @@ import { recurringSlipCues, slipPatternSentence } from './coach';
 import { causeLabel, outcomeChoices } from './attribution';
 import type { Journal, Session } from './schema';
 import { elapsedMs, liveSubgoals } from './session';
-import { DAY, localDate as date, spokenDuration, weekStart } from './time';
+import { addWeeks, localDate as date, spokenDuration, weekStart } from './time';
 import { inSentence, sessionCount, t, winCount } from './l10n';
 
 const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -16,7 +16,7 @@ const line = (text: string) => text.replace(/\s+/g, ' ').replace(/[<>]/g, (c) =>
  */
 export function weeklyReviewMarkdown(journal: Journal, now: number): string {
   const from = weekStart(now);
-  const to = from + 7 * DAY;
+  const to = addWeeks(from, 1);
   const inWeek = (at: number) => at >= from && at < to;
   const domain = (id: string) => line(domainLabel(journal, id));
   const sessions = journal.sessions.filter((s) => inWeek(s.startedAt));

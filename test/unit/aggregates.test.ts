@@ -14,7 +14,7 @@ import { buildSnapshotFromHistory, buildSnapshotFromView, EVIDENCE_WINS } from '
 import { buildProgressSnapshotFromHistory, buildProgressSnapshotFromView } from '../../src/host/progress/progressSnapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { PROGRESS_RANGES } from '../../src/core/progress';
-import { harness, MemoryArchiveFiles } from './helpers';
+import { harness, inZone, MemoryArchiveFiles } from './helpers';
 import { startFocusSession } from '../../src/host/commands/start';
 import { endAndReview } from '../../src/host/commands/end';
 import { showEvidence } from '../../src/host/commands/practices';
@@ -114,6 +114,42 @@ async function assertSameAsHistory(store: JournalStore, label: string): Promise<
   }
 }
 
+/** The snapshots from aggregates equal the ones from the whole history, after each kind of change a user makes. */
+async function sameAsHistoryThroughChanges(seed: number): Promise<void> {
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    await memento.update('journal', generated(seed));
+    const store = newStore(memento, files);
+    await store.tidy();
+    assert.ok([...files.files.keys()].some((name) => name.includes('.agg.')) === false, 'aggregates are written when a view first needs them');
+    await assertSameAsHistory(store, 'archived');
+    assert.ok([...files.files.keys()].filter((name) => name.includes('.agg.')).length >= 10, 'an aggregate beside each month');
+
+    const history = await store.history();
+    const old = history.sessions.find((s) => s.endedAt !== undefined && s.wins.length >= 2 && s.subgoals.some((g) => g.outcome) && s.startedAt < NOW - 200 * DAY) as Session;
+    // Edit an old win and a subgoal's confidence: the session comes back to the live journal and is archived again.
+    const edited = revised(old, { wins: old.wins.map((w, i) => (i === 0 ? revised(w, { text: 'edited', by: 'assistant' }) : w)), subgoals: old.subgoals.map((g) => (g.outcome ? revised(g, { confidence: 10 - g.confidence }) : g)) });
+    await store.apply((j) => mergeJournals(j, { ...emptyJournal(), sessions: [edited] }));
+    await assertSameAsHistory(store, 'after an edit');
+
+    // Delete a win, a whole old session and a rating.
+    const another = history.sessions.find((s) => s.endedAt !== undefined && s.id !== old.id && s.wins.length > 0 && s.startedAt < NOW - 100 * DAY) as Session;
+    await store.apply((j) => deleteRecords(j, [(old.wins[1] as Win).id, another.id, ...(history.ratings[0] ? [history.ratings[0].id] : [])], NOW));
+    await assertSameAsHistory(store, 'after deletions');
+
+    // Import a file with a second "Alpha" (merged into the first) and old sessions in it.
+    const file = generated(seed + 100, 6);
+    const imported = importMerge(store.live, { ...file, sessions: file.sessions.filter((s) => s.endedAt !== undefined) });
+    assert.ok(imported.ok);
+    if (imported.ok) await store.apply(() => imported.journal);
+    assert.ok(store.live.deleted.some((d) => d.into !== undefined), 'the imported "Alpha" was merged into the existing one');
+    await assertSameAsHistory(store, 'after an import');
+
+    // A second window, starting from the files only, agrees too.
+    const second = newStore(memento, files);
+    await assertSameAsHistory(second, 'another window');
+}
+
 describe('per-month aggregates', () => {
   it('combining the aggregates of two halves gives the aggregate of the whole', () => {
     const j = generated(7);
@@ -155,40 +191,17 @@ describe('per-month aggregates', () => {
   });
 
   for (const seed of [1, 2, 3, 4, 5, 6]) {
-    it(`snapshots from aggregates equal the full-history snapshots (generated journal ${seed}), also after edits, deletions, merges and an import`, async () => {
-      const memento = new MemoryMemento();
-      const files = new MemoryArchiveFiles();
-      await memento.update('journal', generated(seed));
-      const store = newStore(memento, files);
-      await store.tidy();
-      assert.ok([...files.files.keys()].some((name) => name.includes('.agg.')) === false, 'aggregates are written when a view first needs them');
-      await assertSameAsHistory(store, 'archived');
-      assert.ok([...files.files.keys()].filter((name) => name.includes('.agg.')).length >= 10, 'an aggregate beside each month');
+    it(`snapshots from aggregates equal the full-history snapshots (generated journal ${seed}), also after edits, deletions, merges and an import`, () => sameAsHistoryThroughChanges(seed));
+  }
 
-      const history = await store.history();
-      const old = history.sessions.find((s) => s.endedAt !== undefined && s.wins.length >= 2 && s.subgoals.some((g) => g.outcome) && s.startedAt < NOW - 200 * DAY) as Session;
-      // Edit an old win and a subgoal's confidence: the session comes back to the live journal and is archived again.
-      const edited = revised(old, { wins: old.wins.map((w, i) => (i === 0 ? revised(w, { text: 'edited', by: 'assistant' }) : w)), subgoals: old.subgoals.map((g) => (g.outcome ? revised(g, { confidence: 10 - g.confidence }) : g)) });
-      await store.apply((j) => mergeJournals(j, { ...emptyJournal(), sessions: [edited] }));
-      await assertSameAsHistory(store, 'after an edit');
-
-      // Delete a win, a whole old session and a rating.
-      const another = history.sessions.find((s) => s.endedAt !== undefined && s.id !== old.id && s.wins.length > 0 && s.startedAt < NOW - 100 * DAY) as Session;
-      await store.apply((j) => deleteRecords(j, [(old.wins[1] as Win).id, another.id, ...(history.ratings[0] ? [history.ratings[0].id] : [])], NOW));
-      await assertSameAsHistory(store, 'after deletions');
-
-      // Import a file with a second "Alpha" (merged into the first) and old sessions in it.
-      const file = generated(seed + 100, 6);
-      const imported = importMerge(store.live, { ...file, sessions: file.sessions.filter((s) => s.endedAt !== undefined) });
-      assert.ok(imported.ok);
-      if (imported.ok) await store.apply(() => imported.journal);
-      assert.ok(store.live.deleted.some((d) => d.into !== undefined), 'the imported "Alpha" was merged into the existing one');
-      await assertSameAsHistory(store, 'after an import');
-
-      // A second window, starting from the files only, agrees too.
-      const second = newStore(memento, files);
-      await assertSameAsHistory(second, 'another window');
-    });
+  // Days, weeks and months are local: where a local day straddles two UTC months, or a clock change
+  // makes a day 23, 23.5 or 25 hours long, the aggregates must still cut them as the records do.
+  for (const zone of ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata']) {
+    it(`snapshots from aggregates equal the full-history snapshots in ${zone}`, () =>
+      inZone(zone, async () => {
+        assert.notEqual(new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset(), 0, `${zone} is in force`);
+        await sameAsHistoryThroughChanges(7);
+      }));
   }
 
   it('a view reads one rollup of the older months, the newest months\' aggregates and recent records, not the whole history', async () => {

@@ -236,3 +236,19 @@ export async function firstSessionMet(h: Harness): Promise<void> {
   h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
   await endAndReview(h.ctx);
 }
+
+/**
+ * Runs `body` with the process in the time zone `zone` (Node applies a change of TZ at once), then
+ * puts back the one it had: days, weeks and months are local, and a clock change or a zone far from
+ * UTC is where they go wrong.
+ */
+export async function inZone<T>(zone: string, body: () => T | Promise<T>): Promise<T> {
+  const before = process.env['TZ'];
+  process.env['TZ'] = zone;
+  try {
+    return await body();
+  } finally {
+    if (before === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = before;
+  }
+}

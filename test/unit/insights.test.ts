@@ -9,7 +9,9 @@ import { evidenceFor, winsSince } from '../../src/core/evidence';
 import { encouragementFromRecordWithCredit as encouragementFromRecord } from '../../src/core/coach';
 import { dayStart } from '../../src/core/time';
 import { otherDomainThisWeek } from '../../src/core/journal';
-import { DAY, weekStart } from '../../src/core/time';
+import { addWeeks, DAY, weekStart } from '../../src/core/time';
+import { inZone } from './helpers';
+import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
 
 const NOW = new Date(2026, 10, 20, 12).getTime();
 let n = 0;
@@ -35,6 +37,30 @@ describe('insights', () => {
     assert.deepEqual(rows[5], { confidence: 5, rated: 1, met: 1, partly: 0 });
     assert.equal(rows[0]?.rated, 0);
   });
+
+  it('shows the last 12 calendar weeks of causes, also across a clock change', () =>
+    inZone('Australia/Sydney', () => {
+      // Mid-November in Sydney: the 12 weeks began before the clocks went forward on 4 October.
+      const now = new Date(2026, 10, 18, 15).getTime();
+      const mondays = Array.from({ length: 14 }, (_, i) => addWeeks(weekStart(now), -i));
+      // A reviewed session late each Sunday night, the last hour of a week, and early each Monday.
+      const sessions = mondays.flatMap((monday) => [
+        session({ start: new Date(monday).setHours(9), minutes: 30, internal: 8, controllable: 8 }),
+        session({ start: addWeeks(monday, 1) - 20 * 60_000, minutes: 10, internal: 2, controllable: 2 }),
+      ]);
+      const mix = attributionMix(journal(sessions), now);
+      assert.deepEqual(mix.map((w) => w.weekOf), mondays.slice(0, 12).reverse());
+      assert.ok(mix.every((w) => w.reviews === 2 || (w.weekOf === weekStart(now) && w.reviews <= 2)), JSON.stringify(mix));
+    }));
+
+  it('puts the last hour of a week with a clock change in that week’s review', () =>
+    inZone('Europe/Berlin', () => {
+      // Clocks go back on Sunday 25 October 2026, so that week is 169 hours long.
+      const monday = new Date(2026, 9, 19, 10).getTime();
+      const lateSunday = new Date(2026, 9, 25, 23, 30).getTime();
+      const review = weeklyReviewMarkdown(journal([session({ start: monday, minutes: 30 }), session({ start: lateSunday, minutes: 20 })]), new Date(2026, 9, 25, 23, 55).getTime());
+      assert.match(review, /^2 sessions, 0 wins/m);
+    }));
 
   it('counts wins per day over 12 weeks, ending today', () => {
     const j = journal([session({ start: NOW - 2 * DAY, minutes: 10, wins: 3 }), session({ start: NOW - 100 * DAY, minutes: 10, wins: 5 })]);
