@@ -289,6 +289,19 @@ describe('the Progress tab (built bundle, Chromium)', function () {
     await page.close();
   });
 
+  it('says once that no domain is chosen when every one is unticked, instead of drawing empty charts', async () => {
+    const page = await open();
+    const hidden = buildProgressSnapshot(progressJournal(NOW), NOW, { range: '3m', hidden: new Set(['parser', 'sql']) });
+    await sendSnapshot(page, hidden);
+    assert.equal(await page.locator('#summary-summary').textContent(), 'No domain is chosen. Tick one under Domains.');
+    assert.deepEqual(await page.$$eval('section.chart', (sections) => sections.map((s) => s.id)), ['summary']);
+    await page.getByRole('checkbox', { name: 'SQL tuning' }).check();
+    assert.deepEqual((await probe(page)).posted.at(-1), { type: 'setDomains', domainIds: ['sql'] });
+    await sendSnapshot(page, snapshot);
+    await page.locator('#calendar svg').waitFor();
+    await page.close();
+  });
+
   it('follows the light and the dark theme’s colours without a redraw', async () => {
     const page = await open({ theme: 'light' });
     const colours = () =>

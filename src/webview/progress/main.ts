@@ -39,15 +39,14 @@ function render(s: ProgressSnapshot): void {
   }
   const focused = focusedMark();
   drawnWidth = chartWidth();
+  // With no domain shown (none yet, or every one unticked) the summary says why, once, instead of six empty charts.
+  const shown = s.domains.some((d) => d.shown);
   fill(
     charts,
     summaryTable(s),
-    beliefChart(s, drawnWidth),
-    calendarChart(s, drawnWidth),
-    focusChart(s, drawnWidth),
-    causesChart(s, drawnWidth),
-    calibrationChart(s, drawnWidth),
-    brierChart(s, drawnWidth),
+    ...(shown
+      ? [beliefChart(s, drawnWidth), calendarChart(s, drawnWidth), focusChart(s, drawnWidth), causesChart(s, drawnWidth), calibrationChart(s, drawnWidth), brierChart(s, drawnWidth)]
+      : []),
   );
   restoreFocus(charts, focused);
   document.body.dataset['range'] = s.range;
