@@ -2,7 +2,7 @@ import type { Charts } from '../shared/protocol';
 import { h, svg } from './dom';
 import { monthName, monthOfYear, shortDate, weekdayName } from './dates';
 import { listOf, t, winCount } from '../core/l10n';
-import { seriesColour, swatchClass } from './series';
+import { seriesColour, seriesSwatch } from './series';
 import { metShare } from '../core/insights';
 
 /**
@@ -68,7 +68,7 @@ export function efficacyChart(series: Charts['efficacy']): HTMLElement {
       return s.points.length === 1 ? t('{0}: {1}/100.', s.domainName, last) : t('{0}: from {1} to {2} over {3} ratings.', s.domainName, first, last, s.points.length);
     })
     .join(' ');
-  const legend = h('ul', { class: 'legend' }, ...withData.map((s) => h('li', {}, h('span', { class: swatchClass(s.colour), 'aria-hidden': 'true' }), s.domainName)));
+  const legend = h('ul', { class: 'legend' }, ...withData.map((s) => h('li', {}, seriesSwatch(s.colour), s.domainName)));
   const rows = withData.flatMap((s) => s.points.map((p) => [s.domainName, shortDate(p.at), p.value]));
   const fig = figure(t('Can-do belief, the last 12 months'), summary, picture, table([t('Domain'), t('Date'), t('Rating (0–100)')], rows));
   fig.insertBefore(legend, fig.querySelector('.chart-summary'));

@@ -1,3 +1,5 @@
+import { h } from './dom';
+
 /**
  * The theme colours that tell one domain from another in every chart, sidebar and Progress tab alike.
  * Not charts.orange: VS Code derives it from the minimap's find highlight, a translucent colour that
@@ -13,7 +15,12 @@ export function seriesColour(index: number): string {
   return `var(--vscode-charts-${nameOf(index)})`;
 }
 
-/** The swatch classes for a series in a legend; each page's stylesheet paints `.swatch-<name>`. */
-export function swatchClass(index: number): string {
-  return `swatch swatch-${nameOf(index)}`;
+/**
+ * A legend's square in a series' colour. Painted through the CSSOM (the pages' CSP refuses style
+ * attributes, not this), so the colour list above is the only place that names them.
+ */
+export function seriesSwatch(index: number): HTMLSpanElement {
+  const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+  swatch.style.background = seriesColour(index);
+  return swatch;
 }

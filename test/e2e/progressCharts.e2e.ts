@@ -73,6 +73,16 @@ describe('the Progress tab (built bundle, Chromium)', function () {
     assert.ok(belief.some((s) => s.includes('Can-do rating (0–100)')), 'y axis label');
     assert.ok(belief.some((s) => s.includes('Date')), 'x axis label');
     assert.deepEqual(await page.$$eval('#belief .legend li', (items) => items.map((i) => i.textContent)), ['parser tests', 'SQL tuning']);
+    // Each legend square, and each domain's tick box, in the colour of that domain's line.
+    const colours = await page.evaluate(() =>
+      ['parser tests', 'SQL tuning'].map((name) => ({
+        line: getComputedStyle(document.querySelector(`#belief .sw-mark[aria-label^="${name}"]`) as Element).fill,
+        legend: getComputedStyle([...document.querySelectorAll('#belief .legend li')].find((li) => li.textContent === name)?.querySelector('.swatch') as Element).backgroundColor,
+        filter: getComputedStyle([...document.querySelectorAll('label.domain-choice')].find((l) => l.textContent === name)?.querySelector('.swatch') as Element).backgroundColor,
+      })),
+    );
+    for (const c of colours) assert.ok(c.line === c.legend && c.line === c.filter && c.line !== 'rgba(0, 0, 0, 0)', JSON.stringify(colours));
+    assert.notEqual(colours[0]?.line, colours[1]?.line);
     const calendar = await texts('calendar');
     for (const month of ['Sep', 'Oct', 'Nov']) assert.ok(calendar.includes(month), `calendar month ${month}: ${calendar.join(' ')}`);
     for (const weekday of ['Mon', 'Wed', 'Fri']) assert.ok(calendar.includes(weekday), `calendar weekday ${weekday}`);

@@ -2,7 +2,7 @@ import { dot, line } from '@observablehq/plot';
 import { listOf, t } from '../../core/l10n';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { figure, legend, table } from './figure';
-import { seriesColour, swatchClass } from '../series';
+import { seriesColour, seriesSwatch } from '../series';
 import { fullDate, tickRoom, timeTick } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
@@ -41,7 +41,7 @@ export function beliefChart(s: ProgressSnapshot, width: number): HTMLElement {
     key: 'belief',
     title,
     summary: t('Can-do ratings in this period: {0}.', listOf(clauses)),
-    legend: legend(series.map((b) => ({ label: b.domainName, swatch: swatchClass(order(b.domainId)) }))),
+    legend: legend(series.map((b) => ({ label: b.domainName, swatch: seriesSwatch(order(b.domainId)) }))),
     chart,
     table: table(title, [t('Domain'), t('Date'), t('Rating (0–100)')], points.map((p) => [p.name, fullDate(p.at), p.value])),
   });

@@ -3,7 +3,7 @@ import { listOf, t } from '../../core/l10n';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { monthOfYear } from '../dates';
 import { figure, legend, table } from './figure';
-import { seriesColour, swatchClass } from '../series';
+import { seriesColour, seriesSwatch } from '../series';
 import { score, tickRoom, timeTick } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
@@ -55,7 +55,7 @@ export function brierChart(s: ProgressSnapshot, width: number): HTMLElement {
     key: 'brier',
     title,
     summary: t('Latest monthly Brier score (0 is perfect; always saying 5/10 scores 0.25): {0}.', listOf(latest)),
-    legend: legend(series.map((b) => ({ label: b.domainName, swatch: swatchClass(order(b.domainId)) }))),
+    legend: legend(series.map((b) => ({ label: b.domainName, swatch: seriesSwatch(order(b.domainId)) }))),
     chart,
     table: table(title, [t('Domain'), t('Month'), t('Brier score'), t('Goals')], points.map((p) => [p.name, monthOfYear(p.month), score(p.score), p.goals])),
   });

@@ -2,7 +2,7 @@ import { t } from '../../core/l10n';
 import type { ProgressRange } from '../../core/progress';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { fill, h, on } from '../dom';
-import { swatchClass } from '../series';
+import { seriesSwatch } from '../series';
 import { post } from './host';
 
 /**
@@ -42,7 +42,7 @@ export class Controls {
         this.#domains,
         s.domains.length === 0 ? h('p', { class: 'muted' }, t('No domains yet.')) : null,
         ...s.domains.map((d, i) =>
-          h('label', { class: 'domain-choice' }, h('input', { type: 'checkbox', value: d.id, id: `domain-${i}` }), h('span', { class: swatchClass(i), 'aria-hidden': 'true' }), d.name),
+          h('label', { class: 'domain-choice' }, h('input', { type: 'checkbox', value: d.id, id: `domain-${i}` }), seriesSwatch(i), d.name),
         ),
       );
     }

@@ -2,8 +2,10 @@
 import { t } from '../../core/l10n';
 import { h } from '../dom';
 
-export function legend(items: { label: string; swatch: string }[]): HTMLElement {
-  return h('ul', { class: 'legend' }, ...items.map((item) => h('li', {}, h('span', { class: item.swatch, 'aria-hidden': 'true' }), item.label)));
+/** A legend: each item's swatch is a series' (series.ts) or named by its classes in progress.css. */
+export function legend(items: { label: string; swatch: string | HTMLElement }[]): HTMLElement {
+  const swatch = (s: string | HTMLElement) => (typeof s === 'string' ? h('span', { class: s, 'aria-hidden': 'true' }) : s);
+  return h('ul', { class: 'legend' }, ...items.map((item) => h('li', {}, swatch(item.swatch), item.label)));
 }
 
 export function table(caption: string, headers: string[], rows: (string | number)[][]): HTMLTableElement {
