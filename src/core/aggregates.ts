@@ -481,7 +481,8 @@ export function viewOf(journal: Journal, now: number): HistoryView {
 function* rows<T>(table: Record<string, Record<string, T>>, keep: ReadonlySet<string> | undefined): Generator<[string, number, T]> {
   for (const [domain, row] of Object.entries(table)) {
     if (keep && !keep.has(domain)) continue;
-    for (const [key, value] of Object.entries(row)) yield [domain, Number(key.split('/')[0]), value];
+    // parseInt reads the leading time and stops at the '/': no array per key, on every key of years of history.
+    for (const [key, value] of Object.entries(row)) yield [domain, parseInt(key, 10), value];
   }
 }
 
