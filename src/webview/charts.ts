@@ -1,6 +1,6 @@
 import type { Charts } from '../shared/protocol';
 import { h, svg } from './dom';
-import { monthName, monthOfYear, shortDate, weekdayName } from './dates';
+import { monthName, monthOfYear, shortDate, weekdayLabel } from './dates';
 import { listOf, t, winCount } from '../core/l10n';
 import { seriesColour, seriesSwatch } from './series';
 import { metShare } from '../core/insights';
@@ -83,9 +83,7 @@ export function calendarChart(days: Charts['calendar']): HTMLElement {
   const weeks = Math.ceil((days.length + firstWeekday) / 7);
   const column = (i: number) => L + Math.floor((i + firstWeekday) / 7) * (cell + gap);
   const row = (weekday: number) => T + weekday * (cell + gap);
-  // Any Monday, to name the weekdays in the display language.
-  const monday = new Date(2024, 0, 1).getTime();
-  const weekdays = [0, 2, 4].map((w) => label(L - 3, row(w) + cell / 2, weekdayName(monday + w * 86_400_000), 'end', 7));
+  const weekdays = [0, 2, 4].map((w) => label(L - 3, row(w) + cell / 2, weekdayLabel(w), 'end', 7));
   const months = days.flatMap((d, i) => {
     const date = new Date(d.day);
     // The first month only when its column has room before the next month's name.

@@ -7,7 +7,7 @@
  */
 import { displayLocale } from './displayLanguage';
 
-function formatter(options: Intl.DateTimeFormatOptions): (at: number) => string {
+export function formatter(options: Intl.DateTimeFormatOptions): (at: number | Date) => string {
   let format: Intl.DateTimeFormat | undefined;
   return (at) => (format ??= new Intl.DateTimeFormat(displayLocale(), options)).format(at);
 }
@@ -16,8 +16,9 @@ function formatter(options: Intl.DateTimeFormatOptions): (at: number) => string 
 export const shortDate = formatter({ month: 'short', day: 'numeric' });
 /** "Nov" */
 export const monthName = formatter({ month: 'short' });
-/** "Mon" */
-export const weekdayName = formatter({ weekday: 'short' });
+const weekdayName = formatter({ weekday: 'short' });
+/** The short name of a weekday, 0 for Monday: "Mon". */
+export const weekdayLabel = (index: number): string => weekdayName(new Date(2024, 0, 1 + index));
 /** "Nov 2026" */
 export const monthOfYear = formatter({ year: 'numeric', month: 'short' });
 /** "14:05" or "2:05 PM" */

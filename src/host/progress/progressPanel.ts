@@ -6,9 +6,8 @@ import { createNonce } from '../platform/webviewPage';
 import { createProgressHandler } from './progressMessages';
 import { progressHtml } from './progressHtml';
 import { buildProgressSnapshotFromView } from './progressSnapshot';
-import { historyView } from '../storage/views';
+import { historyView, unreadable } from '../storage/views';
 import { t } from '../../core/l10n';
-import { unreadable } from '../storage/views';
 
 export const PROGRESS_VIEW_TYPE = 'smallWins.progress';
 

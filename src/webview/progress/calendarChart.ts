@@ -4,7 +4,7 @@ import { weekStart } from '../../core/time';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { figure, legend, table } from './figure';
 import { count, fullDate } from './format';
-import { monthName, weekdayName } from '../dates';
+import { monthName, weekdayLabel } from '../dates';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
 /** Fill opacity per level of a day's wins (0 none … 4 the most in the period), as the sidebar's calendar shades them. */
@@ -37,7 +37,6 @@ export function calendarChart(s: ProgressSnapshot, width: number): HTMLElement {
   const firstStart = starts[0] === undefined ? weeks.length : weeks.indexOf(starts[0]);
   const monthTicks = firstStart > 2 && weeks[0] !== undefined ? [weeks[0], ...starts] : starts;
   const size = Math.max(8, Math.min(CELL_MAX, (width - MARGIN.left - MARGIN.right) / Math.max(1, weeks.length)));
-  const monday = weekStart(s.now);
   const chart = plotChart(
     {
       width: MARGIN.left + MARGIN.right + size * weeks.length,
@@ -47,7 +46,7 @@ export function calendarChart(s: ProgressSnapshot, width: number): HTMLElement {
       marginBottom: MARGIN.bottom,
       marginLeft: MARGIN.left,
       x: { type: 'band', domain: weeks, padding: 0 },
-      y: { type: 'band', domain: [0, 1, 2, 3, 4, 5, 6], padding: 0, ticks: [0, 2, 4], tickSize: 0, tickFormat: (i: number) => weekdayName(new Date(monday).setDate(new Date(monday).getDate() + i)), label: null },
+      y: { type: 'band', domain: [0, 1, 2, 3, 4, 5, 6], padding: 0, ticks: [0, 2, 4], tickSize: 0, tickFormat: weekdayLabel, label: null },
       color: { type: 'identity' },
       opacity: { type: 'identity' },
       marks: [

@@ -4,13 +4,8 @@
  * hundreds of labels.
  */
 import { displayLocale } from '../displayLanguage';
-import { monthOfYear, shortDate } from '../dates';
+import { formatter, monthOfYear, shortDate } from '../dates';
 import { addWeeks } from '../../core/time';
-
-function dateFormatter(options: Intl.DateTimeFormatOptions): (at: number | Date) => string {
-  let format: Intl.DateTimeFormat | undefined;
-  return (at) => (format ??= new Intl.DateTimeFormat(displayLocale(), options)).format(at);
-}
 
 function numberFormatter(options: Intl.NumberFormatOptions): (value: number) => string {
   let format: Intl.NumberFormat | undefined;
@@ -18,7 +13,7 @@ function numberFormatter(options: Intl.NumberFormatOptions): (value: number) => 
 }
 
 /** "Nov 22, 2026": a date the reader can place without the chart's context. */
-export const fullDate = dateFormatter({ year: 'numeric', month: 'short', day: 'numeric' });
+export const fullDate = formatter({ year: 'numeric', month: 'short', day: 'numeric' });
 /** "1,234" */
 export const count = numberFormatter({ maximumFractionDigits: 0 });
 /** "0.04": a Brier score. */
