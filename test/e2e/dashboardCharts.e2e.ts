@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { Snapshot } from '../../src/shared/protocol';
 import { launchChromium } from '../harness/browser';
-import { loadDashboard } from '../harness/dashboardPage';
+import { loadDashboard, sendHostMessage } from '../harness/dashboardPage';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { fiveYearJournal } from '../bench/fiveYearJournal';
@@ -25,19 +26,26 @@ const day = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
  */
 describe('the dashboard charts’ labels', () => {
   let browser: Browser;
+  /** A year of a heavy user's history, as the host would send it. */
+  let snapshot: Snapshot;
   before(async () => {
     browser = await launchChromium();
+    const now = Date.now();
+    snapshot = buildSnapshot(fiveYearJournal(now, { years: 1 }), now, DEFAULT_SETTINGS, {});
   });
   after(async () => {
     await browser.close();
   });
 
-  it('labels the belief line 0 and 100 and each calibration bar 0–10, under its bar', async () => {
-    const now = Date.now();
-    const snapshot = buildSnapshot(fiveYearJournal(now, { years: 1 }), now, DEFAULT_SETTINGS, {});
+  async function open(): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
     await loadDashboard(page, { repo: ROOT });
-    await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+    return page;
+  }
+
+  it('labels the belief line 0 and 100 and each calibration bar 0–10, under its bar', async () => {
+    const page = await open();
+    await sendHostMessage(page, { type: 'snapshot', snapshot });
     const chart = (title: string) => page.locator('figure.chart', { has: page.locator('h3', { hasText: title }) }).locator('svg');
     const labels = (title: string): Promise<Label[]> =>
       chart(title)
@@ -77,11 +85,8 @@ describe('the dashboard charts’ labels', () => {
   });
 
   it('names the calendar’s weekdays and the month each column starts', async () => {
-    const now = Date.now();
-    const snapshot = buildSnapshot(fiveYearJournal(now, { years: 1 }), now, DEFAULT_SETTINGS, {});
-    const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
-    await loadDashboard(page, { repo: ROOT });
-    await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+    const page = await open();
+    await sendHostMessage(page, { type: 'snapshot', snapshot });
     const calendar = page.locator('svg.calendar');
     await calendar.waitFor();
     const drawn = await calendar.evaluate((svg) => ({
@@ -111,14 +116,12 @@ describe('the dashboard charts’ labels', () => {
   });
 
   it('shows the host’s message when it could not build a first snapshot, then the dashboard when one comes', async () => {
-    const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
-    await loadDashboard(page, { repo: ROOT });
+    const page = await open();
     const text = 'Small Wins could not read your history (EIO: i/o error). Close this view and open it again to try once more.';
-    await page.evaluate((t) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'error', text: t } })), text);
+    await sendHostMessage(page, { type: 'error', text });
     assert.equal(await page.locator('#feedback p.error').textContent(), text);
     assert.equal(await page.locator('main').getAttribute('aria-busy'), 'false');
-    const now = Date.now();
-    await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), buildSnapshot(fiveYearJournal(now, { years: 1 }), now, DEFAULT_SETTINGS, {}));
+    await sendHostMessage(page, { type: 'snapshot', snapshot });
     await page.locator('#show-progress').waitFor();
     assert.equal(await page.locator('#feedback p.error').textContent(), text, 'the message stays until dismissed');
     await page.close();

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
-import { loadDashboard } from '../harness/dashboardPage';
+import { loadDashboard, sendHostMessage } from '../harness/dashboardPage';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { addDomain } from '../../src/core/journal';
@@ -38,7 +38,7 @@ describe('the dashboard in the display language', () => {
     const pseudo = Object.fromEntries(Object.keys(template).map((m) => [m, `${m}${MARK}`]));
     const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
     await loadDashboard(page, { repo: ROOT, translations: pseudo });
-    await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+    await sendHostMessage(page, { type: 'snapshot', snapshot });
     await page.locator('#session-heading').waitFor();
     // The session heading is the domain's name: the user's words, not the dashboard's.
     const texts = await page.$$eval('h2:not(#session-heading), h3, legend, summary, vscode-button, vscode-label, label, th, .chart-summary, [aria-label]', (elements) =>
@@ -61,7 +61,7 @@ describe('the dashboard in the display language', () => {
       const english = new Set(Object.entries(bundle).filter(([message, translated]) => message !== translated && !message.includes('{')).map(([message]) => message));
       const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
       await loadDashboard(page, { repo: ROOT, translations: bundle, language });
-      await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+      await sendHostMessage(page, { type: 'snapshot', snapshot });
       await page.locator('#session-heading').waitFor();
       const texts = await page.$$eval('h2:not(#session-heading), h3, legend, summary, vscode-button, vscode-label, label, th, option, [aria-label]', (elements) =>
         elements.flatMap((e) => [(e.textContent ?? '').trim(), e.getAttribute('aria-label') ?? ''].filter(Boolean)),
@@ -84,7 +84,7 @@ describe('the dashboard in the display language', () => {
     for (const language of ['de', 'en-US']) {
       const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
       await loadDashboard(page, { repo: ROOT, language });
-      await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+      await sendHostMessage(page, { type: 'snapshot', snapshot });
       times[language] = (await page.locator('#today-wins li').first().textContent()) ?? '';
       await page.close();
     }
@@ -99,7 +99,7 @@ describe('the dashboard in the display language', () => {
     const reassess = async (o: { language: string; translations?: Record<string, string> }) => {
       const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
       await loadDashboard(page, { repo: ROOT, ...o });
-      await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+      await sendHostMessage(page, { type: 'snapshot', snapshot });
       const text = (await page.locator('#due-prompts li').first().textContent()) ?? '';
       await page.close();
       return text;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
-import { loadProgress, probe, sendSnapshot, setTheme } from '../harness/progressPage';
+import { loadProgress, probe, sendHostMessage, sendSnapshot, setTheme } from '../harness/progressPage';
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
 import { progressJournal } from '../harness/progressJournal';
 import type { ProgressSnapshot } from '../../src/shared/progressProtocol';
@@ -262,7 +262,7 @@ describe('the Progress tab (built bundle, Chromium)', function () {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await loadProgress(page, { repo: ROOT });
     const text = 'Small Wins could not read your history (EIO: i/o error). Close this view and open it again to try once more.';
-    await page.evaluate((t) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'error', text: t } })), text);
+    await sendHostMessage(page, { type: 'error', text });
     const alert = page.getByRole('alert');
     assert.equal(await alert.textContent(), text);
     assert.equal(await page.locator('main').getAttribute('aria-busy'), 'false');

@@ -1,11 +1,12 @@
 /**
  * The built dashboard in a plain Chromium page, as the webview loads it but without VS Code: the
- * bench times its render and a test checks its translations. Snapshots are then posted with
- * `window.dispatchEvent(new MessageEvent('message', …))`, as the host's postMessage arrives.
+ * bench times its render and a test checks its translations. The host's messages are then posted
+ * with sendHostMessage, as its postMessage arrives.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { HostMessage } from '../../src/shared/protocol';
 
 export async function loadDashboard(page: Page, o: { repo: string; translations?: Record<string, string>; language?: string }): Promise<void> {
   const asset = (name: string) => fs.readFileSync(path.join(o.repo, 'dist', 'webview', name), 'utf8');
@@ -20,4 +21,9 @@ export async function loadDashboard(page: Page, o: { repo: string; translations?
     (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
   });
   await page.addScriptTag({ content: asset('main.js') });
+}
+
+/** A message from the host, as its postMessage arrives in the page. */
+export async function sendHostMessage(page: Page, message: HostMessage): Promise<void> {
+  await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data })), message);
 }

@@ -2,14 +2,14 @@
  * The built Progress tab in a plain Chromium page, without VS Code: the very page the panel writes
  * (progressHtml, with its Content-Security-Policy), its files served from one origin as the
  * webview's resource server serves them, a stand-in for acquireVsCodeApi that keeps what the tab
- * posts, and the theme's colours set on <html> as VS Code sets them. Snapshots are then posted with
- * `window.dispatchEvent(new MessageEvent('message', …))`, as the host's postMessage arrives.
+ * posts, and the theme's colours set on <html> as VS Code sets them. The host's messages are then
+ * posted with sendHostMessage, as its postMessage arrives.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { progressHtml } from '../../src/host/progress/progressHtml';
-import type { ProgressSnapshot } from '../../src/shared/progressProtocol';
+import type { ProgressHostMessage, ProgressSnapshot } from '../../src/shared/progressProtocol';
 
 const ORIGIN = 'https://progress.test';
 
@@ -114,8 +114,13 @@ export async function setTheme(page: Page, name: ThemeName): Promise<void> {
   }, theme);
 }
 
-export async function sendSnapshot(page: Page, snapshot: ProgressSnapshot): Promise<void> {
-  await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot: data } })), snapshot);
+/** A message from the host, as its postMessage arrives in the page. */
+export async function sendHostMessage(page: Page, message: ProgressHostMessage): Promise<void> {
+  await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data })), message);
+}
+
+export function sendSnapshot(page: Page, snapshot: ProgressSnapshot): Promise<void> {
+  return sendHostMessage(page, { type: 'snapshot', snapshot });
 }
 
 export function probe(page: Page): Promise<ProgressProbe> {
