@@ -34,20 +34,26 @@ export function addCue(journal: Journal, instruction: string, hope: string | und
   return { journal: { ...journal, cues: [...journal.cues, cue] }, cue };
 }
 
-/** How often a cue was used: its base count plus every window's own count. */
+/** How often a cue was used: its base count plus every device's own count. */
 export function cueUses(cue: Cue): number {
-  return cue.uses + (cue.usedBy ?? []).reduce((sum, entry) => sum + entry.n, 0);
+  return cue.uses + (cue.usedOn ?? []).reduce((sum, entry) => sum + entry.n, 0);
 }
 
+/** Devices that count a cue's uses in an entry of their own; later ones count in the base (schema.ts says why). */
+export const CUE_DEVICES_KEPT = 64;
+
 /**
- * Counts a use in this window's own entry: a counter that merges as a count (each window's entry
- * keeps its highest value), so two windows using a cue at the same time are both counted.
+ * Counts a use in this device's own entry: a counter that merges as a count (each device's entry keeps
+ * its highest value), so two machines using a cue at the same time are both counted. The entry is per
+ * device, not per window, so reloads and window starts never lengthen the list.
  */
-export function useCue(journal: Journal, cueId: string, replica: string): Journal {
+export function useCue(journal: Journal, cueId: string, device: string): Journal {
   const bump = (c: Cue): Cue => {
-    const mine = c.usedBy?.find((entry) => entry.by === replica);
-    const usedBy = mine ? (c.usedBy ?? []).map((entry) => (entry === mine ? { by: replica, n: entry.n + 1 } : entry)) : [...(c.usedBy ?? []), { by: replica, n: 1 }];
-    return { ...c, usedBy };
+    const entries = c.usedOn ?? [];
+    const mine = entries.find((entry) => entry.device === device);
+    if (mine) return { ...c, usedOn: entries.map((entry) => (entry === mine ? { device, n: entry.n + 1 } : entry)) };
+    if (entries.length >= CUE_DEVICES_KEPT) return { ...c, uses: c.uses + 1 };
+    return { ...c, usedOn: [...entries, { device, n: 1 }] };
   };
   return { ...journal, cues: journal.cues.map((c) => (c.id === cueId ? bump(c) : c)) };
 }

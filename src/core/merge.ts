@@ -15,7 +15,7 @@ export const MERGE_RULES = {
   wins: { id: 'key', rev: 'the higher revision', text: 'by revision', at: 'as written', subgoalId: 'as written', source: 'as written', by: 'by revision' },
   pauses: { from: 'key', to: 'set once', away: 'set once' },
   reframes: { id: 'key', rev: 'the higher revision', signal: 'as written', reframe: 'as written', at: 'as written' },
-  cues: { id: 'key', rev: 'the higher revision', hope: 'by revision', instruction: 'by revision', createdAt: 'as written', uses: 'the higher count', usedBy: 'a count per window, each its highest' },
+  cues: { id: 'key', rev: 'the higher revision', hope: 'by revision', instruction: 'by revision', createdAt: 'as written', uses: 'the higher count', usedOn: 'a count per device, each its highest' },
   ratings: { id: 'key', rev: 'the higher revision', domainId: 'as written', at: 'as written', value: 'as written' },
   reflections: { id: 'key', rev: 'the higher revision', weekOf: 'as written', didWell: 'by revision', doDifferently: 'by revision', learned: 'by revision', at: 'as written' },
   models: { id: 'key', rev: 'the higher revision', name: 'by revision', domainId: 'by revision', workflowNotes: 'by revision', createdAt: 'as written' },
@@ -53,8 +53,8 @@ export function mergeJournals(a: Journal, b: Journal): Journal {
     sessions: unionById(a.sessions, b.sessions, mergeSessions),
     cues: unionById(a.cues, b.cues, (x, y) => {
       const [win] = newer(x, y);
-      const usedBy = unionCounts(x.usedBy, y.usedBy);
-      return { ...win, uses: Math.max(x.uses, y.uses), ...(usedBy ? { usedBy } : {}) };
+      const usedOn = unionCounts(x.usedOn, y.usedOn);
+      return { ...win, uses: Math.max(x.uses, y.uses), ...(usedOn ? { usedOn } : {}) };
     }),
     ratings: unionById(a.ratings, b.ratings, newest),
     reflections: unionById(a.reflections, b.reflections, newest),
@@ -173,12 +173,12 @@ function laterAnnouncement(p: Session['announced'], q: Session['announced']): Se
   return p.by <= q.by ? p : q;
 }
 
-/** Per-window counts merge as counts: each window's entry keeps its highest value. */
-function unionCounts(a: Cue['usedBy'], b: Cue['usedBy']): Cue['usedBy'] {
+/** Per-device counts merge as counts: each device's entry keeps its highest value. */
+function unionCounts(a: Cue['usedOn'], b: Cue['usedOn']): Cue['usedOn'] {
   if (!a || !b) return a ?? b;
-  const byWindow = new Map<string, number>();
-  for (const entry of [...a, ...b]) byWindow.set(entry.by, Math.max(byWindow.get(entry.by) ?? 0, entry.n));
-  return [...byWindow].sort(([p], [q]) => (p < q ? -1 : 1)).map(([by, n]) => ({ by, n }));
+  const byDevice = new Map<string, number>();
+  for (const entry of [...a, ...b]) byDevice.set(entry.device, Math.max(byDevice.get(entry.device) ?? 0, entry.n));
+  return [...byDevice].sort(([p], [q]) => (p < q ? -1 : 1)).map(([device, n]) => ({ device, n }));
 }
 
 function unionIds(a: readonly string[], b: readonly string[]): string[] {

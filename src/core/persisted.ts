@@ -7,7 +7,27 @@ export type Migration = (old: Record<string, unknown>) => Record<string, unknown
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // 2 adds revisions, win authors (both optional, absent meaning 1 and "mine") and the tombstones of deleted records.
   1: (old) => ({ ...old, deleted: [] }),
+  // 3 counts a cue's uses per device (`usedOn`): the per-window counts of 2 fold into the base count.
+  2: (old) => (Array.isArray(old['cues']) ? { ...old, cues: old['cues'].map(foldWindowCounts) } : old),
 };
+
+/**
+ * Format 2 counted a cue's uses per window start (`usedBy`), a list that grew with every reload until
+ * the cue could no longer be saved. The same fold runs on every copy (stored, imported, synced, archived),
+ * so copies still merge as the higher count and no use is counted twice.
+ */
+export function foldWindowCounts(cue: unknown): unknown {
+  if (typeof cue !== 'object' || cue === null || !('usedBy' in cue)) return cue;
+  const { usedBy, ...rest } = cue as { usedBy: unknown; uses?: unknown };
+  if (!Array.isArray(usedBy) || typeof rest.uses !== 'number') return cue;
+  let uses = rest.uses;
+  for (const entry of usedBy) {
+    const n = typeof entry === 'object' && entry !== null ? (entry as { n?: unknown }).n : undefined;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return cue;
+    uses += n;
+  }
+  return { ...rest, uses };
+}
 
 export type MigrateResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 

@@ -26,7 +26,7 @@ z.config({
 
 import { LIMITS } from './limits';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Names a plain object would treat as its own machinery, never valid as an id. */
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -65,6 +65,7 @@ export const MAX_ITEMS = {
   models: 2000,
   encouragements: 50_000,
   deleted: 200_000,
+  cueDevices: 1000,
 } as const;
 const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 /** Text the user must fill in: trimmed, not empty, bounded. */
@@ -180,10 +181,16 @@ export const cueSchema = z.strictObject({
   hope: z.optional(optionalText),
   instruction: text,
   createdAt: epochMs,
-  /** Uses counted before counts were kept per window (and at creation). */
+  /** Uses counted in no device's own entry: at creation, before format 3, and by devices past the cap. */
   uses: z.int().check(z.gte(0)),
-  /** Later uses, counted per window, so two windows using a cue at once both count. */
-  usedBy: z.optional(list(z.strictObject({ by: id, n: int(1, 1_000_000_000) }), 1000)),
+  /**
+   * Later uses, counted per device (a machine or browser, shared by its windows and reloads), so two
+   * devices using a cue at once both count. Why a lifetime cannot reach the bound: a device gets an
+   * entry only while its copy holds fewer than CUE_DEVICES_KEPT (64) entries, later devices count in
+   * `uses`; copies that each add one entry before seeing the others add one per device, so 1000
+   * needs hundreds of devices using the same cue within the same minutes. Window starts add nothing.
+   */
+  usedOn: z.optional(list(z.strictObject({ device: id, n: int(1, 1_000_000_000) }), MAX_ITEMS.cueDevices)),
 });
 
 export const efficacyRatingSchema = z.strictObject({

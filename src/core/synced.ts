@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { cueSchema, domainSchema, emptyJournal, MAX_ITEMS, modelSchema, tombstoneSchema } from './schema';
 import type { Journal } from './schema';
 import { mergeJournals, sameContent } from './merge';
+import { foldWindowCounts } from './persisted';
 
 /**
  * The small, slow-changing part of the journal that follows the user to other machines through
@@ -25,7 +26,9 @@ export function syncedPart(journal: Journal): Synced {
 /** Adds what another machine synced; a value that does not validate is ignored (it is only a copy). */
 export function withSynced(journal: Journal, raw: unknown): Journal {
   if (raw === undefined) return journal;
-  const parsed = syncedSchema.safeParse(raw);
+  // Older versions synced per-window cue counts; they fold into the base count, as in a stored journal.
+  const cues = typeof raw === 'object' && raw !== null ? (raw as { cues?: unknown }).cues : undefined;
+  const parsed = syncedSchema.safeParse(Array.isArray(cues) ? { ...raw, cues: cues.map(foldWindowCounts) } : raw);
   if (!parsed.success) return journal;
   const merged = mergeJournals(journal, { ...emptyJournal(), ...parsed.data, deleted: parsed.data.deleted ?? [] });
   return sameContent(syncedPart(merged), syncedPart(journal)) ? journal : merged;

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { systemClock } from '../core/clock';
-import { newId } from '../core/ids';
 import { commandId } from './commands/commandIds';
 import type { CommandName } from './commands/commandIds';
 import { handlers, registerCommands } from './commands/register';
@@ -8,6 +7,7 @@ import type { Services } from './services';
 import { JournalStore, SYNCED_KEY } from './storage/journalStore';
 import { Archive, uniqueName } from './storage/archive';
 import { archiveFolder } from './storage/archiveFolder';
+import { deviceId } from './storage/deviceId';
 import { SessionController } from './session/sessionController';
 import { VsCodeUi } from './platform/vscodeUi';
 import { RenderedUi } from './platform/renderedUi';
@@ -52,7 +52,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     language: vscode.env.language,
     workspaceLabel: () => vscode.workspace.name ?? t('No folder'),
     run,
-    replica: newId(),
+    device: deviceId(context.globalState),
     // The status bar belongs to the session controller, created below with these services.
     flash: (text) => controller.flash(text),
   };

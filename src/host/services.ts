@@ -21,8 +21,8 @@ export interface Services {
   run: (command: CommandName) => Promise<void>;
   /** Wins the editor noticed, waiting for the user's click. */
   suggestions: SuggestionBox;
-  /** This window's own id, under which it counts what it counts (a cue's uses). */
-  replica: string;
+  /** This device's id (storage/deviceId.ts), under which it counts what it counts (a cue's uses). */
+  device: string;
   /** Shows a few words in the status bar for a few seconds (a win's acknowledgment, when chosen). */
   flash: (text: string) => void;
 }

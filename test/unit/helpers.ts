@@ -1,3 +1,4 @@
+import { deviceId } from '../../src/host/storage/deviceId';
 import { MemoryMemento } from '../harness/memoryMemento';
 import type { Clock } from '../../src/core/clock';
 import { JournalStore } from '../../src/host/storage/journalStore';
@@ -181,6 +182,9 @@ export interface Harness {
   flashes: string[];
 }
 
+/** Archive file names are unique across harnesses, as random names are across windows (a reload is a new harness). */
+let archiveNames = 0;
+
 export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; memento?: MemoryMemento; files?: MemoryArchiveFiles } = {}): Harness {
   const time = new TestClock();
   const memento = o.memento ?? new MemoryMemento();
@@ -193,8 +197,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
   const flashes: string[] = [];
   const files = o.files ?? new MemoryArchiveFiles();
   const report = (p: string) => problems.push(p);
-  let n = 0;
-  const store = new JournalStore(memento, time.clock, report, { archive: new Archive(files, report, () => `test-${++n}`) });
+  const store = new JournalStore(memento, time.clock, report, { archive: new Archive(files, report, () => `test-${++archiveNames}`) });
   const ctx: Services = {
     // As in the app: what the scripted Ui records is what VS Code would be handed.
     ui: new RenderedUi(ui),
@@ -206,7 +209,8 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
     language: 'en',
     workspaceLabel: () => 'demo',
     flash: (text) => void flashes.push(text),
-    replica: 'this-window',
+    // As in the app: one id per device, kept in globalState, so a new harness on the same memento is a reload.
+    device: deviceId(memento),
     run: (name) => {
       ran.push(name);
       return Promise.resolve();

@@ -308,12 +308,12 @@ describe('ending is final', () => {
 });
 
 describe('counters merge as counts', () => {
-  it('counts a cue used in two windows at the same time twice', () => {
+  it('counts a cue used on two devices at the same time twice', () => {
     const { journal: base, cue } = addCue(emptyJournal(), 'Run the tests first', undefined, NOW);
-    const a = useCue(base, cue.id, 'window-a');
-    const b = useCue(useCue(base, cue.id, 'window-b'), cue.id, 'window-b');
+    const a = useCue(base, cue.id, 'device-a');
+    const b = useCue(useCue(base, cue.id, 'device-b'), cue.id, 'device-b');
     for (const merged of [mergeJournals(a, b), mergeJournals(b, a), mergeJournals(mergeJournals(a, b), a)]) {
-      assert.equal(cueUses(merged.cues[0] as Cue), 1 + 1 + 2, 'created once, used once in A and twice in B');
+      assert.equal(cueUses(merged.cues[0] as Cue), 1 + 1 + 2, 'created once, used once on A and twice on B');
     }
   });
 });

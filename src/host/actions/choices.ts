@@ -18,10 +18,10 @@ export function resolveDomain(journal: Journal, choice: DomainChoice, now: numbe
 }
 
 /** The chosen cue in this journal, counted as used once more, or saved when it is new. */
-export function resolveCue(journal: Journal, choice: CueChoice, now: number, replica: string): { journal: Journal; cue: Cue } {
+export function resolveCue(journal: Journal, choice: CueChoice, now: number, device: string): { journal: Journal; cue: Cue } {
   if (choice.kind === 'new') return addCue(journal, choice.instruction, choice.hope, now);
   const cue = journal.cues.find((c) => c.id === choice.id);
   if (!cue) throw new SessionError(t('That cue no longer exists.'));
-  const next = useCue(journal, cue.id, replica);
+  const next = useCue(journal, cue.id, device);
   return { journal: next, cue: next.cues.find((c) => c.id === cue.id) ?? cue };
 }

@@ -94,7 +94,7 @@ export async function togglePause(s: ActionServices, o: { sessionId: string }): 
 /** Sets the instructional self-talk cue, on the running session when there is one. */
 export async function useCue(s: ActionServices, choice: CueChoice): Promise<Done<undefined>> {
   const instruction = await s.store.update((journal) => {
-    const { journal: next, cue } = resolveCue(journal, choice, s.clock(), s.replica);
+    const { journal: next, cue } = resolveCue(journal, choice, s.clock(), s.device);
     const session = activeSession(next);
     return { journal: session ? updateRunning(next, session.id, (current) => addCue(current, cue.id)) : next, result: cue.instruction };
   });

@@ -63,7 +63,7 @@ export async function start(s: ActionServices, answers: StartAnswers): Promise<D
   const { session, domainName } = await s.store.update((journal) => {
     refuseIfRunning(journal);
     const withDomain = resolveDomain(journal, answers.domain, now);
-    const withCue = answers.cue ? resolveCue(withDomain.journal, answers.cue, now, s.replica) : undefined;
+    const withCue = answers.cue ? resolveCue(withDomain.journal, answers.cue, now, s.device) : undefined;
     const started = startSession(
       withCue?.journal ?? withDomain.journal,
       {
