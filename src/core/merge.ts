@@ -258,20 +258,25 @@ export function applyTombstones(journal: Journal): Journal {
   if (deleted.some((d) => d.into !== undefined)) {
     for (const session of journal.sessions) {
       const into = dead.get(session.id)?.into;
-      if (into !== undefined) folded.set(into, [...(folded.get(into) ?? []), session]);
+      if (into === undefined) continue;
+      const others = folded.get(into);
+      if (others) others.push(session);
+      else folded.set(into, [session]);
     }
   }
   const sessions: Session[] = [];
   for (const session of journal.sessions) {
     if (dead.has(session.id)) continue;
     let s = session;
-    for (const other of folded.get(s.id) ?? []) {
+    const others = folded.get(s.id);
+    // All the sessions folded into one are added in one union each: linear in what they hold together.
+    if (others) {
       s = {
         ...s,
-        subgoals: unionById(s.subgoals, other.subgoals, mergeSubgoals),
-        wins: unionById(s.wins, other.wins, newest),
-        reframes: unionById(s.reframes, other.reframes, newest),
-        cueIds: unionIds(s.cueIds, other.cueIds),
+        subgoals: unionById(s.subgoals, others.flatMap((o) => o.subgoals), mergeSubgoals),
+        wins: unionById(s.wins, others.flatMap((o) => o.wins), newest),
+        reframes: unionById(s.reframes, others.flatMap((o) => o.reframes), newest),
+        cueIds: unionIds(s.cueIds, others.flatMap((o) => o.cueIds)),
       };
     }
     const subgoals = alive(s.subgoals);
@@ -310,7 +315,9 @@ function withInvariants(journal: Journal): Journal {
   const byName = new Map<string, { at: number; id: string }[]>();
   for (const d of journal.domains) {
     const key = d.name.trim().toLowerCase();
-    byName.set(key, [...(byName.get(key) ?? []), { at: d.createdAt, id: d.id }]);
+    const same = byName.get(key);
+    if (same) same.push({ at: d.createdAt, id: d.id });
+    else byName.set(key, [{ at: d.createdAt, id: d.id }]);
   }
   for (const same of byName.values()) {
     if (same.length < 2) continue;

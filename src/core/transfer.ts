@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { COLLECTIONS, describeIssues, emptyJournal, journalSchema, SCHEMA_VERSION } from './schema';
 import { mergeJournals, sameContent } from './merge';
-import type { CollectionName, Journal } from './schema';
+import type { CollectionName, Journal, Tombstone } from './schema';
+import { idKinds, incomingProblem, MAX_IMPORT_DEPTH, relevantTombstones, unsafeShape } from './importChecks';
 import { migrate } from './persisted';
 import { activeSession } from './session';
 import { t } from './l10n';
@@ -9,7 +10,6 @@ import { t } from './l10n';
 export const EXPORT_FORMAT = 'small-wins-journal';
 /** Far above a lifetime of use; a bigger file is refused before it is parsed. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function tooLargeMessage(bytes: number): string {
   return t('The file is {0} MB; the limit is {1} MB.', (bytes / 1048576).toFixed(1), MAX_IMPORT_BYTES / 1048576);
@@ -27,9 +27,21 @@ export function exportJournal(journal: Journal, now: number): string {
   return JSON.stringify(file, null, 2);
 }
 
+/** What an import changed, counted from the journal before and after it. */
+export interface ImportCounts {
+  /** Records new to this journal, per collection. */
+  added: Record<CollectionName, number>;
+  /** Records this journal had whose content the file moved forward (an edit, a win added to a session). */
+  updated: number;
+  /** Records folded into another (a second running session, a second domain of one name). */
+  merged: number;
+  /** Records of this journal the file's tombstones deleted, at any depth. */
+  removed: number;
+}
+
 export type ImportResult =
   /** `journal` is the merge; `changes` holds only the records the file added to or moved forward. */
-  | { ok: true; journal: Journal; added: Record<CollectionName, number>; removed: number; changes: Journal }
+  | { ok: true; journal: Journal; counts: ImportCounts; changes: Journal }
   | { ok: false; message: string };
 
 const envelopeSchema = z.object({
@@ -41,21 +53,20 @@ const envelopeSchema = z.object({
 
 /**
  * Parses and fully validates an export file, then merges it by id. Any problem refuses the whole
- * file. A session whose domain is not here imports all the same (its domain may have been set aside).
+ * file, with the field named; so does a merge that would not validate. A session whose domain is not
+ * here imports all the same (its domain may have been set aside).
  */
-export function importJournal(current: Journal, text: string): ImportResult {
+export function importJournal(current: Journal, text: string, now: number): ImportResult {
   if (text.length > MAX_IMPORT_BYTES) return { ok: false, message: tooLargeMessage(text.length) };
-  let forbidden: string | undefined;
   let raw: unknown;
   try {
-    raw = JSON.parse(text, (key, value: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
-      return value;
-    });
+    raw = JSON.parse(text);
   } catch (error) {
     return { ok: false, message: t('The file is not valid JSON ({0}).', (error as Error).message) };
   }
-  if (forbidden) return { ok: false, message: t('The file contains the forbidden key "{0}".', forbidden) };
+  const unsafe = unsafeShape(raw);
+  if (unsafe && 'forbidden' in unsafe) return { ok: false, message: t('The file contains the forbidden key "{0}".', unsafe.forbidden) };
+  if (unsafe) return { ok: false, message: t('The file nests deeper than any Small Wins export ({0} levels).', MAX_IMPORT_DEPTH) };
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) {
     return { ok: false, message: t('This is not a Small Wins export: {0}.', describeIssues(envelope.error)) };
@@ -64,7 +75,10 @@ export function importJournal(current: Journal, text: string): ImportResult {
   if (!migrated.ok) return { ok: false, message: t('The file cannot be imported: {0}.', migrated.message) };
   const parsed = journalSchema.safeParse(migrated.value);
   if (!parsed.success) return { ok: false, message: t('The file has a bad field: {0}.', describeIssues(parsed.error, 'journal.')) };
-  return merge(current, parsed.data);
+  const kinds = idKinds(current, parsed.data);
+  const problem = incomingProblem(current, parsed.data, now, kinds);
+  if (problem) return { ok: false, message: t('The file has a bad field: {0}.', problem) };
+  return merge(current, { ...parsed.data, deleted: relevantTombstones(current, parsed.data, kinds) });
 }
 
 /**
@@ -78,34 +92,51 @@ function withoutRunning(current: Journal, incoming: Journal): Journal | string {
     return t('The file holds a running session while another one is running here. End one of them first.');
   }
   if (!here) return incoming;
+  const inside = new Set([here.id, ...here.wins.map((w) => w.id), ...here.subgoals.map((g) => g.id)]);
   return {
     ...incoming,
     sessions: incoming.sessions.filter((s) => s.id !== here.id),
-    deleted: incoming.deleted.filter((d) => d.id !== here.id && !here.wins.some((w) => w.id === d.id) && !here.subgoals.some((g) => g.id === d.id)),
+    deleted: incoming.deleted.filter((d) => !inside.has(d.id)),
   };
 }
 
 /**
- * Adds what the file has and the journal lacks, with the same merge windows use (newer revisions and
+ * Adds what the file has and the journal lacks, with the same merge windows use (newer edits and
  * tombstones win). `changes` holds only the records the file added, moved forward or deleted.
  */
 export function merge(current: Journal, file: Journal): ImportResult {
   const incoming = withoutRunning(current, file);
   if (typeof incoming === 'string') return { ok: false, message: incoming };
   const journal = mergeJournals(current, incoming);
+  const valid = journalSchema.safeParse(journal);
+  if (!valid.success) return { ok: false, message: t('Merged with this journal, the file would make it unreadable: {0}.', describeIssues(valid.error)) };
   const added = {} as Record<CollectionName, number>;
+  let updated = 0;
   const changes = emptyJournal() as unknown as Record<CollectionName | 'deleted', { id: string }[]>;
   for (const name of COLLECTIONS) {
     const known = new Map((current[name] as { id: string }[]).map((r) => [r.id, r]));
-    const incomingIds = new Set((incoming[name] as { id: string }[]).map((r) => r.id));
-    added[name] = [...incomingIds].filter((id) => !known.has(id) && (journal[name] as { id: string }[]).some((r) => r.id === id)).length;
-    changes[name] = (journal[name] as { id: string }[]).filter((r) => incomingIds.has(r.id) && !sameContent(r, known.get(r.id)));
+    added[name] = 0;
+    changes[name] = [];
+    // Every record the merge changed, also those the file reached only through a merge tombstone.
+    for (const r of journal[name] as { id: string }[]) {
+      const before = known.get(r.id);
+      if (before === r) continue;
+      if (before === undefined) added[name]++;
+      else if (sameContent(r, before)) continue;
+      else updated++;
+      changes[name].push(r);
+    }
   }
   const knownDeleted = new Set(current.deleted.map((d) => d.id));
   changes.deleted = journal.deleted.filter((d) => !knownDeleted.has(d.id));
-  return { ok: true, journal, added, removed: removedCount(current, journal), changes: changes as unknown as Journal };
+  const merged = changes.deleted.filter((d) => (d as Tombstone).into !== undefined).length;
+  return { ok: true, journal, counts: { added, updated, merged, removed: removedCount(current, journal) }, changes: changes as unknown as Journal };
 }
 
+/** Whether an import changed anything at all. */
+export function changedSomething(counts: ImportCounts): boolean {
+  return counts.updated + counts.merged + counts.removed + Object.values(counts.added).reduce((a, b) => a + b, 0) > 0;
+}
 /** How many records of the journal the file's tombstones remove, at any depth. */
 function removedCount(before: Journal, after: Journal): number {
   const known = new Set(before.deleted.map((d) => d.id));

@@ -17,6 +17,8 @@ import { buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/s
 import { buildProgressSnapshotFromView } from '../../src/host/progress/progressSnapshot';
 import { coachView, dashboardView, historyView } from '../../src/host/storage/views';
 import { mergeJournals } from '../../src/core/merge';
+import { EXPORT_FORMAT, importJournal, MAX_IMPORT_BYTES } from '../../src/core/transfer';
+import { ordinaryJournal } from '../harness/hostileJournal';
 import { startVsCode } from '../harness/embeddedVsCode';
 import { fiveYearJournal } from './fiveYearJournal';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
@@ -25,7 +27,7 @@ import { JournalStore } from '../../src/host/storage/journalStore';
 import { Archive, uniqueName } from '../../src/host/storage/archive';
 import { diskArchiveFiles } from './diskArchiveFiles';
 import type { MementoLike } from '../../src/host/platform/mementoLike';
-import { emptyJournal } from '../../src/core/schema';
+import { emptyJournal, SCHEMA_VERSION } from '../../src/core/schema';
 import type { Journal, Session } from '../../src/core/schema';
 import { addDomain } from '../../src/core/journal';
 import { deleteRecords } from '../../src/core/edit';
@@ -327,18 +329,29 @@ async function heapMode(file: string): Promise<void> {
 
 /**
  * Merging two copies of a journal must stay roughly linear in their size: 200,000 elements (sessions,
- * half of them shared with a newer revision, plus tombstones) against 2,000. 100 × the data may take
- * up to 150 ×: linear work plus the slack of hash maps outgrowing caches and of the collector, while
- * anything quadratic would take about 10,000 ×. Timed in a fresh process that collects garbage before
- * each run, so what the 200k case left behind is not charged to the next run.
+ * half of them shared with a newer edit, plus tombstones) against 20,000 (2,000 took 0.4 ms, too
+ * little to time on a shared machine). 10 × the data may take up to 15 ×: linear work plus the slack of
+ * hash maps outgrowing caches and of the collector, while anything quadratic would take about 100 ×.
+ * An import of a file of the largest size accepted, half of whose sessions fold into others through
+ * merge tombstones, is timed the same way against a file a tenth of its size, and must finish in 2 s.
+ * Timed in a fresh process that collects garbage before each run, so what a large case left behind is
+ * not charged to the next run.
  */
 function mergeScaling(): void {
   const out = spawnSync(process.execPath, ['--expose-gc', __filename, '--merge'], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`merge run failed: ${out.stderr}`);
-  const { small, large } = JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}') as { small: number; large: number };
-  const ratio = large / small;
-  results['mergeScaling'] = { smallMs: small, largeMs: large, ratio };
-  rows.push({ figure: 'Merge two copies, 200k elements vs 2k', value: ms(large), reference: `${ms(small)} for 2k (ratio ${ratio.toFixed(0)})`, budget: '≤ 150 × (100 × data)', ok: ratio <= 150 });
+  const { small, large, importSmall, importLarge, importMB } = JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+  const ratio = (large ?? 0) / (small ?? 1);
+  const importRatio = (importLarge ?? 0) / (importSmall ?? 1);
+  results['mergeScaling'] = { smallMs: small, largeMs: large, ratio, importSmallMs: importSmall, importLargeMs: importLarge, importMB, importRatio };
+  rows.push({ figure: 'Merge two copies, 200k elements vs 20k', value: ms(large ?? 0), reference: `${ms(small ?? 0)} for 20k (ratio ${ratio.toFixed(1)})`, budget: '≤ 15 × (10 × data)', ok: ratio <= 15 });
+  rows.push({
+    figure: `Import a ${(importMB ?? 0).toFixed(1)} MB file vs a tenth`,
+    value: ms(importLarge ?? 0),
+    reference: `${ms(importSmall ?? 0)} for a tenth (ratio ${importRatio.toFixed(1)})`,
+    budget: '≤ 2 s; ≤ 15 × (10 × data)',
+    ok: (importLarge ?? Infinity) <= 2000 && importRatio <= 15,
+  });
 }
 
 function mergeMode(): void {
@@ -356,22 +369,53 @@ function mergeMode(): void {
    * The fastest of `repeats` merges, each timed alone after a collection, the same way for both sizes:
    * the merge's own cost, which other work on this 2-core machine can only add to.
    */
-  const time = (elements: number, repeats: number) => {
-    const [a, b] = copies(elements);
+  const fastest = (repeats: number, run: () => void) => {
     const runs: number[] = [];
     for (let i = 0; i < repeats; i++) {
       gc();
       const started = performance.now();
-      const merged = mergeJournals(a, b);
+      run();
       runs.push(performance.now() - started);
-      if (merged.sessions.length === 0) throw new Error('nothing merged');
     }
     return Math.min(...runs);
   };
-  time(2000, 21);
-  const small = time(2000, 41);
+  const time = (elements: number, repeats: number) => {
+    const [a, b] = copies(elements);
+    return fastest(repeats, () => {
+      if (mergeJournals(a, b).sessions.length === 0) throw new Error('nothing merged');
+    });
+  };
+  time(20_000, 5);
+  const small = time(20_000, 21);
   const large = time(200_000, 11);
-  console.log(JSON.stringify({ small, large }));
+  const here = ordinaryJournal(200, Date.UTC(2026, 0, 1));
+  const [bigFile, tenthFile] = [importFileText(MAX_IMPORT_BYTES), importFileText(MAX_IMPORT_BYTES / 10)];
+  const importOnce = (text: string) => () => {
+    const result = importJournal(here, text, Date.UTC(2026, 0, 1));
+    if (!result.ok) throw new Error(`import refused: ${result.message}`);
+  };
+  fastest(3, importOnce(tenthFile));
+  const importSmall = fastest(11, importOnce(tenthFile));
+  const importLarge = fastest(5, importOnce(bigFile));
+  console.log(JSON.stringify({ small, large, importSmall, importLarge, importMB: bigFile.length / 1048576 }));
+}
+
+/**
+ * An export file just under `bytes`: ordinary sessions, half of which are folded into a neighbour by
+ * merge tombstones (at most 100 into one), the case that took minutes when folding was quadratic.
+ */
+function importFileText(bytes: number): string {
+  const now = Date.UTC(2026, 0, 1);
+  const text = (sessions: number) => {
+    const journal = ordinaryJournal(sessions, now, 'i');
+    for (let i = 1; i < sessions; i += 2) journal.deleted.push({ id: `is${i}`, at: now, into: `is${i - 1 - ((i - 1) % 200)}` });
+    return JSON.stringify({ format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: now, journal });
+  };
+  const perSession = text(1000).length / 1000;
+  let sessions = Math.floor(bytes / perSession);
+  let out = text(sessions);
+  while (out.length > bytes) out = text((sessions = Math.floor(sessions * 0.98)));
+  return out;
 }
 function idle(): void {
   const out = spawnSync(process.execPath, [path.join(REPO, 'out', 'test', 'bench', 'idleHarness.js'), '5000'], { encoding: 'utf8' });

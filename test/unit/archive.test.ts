@@ -11,7 +11,7 @@ import { Archive } from '../../src/host/storage/archive';
 import { JournalStore, JOURNAL_KEY } from '../../src/host/storage/journalStore';
 import { fiveYearJournal } from '../bench/fiveYearJournal';
 import { exportData, importData } from '../../src/host/commands/transfer';
-import { harness, MemoryArchiveFiles, ScriptedUi, startFirstSession } from './helpers';
+import { harness, MemoryArchiveFiles, ScriptedUi, startFirstSession, IMPORT_NOW } from './helpers';
 import { logWin as logWinAction } from '../../src/host/actions/inSession';
 import { MemoryMemento } from '../harness/memoryMemento';
 
@@ -107,7 +107,7 @@ describe('archive: the store', () => {
     await importData(h.ctx);
     assert.match(ui.messages.at(-1)?.text ?? '', /Nothing new to import/);
     assert.equal(h.files.files.size, filesAfterFirst, 'nothing archived twice');
-    assert.ok(importJournal(await h.ctx.store.history(), exportJournal(source, NOW)).ok);
+    assert.ok(importJournal(await h.ctx.store.history(), exportJournal(source, NOW), IMPORT_NOW).ok);
   });
 
   it('keeps everything live when the archive cannot be written, says so once, and archives later', async () => {

@@ -5,19 +5,9 @@ import { mergeJournals, sameContent } from '../../src/core/merge';
 import { activeSession, endSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/session';
 import { emptyJournal, journalSchema } from '../../src/core/schema';
 import type { Journal } from '../../src/core/schema';
+import { random } from '../harness/random';
 
 const T = Date.UTC(2026, 10, 16, 9);
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface World {
   stores: Journal[];

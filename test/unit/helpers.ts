@@ -42,6 +42,9 @@ export class MemoryArchiveFiles implements ArchiveFiles {
   }
 }
 
+/** The clock an import is judged against in tests that call importJournal directly (TestClock's start). */
+export const IMPORT_NOW = Date.UTC(2026, 10, 16, 9, 0, 0);
+
 export class TestClock {
   constructor(public now = Date.UTC(2026, 10, 16, 9, 0, 0)) {}
   readonly clock: Clock = () => this.now;

@@ -7,7 +7,7 @@ import { exportJournal, importJournal, MAX_IMPORT_BYTES } from '../../src/core/t
 import { addDomain } from '../../src/core/journal';
 import { newSubgoal, startSession } from '../../src/core/session';
 import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX, SYNCED_KEY } from '../../src/host/storage/journalStore';
-import { TestClock } from './helpers';
+import { TestClock, IMPORT_NOW } from './helpers';
 import { MemoryMemento } from '../harness/memoryMemento';
 
 const fixtures = path.join(process.cwd(), 'test', 'fixtures');
@@ -128,7 +128,7 @@ function sampleJournal() {
 describe('export and import', () => {
   it('round-trips losslessly into an empty journal', () => {
     const { journal, time } = sampleJournal();
-    const result = importJournal(emptyJournal(), exportJournal(journal, time.now));
+    const result = importJournal(emptyJournal(), exportJournal(journal, time.now), IMPORT_NOW);
     assert.equal(result.ok, true);
     assert.deepEqual(result.ok && result.journal, journal);
   });
@@ -136,16 +136,16 @@ describe('export and import', () => {
   it('merges by id: importing the same file twice adds nothing the second time', () => {
     const { journal, time } = sampleJournal();
     const file = exportJournal(journal, time.now);
-    const first = importJournal(emptyJournal(), file);
+    const first = importJournal(emptyJournal(), file, IMPORT_NOW);
     assert.ok(first.ok);
-    const second = importJournal(first.journal, file);
+    const second = importJournal(first.journal, file, IMPORT_NOW);
     assert.ok(second.ok);
-    assert.deepEqual(Object.values(second.added), [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(Object.values(second.counts.added), [0, 0, 0, 0, 0, 0, 0]);
     assert.deepEqual(second.journal, first.journal);
   });
 
   const refuse = (text: string, pattern: RegExp) => {
-    const result = importJournal(emptyJournal(), text);
+    const result = importJournal(emptyJournal(), text, IMPORT_NOW);
     assert.equal(result.ok, false);
     assert.match((result as { message: string }).message, pattern);
   };
@@ -177,7 +177,7 @@ describe('export and import', () => {
 
   it('only produces journals the schema accepts', () => {
     const { journal, time } = sampleJournal();
-    const result = importJournal(emptyJournal(), exportJournal(journal, time.now));
+    const result = importJournal(emptyJournal(), exportJournal(journal, time.now), IMPORT_NOW);
     assert.ok(result.ok && journalSchema.safeParse(result.journal).success);
   });
 });

@@ -21,7 +21,7 @@ import { clip } from '../../src/core/text';
 import { LIMITS } from '../../src/core/limits';
 import { ERASED_KEY, JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/storage/journalStore';
 import { startFocusSession } from '../../src/host/commands/start';
-import { harness, startFirstSession } from './helpers';
+import { harness, startFirstSession, IMPORT_NOW } from './helpers';
 
 describe('every write can be read back', () => {
   it('clips outside text to one bounded line without splitting a surrogate pair', () => {
@@ -100,13 +100,13 @@ describe('records the schema can trust', () => {
       mutate(parsed.journal);
       return JSON.stringify(parsed);
     };
-    const far = importJournal(emptyJournal(), file((j) => ((j['sessions'] as { startedAt: number }[])[0]!.startedAt = 8.7e15)));
+    const far = importJournal(emptyJournal(), file((j) => ((j['sessions'] as { startedAt: number }[])[0]!.startedAt = 8.7e15)), IMPORT_NOW);
     assert.equal(far.ok, false);
     assert.match((far as { message: string }).message, /sessions\[0\]\.startedAt: Too big/);
-    const proto = importJournal(emptyJournal(), file((j) => ((j['sessions'] as { id: string }[])[0]!.id = '__proto__')));
+    const proto = importJournal(emptyJournal(), file((j) => ((j['sessions'] as { id: string }[])[0]!.id = '__proto__')), IMPORT_NOW);
     assert.equal(proto.ok, false);
     assert.match((proto as { message: string }).message, /sessions\[0\]\.id/);
-    const many = importJournal(emptyJournal(), file((j) => ((j['sessions'] as { cueIds: string[] }[])[0]!.cueIds = Array.from({ length: 100_000 }, (_, i) => `c${i}`))));
+    const many = importJournal(emptyJournal(), file((j) => ((j['sessions'] as { cueIds: string[] }[])[0]!.cueIds = Array.from({ length: 100_000 }, (_, i) => `c${i}`))), IMPORT_NOW);
     assert.equal(many.ok, false, 'a list past its bound is refused');
   });
 
@@ -190,9 +190,9 @@ describe('what cannot be read is set aside, alone', () => {
   it('imports a session whose domain is not here (it was set aside), shown under the unknown domain', () => {
     const journal = startedJournal();
     const file = exportJournal({ ...journal, domains: [] }, NOW);
-    const result = importJournal(emptyJournal(), file);
+    const result = importJournal(emptyJournal(), file, IMPORT_NOW);
     assert.ok(result.ok);
-    assert.equal(result.added.sessions, 1);
+    assert.equal(result.counts.added.sessions, 1);
   });
 
   it('leaves a journal from a newer version as it is, works read-only and says so once', async () => {

@@ -8,7 +8,7 @@ import { exportJournal, importJournal } from '../../src/core/transfer';
 import { JOURNAL_KEY, JournalStore } from '../../src/host/storage/journalStore';
 import type { MementoLike } from '../../src/host/platform/mementoLike';
 import { Archive } from '../../src/host/storage/archive';
-import { MemoryArchiveFiles, TestClock } from './helpers';
+import { MemoryArchiveFiles, TestClock, IMPORT_NOW } from './helpers';
 
 /**
  * Storage shared by windows the way VS Code's globalState is: one blob, last writer wins, and each
@@ -449,7 +449,7 @@ describe('export → import round trip (generated journals)', () => {
         journal = { ...journal, sessions: journal.sessions.map((x) => (x.id === sid ? endSession(x, { [goals[0]?.id as string]: random() < 0.5 ? 'met' : 'missed' }, undefined, time.now + 60_000) : x)) };
         time.advance(86_400_000);
       }
-      const result = importJournal(emptyJournal(), exportJournal(journal, time.now));
+      const result = importJournal(emptyJournal(), exportJournal(journal, time.now), IMPORT_NOW);
       assert.ok(result.ok, `run ${run}: ${result.ok ? '' : result.message}`);
       assert.deepEqual(result.journal, journal, `run ${run}`);
     }

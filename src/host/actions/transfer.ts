@@ -1,4 +1,5 @@
-import { importJournal } from '../../core/transfer';
+import { changedSomething, importJournal } from '../../core/transfer';
+import type { ImportCounts } from '../../core/transfer';
 import { mergeJournals } from '../../core/merge';
 import { COLLECTIONS } from '../../core/schema';
 import { SessionError } from '../../core/session';
@@ -13,11 +14,19 @@ export async function importFile(s: ActionServices, text: string): Promise<Done<
   // moment; only what the file adds or changes goes into the live journal (closed history in it
   // moves on to the archive). The running session is never touched.
   const outcome = await s.store.update((live) => {
-    const result = importJournal(mergeJournals(history, live), text);
+    const result = importJournal(mergeJournals(history, live), text, s.clock());
     if (!result.ok) throw new SessionError(t('Import refused, nothing was changed. {0}', result.message));
     return { journal: mergeJournals(live, result.changes), result };
   });
-  const parts = COLLECTIONS.filter((name) => outcome.added[name] > 0).map((name) => collectionCount(name, outcome.added[name]));
-  if (outcome.removed > 0) parts.push(outcome.removed === 1 ? t('1 deletion') : t('{0} deletions', outcome.removed));
-  return { value: undefined, notices: [info(parts.length ? t('Imported {0}.', listOf(parts)) : t('Nothing new to import: everything in the file is already here.'))] };
+  return { value: undefined, notices: [info(importSummary(outcome.counts))] };
+}
+
+/** The import's message: exactly what changed, and "Nothing new" only when nothing did. */
+export function importSummary(counts: ImportCounts): string {
+  if (!changedSomething(counts)) return t('Nothing new to import: everything in the file is already here.');
+  const parts = COLLECTIONS.filter((name) => counts.added[name] > 0).map((name) => collectionCount(name, counts.added[name]));
+  if (counts.updated > 0) parts.push(counts.updated === 1 ? t('1 update') : t('{0} updates', counts.updated));
+  if (counts.merged > 0) parts.push(counts.merged === 1 ? t('1 merge') : t('{0} merges', counts.merged));
+  if (counts.removed > 0) parts.push(counts.removed === 1 ? t('1 deletion') : t('{0} deletions', counts.removed));
+  return t('Imported {0}.', listOf(parts));
 }
