@@ -4,7 +4,7 @@
  * instead of one per month. Both are only ever derived from the month files they name; one that is
  * damaged, of another time zone or of files no longer there is simply computed again.
  */
-import { isAggregate, isMonthIndex, isRecord } from '../../core/aggregates';
+import { AGGREGATE_VERSION, isAggregate, isMonthIndex, isRecord } from '../../core/aggregates';
 import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
 
 export const AGGREGATE_NAME = /^\d{4}-\d{2}\.agg\.[0-9a-z]{1,16}\.json$/;
@@ -53,6 +53,21 @@ export function parseRollup(text: string, listing: ReadonlyMap<string, readonly 
     if (!Object.keys(sources).every((month) => isMonthIndex(index[month]))) return undefined;
     if (Object.keys(index).length !== Object.keys(sources).length || !isAggregate(aggregate, zone)) return undefined;
     return stored as Rollup;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The sources an aggregate or rollup file names when a newer Small Wins wrote it (its aggregate's
+ * version is above this one's), so that it is left as it is; undefined for any other file.
+ */
+export function writtenByNewer(text: string): { sources: unknown } | undefined {
+  try {
+    const stored = JSON.parse(text) as { sources?: unknown; aggregate?: unknown };
+    const version = isRecord(stored.aggregate) ? stored.aggregate['v'] : undefined;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version <= AGGREGATE_VERSION) return undefined;
+    return { sources: stored.sources };
   } catch {
     return undefined;
   }

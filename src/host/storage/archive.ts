@@ -2,6 +2,7 @@ import { ARCHIVED_COLLECTIONS, archiveFileName, archiveMonth, isEmptyPart } from
 import { ArchiveSums } from './archiveSums';
 import type { ArchiveAggregates } from './archiveSums';
 import { LEDGER_NAME, parsePurgeLedger, purgeLedgerText } from './purgeLedger';
+import { ErasableFiles } from './erasableFiles';
 import type { PurgeLedger } from './purgeLedger';
 import { applyTombstones, mergeJournals } from '../../core/merge';
 import { loadJournal } from '../../core/persisted';
@@ -31,6 +32,13 @@ export class Archive {
   readonly #files = new Map<string, Journal>();
   /** Files with a part that did not validate: kept as they are, never merged away. */
   readonly #damaged = new Set<string>();
+  /**
+   * Files a newer Small Wins wrote (a journal version above this one's): left exactly as they are
+   * (never set aside, rewritten, merged or purged) and not read, so that version reads them again.
+   */
+  readonly #newer = new Set<string>();
+  /** Whether this window said that some history is from a newer version (once, not per file or read). */
+  #newerSaid = false;
   #merged: Journal | undefined = emptyJournal();
   /** The records of the months views read lately (a few), by the files they were read from. */
   #monthRecords = new Map<string, { sources: string; journal: Journal }>();
@@ -40,10 +48,8 @@ export class Archive {
   #listing = new Map<string, string[]>();
   #scanning: Promise<void> = Promise.resolve();
   #listFailed = false;
-  /** The files add() wrote since the last erase this window knew of (see removeAdded). */
-  readonly #added = new Set<string>();
-
-  readonly #folder: ArchiveFiles;
+  /** The folder, through which every write is remembered until an erase (see removeAdded). */
+  readonly #folder: ErasableFiles;
   readonly #report: (problem: string) => void;
   readonly #unique: () => string;
   readonly #clock: Clock;
@@ -51,13 +57,13 @@ export class Archive {
   readonly #sums: ArchiveSums;
 
   constructor(folder: ArchiveFiles, report: (problem: string) => void, unique: () => string, clock: Clock = Date.now) {
-    this.#folder = folder;
+    this.#folder = new ErasableFiles(folder, unique);
     this.#report = report;
     this.#unique = unique;
     this.#clock = clock;
-    this.#sums = new ArchiveSums(folder, {
+    this.#sums = new ArchiveSums(this.#folder, {
       readMonth: (names) => this.#readMonth(names),
-      damaged: (name) => this.#damaged.has(name),
+      unread: (name) => this.#unread(name),
       serial: (work) => this.#serial(work),
     });
   }
@@ -85,9 +91,13 @@ export class Archive {
       if (isEmptyPart(part)) continue;
       const name = this.#freshName(month);
       await this.#folder.write(name, JSON.stringify(part));
-      this.#added.add(name);
       this.#remember(name, part);
     }
+  }
+
+  /** A file whose records this window does not read: damaged, or written by a newer version. */
+  #unread(name: string): boolean {
+    return this.#damaged.has(name) || this.#newer.has(name);
   }
 
   /** Everything archived, including files other windows wrote since the last look. */
@@ -132,7 +142,7 @@ export class Archive {
   #freshName(month: string): string {
     for (let attempt = 0; attempt < 100; attempt++) {
       const name = archiveFileName(month, this.#unique());
-      if (!this.#files.has(name) && !this.#damaged.has(name)) return name;
+      if (!this.#files.has(name) && !this.#unread(name)) return name;
     }
     throw new Error(`no new archive file name for ${month}`);
   }
@@ -143,11 +153,11 @@ export class Archive {
     const listed = await this.#folder.list().catch(() => [] as string[]);
     for (const [month, files] of filesByMonth(listed)) {
       if (month > currentMonth) continue;
-      const names = files.filter((n) => !this.#damaged.has(n));
+      const names = files.filter((n) => !this.#unread(n));
       if (names.length < (month === currentMonth ? MERGE_CURRENT_AT : 2)) continue;
       for (const name of names) await this.#part(name);
-      // A file that could not be read stays as it is; the others are merged without it.
-      const readable = names.filter((n) => !this.#damaged.has(n));
+      // A file that could not be read (or that a newer version wrote) stays as it is; the others are merged without it.
+      const readable = names.filter((n) => !this.#unread(n));
       if (readable.length < 2) continue;
       const whole = readable.map((n) => this.#files.get(n) ?? emptyJournal()).reduce(mergeJournals);
       const name = this.#freshName(month);
@@ -163,7 +173,8 @@ export class Archive {
 
   /**
    * Rewrites every archive file that holds one of these deleted records without it (a new file,
-   * then the old one removed), so deleted text does not stay on disk. Damaged files are left alone.
+   * then the old one removed), so deleted text does not stay on disk. Damaged files are left alone,
+   * and so are files a newer version wrote (that version removes deleted records from them itself).
    * `ids` are all the deletions there are: a ledger beside the files names the deletions and the
    * files already checked for them, so only a new deletion means reading the whole archive, and
    * otherwise only files written since (by a window that had not seen a deletion yet) are read.
@@ -184,15 +195,17 @@ export class Archive {
     // Files checked for every one of these deletions stay clean (files never change); the rest are read.
     const clean = new Set(known ? names.filter((n) => ledger.files.has(n)) : []);
     const unchecked = known ? names.filter((n) => !ledger.files.has(n)) : names;
+    let rewritten = false;
     for (const name of unchecked) {
       const month = archiveMonth(name);
-      if (month === undefined || this.#damaged.has(name)) continue;
+      if (month === undefined || this.#unread(name)) continue;
       const part = await this.#part(name);
-      if (this.#damaged.has(name)) continue;
+      if (this.#unread(name)) continue;
       if (!holdsAny(part, ids)) {
         clean.add(name);
         continue;
       }
+      rewritten = true;
       const cleaned = { ...applyTombstones({ ...part, deleted }), deleted: [] };
       if (!isEmptyPart(cleaned)) {
         const fresh = this.#freshName(month);
@@ -203,6 +216,8 @@ export class Archive {
       await this.#folder.remove(name).catch(() => undefined);
       this.#forget(name);
     }
+    // Only files left unread (damaged, or a newer version's) were not checked: the ledger says the same as before.
+    if (known && !rewritten && [...clean].every((n) => ledger.files.has(n))) return false;
     this.#ledger = { name: this.#ledger?.name, ids: new Set(ids), files: clean };
     const name = `purged.${this.#unique()}.json`;
     // A ledger that could not be written only means checking again next time.
@@ -281,32 +296,42 @@ export class Archive {
     return part;
   }
 
-  /** Removes every file of the archive, damaged and partial ones included ("Delete all my data"). */
-  async erase(): Promise<void> {
-    this.#added.clear();
-    for (const name of await this.#folder.list()) await this.#folder.remove(name);
-    this.#files.clear();
-    this.#damaged.clear();
-    this.#sums.clear();
-    this.#ledger = undefined;
-    this.#monthRecords.clear();
-    this.#listing.clear();
-    this.#merged = emptyJournal();
+  /**
+   * Removes every file of the archive ("Delete all my data"): damaged, partial and set-aside ones, and
+   * those a newer version wrote. It waits for this window's own writes under way (a compaction, a
+   * purge, an archived session, a file set aside), so none lands after it. A file that cannot be
+   * deleted does not stop it: the others go, that one is said and no longer shown (erasableFiles.ts).
+   */
+  erase(): Promise<void> {
+    return this.#serial(async () => {
+      await Promise.all([this.#adding, this.#scanning]);
+      const undeleted = await this.#folder.eraseAll();
+      this.#files.clear();
+      this.#damaged.clear();
+      this.#newer.clear();
+      this.#newerSaid = false;
+      this.#sums.clear();
+      this.#ledger = undefined;
+      this.#monthRecords.clear();
+      this.#listing.clear();
+      this.#merged = emptyJournal();
+      if (undeleted.length > 0) this.#report(undeletedProblem(undeleted.map((u) => u.name), undeleted[0]?.error));
+    });
   }
 
   /**
-   * Another window erased everything and this one had not yet seen it: the files it archived
-   * meanwhile hold what was erased. Those written before the erase are gone already; the rest go now.
+   * Another window erased everything and this one had not yet seen it: whatever it wrote to the
+   * archive meanwhile (archived sessions, compacted or purged files, files set aside, aggregates)
+   * holds what was erased. Those written before the erase are gone already; the rest go now, once
+   * this window's reads and writes under way have finished.
    */
   removeAdded(): Promise<void> {
     return this.#serial(async () => {
-      await this.#adding;
-      const names = [...this.#added];
-      this.#added.clear();
-      for (const name of names) {
-        await this.#folder.remove(name).catch(() => undefined);
-        this.#forget(name);
-      }
+      await Promise.all([this.#adding, this.#scanning]);
+      for (const name of await this.#folder.removeWritten()) this.#forget(name);
+      this.#sums.clear();
+      this.#ledger = undefined;
+      this.#monthRecords.clear();
     });
   }
 
@@ -347,7 +372,14 @@ export class Archive {
       return this.#setAside(name, text, emptyJournal(), t('it is not valid JSON'));
     }
     const loaded = loadJournal(raw);
-    if (loaded.rejected || loaded.newer) return this.#setAside(name, text, loaded.journal, loaded.rejected?.problem ?? t('it was written by a newer version'));
+    if (loaded.newer) {
+      // Left exactly as it is: a newer version reads it, and this one again once updated.
+      this.#newer.add(name);
+      if (!this.#newerSaid) this.#report(t('Some of your Small Wins history was written by a newer version of Small Wins. It is kept exactly as it is and is shown again once you update Small Wins.'));
+      this.#newerSaid = true;
+      return emptyJournal();
+    }
+    if (loaded.rejected) return this.#setAside(name, text, loaded.journal, loaded.rejected.problem);
     return loaded.journal;
   }
 
@@ -393,6 +425,7 @@ export class Archive {
   #forget(name: string): void {
     if (this.#files.delete(name)) this.#merged = undefined;
     this.#damaged.delete(name);
+    this.#newer.delete(name);
   }
 }
 
@@ -430,6 +463,12 @@ function holdsAny(part: Journal, ids: ReadonlySet<string>): boolean {
 /** "lq3k9z1c-5f0a2b7e": a time part, so a month's files sort by when they were written, and a random part. */
 export function uniqueName(): string {
   return `${Date.now().toString(36)}-${newId().slice(0, 8)}`;
+}
+
+/** What an erase says of the files it could not delete (a few named, and how many more). */
+function undeletedProblem(names: readonly string[], error: unknown): string {
+  const list = names.slice(0, 3).join(', ') + (names.length > 3 ? t(' (and {0} more)', names.length - 3) : '');
+  return t('Small Wins could not delete some of its archive files ({0}): {1}. Everything else was deleted; what those files hold is no longer shown, and Small Wins tries to delete them again when it next starts.', String(error), list);
 }
 
 /** What a view says when the archive folder cannot be listed: it goes on with what it has. */

@@ -1,7 +1,7 @@
-import { aggregateOf, combineAll, indexOf, rolledUp, zoneKey } from '../../core/aggregates';
+import { aggregateOf, combineAll, indexOf, isRecord, rolledUp, zoneKey } from '../../core/aggregates';
 import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
 import type { Journal } from '../../core/schema';
-import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFile, parseRollup, ROLLUP_NAME, rollupFileName, sourcesListed } from './aggregateFiles';
+import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFile, parseRollup, ROLLUP_NAME, rollupFileName, sourcesListed, writtenByNewer } from './aggregateFiles';
 import type { Rollup } from './aggregateFiles';
 import type { ArchiveFiles } from './archive';
 
@@ -17,8 +17,8 @@ export interface ArchiveAggregates {
 export interface SummedArchive {
   /** The merged records of a month's files. */
   readMonth(names: readonly string[]): Promise<Journal>;
-  /** A file that could not be read: a month with one is summed in memory only. */
-  damaged(name: string): boolean;
+  /** A file whose records were not read (damaged, or written by a newer version): a month with one is summed in memory only. */
+  unread(name: string): boolean;
   /** Runs work one at a time with the archive's other reads and writes. */
   serial<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -41,12 +41,16 @@ const LOOSE_MONTHS = 4;
  * for the years behind it; a new closed month is added to it, a change to a month in it means summing
  * it again from the months' aggregates. Two windows computing the same thing write the same content
  * under the same name, so neither can lose the other's; files of file sets no longer listed are deleted.
+ * An aggregate or rollup a newer version wrote (its aggregate's version is above this one's) is left
+ * as it is while the files it sums are there: this version sums those months in memory instead.
  */
 export class ArchiveSums {
   /** Each month's aggregate, with the names of the files it was computed from. */
   readonly #aggregates = new Map<string, { sources: string; aggregate: MonthAggregate }>();
   /** The older months summed into one, as this window last read or wrote it. */
   #rollup: Rollup | undefined;
+  /** Aggregate and rollup files a newer version wrote, with the sources they name (files never change). */
+  readonly #newer = new Map<string, { sources: unknown }>();
   readonly #folder: ArchiveFiles;
   readonly #archive: SummedArchive;
 
@@ -59,6 +63,7 @@ export class ArchiveSums {
   clear(): void {
     this.#aggregates.clear();
     this.#rollup = undefined;
+    this.#newer.clear();
   }
 
   /** The sums for a look at the folder: every file listed, and the month files by month. */
@@ -83,10 +88,11 @@ export class ArchiveSums {
     }
     // Every other rollup goes: one this replaced, or one of files no longer there (it holds ratings' and encouragements' text, perhaps deleted since).
     const keep = rollup ? rollupFileName(rollup) : undefined;
-    for (const name of rollupFiles) if (name !== keep) await this.#folder.remove(name).catch(() => undefined);
+    for (const name of rollupFiles) if (name !== keep && !(await this.#newerListed(name, byMonth))) await this.#folder.remove(name).catch(() => undefined);
     for (const month of this.#aggregates.keys()) if (!byMonth.has(month)) this.#aggregates.delete(month);
     const current = new Set([...byMonth].map(([month, names]) => aggregateFileName(month, names)));
     for (const name of aggregateFiles) if (!current.has(name)) await this.#folder.remove(name).catch(() => undefined);
+    for (const name of this.#newer.keys()) if (!aggregateFiles.has(name) && !rollupFiles.includes(name)) this.#newer.delete(name);
 
     const index = new Map<string, MonthIndex>(Object.entries(rollup?.index ?? {}));
     for (const [month, aggregate] of loose) index.set(month, indexOf(aggregate));
@@ -111,17 +117,40 @@ export class ArchiveSums {
     const cached = this.#aggregates.get(month);
     if (cached?.sources === sources && cached.aggregate.zone === zone) return { aggregate: cached.aggregate, kept: true };
     const file = aggregateFileName(month, names);
-    let aggregate = aggregateFiles.has(file) ? await this.#folder.read(file).then((text) => parseAggregateFile(text, names, zone), () => undefined) : undefined;
+    let aggregate: MonthAggregate | undefined;
+    if (aggregateFiles.has(file) && !this.#newer.has(file)) {
+      aggregate = await this.#folder.read(file).then(
+        (text) => {
+          const stored = writtenByNewer(text);
+          if (stored) this.#newer.set(file, stored);
+          return stored ? undefined : parseAggregateFile(text, names, zone);
+        },
+        () => undefined,
+      );
+    }
     if (!aggregate) {
       aggregate = aggregateOf(await this.#archive.readMonth(names), undefined, zone);
       // An aggregate of a file that could not be read would miss its records: kept in memory only, tried again next time.
-      if (names.some((n) => this.#archive.damaged(n))) return { aggregate, kept: false };
+      if (names.some((n) => this.#archive.unread(n))) return { aggregate, kept: false };
+      // One a newer version wrote for these very files stays as it is; this version's is kept in memory.
+      if (this.#newer.has(file)) {
+        this.#aggregates.set(month, { sources, aggregate });
+        return { aggregate, kept: true };
+      }
       // A damaged one is replaced. Written once under its name: another window that wrote it first wrote the same content.
       if (aggregateFiles.has(file)) await this.#folder.remove(file).catch(() => undefined);
       await this.#folder.write(file, aggregateFileText(names, aggregate)).catch(() => undefined);
     }
     this.#aggregates.set(month, { sources, aggregate });
     return { aggregate, kept: true };
+  }
+
+  /** True for a rollup a newer version wrote whose months still have exactly the files it sums: it stays. */
+  async #newerListed(name: string, listing: ReadonlyMap<string, readonly string[]>): Promise<boolean> {
+    const newer = this.#newer.get(name) ?? (await this.#folder.read(name).then(writtenByNewer, () => undefined));
+    if (!newer) return false;
+    this.#newer.set(name, newer);
+    return isRecord(newer.sources) && sourcesListed(newer.sources, listing);
   }
 
   /** The rollup this window summed last, or the first rollup file that still sums months as they are. */
@@ -145,7 +174,8 @@ export class ArchiveSums {
       aggregate: rolledUp(combineAll(rollup ? [rollup.aggregate, ...added] : added)),
     };
     const name = rollupFileName(next);
-    await this.#folder.write(name, JSON.stringify(next)).catch(() => undefined);
+    // A newer version's rollup of the very same files is not written over; this one is kept in memory.
+    if (!this.#newer.has(name)) await this.#folder.write(name, JSON.stringify(next)).catch(() => undefined);
     this.#rollup = next;
     return next;
   }
