@@ -23,7 +23,7 @@ export function registerAssistantTools(api: LmApi, s: ActionServices): vscode.Di
   return [
     lm.registerTool<unknown>(TOOL_NAMES.currentSession, {
       prepareInvocation: () => ({ invocationMessage: t('Reading your Small Wins session') }),
-      invoke: () => result(currentSessionText(s.store.live, s.clock())),
+      invoke: () => result(currentSessionText(s.store.live, s.clock(), s.workspaceLabel())),
     }),
     lm.registerTool<unknown>(TOOL_NAMES.proposeWin, {
       prepareInvocation: (options) => {
