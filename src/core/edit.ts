@@ -3,10 +3,12 @@ import { findDomainByName } from './journal';
 import type { Domain, Journal, Session, Tombstone } from './schema';
 import { SessionError } from './session';
 import { t } from './l10n';
+import { nextStamp } from './stamp';
+import type { Editor } from './stamp';
 
-/** The same record with an edit applied and its revision raised, so the edit wins in every merge. */
-export function revised<T extends { rev?: number }>(record: T, changes: Partial<T>): T {
-  return { ...record, ...changes, rev: (record.rev ?? 1) + 1 };
+/** The same record with an edit applied and a new stamp, later than the one it had, so the edit wins in every merge. */
+export function revised<T extends { ed?: string }>(record: T, changes: Partial<T>, by: Editor): T {
+  return { ...record, ...changes, ed: nextStamp(record.ed, by) };
 }
 
 /** Deletes records (at any depth) by id: each leaves a tombstone, so no copy brings it back. */
@@ -28,10 +30,10 @@ export function sessionHolding(history: Journal, id: string): Session | undefine
 }
 
 /** A renamed domain; refused when another domain already has the name. */
-export function renamedDomain(journal: Journal, domain: Domain, name: string): Domain {
+export function renamedDomain(journal: Journal, domain: Domain, name: string, by: Editor): Domain {
   const same = findDomainByName(journal, name);
   if (same && same.id !== domain.id) throw new SessionError(t('There is already a domain named "{0}".', same.name));
-  return revised(domain, { name: name.trim() });
+  return revised(domain, { name: name.trim() }, by);
 }
 
 /** What deleting a domain takes with it, counted from the whole history: its sessions and ratings. */

@@ -2,6 +2,7 @@ import type { CollectionName, Journal, Session, Tombstone } from './schema';
 import { COLLECTIONS, MAX_TIME } from './schema';
 import { DAY } from './time';
 import { t } from './l10n';
+import { stampAhead } from './stamp';
 
 /** Deeper than any export (file → journal → sessions → session → wins → win is six levels). */
 export const MAX_IMPORT_DEPTH = 16;
@@ -83,6 +84,8 @@ export function incomingProblem(current: Journal, incoming: Journal, now: number
     const ahead = futureField(s, now);
     if (ahead) return t('journal.sessions[{0}].{1}: the time is more than a day ahead of this computer\'s clock', i, ahead);
   }
+  const ahead = stampAheadIn(incoming, now);
+  if (ahead) return t('{0}: the edit time is more than a day ahead of this computer\'s clock', ahead);
   const tombstoneIds = new Set<string>();
   for (let i = 0; i < incoming.deleted.length; i++) {
     const id = (incoming.deleted[i] as Tombstone).id;
@@ -99,6 +102,25 @@ export function incomingProblem(current: Journal, incoming: Journal, now: number
     const own = kinds.get(d.id);
     if (target === undefined || (own !== undefined && own !== target) || (target !== 'sessions' && target !== 'domains')) {
       return t('journal.deleted[{0}].into: "{1}" names no session or domain it could be merged into', i, d.into);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first record whose edit stamp comes from a clock more than a day ahead: it would win over every
+ * edit made here until this clock caught up.
+ */
+function stampAheadIn(incoming: Journal, now: number): string | undefined {
+  for (const name of COLLECTIONS) {
+    const records = incoming[name] as { ed?: string }[];
+    for (let i = 0; i < records.length; i++) if (stampAhead((records[i] as { ed?: string }).ed, now)) return `journal.${name}[${i}].ed`;
+  }
+  for (let i = 0; i < incoming.sessions.length; i++) {
+    const s = incoming.sessions[i] as Session;
+    for (const part of ['wins', 'subgoals', 'reframes'] as const) {
+      const list: { ed?: string }[] = s[part];
+      for (let j = 0; j < list.length; j++) if (stampAhead((list[j] as { ed?: string }).ed, now)) return `journal.sessions[${i}].${part}[${j}].ed`;
     }
   }
   return undefined;

@@ -2,6 +2,7 @@ import type { Cue, Domain, EfficacyRating, Encouragement, Journal, Model, Reflec
 import { newId } from './ids';
 import { later, weekStart } from './time';
 import { t } from './l10n';
+import { nextStamp } from './stamp';
 
 export function domainById(journal: Journal, id: string): Domain | undefined {
   return journal.domains.find((d) => d.id === id);
@@ -105,13 +106,14 @@ export function addReflection(
   journal: Journal,
   answers: Pick<Reflection, 'didWell' | 'doDifferently' | 'learned'>,
   now: number,
+  writer: string,
 ): Journal {
   const weekOf = weekStart(now);
-  // One reflection per week: answering again edits this week's (same id, a higher revision), so an
+  // One reflection per week: answering again edits this week's (same id, a later stamp), so an
   // older copy in another window cannot come back.
   const existing = journal.reflections.find((r) => r.weekOf === weekOf);
   if (existing) {
-    return { ...journal, reflections: journal.reflections.map((r) => (r === existing ? { ...r, ...answers, at: now, rev: (r.rev ?? 1) + 1 } : r)) };
+    return { ...journal, reflections: journal.reflections.map((r) => (r === existing ? { ...r, ...answers, at: now, ed: nextStamp(r.ed, { now, writer }) } : r)) };
   }
   const reflection: Reflection = { id: newId(), weekOf, at: now, ...answers };
   return { ...journal, reflections: [...journal.reflections, reflection] };

@@ -1,3 +1,4 @@
+import { compareStamps } from './stamp';
 import type { Cue, Domain, EfficacyRating, Encouragement, Journal, Model, Pause, Reflection, Reframe, Session, Subgoal, Tombstone, Win } from './schema';
 
 /**
@@ -5,21 +6,21 @@ import type { Cue, Domain, EfficacyRating, Encouragement, Journal, Model, Pause,
  * here, with a decision on how two copies of it combine; the types and a unit test both insist.
  */
 export const MERGE_RULES = {
-  domains: { id: 'key', rev: 'the higher revision', name: 'by revision', createdAt: 'as written', archivedAt: 'by revision; set once at equal revisions' },
+  domains: { id: 'key', ed: 'the later stamp', name: 'by stamp', createdAt: 'as written', archivedAt: 'by stamp; set once at equal stamps' },
   sessions: {
-    id: 'key', rev: 'the higher revision', domainId: 'as written (a merged domain points to its survivor)', workspace: 'as written', startedAt: 'as written', pauses: 'by start, a close wins',
+    id: 'key', ed: 'the later stamp', domainId: 'as written (a merged domain points to its survivor)', workspace: 'as written', startedAt: 'as written', pauses: 'by start, a close wins',
     plannedMinutes: 'the longer plan', endedAt: 'the earlier end', subgoals: 'union by id', wins: 'union by id', cueIds: 'union',
     reframes: 'union by id', review: 'set once', announced: 'the longer plan, then the lower window id',
   },
-  subgoals: { id: 'key', rev: 'the higher revision', text: 'by revision', confidence: 'by revision', createdAt: 'as written', shrunkFromId: 'as written', outcome: 'set once', doneAt: 'set once' },
-  wins: { id: 'key', rev: 'the higher revision', text: 'by revision', at: 'as written', subgoalId: 'as written', source: 'as written', by: 'by revision' },
+  subgoals: { id: 'key', ed: 'the later stamp', text: 'by stamp', confidence: 'by stamp', createdAt: 'as written', shrunkFromId: 'as written', outcome: 'set once', doneAt: 'set once' },
+  wins: { id: 'key', ed: 'the later stamp', text: 'by stamp', at: 'as written', subgoalId: 'as written', source: 'as written', by: 'by stamp' },
   pauses: { from: 'key', to: 'set once', away: 'set once' },
-  reframes: { id: 'key', rev: 'the higher revision', signal: 'as written', reframe: 'as written', at: 'as written' },
-  cues: { id: 'key', rev: 'the higher revision', hope: 'by revision', instruction: 'by revision', createdAt: 'as written', uses: 'the higher count', usedOn: 'a count per device, each its highest' },
-  ratings: { id: 'key', rev: 'the higher revision', domainId: 'as written', at: 'as written', value: 'as written' },
-  reflections: { id: 'key', rev: 'the higher revision', weekOf: 'as written', didWell: 'by revision', doDifferently: 'by revision', learned: 'by revision', at: 'as written' },
-  models: { id: 'key', rev: 'the higher revision', name: 'by revision', domainId: 'by revision', workflowNotes: 'by revision', createdAt: 'as written' },
-  encouragements: { id: 'key', rev: 'the higher revision', from: 'by revision', text: 'by revision', domainId: 'by revision', at: 'as written' },
+  reframes: { id: 'key', ed: 'the later stamp', signal: 'as written', reframe: 'as written', at: 'as written' },
+  cues: { id: 'key', ed: 'the later stamp', hope: 'by stamp', instruction: 'by stamp', createdAt: 'as written', uses: 'the higher count', usedOn: 'a count per device, each its highest' },
+  ratings: { id: 'key', ed: 'the later stamp', domainId: 'as written', at: 'as written', value: 'as written' },
+  reflections: { id: 'key', ed: 'the later stamp', weekOf: 'as written', didWell: 'by stamp', doDifferently: 'by stamp', learned: 'by stamp', at: 'as written' },
+  models: { id: 'key', ed: 'the later stamp', name: 'by stamp', domainId: 'by stamp', workflowNotes: 'by stamp', createdAt: 'as written' },
+  encouragements: { id: 'key', ed: 'the later stamp', from: 'by stamp', text: 'by stamp', domainId: 'by stamp', at: 'as written' },
   deleted: { id: 'key', at: 'the earlier', into: 'the lower id' },
 } as const satisfies {
   domains: Record<keyof Domain, string>;
@@ -38,8 +39,8 @@ export const MERGE_RULES = {
 
 /**
  * Copies of the journal (two windows, the archive, an import, Settings Sync) merge per record:
- * - the union of records by id; for two copies of one record the higher revision's content wins
- *   (an edit raises it), and facts that only move forward combine (a session ends, a subgoal gets
+ * - the union of records by id; for two copies of one record the content of the later edit wins
+ *   (an edit stamps it), and facts that only move forward combine (a session ends, a subgoal gets
  *   done, a cue gets used, a pause gets closed);
  * - tombstones win: a deleted record is gone from the result, whichever copy still held it;
  * - at most one session runs and one domain has a given name: when copies disagree, the earlier one
@@ -95,22 +96,20 @@ export function unionById<T extends { id: string }>(a: readonly T[], b: readonly
   return out.length === b.length && out.every((record, i) => record === b[i]) ? (b as T[]) : out;
 }
 
-const revOf = (record: { rev?: number }): number => record.rev ?? 1;
-
 /**
- * The copy whose content wins, then the other: the higher revision, and for equal revisions (two
- * edits from the same base) the one whose content sorts later, so both orders of merging agree.
+ * The copy whose content wins, then the other: the later edit stamp (core/stamp.ts), and for equal
+ * stamps with different content (only a damaged or hand-made copy has those) the content that sorts
+ * later, so both orders of merging agree.
  */
-function newer<T extends { rev?: number }>(x: T, y: T): [T, T] {
-  const rx = revOf(x);
-  const ry = revOf(y);
-  if (rx !== ry) return rx > ry ? [x, y] : [y, x];
+function newer<T extends { ed?: string }>(x: T, y: T): [T, T] {
+  const order = compareStamps(x.ed, y.ed);
+  if (order !== 0) return order > 0 ? [x, y] : [y, x];
   // Two reads of one record are equal far more often than not; comparing is cheaper than two canonical texts.
   if (x === y || sameContent(x, y)) return [x, y];
   return canonical(x) >= canonical(y) ? [x, y] : [y, x];
 }
 
-function newest<T extends { rev?: number }>(x: T, y: T): T {
+function newest<T extends { ed?: string }>(x: T, y: T): T {
   return newer(x, y)[0];
 }
 
@@ -127,8 +126,8 @@ function defined<T extends object>(o: T): Partial<T> {
 
 function mergeDomains(x: Domain, y: Domain): Domain {
   const [win, lose] = newer(x, y);
-  // Archiving is an edit (it raises the revision); at equal revisions an archive seen by one copy holds.
-  if (revOf(x) !== revOf(y)) return win;
+  // Archiving is an edit (it stamps the domain); at equal stamps an archive seen by one copy holds.
+  if (x.ed !== y.ed) return win;
   return { ...win, ...defined({ archivedAt: win.archivedAt ?? lose.archivedAt }) };
 }
 

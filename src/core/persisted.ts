@@ -1,6 +1,7 @@
 import { COLLECTIONS, collectionSchemas, describeIssues, emptyJournal, idSchema, journalSchema, pauseSchema, reframeSchema, SCHEMA_VERSION, sessionSchema, subgoalSchema, tombstoneSchema, winSchema } from './schema';
 import type { Journal } from './schema';
 import { t } from './l10n';
+import { stampOfRevision } from './stamp';
 
 /** A step from stored version N to N + 1. */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -9,7 +10,38 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: (old) => ({ ...old, deleted: [] }),
   // 3 counts a cue's uses per device (`usedOn`): the per-window counts of 2 fold into the base count.
   2: (old) => (Array.isArray(old['cues']) ? { ...old, cues: old['cues'].map(foldWindowCounts) } : old),
+  // 4 orders edits by a stamp from a hybrid logical clock instead of a revision count.
+  3: (old) => stampsForRevisions(old),
 };
+
+const STAMPED = ['domains', 'sessions', 'cues', 'ratings', 'reflections', 'models', 'encouragements'] as const;
+const STAMPED_IN_SESSIONS = ['subgoals', 'wins', 'reframes'] as const;
+
+/**
+ * Format 3's revisions become stamps that keep their order among themselves and come before any edit
+ * made from now on (core/stamp.ts): every copy migrates the same way, so copies still agree.
+ */
+function stampsForRevisions(old: Record<string, unknown>): Record<string, unknown> {
+  const restamp = (record: unknown): unknown => {
+    if (typeof record !== 'object' || record === null || !('rev' in record)) return record;
+    const { rev, ...rest } = record;
+    if (typeof rev !== 'number' || !Number.isInteger(rev) || rev < 1 || rev > 1_000_000_000) return record;
+    return rev === 1 ? rest : { ...rest, ed: stampOfRevision(rev) };
+  };
+  const out: Record<string, unknown> = { ...old };
+  for (const name of STAMPED) {
+    const list = old[name];
+    if (!Array.isArray(list)) continue;
+    out[name] = list.map((record: unknown) => {
+      const stamped = restamp(record);
+      if (name !== 'sessions' || typeof stamped !== 'object' || stamped === null) return stamped;
+      const session: Record<string, unknown> = { ...(stamped as Record<string, unknown>) };
+      for (const part of STAMPED_IN_SESSIONS) if (Array.isArray(session[part])) session[part] = (session[part] as unknown[]).map(restamp);
+      return session;
+    });
+  }
+  return out;
+}
 
 /**
  * Format 2 counted a cue's uses per window start (`usedBy`), a list that grew with every reload until

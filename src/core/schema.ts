@@ -25,8 +25,9 @@ z.config({
 });
 
 import { LIMITS } from './limits';
+import { parseStamp, STAMP_PATTERN } from './stamp';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Names a plain object would treat as its own machinery, never valid as an id. */
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -48,10 +49,14 @@ export const MAX_TIME = Date.UTC(2200, 0, 1);
 const epochMs = z.int().check(z.gte(MIN_TIME), z.lte(MAX_TIME));
 
 /**
- * Every edit raises a record's revision (absent means 1); copies of a record merge to the higher
- * revision's content (core/merge.ts).
+ * Every edit stamps its record (core/stamp.ts; absent: never edited since it was written); copies of
+ * a record merge to the content of the later stamp (core/merge.ts). The wall time stays in range.
  */
-const rev = z.optional(z.int().check(z.gte(1), z.lte(1_000_000_000)));
+export const stampSchema = z.string().check(
+  z.regex(STAMP_PATTERN),
+  z.refine((value) => parseStamp(value).wall <= MAX_TIME, { message: t('The edit time is after the year 2200') }),
+);
+const ed = z.optional(stampSchema);
 
 /** Bounds no lifetime of heavy use reaches, so no stored or imported value can be unbounded. */
 export const MAX_ITEMS = {
@@ -89,7 +94,7 @@ const dimension = dimensionSchema;
 
 export const domainSchema = z.strictObject({
   id,
-  rev,
+  ed,
   name,
   createdAt: epochMs,
   archivedAt: z.optional(epochMs),
@@ -97,7 +102,7 @@ export const domainSchema = z.strictObject({
 
 export const subgoalSchema = z.strictObject({
   id,
-  rev,
+  ed,
   text,
   confidence: int(0, 10),
   createdAt: epochMs,
@@ -108,7 +113,7 @@ export const subgoalSchema = z.strictObject({
 
 export const winSchema = z.strictObject({
   id,
-  rev,
+  ed,
   text,
   at: epochMs,
   subgoalId: z.optional(id),
@@ -125,7 +130,7 @@ export const pauseSchema = z.strictObject({
 
 export const reframeSchema = z.strictObject({
   id,
-  rev,
+  ed,
   signal: text,
   reframe: text,
   at: epochMs,
@@ -159,7 +164,7 @@ export const reviewSchema = z.strictObject({
 
 export const sessionSchema = z.strictObject({
   id,
-  rev,
+  ed,
   domainId: id,
   workspace: z.string().check(z.maxLength(LIMITS.name)),
   startedAt: epochMs,
@@ -177,7 +182,7 @@ export const sessionSchema = z.strictObject({
 
 export const cueSchema = z.strictObject({
   id,
-  rev,
+  ed,
   hope: z.optional(optionalText),
   instruction: text,
   createdAt: epochMs,
@@ -195,7 +200,7 @@ export const cueSchema = z.strictObject({
 
 export const efficacyRatingSchema = z.strictObject({
   id,
-  rev,
+  ed,
   domainId: id,
   at: epochMs,
   value: int(0, 100),
@@ -203,7 +208,7 @@ export const efficacyRatingSchema = z.strictObject({
 
 export const reflectionSchema = z.strictObject({
   id,
-  rev,
+  ed,
   weekOf: epochMs,
   didWell: note,
   doDifferently: note,
@@ -213,7 +218,7 @@ export const reflectionSchema = z.strictObject({
 
 export const modelSchema = z.strictObject({
   id,
-  rev,
+  ed,
   name,
   domainId: z.optional(id),
   workflowNotes: note,
@@ -222,7 +227,7 @@ export const modelSchema = z.strictObject({
 
 export const encouragementSchema = z.strictObject({
   id,
-  rev,
+  ed,
   from: name,
   text,
   domainId: z.optional(id),

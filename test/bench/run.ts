@@ -358,11 +358,11 @@ function mergeMode(): void {
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const copies = (elements: number): [Journal, Journal] => {
     const now = Date.UTC(2026, 0, 1);
-    const sessions = (from: number, count: number, rev: number): Session[] =>
-      Array.from({ length: count }, (_, i) => ({ id: `s${from + i}`, ...(rev > 1 ? { rev } : {}), domainId: 'd', workspace: 'w', startedAt: now + (from + i) * 60_000, endedAt: now + (from + i) * 60_000 + 30_000, pauses: [], subgoals: [], wins: [], cueIds: [], reframes: [] }));
+    const sessions = (from: number, count: number, edited: boolean): Session[] =>
+      Array.from({ length: count }, (_, i) => ({ id: `s${from + i}`, ...(edited ? { ed: `${now}.0.bench` } : {}), domainId: 'd', workspace: 'w', startedAt: now + (from + i) * 60_000, endedAt: now + (from + i) * 60_000 + 30_000, pauses: [], subgoals: [], wins: [], cueIds: [], reframes: [] }));
     const half = Math.floor(elements / 2);
-    const a = { ...emptyJournal(), sessions: sessions(0, half, 1) };
-    const b = { ...emptyJournal(), sessions: [...sessions(Math.floor(half / 2), half, 2)], deleted: Array.from({ length: Math.floor(elements / 100) }, (_, i) => ({ id: `s${i * 7}`, at: now })) };
+    const a = { ...emptyJournal(), sessions: sessions(0, half, false) };
+    const b = { ...emptyJournal(), sessions: [...sessions(Math.floor(half / 2), half, true)], deleted: Array.from({ length: Math.floor(elements / 100) }, (_, i) => ({ id: `s${i * 7}`, at: now })) };
     return [a, b];
   };
   /**

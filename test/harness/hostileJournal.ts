@@ -84,7 +84,7 @@ export function hostileFile(base: Journal, seed: number, now: number): { text: s
         break;
       }
       case 'hugeRevision':
-        if (s) s.rev = 1_000_000_000;
+        if (s) s.ed = `${Date.UTC(2199, 0, 1)}.999999999.future`;
         break;
       case 'futureRunning':
         sessions.push({ id: `future${seed}`, domainId: journal.domains[0]?.id ?? 'd', workspace: 'w', startedAt: now + (2 + Math.floor(rnd() * 3000)) * DAY, pauses: [], subgoals: [], wins: [], cueIds: [], reframes: [] });
@@ -93,10 +93,10 @@ export function hostileFile(base: Journal, seed: number, now: number): { text: s
         if (s) s.cueIds = Array.from({ length: MAX_ITEMS.cueIdsPerSession }, (_, i) => `cap${i}`);
         break;
       case 'maxText':
-        if (s && s.wins[0]) s.wins[0] = { ...s.wins[0], text: 'x'.repeat(LIMITS.text), rev: (s.wins[0].rev ?? 1) + 1 };
+        if (s && s.wins[0]) s.wins[0] = { ...s.wins[0], text: 'x'.repeat(LIMITS.text), ed: `${now - DAY}.0.other` };
         break;
       case 'editsOfKnown':
-        if (s && s.subgoals[0]) s.subgoals[0] = { ...s.subgoals[0], text: `${s.subgoals[0].text} (edited)`, rev: (s.subgoals[0].rev ?? 1) + 1 };
+        if (s && s.subgoals[0]) s.subgoals[0] = { ...s.subgoals[0], text: `${s.subgoals[0].text} (edited)`, ed: `${now - DAY}.1.other` };
         break;
       case 'deletesOfKnown':
         if (s && s.wins[0]) tomb({ id: s.wins[0].id, at: now - DAY });

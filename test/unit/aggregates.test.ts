@@ -128,7 +128,8 @@ async function sameAsHistoryThroughChanges(seed: number): Promise<void> {
     const history = await store.history();
     const old = history.sessions.find((s) => s.endedAt !== undefined && s.wins.length >= 2 && s.subgoals.some((g) => g.outcome) && s.startedAt < NOW - 200 * DAY) as Session;
     // Edit an old win and a subgoal's confidence: the session comes back to the live journal and is archived again.
-    const edited = revised(old, { wins: old.wins.map((w, i) => (i === 0 ? revised(w, { text: 'edited', by: 'assistant' }) : w)), subgoals: old.subgoals.map((g) => (g.outcome ? revised(g, { confidence: 10 - g.confidence }) : g)) });
+    const EDITOR = { now: Date.UTC(2026, 10, 16, 9), writer: 'test' };
+    const edited = revised(old, { wins: old.wins.map((w, i) => (i === 0 ? revised(w, { text: 'edited', by: 'assistant' }, EDITOR) : w)), subgoals: old.subgoals.map((g) => (g.outcome ? revised(g, { confidence: 10 - g.confidence }, EDITOR) : g)) }, EDITOR);
     await store.apply((j) => mergeJournals(j, { ...emptyJournal(), sessions: [edited] }));
     await assertSameAsHistory(store, 'after an edit');
 

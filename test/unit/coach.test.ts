@@ -162,13 +162,13 @@ describe('coach: last week’s lesson', () => {
   it('says nothing without a reflection from an earlier week', () => {
     const d = new Diary();
     assert.equal(lastWeeksLesson(d.journal, MONDAY), undefined);
-    d.journal = addReflection(d.journal, { didWell: 'x', doDifferently: 'Start earlier', learned: 'I can' }, MONDAY + HOUR);
+    d.journal = addReflection(d.journal, { didWell: 'x', doDifferently: 'Start earlier', learned: 'I can' }, MONDAY + HOUR, 'test');
     assert.equal(lastWeeksLesson(d.journal, MONDAY + 2 * HOUR), undefined, 'this week’s own reflection is not a lesson from before');
   });
 
   it('brings back what last week’s reflection said, leaving out empty answers', () => {
     const d = new Diary();
-    d.journal = addReflection(d.journal, { didWell: 'Small goals', doDifferently: 'Start before checking mail', learned: 'I can finish hard parts' }, NOW);
+    d.journal = addReflection(d.journal, { didWell: 'Small goals', doDifferently: 'Start before checking mail', learned: 'I can finish hard parts' }, NOW, 'test');
     const lesson = lastWeeksLesson(d.journal, MONDAY);
     assert.deepEqual(lesson, { doDifferently: 'Start before checking mail', learned: 'I can finish hard parts', weekOf: new Date(2026, 10, 16).getTime() });
     assert.equal(lesson && lessonSentence(lesson, MONDAY, 'en'), 'Last week you said you would do differently: Start before checking mail; and that it taught you: I can finish hard parts');
@@ -180,8 +180,8 @@ describe('coach: last week’s lesson', () => {
   it('names an older week by its date, and skips a reflection that holds no lesson', () => {
     const d = new Diary();
     const october = new Date(2026, 9, 28, 18).getTime();
-    d.journal = addReflection(d.journal, { didWell: 'x', doDifferently: '', learned: 'Tests first works for me' }, october);
-    d.journal = addReflection(d.journal, { didWell: 'Shipped it', doDifferently: ' ', learned: '' }, NOW);
+    d.journal = addReflection(d.journal, { didWell: 'x', doDifferently: '', learned: 'Tests first works for me' }, october, 'test');
+    d.journal = addReflection(d.journal, { didWell: 'Shipped it', doDifferently: ' ', learned: '' }, NOW, 'test');
     const lesson = lastWeeksLesson(d.journal, MONDAY);
     assert.equal(lesson?.weekOf, new Date(2026, 9, 26).getTime());
     assert.equal(lesson && lessonSentence(lesson, MONDAY, 'en'), 'In the week of Oct 26, 2026 you said it taught you: Tests first works for me');
@@ -189,7 +189,7 @@ describe('coach: last week’s lesson', () => {
 
   it('keeps a long answer to one line', () => {
     const d = new Diary();
-    d.journal = addReflection(d.journal, { didWell: '', doDifferently: `Plan\n${'a'.repeat(400)}`, learned: '' }, NOW);
+    d.journal = addReflection(d.journal, { didWell: '', doDifferently: `Plan\n${'a'.repeat(400)}`, learned: '' }, NOW, 'test');
     const lesson = lastWeeksLesson(d.journal, MONDAY);
     assert.equal(lesson?.doDifferently.length, 200);
     assert.match(lesson?.doDifferently ?? '', /^Plan a+…$/);
@@ -472,7 +472,7 @@ describe('coach: only the record speaks', () => {
       const slipped = d.work(NOW - 3 * DAY, { goals: goals(5, 9, 'missed'), slip: { cue: 'Slack', tweak: 'Close Slack' }, wins: ['assisted'] });
       d.work(NOW - 2 * DAY, { goals: [[9, 'missed']], slip: { cue: 'Slack', tweak: 'Close Slack' }, answer: { of: slipped.id, outcome: 'helped' } });
       d.work(NOW - DAY, { goals: [[9, 'missed']], slip: { cue: 'slack', tweak: 'Close Slack' } });
-      d.journal = addReflection(d.journal, { didWell: '', doDifferently: 'Start early', learned: '' }, NOW - 7 * DAY);
+      d.journal = addReflection(d.journal, { didWell: '', doDifferently: 'Start early', learned: '' }, NOW - 7 * DAY, 'test');
       d.journal = addModel(d.journal, { name: 'Ana', workflowNotes: 'Daily practice' }, NOW);
       useTranslator((message, ...args) => `${format(message, ...args)}${MARK}`);
       const lesson = lastWeeksLesson(d.journal, NOW);

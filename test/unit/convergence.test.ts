@@ -32,7 +32,7 @@ function step(world: World, rnd: () => number, now: number): void {
   } else if (roll < 0.6) {
     const s = pick(j.sessions);
     const w = s && pick(s.wins);
-    if (s && w) j = { ...j, sessions: j.sessions.map((x) => (x.id === s.id ? { ...x, wins: x.wins.map((y) => (y.id === w.id ? revised(y, { text }) : y)) } : x)) };
+    if (s && w) j = { ...j, sessions: j.sessions.map((x) => (x.id === s.id ? { ...x, wins: x.wins.map((y) => (y.id === w.id ? revised(y, { text }, { now, writer: `store-${i}` }) : y)) } : x)) };
   } else if (roll < 0.72) {
     const s = pick(j.sessions);
     const w = s && pick(s.wins);
@@ -43,7 +43,7 @@ function step(world: World, rnd: () => number, now: number): void {
   } else if (roll < 0.78) {
     const s = activeSession(j);
     if (s) j = { ...j, sessions: j.sessions.map((x) => (x.id === s.id ? endSession(x, {}, undefined, now) : x)) };
-  } else if (roll < 0.85) j = addReflection(j, { didWell: text, doDifferently: 'd', learned: 'l' }, now);
+  } else if (roll < 0.85) j = addReflection(j, { didWell: text, doDifferently: 'd', learned: 'l' }, now, `store-${i}`);
   else {
     const k = Math.floor(rnd() * world.stores.length);
     j = mergeJournals(j, world.stores[k] as Journal);

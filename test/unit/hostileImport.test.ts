@@ -71,7 +71,7 @@ describe('import: refused whole with the field named, or applied whole and count
     await h.ctx.store.apply(() => here);
     const edited = fileOf(here);
     const session = edited.journal.sessions[5] as Journal['sessions'][number];
-    session.wins[0] = { ...(session.wins[0] as Journal['sessions'][number]['wins'][number]), text: 'Win 5, better said', rev: 2 };
+    session.wins[0] = { ...(session.wins[0] as Journal['sessions'][number]['wins'][number]), text: 'Win 5, better said', ed: `${NOW - 1000}.0.other` };
     const done = await importFile(h.ctx, JSON.stringify(edited));
     assert.deepEqual(done.notices.map((n) => n.text), ['Imported 1 update.']);
     const history = await h.ctx.store.history();

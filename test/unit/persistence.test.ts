@@ -164,7 +164,7 @@ describe('export and import', () => {
     refuse('{"format":"small-wins-journal","version":1,"journal":{"__proto__":{"polluted":true}}}', /forbidden key "__proto__"/);
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
     refuse('{"hello":"world"}', /not a Small Wins export: format/);
-    refuse(good.replace('"version": 3', '"version": 99'), /newer Small Wins/);
+    refuse(good.replace('"version": 4', '"version": 99'), /newer Small Wins/);
     refuse(' '.repeat(MAX_IMPORT_BYTES + 1), /limit is 20 MB/);
   });
 

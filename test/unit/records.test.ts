@@ -152,8 +152,8 @@ describe('invariants that hold under races', () => {
   });
 
   it('does not bring back a reflection rewritten in another window', () => {
-    const first = addReflection(emptyJournal(), { didWell: 'old', doDifferently: 'x', learned: 'y' }, NOW);
-    const rewritten = addReflection(first, { didWell: 'new', doDifferently: 'x', learned: 'y' }, NOW + 60_000);
+    const first = addReflection(emptyJournal(), { didWell: 'old', doDifferently: 'x', learned: 'y' }, NOW, 'device-a');
+    const rewritten = addReflection(first, { didWell: 'new', doDifferently: 'x', learned: 'y' }, NOW + 60_000, 'device-b');
     assert.equal(rewritten.reflections.length, 1);
     for (const merged of [mergeJournals(first, rewritten), mergeJournals(rewritten, first)]) {
       assert.deepEqual(merged.reflections.map((r) => r.didWell), ['new']);
@@ -325,8 +325,8 @@ describe('merging two copies of one session', () => {
     wins: [{ id: 'w1', text: 'Drew the table', at: NOW + 1000, source: 'manual' }],
   };
 
-  it('keeps the newer revision itself when the older copy adds nothing, in either order', () => {
-    const edited: Session = { ...session, rev: 2, wins: [{ id: 'w1', rev: 2, text: 'Drew the whole table', at: NOW + 1000, source: 'manual' }] };
+  it('keeps the later edit itself when the older copy adds nothing, in either order', () => {
+    const edited: Session = { ...session, ed: `${NOW + 5000}.0.b`, wins: [{ id: 'w1', ed: `${NOW + 5000}.0.b`, text: 'Drew the whole table', at: NOW + 1000, source: 'manual' }] };
     assert.equal(mergeSessions(session, edited), edited);
     assert.equal(mergeSessions(edited, session), edited);
     const reread = JSON.parse(JSON.stringify(session)) as Session;
@@ -335,12 +335,12 @@ describe('merging two copies of one session', () => {
 
   it('combines the copies when the older one holds something the newer lacks', () => {
     const older: Session = { ...session, wins: [...session.wins, { id: 'w2', text: 'Named the rule', at: NOW + 2000, source: 'manual' }] };
-    const newer: Session = { ...session, rev: 2, endedAt: NOW + 90_000 };
+    const newer: Session = { ...session, ed: `${NOW + 5000}.0.b`, endedAt: NOW + 90_000 };
     for (const merged of [mergeSessions(older, newer), mergeSessions(newer, older)]) {
       assert.notEqual(merged, newer);
       assert.deepEqual(merged.wins.map((w) => w.id), ['w1', 'w2']);
       assert.equal(merged.endedAt, NOW + 60_000, 'the earlier end');
-      assert.equal(merged.rev, 2);
+      assert.equal(merged.ed, `${NOW + 5000}.0.b`);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { nextStamp } from '../../core/stamp';
 import { reviewFeedback, endWithReview } from '../../core/review';
 import { domainLabel } from '../../core/journal';
 import type { Attribution, Journal, Outcome, SlipReview, TweakOutcome } from '../../core/schema';
@@ -62,7 +63,7 @@ export async function addSlipReview(s: ActionServices, o: { sessionId: string; s
   const find = (journal: Journal) => journal.sessions.find((x) => x.id === o.sessionId);
   const session = find((await coachView(s.store, s.clock())).records) ?? find(await s.store.history());
   if (!session?.review) throw new SessionError(t('That session has no review to add a slip review to.'));
-  const revised = { ...session, rev: (session.rev ?? 1) + 1, review: { ...session.review, slip: o.slip } };
+  const revised = { ...session, ed: nextStamp(session.ed, { now: s.clock(), writer: s.device }), review: { ...session.review, slip: o.slip } };
   await s.store.apply((live) => mergeJournals(live, { ...emptyJournal(), sessions: [revised] }));
   return { value: undefined, notices: [info(t('Slip review saved: your tweak comes back at your next start in this domain.'))] };
 }

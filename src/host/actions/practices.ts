@@ -19,7 +19,7 @@ export async function rateDomain(s: ActionServices, o: { domain: DomainChoice; v
 /** This week's reflection; answering again in the same week replaces it. */
 export async function reflect(s: ActionServices, answers: Pick<Reflection, 'didWell' | 'doDifferently' | 'learned'>): Promise<Done<undefined>> {
   const now = s.clock();
-  await s.store.apply((journal) => addReflection(journal, answers, now));
+  await s.store.apply((journal) => addReflection(journal, answers, now, s.device));
   return { value: undefined, notices: [info(t('Reflection saved.'))] };
 }
 

@@ -1,3 +1,4 @@
+import type { Editor } from '../../core/stamp';
 import { deleteRecords, domainFootprint, renamedDomain, revised, sessionHolding } from '../../core/edit';
 import { domainById } from '../../core/journal';
 import { mergeJournals } from '../../core/merge';
@@ -29,10 +30,10 @@ function withoutField<T extends object, K extends keyof T>(record: T, key: K): T
 const gone = () => new SessionError(t('That record no longer exists.'));
 
 /**
- * The edited record as a small journal to merge into the live one: it carries a higher revision, so
+ * The edited record as a small journal to merge into the live one: it carries a later edit stamp, so
  * it wins over every copy, the archived one included (a closed record goes back to the archive).
  */
-function editedPart(history: Journal, edit: RecordEdit, now: number): Journal {
+function editedPart(history: Journal, edit: RecordEdit, by: Editor): Journal {
   const part = emptyJournal();
   switch (edit.kind) {
     case 'win':
@@ -41,36 +42,36 @@ function editedPart(history: Journal, edit: RecordEdit, now: number): Journal {
       if (!session) throw gone();
       const changed =
         edit.kind === 'win'
-          ? { ...session, wins: session.wins.map((w) => (w.id === edit.id ? revised(w, { ...(edit.text !== undefined ? { text: edit.text } : {}), ...(edit.by !== undefined ? { by: edit.by } : {}) }) : w)) }
-          : { ...session, subgoals: session.subgoals.map((g) => (g.id === edit.id ? revised(g, { text: edit.text }) : g)) };
+          ? { ...session, wins: session.wins.map((w) => (w.id === edit.id ? revised(w, { ...(edit.text !== undefined ? { text: edit.text } : {}), ...(edit.by !== undefined ? { by: edit.by } : {}) }, by) : w)) }
+          : { ...session, subgoals: session.subgoals.map((g) => (g.id === edit.id ? revised(g, { text: edit.text }, by) : g)) };
       return { ...part, sessions: [changed] };
     }
     case 'reflection': {
       const found = history.reflections.find((r) => r.id === edit.id);
       if (!found) throw gone();
-      return { ...part, reflections: [revised(found, { didWell: edit.didWell, doDifferently: edit.doDifferently, learned: edit.learned })] };
+      return { ...part, reflections: [revised(found, { didWell: edit.didWell, doDifferently: edit.doDifferently, learned: edit.learned }, by)] };
     }
     case 'cue': {
       const found = history.cues.find((c) => c.id === edit.id);
       if (!found) throw gone();
-      return { ...part, cues: [revised(found, { instruction: edit.instruction })] };
+      return { ...part, cues: [revised(found, { instruction: edit.instruction }, by)] };
     }
     case 'model': {
       const found = history.models.find((m) => m.id === edit.id);
       if (!found) throw gone();
-      return { ...part, models: [revised(found, { name: edit.name, workflowNotes: edit.workflowNotes })] };
+      return { ...part, models: [revised(found, { name: edit.name, workflowNotes: edit.workflowNotes }, by)] };
     }
     case 'encouragement': {
       const found = history.encouragements.find((e) => e.id === edit.id);
       if (!found) throw gone();
-      return { ...part, encouragements: [revised(found, { from: edit.from, text: edit.text })] };
+      return { ...part, encouragements: [revised(found, { from: edit.from, text: edit.text }, by)] };
     }
     case 'domain': {
       const found = domainById(history, edit.id);
       if (!found) throw gone();
-      let domain = edit.name !== undefined ? renamedDomain(history, found, edit.name) : found;
-      if (edit.archived === true) domain = revised(domain, { archivedAt: found.archivedAt ?? now });
-      if (edit.archived === false) domain = withoutField(revised(domain, {}), 'archivedAt');
+      let domain = edit.name !== undefined ? renamedDomain(history, found, edit.name, by) : found;
+      if (edit.archived === true) domain = revised(domain, { archivedAt: found.archivedAt ?? by.now }, by);
+      if (edit.archived === false) domain = withoutField(revised(domain, {}, by), 'archivedAt');
       return { ...part, domains: [domain] };
     }
   }
@@ -79,7 +80,7 @@ function editedPart(history: Journal, edit: RecordEdit, now: number): Journal {
 /** Edits a record's text (or a win's author, a domain's name or archive state) everywhere it is stored. */
 export async function editRecord(s: ActionServices, edit: RecordEdit): Promise<Done<undefined>> {
   const history = await s.store.history();
-  const part = editedPart(history, edit, s.clock());
+  const part = editedPart(history, edit, { now: s.clock(), writer: s.device });
   await s.store.apply((live) => mergeJournals(live, part));
   return { value: undefined, notices: [info(t('Saved the change.'))] };
 }
@@ -108,8 +109,8 @@ export async function deleteRecord(s: ActionServices, kind: RecordKind, id: stri
     ids = [id, ...footprint.sessions, ...footprint.ratings];
     detach = {
       ...emptyJournal(),
-      models: history.models.filter((m) => m.domainId === id).map((m) => withoutField(revised(m, {}), 'domainId')),
-      encouragements: history.encouragements.filter((e) => e.domainId === id).map((e) => withoutField(revised(e, {}), 'domainId')),
+      models: history.models.filter((m) => m.domainId === id).map((m) => withoutField(revised(m, {}, { now: s.clock(), writer: s.device }), 'domainId')),
+      encouragements: history.encouragements.filter((e) => e.domainId === id).map((e) => withoutField(revised(e, {}, { now: s.clock(), writer: s.device }), 'domainId')),
     };
   }
   const now = s.clock();

@@ -190,8 +190,8 @@ function dueKey(journal: Journal, now: number, reassessDays: number): string {
     dayStart(now),
     reassessDays,
     journal.sessions.map((s) => [s.id, s.endedAt]),
-    journal.ratings.map((r) => [r.id, r.rev]),
-    journal.reflections.map((r) => [r.id, r.rev]),
+    journal.ratings.map((r) => [r.id, r.ed]),
+    journal.reflections.map((r) => [r.id, r.ed]),
     journal.domains.map((d) => [d.id, d.archivedAt]),
   ]);
 }

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { revised } from '../../src/core/edit';
+import { mergeJournals } from '../../src/core/merge';
+import { loadJournal } from '../../src/core/persisted';
+import { compareStamps, nextStamp } from '../../src/core/stamp';
+import { emptyJournal } from '../../src/core/schema';
+import type { Journal, Win } from '../../src/core/schema';
+import { exportJournal, importJournal } from '../../src/core/transfer';
+import { ordinaryJournal } from '../harness/hostileJournal';
+
+const NOW = Date.UTC(2026, 10, 16, 9);
+const DAY = 86_400_000;
+
+function withWin(journal: Journal, win: Win): Journal {
+  const [first, ...rest] = journal.sessions;
+  return { ...journal, sessions: [{ ...(first as Journal['sessions'][number]), wins: [win] }, ...rest] };
+}
+
+describe('edits ordered by when they were made', () => {
+  const base = ordinaryJournal(1, NOW, 'e');
+  const win = base.sessions[0]?.wins[0] as Win;
+
+  it('today\'s single edit beats an edit made twice last week, in both orders of merging', () => {
+    const lastWeek = { now: NOW - 7 * DAY, writer: 'desktop' };
+    const twice = revised(revised(win, { text: 'Last week, first' }, lastWeek), { text: 'Last week, second' }, lastWeek);
+    const today = revised(win, { text: 'Today' }, { now: NOW, writer: 'laptop' });
+    for (const merged of [mergeJournals(withWin(base, twice), withWin(base, today)), mergeJournals(withWin(base, today), withWin(base, twice))]) {
+      assert.equal(merged.sessions[0]?.wins[0]?.text, 'Today');
+    }
+  });
+
+  it('an edit wins over the version it replaced even when this clock is behind the other machine\'s', () => {
+    const ahead = revised(win, { text: 'From a clock an hour fast' }, { now: NOW + 3_600_000, writer: 'fast' });
+    const after = revised(ahead, { text: 'Edited after seeing it' }, { now: NOW, writer: 'slow' });
+    assert.ok(compareStamps(after.ed, ahead.ed) > 0);
+    assert.equal(mergeJournals(withWin(base, ahead), withWin(base, after)).sessions[0]?.wins[0]?.text, 'Edited after seeing it');
+  });
+
+  it('breaks a tie of wall time and counter by writer, the same way everywhere', () => {
+    const a = { ...win, text: 'A', ed: nextStamp(undefined, { now: NOW, writer: 'aaa' }) };
+    const b = { ...win, text: 'B', ed: nextStamp(undefined, { now: NOW, writer: 'bbb' }) };
+    assert.equal(mergeJournals(withWin(base, a), withWin(base, b)).sessions[0]?.wins[0]?.text, 'B');
+    assert.equal(mergeJournals(withWin(base, b), withWin(base, a)).sessions[0]?.wins[0]?.text, 'B');
+  });
+
+  it('migrates format 3 revisions to stamps that keep their order and come before any new edit', () => {
+    const v3 = (rev: number, text: string) => ({ ...withWin(base, { ...win, text, ...(rev > 1 ? { rev } : {}) }), version: 3 });
+    const two = loadJournal(v3(2, 'rev two')).journal;
+    const five = loadJournal(v3(5, 'rev five')).journal;
+    assert.equal(mergeJournals(two, five).sessions[0]?.wins[0]?.text, 'rev five');
+    const edited = revised(two.sessions[0]?.wins[0] as Win, { text: 'new edit' }, { now: NOW, writer: 'x' });
+    assert.equal(mergeJournals(withWin(base, edited), five).sessions[0]?.wins[0]?.text, 'new edit');
+  });
+
+  it('refuses an import whose edit stamp is more than a day ahead, naming the field; a stamp within a day is taken', () => {
+    const file = (ed: string) => exportJournal(withWin(base, { ...win, text: 'edited', ed }), NOW);
+    const far = importJournal(emptyJournal(), file(`${NOW + 2 * DAY}.0.future`), NOW);
+    assert.equal(far.ok, false);
+    assert.match((far as { message: string }).message, /journal\.sessions\[0\]\.wins\[0\]\.ed: the edit time is more than a day ahead/);
+    assert.equal(importJournal(emptyJournal(), file(`${NOW + 3_600_000}.0.soon`), NOW).ok, true);
+  });
+});
