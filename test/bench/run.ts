@@ -2,7 +2,7 @@
  * `npm run bench`: measures Small Wins beside its references in one run and checks the budgets.
  * Prints a table, writes bench-results/bench.json, and exits non-zero when a budget is missed.
  *
- *   npm run bench -- [--launches N] [--extension FOLDER ...] [--only sizes,write,render,open,merge,idle,appStart,activation]
+ *   npm run bench -- [--launches N] [--extension FOLDER ...] [--only sizes,write,render,open,merge,soak,idle,appStart,activation]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -19,6 +19,7 @@ import { coachView, dashboardView, historyView } from '../../src/host/storage/vi
 import { mergeJournals } from '../../src/core/merge';
 import { EXPORT_FORMAT, importJournal, MAX_IMPORT_BYTES } from '../../src/core/transfer';
 import { ordinaryJournal } from '../harness/hostileJournal';
+import { soak } from '../harness/soak';
 import { startVsCode } from '../harness/embeddedVsCode';
 import { fiveYearJournal } from './fiveYearJournal';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
@@ -417,6 +418,34 @@ function importFileText(bytes: number): string {
   while (out.length > bytes) out = text((sessions = Math.floor(sessions * 0.98)));
   return out;
 }
+/**
+ * Ten years of a heavy user's days through the real store (test/harness/soak.ts): three windows that
+ * reload, three sessions a day with the same cue, wins edited and deleted, a weekly reflection, an
+ * erase in year three and a restart. Nothing may be refused or lost, and every list stays under half
+ * its bound.
+ */
+async function tenYearSoak(): Promise<void> {
+  const started = performance.now();
+  const result = await soak({ days: 3650, windows: 3, sessionsPerDay: 3, seed: 10, eraseOnDay: 1000 });
+  const seconds = (performance.now() - started) / 1000;
+  const half = result.fullest.length <= result.fullest.bound / 2;
+  results['soak'] = { ...result, refused: result.refused.slice(0, 20), seconds };
+  rows.push({
+    figure: 'Ten-year soak: refused / lost',
+    value: `${result.refused.length} / ${result.lost}`,
+    reference: `${result.sessions} sessions, ${result.wins} wins, ${result.reloads} reloads in ${seconds.toFixed(0)} s`,
+    budget: '0 / 0',
+    ok: result.refused.length === 0 && result.lost === 0,
+  });
+  rows.push({
+    figure: '  fullest list; journal key',
+    value: `${result.fullest.length} of ${result.fullest.bound}; ${kb(result.journalBytes)}`,
+    reference: result.fullest.where,
+    budget: '≤ half; ≤ 512 KB',
+    ok: half && result.journalBytes <= 512 * 1024,
+  });
+}
+
 function idle(): void {
   const out = spawnSync(process.execPath, [path.join(REPO, 'out', 'test', 'bench', 'idleHarness.js'), '5000'], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`idle harness failed: ${out.stderr}`);
@@ -496,7 +525,7 @@ async function main(): Promise<void> {
   if (args.includes('--heap') && heapFile) return heapMode(heapFile);
   if (args.includes('--merge')) return mergeMode();
   console.log('Small Wins bench: production bundles, one run, medians over repeats\n');
-  const parts: Record<string, () => unknown> = { sizes, write: writeCost, render, open: openCost, merge: mergeScaling, idle, appStart, activation };
+  const parts: Record<string, () => unknown> = { sizes, write: writeCost, render, open: openCost, merge: mergeScaling, soak: tenYearSoak, idle, appStart, activation };
   for (const [name, part] of Object.entries(parts)) {
     if (only && !only.includes(name)) continue;
     if (name === 'activation') console.log(`activation: ${launches} fresh launches of code-server with Small Wins and the reference extension`);
