@@ -21,3 +21,11 @@ export function compareMarks(a: unknown, b: unknown): number {
   if (byTime !== 0) return Math.sign(byTime);
   return String(a) < String(b) ? -1 : 1;
 }
+
+/** What a mark looks like; a value carried from elsewhere (Settings Sync) is checked against it. */
+export const MARK_PATTERN = /^\d{1,16}:[0-9A-Za-z-]{1,64}$/;
+
+/** The later of two marks (none when both are none). */
+export function laterMark(a: unknown, b: unknown): unknown {
+  return compareMarks(a, b) >= 0 ? a : b;
+}

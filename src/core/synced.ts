@@ -3,11 +3,17 @@ import { cueSchema, domainSchema, emptyJournal, MAX_ITEMS, modelSchema, tombston
 import type { Journal } from './schema';
 import { mergeJournals, sameContent } from './merge';
 import { foldWindowCounts } from './persisted';
+import { compareMarks, MARK_PATTERN } from './eraseMark';
 
 /**
  * The small, slow-changing part of the journal that follows the user to other machines through
  * VS Code Settings Sync: domains, saved cues and vicarious models. Sessions, wins, ratings and
  * reflections stay on this machine (they move by export and import).
+ *
+ * The value carries the latest "Delete all my data" mark its machine knows (core/eraseMark.ts), so an
+ * erase is never undone by a copy from a machine that had not yet seen it: a value with an older mark
+ * (or none, as older versions wrote) is ignored, and a value with a newer one means the user erased on
+ * another machine, so what this machine synced before that goes (`withoutSynced`).
  */
 export const syncedSchema = z.strictObject({
   domains: z.array(domainSchema).check(z.maxLength(MAX_ITEMS.domains)),
@@ -15,23 +21,45 @@ export const syncedSchema = z.strictObject({
   models: z.array(modelSchema).check(z.maxLength(MAX_ITEMS.models)),
   /** What was deleted, so a synced copy cannot bring it back (absent in what older versions synced). */
   deleted: z.optional(z.array(tombstoneSchema).check(z.maxLength(MAX_ITEMS.deleted))),
+  /** The latest erase mark the writing machine knew (absent in what older versions synced, and before any erase). */
+  erased: z.optional(z.string().check(z.regex(MARK_PATTERN))),
 });
 
 export type Synced = z.infer<typeof syncedSchema>;
 
-export function syncedPart(journal: Journal): Synced {
-  return { domains: journal.domains, cues: journal.cues, models: journal.models, deleted: journal.deleted };
+export function syncedPart(journal: Journal, erased?: unknown): Synced {
+  const part: Synced = { domains: journal.domains, cues: journal.cues, models: journal.models, deleted: journal.deleted };
+  return typeof erased === 'string' ? { ...part, erased } : part;
 }
 
-/** Adds what another machine synced; a value that does not validate is ignored (it is only a copy). */
-export function withSynced(journal: Journal, raw: unknown): Journal {
-  if (raw === undefined) return journal;
+/** A synced value as this version reads it; undefined when absent or invalid (it is only a copy). */
+export function readSynced(raw: unknown): Synced | undefined {
+  if (raw === undefined) return undefined;
   // Older versions synced per-window cue counts; they fold into the base count, as in a stored journal.
   const cues = typeof raw === 'object' && raw !== null ? (raw as { cues?: unknown }).cues : undefined;
   const parsed = syncedSchema.safeParse(Array.isArray(cues) ? { ...raw, cues: cues.map(foldWindowCounts) } : raw);
-  if (!parsed.success) return journal;
-  const merged = mergeJournals(journal, { ...emptyJournal(), ...parsed.data, deleted: parsed.data.deleted ?? [] });
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Adds what another machine synced, unless it was written before an erase this machine knows of
+ * (`erased`, the latest mark: its own or one adopted from Settings Sync). An invalid value is ignored.
+ */
+export function withSynced(journal: Journal, raw: unknown, erased?: unknown): Journal {
+  const synced = readSynced(raw);
+  if (!synced || compareMarks(synced.erased, erased) < 0) return journal;
+  const merged = mergeJournals(journal, { ...emptyJournal(), domains: synced.domains, cues: synced.cues, models: synced.models, deleted: synced.deleted ?? [] });
   return sameContent(syncedPart(merged), syncedPart(journal)) ? journal : merged;
+}
+
+/**
+ * A journal without what Settings Sync carries (domains, cues, models): what this machine knew of them
+ * before the user erased everything on another machine. Tombstones stay (they only keep deleted
+ * records deleted), and so does what never left this machine (sessions, ratings, reflections).
+ */
+export function withoutSynced(journal: Journal): Journal {
+  if (!journal.domains.length && !journal.cues.length && !journal.models.length) return journal;
+  return { ...journal, domains: [], cues: [], models: [] };
 }
 
 export function syncedChanged(before: Journal | undefined, after: Journal): boolean {

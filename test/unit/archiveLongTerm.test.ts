@@ -167,6 +167,9 @@ describe('archive: an erase erases the archive', () => {
     };
     await b.store.history();
     await b.store.archiveView();
+    // The erase's change signal reaches B, which removes what it added (reads alone write nothing).
+    b.store.refresh();
+    await b.store.whenIdle();
     assert.deepEqual([...files.files.keys()], []);
   });
 });

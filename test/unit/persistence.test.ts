@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { emptyJournal, journalSchema, SCHEMA_VERSION } from '../../src/core/schema';
+import type { Journal } from '../../src/core/schema';
 import { loadJournal, migrate } from '../../src/core/persisted';
 import { exportJournal, importJournal, MAX_IMPORT_BYTES } from '../../src/core/transfer';
 import { addDomain } from '../../src/core/journal';
 import { newSubgoal, startSession } from '../../src/core/session';
-import { JOURNAL_KEY, JournalStore, RECOVERY_PREFIX, SYNCED_KEY } from '../../src/host/storage/journalStore';
+import { ERASED_ELSEWHERE_KEY, ERASED_KEY, JOURNAL_KEY, JournalStore, RECOVERY_PREFIX, SYNCED_KEY } from '../../src/host/storage/journalStore';
 import { TestClock, IMPORT_NOW } from './helpers';
 import { MemoryMemento } from '../harness/memoryMemento';
 
@@ -211,5 +212,59 @@ describe('Settings Sync of the small keys', () => {
     assert.equal(local.live.cues[0]?.instruction, 'Read the diff first');
     await memento.update(SYNCED_KEY, { domains: 'garbage' });
     assert.deepEqual(local.live.domains.map((d) => d.name), ['local domain'], 'a bad synced value is ignored');
+  });
+
+  it('never undoes an erase on this machine: a synced value from before it is ignored, and answered with the mark', async () => {
+    const memento = new MemoryMemento();
+    const time = new TestClock();
+    const store = new JournalStore(memento, time.clock, () => undefined);
+    await store.apply((j) => addDomain(j, 'SQL', time.now).journal);
+    const fromBefore = memento.get(SYNCED_KEY) as Record<string, unknown>;
+    await store.erase();
+    time.advance(1000);
+    // Settings Sync brings back the value another machine holds: what this machine had synced before.
+    await memento.update(SYNCED_KEY, fromBefore);
+    assert.equal(store.live.domains.length, 0, 'not merged');
+    store.refresh();
+    await store.whenIdle();
+    assert.deepEqual((memento.get(JOURNAL_KEY) as Journal | undefined)?.domains ?? [], []);
+    const answered = memento.get(SYNCED_KEY) as { domains: unknown[]; erased?: string };
+    assert.deepEqual(answered.domains, [], 'this machine answers with its own value');
+    assert.equal(answered.erased, memento.get(ERASED_KEY), '…carrying the erase, so the other machine takes it in');
+    // A value written after the erase (it carries the mark) is merged as usual.
+    await memento.update(SYNCED_KEY, { ...answered, domains: [{ id: 'remote', name: 'after the erase', createdAt: time.now }] });
+    assert.deepEqual(store.live.domains.map((d) => d.name), ['after the erase']);
+  });
+
+  it('takes in an erase made on another machine: what it synced before goes, local records stay, older values are ignored', async () => {
+    const memento = new MemoryMemento();
+    const time = new TestClock();
+    const problems: string[] = [];
+    const store = new JournalStore(memento, time.clock, (p) => problems.push(p));
+    await store.apply((j) => {
+      const { journal, domain } = addDomain(j, 'SQL', time.now);
+      return startSession(journal, { domainId: domain.id, workspace: 'w', subgoals: [newSubgoal('g', 8, time.now)] }, time.now).journal;
+    });
+    const fromBefore = memento.get(SYNCED_KEY) as Record<string, unknown>;
+    const mark = `${time.now + 5000}:remote-erase`;
+    time.advance(10_000);
+    await memento.update(SYNCED_KEY, { domains: [{ id: 'remote', name: 'after the erase', createdAt: time.now }], cues: [], models: [], deleted: [], erased: mark });
+    assert.deepEqual(store.live.domains.map((d) => d.name), ['after the erase'], 'what this machine synced before is gone');
+    assert.equal(store.live.sessions.length, 1, 'what never left this machine stays');
+    store.refresh();
+    await store.whenIdle();
+    const stored = memento.get(JOURNAL_KEY) as Journal;
+    assert.deepEqual(stored.domains.map((d) => d.name), ['after the erase']);
+    assert.equal(stored.sessions.length, 1);
+    assert.equal(memento.get(ERASED_ELSEWHERE_KEY), mark);
+    assert.equal(memento.get(ERASED_KEY), undefined, 'not an erase of this machine');
+    assert.equal(problems.length, 1, 'the user is told');
+    // Another window (or a reload) knows it too, and a value from before that erase is ignored.
+    const reloaded = new JournalStore(memento, time.clock, () => undefined);
+    await memento.update(SYNCED_KEY, fromBefore);
+    assert.deepEqual(reloaded.live.domains.map((d) => d.name), ['after the erase']);
+    assert.deepEqual(store.live.domains.map((d) => d.name), ['after the erase']);
+    await store.apply((j) => j);
+    assert.equal((memento.get(SYNCED_KEY) as { erased?: string }).erased, mark, 'and what this machine syncs carries the mark');
   });
 });

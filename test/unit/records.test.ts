@@ -291,6 +291,7 @@ describe('ending is final', () => {
     const { h, stale } = await endedWithStaleCopy();
     await h.memento.update(JOURNAL_KEY, stale);
     assert.equal(activeSession(h.ctx.store.live), undefined, 'read as ended at once');
+    h.ctx.store.refresh();
     await h.ctx.store.whenIdle();
     assert.equal(activeSession(h.memento.get(JOURNAL_KEY) as Journal), undefined, 'and written back ended');
     assert.equal((await h.ctx.store.history()).sessions[0]?.wins.length, 1);

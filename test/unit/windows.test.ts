@@ -3,6 +3,7 @@ import { emptyJournal } from '../../src/core/schema';
 import type { Journal } from '../../src/core/schema';
 import { mergeJournals, sameContent } from '../../src/core/merge';
 import { addDomain } from '../../src/core/journal';
+import { deleteRecords } from '../../src/core/edit';
 import { activeSession, endSession, logWin, newSubgoal, pause, startSession, updateRunning } from '../../src/core/session';
 import { exportJournal, importJournal } from '../../src/core/transfer';
 import { JOURNAL_KEY, JournalStore } from '../../src/host/storage/journalStore';
@@ -108,6 +109,8 @@ const winIn = (text: string, now: number) => (j: Journal): Journal => {
   if (!s) throw new Error('no session');
   return updateRunning(j, s.id, (x) => logWin(x, { text }, now).session);
 };
+
+const texts = (journal: unknown): string[] => ((journal as Journal | undefined)?.sessions[0]?.wins ?? []).map((w) => w.text).sort();
 
 /** Two windows' stores over one shared storage, with a session already started and seen by both. */
 async function twoWindows(files?: MemoryArchiveFiles) {
@@ -233,6 +236,93 @@ describe('two windows writing one globalState', () => {
       assert.deepEqual(store.live.domains.map((d) => d.name), ['after the erase']);
     }
     assert.deepEqual([...files.files.keys()].filter((n) => /^\d{4}-\d{2}\./.test(n)), [], 'no archive file came back');
+  });
+
+  it("keeps a window's own wins aside, not lost, when combining them with another window's exceeds a bound, and combines them at the next change that fits", async () => {
+    const time = new TestClock();
+    const shared = new SharedStorage();
+    const problems: string[] = [];
+    const a = new JournalStore(shared.window(), time.clock, (p) => problems.push(p));
+    const b = new JournalStore(shared.window(), time.clock, () => undefined);
+    await a.apply(() => startedJournal(time));
+    shared.deliverAll();
+    const wins = (prefix: string, n: number) => (j: Journal): Journal => {
+      const s = activeSession(j);
+      if (!s) throw new Error('no session');
+      return updateRunning(j, s.id, (x) => {
+        let session = x;
+        for (let i = 0; i < n; i++) session = logWin(session, { text: `${prefix}${i}` }, time.now + i).session;
+        return session;
+      });
+    };
+    // Each window logs within the bound (2,000 wins a session); together they exceed it.
+    await a.apply(wins('A', 1001));
+    await b.apply(wins('B', 1000)); // B has not seen A's wins: its write replaces them
+    shared.deliverAll();
+    a.refresh();
+    await a.whenIdle();
+    assert.deepEqual(texts(shared.stored).filter((w) => w.startsWith('A')), [], 'the merge was not stored');
+    const [aside] = a.setAside();
+    assert.equal(texts(aside?.data).filter((w) => w.startsWith('A')).length, 1001, "A's wins are kept aside, listed for the user");
+    assert.equal(problems.length, 1);
+    assert.match(problems[0] ?? '', /kept aside under "recovery\.\d+"/);
+    assert.doesNotMatch(problems[0] ?? '', /Nothing was changed/);
+    // A change in A is not refused because of it: it is made on the stored journal, and the merge waits.
+    await a.apply((j) => addDomain(j, 'meanwhile', time.now).journal);
+    assert.deepEqual(a.live.domains.map((d) => d.name).sort(), ['meanwhile', 'parser tests']);
+    assert.equal(problems.length, 1, 'said once');
+    // B makes room; A's next change combines what it knew, and what was kept aside goes.
+    shared.deliverAll();
+    b.refresh();
+    await b.apply((j) => deleteRecords(j, (activeSession(j)?.wins ?? []).slice(900).map((w) => w.id), time.now));
+    shared.deliverAll();
+    await a.apply((j) => addDomain(j, 'after', time.now).journal);
+    assert.equal(texts(shared.stored).filter((w) => w.startsWith('A')).length, 1001);
+    assert.equal(texts(shared.stored).length, 1901);
+    assert.deepEqual(a.setAside(), []);
+  });
+
+  it('reading the journal writes nothing, even when it finds work to do (a merge, an erase to restore)', async () => {
+    const time = new TestClock();
+    const shared = new SharedStorage();
+    let updates = 0;
+    const counted = (memento: WindowMemento): WindowMemento => {
+      const update = memento.update.bind(memento);
+      memento.update = (key, value) => {
+        updates++;
+        return update(key, value);
+      };
+      return memento;
+    };
+    const memoA = counted(shared.window());
+    const a = new JournalStore(memoA, time.clock, () => undefined);
+    const b = new JournalStore(counted(shared.window()), time.clock, () => undefined);
+    await a.apply(() => startedJournal(time));
+    shared.deliverAll();
+    await a.apply(winIn('from A', time.now + 1));
+    await b.apply(winIn('from B', time.now + 2)); // replaces A's win
+    shared.deliverAll();
+    let before = updates;
+    void a.live;
+    await a.whenIdle();
+    assert.equal(updates, before, 'a read found the replacement and wrote nothing');
+    a.refresh();
+    await a.whenIdle();
+    assert.ok(updates > before, 'the refresh writes the merge');
+    assert.deepEqual(texts(shared.stored), ['from A', 'from B']);
+    // An erase, then a write from a window that had not seen it: reading finds it, refreshing restores it.
+    await a.erase();
+    await b.apply(winIn('stale', time.now + 3));
+    // VS Code stores one blob per window: B's value reaches A without the erase mark B never saw.
+    memoA.cache = copy(shared.stored);
+    memoA.others = copy(shared.windows[1]?.others ?? {});
+    before = updates;
+    assert.deepEqual(a.live.sessions, []);
+    await a.whenIdle();
+    assert.equal(updates, before, 'a read found the stale write and wrote nothing');
+    a.refresh();
+    await a.whenIdle();
+    assert.deepEqual((shared.stored as Journal).sessions, []);
   });
 
   it('tells other windows after each write, so they refresh', async () => {

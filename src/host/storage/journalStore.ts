@@ -4,7 +4,7 @@ import { activeSession, SessionError } from '../../core/session';
 import { mergeJournals, mergeSessions } from '../../core/merge';
 import { missingFromStored, reconcile } from '../../core/reconcile';
 import { loadJournal } from '../../core/persisted';
-import { syncedChanged, syncedPart, withSynced } from '../../core/synced';
+import { readSynced, syncedChanged, syncedPart, withoutSynced, withSynced } from '../../core/synced';
 import { combineHistory, monthOf, splitArchivable } from '../../core/archive';
 import { DAY } from '../../core/time';
 import type { Clock } from '../../core/clock';
@@ -15,7 +15,7 @@ import type { DisposableLike, MementoLike } from '../platform/mementoLike';
 import { Listeners } from '../platform/listeners';
 import { t } from '../../core/l10n';
 import { newId } from '../../core/ids';
-import { compareMarks, markTime, nextMark } from '../../core/eraseMark';
+import { compareMarks, laterMark, markTime, nextMark } from '../../core/eraseMark';
 
 export const JOURNAL_KEY = 'journal';
 export const RECOVERY_PREFIX = 'recovery.';
@@ -27,6 +27,12 @@ export const SYNCED_KEY = 'synced';
  * older mark, or none) is recognised as stale.
  */
 export const ERASED_KEY = 'erased';
+/**
+ * The latest erase mark this machine took in from Settings Sync (the user deleted all their data on
+ * another machine): what it had synced before is gone, and a synced value written before it is ignored.
+ * Kept apart from ERASED_KEY, which makes every window drop everything it knew, local records too.
+ */
+export const ERASED_ELSEWHERE_KEY = 'erasedElsewhere';
 
 type Listener = (journal: Journal) => void;
 
@@ -58,6 +64,19 @@ export class JournalStore {
   /** The latest erase mark this window knows; `#rawErased` is the stored value last read. */
   #erased: unknown;
   #rawErased: unknown;
+  /** The latest erase mark taken in from Settings Sync; `#rawElsewhere` is the stored value last read. */
+  #elsewhere: unknown;
+  #rawElsewhere: unknown;
+  /** The live journal differs from what is stored (an erase made elsewhere, a synced value to answer): the next write stores it. */
+  #unsaved = false;
+  /** Work a read found (an erase to restore, archive files to remove, a part to set aside); done by `refresh` or the next change. */
+  #restoreDue = false;
+  #removeAddedDue = false;
+  #rejected: { key: string; problem: string; data: unknown } | undefined;
+  /** Counts what reads found to write, so a merge written meanwhile is followed by another. */
+  #noticed = 0;
+  /** Where what this window knew was kept aside when it could not be combined with the stored journal. */
+  #aside: { key: string; data: Journal } | undefined;
   #restoring = false;
   /** A restore that writes even over a value with this window's mark (after adopting another window's erase). */
   #confirmErase = false;
@@ -98,20 +117,24 @@ export class JournalStore {
   /**
    * The live journal as stored now: running sessions, domains, cues, models, encouragements and
    * recent ratings and reflections. Cheap when nothing changed: the parsed value is cached by identity.
+   * Reading writes nothing: what a read finds to write (a merge, an erase to restore, a part to set
+   * aside) is written by the next `refresh` or change.
    */
   get live(): Journal {
     const raw = this.#memento.get(JOURNAL_KEY);
     const synced = this.#memento.get(SYNCED_KEY);
     const erased = this.#memento.get(ERASED_KEY);
-    if (raw !== this.#raw || synced !== this.#rawSynced || erased !== this.#rawErased || !this.#current) {
+    const elsewhere = this.#memento.get(ERASED_ELSEWHERE_KEY);
+    if (raw !== this.#raw || synced !== this.#rawSynced || erased !== this.#rawErased || elsewhere !== this.#rawElsewhere || !this.#current) {
       this.#rawErased = erased;
+      this.#rawElsewhere = elsewhere;
       const order = compareMarks(erased, this.#erased);
       if (order < 0 && this.#current) {
         // Stored by a window that had not yet seen an erase this window knows of: not taken; this
-        // window's journal is written again, with the mark.
+        // window's journal is written again, with the mark (at the next refresh or change).
         this.#raw = raw;
         this.#rawSynced = synced;
-        this.#restoreErase();
+        this.#restoreDue = true;
         return this.#current;
       }
       let previous = this.#current;
@@ -122,43 +145,91 @@ export class JournalStore {
         if (previous) {
           this.#forgetAll();
           previous = undefined;
-          void this.#archive?.removeAdded();
+          this.#removeAddedDue = true;
           // This window may have stored a stale value after the erase, and the window that erased may
           // close before it sees it: the erased journal is written once more from here.
-          this.#restoreErase(true);
+          this.#restoreDue = true;
+          this.#confirmErase = true;
         }
       }
       this.#read(raw);
       this.#rawSynced = synced;
-      const read = withSynced(this.#current as Journal, synced);
+      const carried = readSynced(synced);
+      const known = this.#mark();
+      // The user deleted everything on another machine (Settings Sync brought its mark, or another window
+      // of this machine took it in): what this window knew of the synced part goes, not to be written back.
+      const adopted = laterMark(carried?.erased, elsewhere);
+      if (compareMarks(adopted, known) > 0) {
+        this.#elsewhere = adopted;
+        if (previous) previous = withoutSynced(previous);
+        if (this.#known) this.#known = withoutSynced(this.#known);
+      }
+      let journal = this.#current as Journal;
+      // Stored without that mark (before the erase reached this machine, or by a window that had not
+      // taken it in): its synced part is from before the erase.
+      if (compareMarks(laterMark(erased, elsewhere), this.#mark()) < 0) {
+        journal = withoutSynced(journal);
+        this.#unsave();
+      }
+      // A synced value written before an erase this machine knows is ignored, and answered with this
+      // machine's value, so Settings Sync carries the erase on.
+      if (carried && compareMarks(carried.erased, this.#mark()) < 0) this.#unsave();
+      const read = withSynced(journal, synced, this.#mark());
       this.#current = this.#withArchivedEnds(read);
-      if (previous && previous !== this.#current) this.#guard(previous);
+      if (previous && previous !== this.#current) this.#remember(previous);
       // A stale copy brought back a session the archive holds as ended: it is written ended again.
-      else if (this.#current !== read && !this.#newer) this.#guard(read);
+      else if (this.#current !== read && !this.#newer) this.#remember(read);
     }
     // What a window first reads is where it starts, not a change to announce.
     this.#announced ??= this.#current;
     return this.#current;
   }
 
+  /** The latest erase mark this window knows: one made on this machine, or one taken in from Settings Sync. */
+  #mark(): unknown {
+    return laterMark(this.#erased, this.#elsewhere);
+  }
+
+  #unsave(): void {
+    if (!this.#unsaved) this.#noticed++;
+    this.#unsaved = true;
+  }
+
   /**
    * Another window's write replaced the journal this window knew. A window may write from a stale
-   * view, so whatever this window knew and the new value lacks is written back (the merge of both).
-   * Whoever reads first (a refresh, the status bar's tick) notices.
+   * view, so whatever this window knew and the new value lacks is written back (the merge of both)
+   * at the next refresh or change. Whoever reads first (a refresh, the status bar's tick) notices.
    */
-  #guard(previous: Journal): void {
+  #remember(previous: Journal): void {
     this.#known = this.#known ? mergeJournals(this.#known, previous) : previous;
-    this.#writeMerge();
+    this.#noticed++;
+  }
+
+  /** Does what reads found to do: written from here (a refresh, a change), so that reading never writes. */
+  #settle(merge = true): void {
+    if (this.#removeAddedDue) {
+      this.#removeAddedDue = false;
+      void this.#archive?.removeAdded();
+    }
+    if (this.#restoreDue) {
+      this.#restoreDue = false;
+      this.#restoreErase();
+    }
+    // What could not be combined (kept aside) is tried again at the next change, not at every read.
+    const toMerge = this.#known !== undefined && this.#known !== this.#aside?.data;
+    if (merge && !this.#newer && (toMerge || this.#unsaved || this.#rejected)) this.#writeMerge();
   }
 
   #writeMerge(): void {
     if (this.#reconciling) return;
     this.#reconciling = true;
+    const noticed = this.#noticed;
     void this.apply((journal) => journal).then(
       () => {
         this.#reconciling = false;
         // A replacement noticed while that merge was written is merged now, not at some later read.
-        if (this.#known) this.#writeMerge();
+        // (What could not be combined waits for the next change: no retry loop.)
+        if (this.#noticed !== noticed) this.#settle();
       },
       (error: unknown) => {
         this.#reconciling = false;
@@ -171,6 +242,7 @@ export class JournalStore {
   refresh(): void {
     const after = this.live;
     if (after !== this.#announced) this.#emit(after);
+    this.#settle();
   }
 
   onDidChange(listener: Listener): DisposableLike {
@@ -181,10 +253,17 @@ export class JournalStore {
   update<T>(change: Change<T>): Promise<T> {
     const run = this.#queue.then(async () => {
       const stored = this.live;
+      // This change writes what the read found; an erase to restore or files to remove are done beside it.
+      this.#settle(false);
       const erasedAtStart = this.#erased;
       // A journal from a newer version is never replaced: this version works read-only beside it.
       if (this.#newer) throw new SessionError(this.#newer);
-      const base = this.#withArchivedEnds(await this.#reconcile(stored));
+      await this.#keepRejected();
+      // What this window knew stays known until the merge is stored: a refused change, a merge that
+      // cannot be read back or an erase meanwhile leaves it for the next change.
+      const mine = this.#known;
+      const merged = this.#withArchivedEnds(await this.#reconcile(stored, mine));
+      const base = mine && merged !== stored ? await this.#readableMerge(merged, mine, stored) : merged;
       const { journal: changed, result } = change(base);
       if (changed !== stored) refuseUnreadable(changed);
       const journal = await this.#archiveClosed(changed);
@@ -194,18 +273,60 @@ export class JournalStore {
         this.refresh();
         throw new SessionError(t('Everything was deleted in another window while this change was being saved, so it was not saved.'));
       }
-      if (journal !== stored) {
-        const held = await this.#write(journal, syncedChanged(stored, journal) || this.#rawSynced === undefined);
+      if (journal !== stored || this.#unsaved) {
+        const adopting = compareMarks(this.#elsewhere, this.#memento.get(ERASED_ELSEWHERE_KEY)) > 0;
+        const held = await this.#write(journal, syncedChanged(stored, journal) || this.#rawSynced === undefined || this.#unsaved);
+        if (base === merged) await this.#settleKnown(mine);
         this.#current = journal;
         this.#emit(journal);
         this.#signal();
-        if (!held) this.#guard(journal);
+        if (adopting) this.#report(t('All Small Wins data was deleted on another machine. The domains, saved cues and models that Settings Sync shares were removed here too; sessions, ratings and reflections on this machine were kept.'));
+        if (!held) {
+          this.#remember(journal);
+          this.#writeMerge();
+        }
         await this.#purgeArchive(stored, journal);
-      }
+      } else if (base === merged) await this.#settleKnown(mine);
       return result;
     });
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * The stored journal combined with what this window knew, when it can be read back; otherwise what
+   * this window knew is kept aside (listed for the user, never dropped), the change is made on the
+   * stored journal alone, and combining is tried again at the next change.
+   */
+  async #readableMerge(merged: Journal, mine: Journal, stored: Journal): Promise<Journal> {
+    const check = journalSchema.safeParse(merged);
+    if (check.success) return merged;
+    const problem = describeIssues(check.error);
+    const first = !this.#aside;
+    if (this.#aside?.data !== mine) {
+      const key = this.#aside?.key ?? this.#freeRecoveryKey();
+      await this.#memento.update(key, { problem: t('What this window knew could not be combined with the stored journal ({0}).', problem), at: this.#clock(), data: mine });
+      this.#aside = { key, data: mine };
+    }
+    if (first) {
+      this.#report(t('Small Wins could not combine what this window knew with changes saved in another window, because the result could not be read back ({0}). What this window knew is kept aside under "{1}", so nothing is lost, and combining is tried again at your next change.', problem, this.#aside.key));
+    }
+    return this.#withArchivedEnds(stored);
+  }
+
+  /** What this window knew is in the stored journal now: no longer kept to merge, nor kept aside. */
+  async #settleKnown(mine: Journal | undefined): Promise<void> {
+    if (mine && this.#known === mine) this.#known = undefined;
+    const aside = this.#aside;
+    this.#aside = undefined;
+    if (aside) await this.#memento.update(aside.key, undefined);
+  }
+
+  #freeRecoveryKey(): string {
+    const taken = new Set(this.recoveryKeys());
+    let at = this.#clock();
+    while (taken.has(`${RECOVERY_PREFIX}${at}`)) at++;
+    return `${RECOVERY_PREFIX}${at}`;
   }
 
   /**
@@ -214,14 +335,16 @@ export class JournalStore {
    * its flush (another window's write) replaces that object, and the flush then stores that value
    * instead, while the update still resolves. Both keys go in one flush, and what the memento holds
    * afterwards is compared with what was written. When it differs, `#raw` keeps what was written, so
-   * the next read sees the replacement as another window's write and the merge is written (#guard).
+   * the next read sees the replacement as another window's write and the merge is written (#remember).
    */
   async #write(journal: Journal, withSynced: boolean): Promise<boolean> {
     const pending = [this.#memento.update(JOURNAL_KEY, journal)];
-    if (withSynced) pending.push(this.#memento.update(SYNCED_KEY, syncedPart(journal)));
+    if (withSynced) pending.push(this.#memento.update(SYNCED_KEY, syncedPart(journal, this.#mark())));
     // The journal goes with the mark this window knows: one that arrived while the change was being
     // made is not stored over a journal from before it (other windows then restore the erase).
     if (this.#erased !== undefined || this.#memento.get(ERASED_KEY) !== undefined) pending.push(this.#memento.update(ERASED_KEY, this.#erased));
+    if (this.#elsewhere !== undefined || this.#memento.get(ERASED_ELSEWHERE_KEY) !== undefined) pending.push(this.#memento.update(ERASED_ELSEWHERE_KEY, this.#elsewhere));
+    this.#unsaved = false;
     const written = this.#memento.get(JOURNAL_KEY);
     const writtenSynced = this.#memento.get(SYNCED_KEY);
     await Promise.all(pending);
@@ -232,6 +355,7 @@ export class JournalStore {
     this.#raw = kept ? held : written;
     this.#rawSynced = sameValue(heldSynced, writtenSynced) ? heldSynced : writtenSynced;
     this.#rawErased = this.#erased;
+    this.#rawElsewhere = this.#elsewhere;
     return kept;
   }
 
@@ -258,7 +382,10 @@ export class JournalStore {
       const kept = await this.#write(journal, true);
       await Promise.all(cleared);
       this.#signal();
-      if (!kept) this.#guard(journal);
+      if (!kept) {
+        this.#remember(journal);
+        this.#writeMerge();
+      }
     });
     this.#queue = run.catch((error: unknown) => this.#reportError(error)).finally(() => (this.#restoring = false));
   }
@@ -369,7 +496,7 @@ export class JournalStore {
   erase(): Promise<void> {
     const run = this.#queue.then(async () => {
       // One write, so no window sees the journal gone without the mark that says it was erased.
-      const erased = nextMark(this.#clock(), this.#erased, newId());
+      const erased = nextMark(this.#clock(), this.#mark(), newId());
       // Every key goes, also one an earlier version wrote (the focus record, now a file).
       const keys = new Set([JOURNAL_KEY, SYNCED_KEY, ...this.#memento.keys()]);
       keys.delete(ERASED_KEY);
@@ -377,11 +504,15 @@ export class JournalStore {
       await this.#archive?.erase();
       this.#forgetAll();
       this.#erased = erased;
+      this.#elsewhere = undefined;
+      this.#unsaved = false;
+      this.#rejected = undefined;
       // What was written: if another window's value replaced it before it was stored, the next read
       // sees that value without the mark and writes the erase again.
       this.#raw = undefined;
       this.#rawSynced = undefined;
       this.#rawErased = erased;
+      this.#rawElsewhere = undefined;
       this.#current = emptyJournal();
       this.#signal();
       this.refresh();
@@ -393,6 +524,7 @@ export class JournalStore {
   /** Drops what this window knew of a journal that was erased. */
   #forgetAll(): void {
     this.#known = undefined;
+    this.#aside = undefined;
     this.#combined = undefined;
     this.#newer = undefined;
   }
@@ -423,9 +555,7 @@ export class JournalStore {
   }
 
   /** The stored journal plus anything this window knew that another window's write replaced (core/reconcile.ts). */
-  async #reconcile(stored: Journal): Promise<Journal> {
-    const mine = this.#known;
-    this.#known = undefined;
+  async #reconcile(stored: Journal, mine: Journal | undefined): Promise<Journal> {
     if (!mine || mine === stored) return stored;
     // The archive is read only when something this window knew is missing from the stored journal.
     const archived = this.#archive && missingFromStored(stored, mine).size > 0 ? await this.#archive.journal() : undefined;
@@ -458,19 +588,21 @@ export class JournalStore {
       ? t('Your Small Wins journal was written by a newer version of Small Wins (format {0}; this version reads up to {1}). It is kept exactly as it is, and nothing can be saved until you update Small Wins.', loaded.newer.version, SCHEMA_VERSION)
       : undefined;
     if (this.#newer) this.#reportOnce('newer', this.#newer);
+    // The unreadable part is kept aside first, then what could be read is stored (the next refresh or
+    // change), so nothing is lost either way.
     if (loaded.rejected) {
-      const key = `${RECOVERY_PREFIX}${this.#clock()}`;
-      const problem = loaded.rejected.problem;
-      // Keep the unreadable part first, then store what could be read, so nothing is lost either way.
-      this.#queue = this.#queue
-        .then(() => this.#memento.update(key, { problem, at: this.#clock(), data: loaded.rejected?.data }))
-        .then(() => this.#memento.update(JOURNAL_KEY, loaded.journal))
-        .then(() => {
-          this.#raw = this.#memento.get(JOURNAL_KEY);
-        })
-        .catch(() => undefined);
-      this.#report(t('Small Wins could not read part of its stored journal ({0}). It was kept aside under "{1}"; everything else loaded.', problem, key));
+      this.#rejected = { key: this.#freeRecoveryKey(), problem: loaded.rejected.problem, data: loaded.rejected.data };
+      this.#unsave();
     }
+  }
+
+  /** Keeps aside what a read could not take in (see #read), and says so. */
+  async #keepRejected(): Promise<void> {
+    const rejected = this.#rejected;
+    if (!rejected) return;
+    this.#rejected = undefined;
+    await this.#memento.update(rejected.key, { problem: rejected.problem, at: this.#clock(), data: rejected.data });
+    this.#report(t('Small Wins could not read part of its stored journal ({0}). It was kept aside under "{1}"; everything else loaded.', rejected.problem, rejected.key));
   }
 
   #emit(journal: Journal): void {
