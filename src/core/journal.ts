@@ -102,6 +102,11 @@ export function latestRating(journal: Journal, domainId: string): EfficacyRating
   return latest;
 }
 
+/** The id of a week's reflection, the same in every window and on every machine. */
+export function reflectionId(weekOf: number): string {
+  return `week-${weekOf}`;
+}
+
 export function addReflection(
   journal: Journal,
   answers: Pick<Reflection, 'didWell' | 'doDifferently' | 'learned'>,
@@ -115,7 +120,9 @@ export function addReflection(
   if (existing) {
     return { ...journal, reflections: journal.reflections.map((r) => (r === existing ? { ...r, ...answers, at: now, ed: nextStamp(r.ed, { now, writer }) } : r)) };
   }
-  const reflection: Reflection = { id: newId(), weekOf, at: now, ...answers };
+  // The week names the record: two windows that both write the week's first reflection write one
+  // record, and the later edit wins, instead of keeping two reflections for one week.
+  const reflection: Reflection = { id: reflectionId(weekOf), weekOf, at: now, ed: nextStamp(undefined, { now, writer }), ...answers };
   return { ...journal, reflections: [...journal.reflections, reflection] };
 }
 

@@ -179,6 +179,29 @@ describe('the Progress tab (built bundle, Chromium)', function () {
     await page.close();
   });
 
+  it('shows a domain name\'s bidi controls as codes in a value tip, never obeyed', async () => {
+    const page = await open();
+    const first = snapshot.domains[0]?.id;
+    const renamed = (name: string) => (name === snapshot.domains[0]?.name ? 'tests \u202Eesrever' : name);
+    await sendSnapshot(page, {
+      ...snapshot,
+      domains: snapshot.domains.map((d) => (d.id === first ? { ...d, name: renamed(d.name) } : d)),
+      belief: snapshot.belief.map((b) => (b.domainId === first ? { ...b, domainName: renamed(b.domainName) } : b)),
+    });
+    const tip = page.locator('#belief .plot-tip');
+    const marks = page.locator('#belief .sw-mark');
+    let found = false;
+    for (let i = 0; i < (await marks.count()) && !found; i++) {
+      await marks.nth(i).hover();
+      await tip.waitFor({ state: 'visible' });
+      const text = (await tip.textContent()) ?? '';
+      assert.ok(!text.includes('\u202E'), `no raw bidi control in a tip: ${JSON.stringify(text)}`);
+      found = text.includes('tests [U+202E]esrever');
+    }
+    assert.ok(found, 'a tip names the domain with its control shown as a code');
+    await page.close();
+  });
+
   it('shows a value on hover and on keyboard focus, and moves between marks with the arrow keys', async () => {
     const page = await open();
     const labels = await markLabels(page, 'belief');

@@ -16,7 +16,9 @@ import { deviceId } from '../../src/host/storage/deviceId';
 const NOW = Date.UTC(2026, 2, 2, 9);
 
 describe('a favourite cue through years of window starts', () => {
-  it('starts with the same cue after 1,200 window starts and reloads: no write refused, one entry for the device', async () => {
+  it('starts with the same cue after 1,200 window starts and reloads: no write refused, one entry for the device', async function () {
+    // 1,200 starts and ends through the real store: seconds, more on a busy machine.
+    this.timeout(120_000);
     const memento = new MemoryMemento();
     const files = new MemoryArchiveFiles();
     let cueId = '';

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { revised } from '../../src/core/edit';
+import { addReflection } from '../../src/core/journal';
 import { mergeJournals } from '../../src/core/merge';
 import { loadJournal } from '../../src/core/persisted';
 import { compareStamps, nextStamp } from '../../src/core/stamp';
@@ -58,5 +59,13 @@ describe('edits ordered by when they were made', () => {
     assert.equal(far.ok, false);
     assert.match((far as { message: string }).message, /journal\.sessions\[0\]\.wins\[0\]\.ed: the edit time is more than a day ahead/);
     assert.equal(importJournal(emptyJournal(), file(`${NOW + 3_600_000}.0.soon`), NOW).ok, true);
+  });
+});
+
+describe('the week\'s first reflection written in two windows at once', () => {
+  it('is one reflection, the later one\'s answers, in both orders of merging', () => {
+    const a = addReflection(emptyJournal(), { didWell: 'From window A', doDifferently: 'x', learned: 'y' }, NOW, 'device-a');
+    const b = addReflection(emptyJournal(), { didWell: 'From window B', doDifferently: 'x', learned: 'y' }, NOW + 60_000, 'device-b');
+    for (const merged of [mergeJournals(a, b), mergeJournals(b, a)]) assert.deepEqual(merged.reflections.map((r) => r.didWell), ['From window B']);
   });
 });

@@ -11,7 +11,7 @@ describe('a heavy user\'s years through the store (the bench runs ten)', () => {
     assert.deepEqual(result.refused, []);
     assert.equal(result.lost, 0);
     assert.ok(result.sessions === 90 * 2, `sessions: ${result.sessions}`);
-    assert.ok(result.reloads > 100, 'windows reloaded');
+    assert.ok(result.reloads > 50, `windows reloaded: ${result.reloads}`);
     assert.ok(result.fullest.length <= result.fullest.bound / 2, `${result.fullest.where}: ${result.fullest.length} of ${result.fullest.bound}`);
     assert.ok(result.journalBytes <= JOURNAL_BUDGET, `journal key ${result.journalBytes} bytes`);
   });

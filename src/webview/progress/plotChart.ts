@@ -6,6 +6,7 @@
 import { plot } from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import { h } from '../dom';
+import { revealBidi } from '../../core/text';
 
 /** The class Plot's SVG gets; progress.css styles it. */
 const PLOT_CLASS = 'sw-plot';
@@ -56,7 +57,7 @@ export function plotChart(options: PlotOptions, o: ChartOptions): HTMLElement {
     shown?.classList.remove('active');
     shown = mark;
     mark.classList.add('active');
-    tip.textContent = mark.getAttribute('aria-label') ?? '';
+    tip.textContent = revealBidi(mark.getAttribute('aria-label') ?? '');
     tip.hidden = false;
     const area = frame.getBoundingClientRect();
     const box = mark.getBoundingClientRect();
