@@ -274,6 +274,17 @@ describe('edit and delete that stay deleted', () => {
     assert.equal(h.files.files.size, 0);
     assert.equal(h.ctx.store.live.domains.length, 0);
   });
+
+  it('says in its confirmation that records set aside as unreadable are deleted too', async () => {
+    const h = harness();
+    await h.memento.update(`${RECOVERY_PREFIX}1`, { problem: 'sessions[0].id: Expected an id', at: 1, data: { sessions: [{ id: '??', text: 'my words' }] } });
+    h.ui.queue('No');
+    await deleteEverything(h.ctx);
+    assert.match(h.ui.messages.at(-1)?.text ?? '', /This also deletes the 1 set-aside copies of records that could not be read/);
+    h.ui.queue('Delete All');
+    await deleteEverything(h.ctx);
+    assert.deepEqual(h.memento.keys().filter((k) => k.startsWith(RECOVERY_PREFIX) && h.memento.get(k) !== undefined), []);
+  });
 });
 
 describe('ending is final', () => {

@@ -183,10 +183,11 @@ export async function editOrDelete(ctx: Services): Promise<void> {
 /** "Delete All My Data…": everything Small Wins stored on this machine, after a confirmation. */
 export async function deleteEverything(ctx: Services): Promise<void> {
   const history = await ctx.store.history();
-  const confirmed = await ctx.ui.confirm(
-    t('Delete everything Small Wins stored on this machine: {0} domains, {1} sessions and all ratings, reflections, cues, models and encouragement? This cannot be undone. Export your journal first if you may want it back.', history.domains.length, history.sessions.length),
-    t('Delete All'),
-  );
+  const question = t('Delete everything Small Wins stored on this machine: {0} domains, {1} sessions and all ratings, reflections, cues, models and encouragement? This cannot be undone. Export your journal first if you may want it back.', history.domains.length, history.sessions.length);
+  // What was set aside as unreadable holds the user's text too; the erase removes it, so the question says so.
+  const aside = ctx.store.setAside().length;
+  const also = aside > 0 ? ` ${t('This also deletes the {0} set-aside copies of records that could not be read (export them first with Show Set-Aside Records).', aside)}` : '';
+  const confirmed = await ctx.ui.confirm(question + also, t('Delete All'));
   if (confirmed) present(ctx, (await deleteAllData(ctx)).notices);
 }
 
