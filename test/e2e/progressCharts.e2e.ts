@@ -199,6 +199,8 @@ describe('the Progress tab (built bundle, Chromium)', function () {
       found = text.includes('tests [U+202E]esrever');
     }
     assert.ok(found, 'a tip names the domain with its control shown as a code');
+    fs.mkdirSync(RESULTS, { recursive: true });
+    await page.locator('#belief').screenshot({ path: path.join(RESULTS, 'progress-tip-bidi.png') });
     await page.close();
   });
 
