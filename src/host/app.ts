@@ -8,6 +8,7 @@ import { JournalStore, SYNCED_KEY } from './storage/journalStore';
 import { Archive, uniqueName } from './storage/archive';
 import { archiveFolder } from './storage/archiveFolder';
 import { deviceId } from './storage/deviceId';
+import { EditWatch } from './storage/editWatch';
 import { SessionController } from './session/sessionController';
 import { VsCodeUi } from './platform/vscodeUi';
 import { RenderedUi } from './platform/renderedUi';
@@ -53,6 +54,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     workspaceLabel: () => vscode.workspace.name ?? t('No folder'),
     run,
     device: deviceId(context.globalState),
+    edits: new EditWatch(),
     // The status bar belongs to the session controller, created below with these services.
     flash: (text) => controller.flash(text),
   };

@@ -5,6 +5,7 @@ import type { JournalStore } from './storage/journalStore';
 import type { Settings } from './platform/settings';
 import type { Ui } from './platform/ui';
 import type { WorkspaceDefaultsStore } from './storage/workspaceDefaults';
+import type { EditWatch } from './storage/editWatch';
 
 /** What every part of the host is handed, so each runs against fakes in unit tests. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   suggestions: SuggestionBox;
   /** This device's id (storage/deviceId.ts), under which it counts what it counts (a cue's uses). */
   device: string;
+  /** This window's saved corrections, until another copy undoes one (the dashboard says so once). */
+  edits: EditWatch;
   /** Shows a few words in the status bar for a few seconds (a win's acknowledgment, when chosen). */
   flash: (text: string) => void;
 }

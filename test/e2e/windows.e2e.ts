@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { notification, openDashboard, reviewQuick, runCommand, startFocus, statusItem, waitForFile, waitForStored, waitForText, Workbench } from './workbench';
+import { clearNotifications, notification, openDashboard, pick, reviewQuick, runCommand, startFocus, statusItem, type, waitForFile, waitForStored, waitForText, Workbench } from './workbench';
 
 /** The first start names the domain once; a later one creates another through the box's domain button. */
 async function startSession(page: Page, domain: string, length: string, o: { first?: boolean; minutes?: string } = {}): Promise<void> {
@@ -38,6 +38,16 @@ async function setFocus(page: Page, focused: boolean): Promise<void> {
     window.dispatchEvent(new FocusEvent(f ? 'focus' : 'blur'));
     document.dispatchEvent(new Event('visibilitychange'));
   }, focused);
+}
+
+/** Corrects a win's text through "Edit or Delete a Record", as a user does from the palette. */
+async function editWin(page: Page, from: string, to: string): Promise<void> {
+  await runCommand(page, 'Small Wins: Edit or Delete a Record');
+  await pick(page, 'What do you want to correct or remove?', 'A win');
+  await pick(page, 'Which one?', from, undefined, true);
+  await pick(page, from, 'Edit…');
+  await type(page, 'The win, as you want it recorded:', to);
+  await notification(page, 'Saved the change.').waitFor();
 }
 
 /** Two VS Code windows (two pages on one code-server) sharing one journal. */
@@ -88,6 +98,16 @@ describe('many windows (real VS Code)', function () {
     assert.equal(new Set(wins.map((w) => w.split(' ')[0])).size, 40, 'ids are unique');
     const texts = new Set(wins.map((w) => w.slice(w.indexOf(' ') + 1)));
     for (let i = 0; i < 20; i++) assert.ok(texts.has(`from A ${i}`) && texts.has(`from B ${i}`), `win ${i} from both windows`);
+  });
+
+  it('says once in window A\'s dashboard, not in a notification, that window B\'s later change replaced A\'s', async () => {
+    await clearNotifications(a);
+    await editWin(a, 'from A 3', 'from A 3, said by A');
+    await clearNotifications(a);
+    await editWin(b, 'from A 3, said by A', 'from A 3, said by B');
+    await waitForText(viewA.locator('#feedback'), /Your change to the win "from A 3, said by A" was replaced by a later change from another window or machine\./);
+    await viewA.locator('#session-wins li', { hasText: 'from A 3, said by B' }).waitFor({ timeout: 2000 });
+    assert.equal(await a.locator('.notification-toast', { hasText: /replaced/ }).count(), 0, 'no notification says it');
   });
 
   it('records focus changes in a file beside the archive, not in globalState, where each one would store the whole journal', async () => {

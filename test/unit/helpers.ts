@@ -1,4 +1,5 @@
 import { deviceId } from '../../src/host/storage/deviceId';
+import { EditWatch } from '../../src/host/storage/editWatch';
 import { MemoryMemento } from '../harness/memoryMemento';
 import type { Clock } from '../../src/core/clock';
 import { JournalStore } from '../../src/host/storage/journalStore';
@@ -214,6 +215,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
     flash: (text) => void flashes.push(text),
     // As in the app: one id per device, kept in globalState, so a new harness on the same memento is a reload.
     device: deviceId(memento),
+    edits: new EditWatch(),
     run: (name) => {
       ran.push(name);
       return Promise.resolve();

@@ -16,7 +16,7 @@ export interface Done<T> {
 }
 
 /** What actions are handed: everything but the prompts, which belong to the surfaces. */
-export type ActionServices = Pick<Services, 'store' | 'clock' | 'settings' | 'defaults' | 'workspaceLabel' | 'suggestions' | 'language' | 'device'>;
+export type ActionServices = Pick<Services, 'store' | 'clock' | 'settings' | 'defaults' | 'workspaceLabel' | 'suggestions' | 'language' | 'device' | 'edits'>;
 
 export const info = (text: string): Notice => ({ kind: 'info', text });
 export const warn = (text: string): Notice => ({ kind: 'warn', text });

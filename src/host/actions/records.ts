@@ -1,4 +1,5 @@
 import type { Editor } from '../../core/stamp';
+import type { OwnEdit } from '../../core/superseded';
 import { deleteRecords, domainFootprint, renamedDomain, revised, sessionHolding } from '../../core/edit';
 import { domainById } from '../../core/journal';
 import { mergeJournals } from '../../core/merge';
@@ -77,11 +78,44 @@ function editedPart(history: Journal, edit: RecordEdit, by: Editor): Journal {
   }
 }
 
+/** The edited record as this window saved it, named for a sentence, for the edit watch. */
+function ownEdit(part: Journal, edit: RecordEdit): OwnEdit | undefined {
+  const session = part.sessions[0];
+  const record = (list: readonly { id: string; ed?: string }[]) => list.find((r) => r.id === edit.id);
+  const found = (() => {
+    switch (edit.kind) {
+      case 'win': {
+        const win = session?.wins.find((w) => w.id === edit.id);
+        return win && { ed: win.ed, label: t('the win "{0}"', win.text), within: [session?.id ?? '', session?.domainId ?? ''] };
+      }
+      case 'subgoal': {
+        const goal = session?.subgoals.find((g) => g.id === edit.id);
+        return goal && { ed: goal.ed, label: t('the subgoal "{0}"', goal.text), within: [session?.id ?? '', session?.domainId ?? ''] };
+      }
+      case 'reflection':
+        return { ed: record(part.reflections)?.ed, label: t('your weekly reflection'), within: [] };
+      case 'cue':
+        return { ed: record(part.cues)?.ed, label: t('the cue "{0}"', edit.instruction), within: [] };
+      case 'model':
+        return { ed: record(part.models)?.ed, label: t('the model "{0}"', edit.name), within: [] };
+      case 'encouragement':
+        return { ed: record(part.encouragements)?.ed, label: t('the encouragement from {0}', edit.from), within: [] };
+      case 'domain': {
+        const domain = part.domains.find((d) => d.id === edit.id);
+        return domain && { ed: domain.ed, label: t('the domain "{0}"', domain.name), within: [] };
+      }
+    }
+  })();
+  return found?.ed === undefined ? undefined : { id: edit.id, ed: found.ed, label: found.label, within: found.within.filter(Boolean) };
+}
+
 /** Edits a record's text (or a win's author, a domain's name or archive state) everywhere it is stored. */
 export async function editRecord(s: ActionServices, edit: RecordEdit): Promise<Done<undefined>> {
   const history = await s.store.history();
   const part = editedPart(history, edit, { now: s.clock(), writer: s.device });
   await s.store.apply((live) => mergeJournals(live, part));
+  const saved = ownEdit(part, edit);
+  if (saved) s.edits.saved(saved);
   return { value: undefined, notices: [info(t('Saved the change.'))] };
 }
 
@@ -115,6 +149,7 @@ export async function deleteRecord(s: ActionServices, kind: RecordKind, id: stri
   }
   const now = s.clock();
   await s.store.apply((live) => deleteRecords(detach ? mergeJournals(live, detach) : live, ids, now));
+  s.edits.deletedHere(ids);
   return { value: undefined, notices: [info(t('Deleted. It is gone from this machine\'s journal and archive, and stays deleted in every copy that merges with it.'))] };
 }
 

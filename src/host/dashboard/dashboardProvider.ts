@@ -61,9 +61,18 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
       if (request !== this.#snapshotRequests) return;
       const snapshot = buildSnapshotFromView(view, now, this.#ctx.settings(), defaults, this.#ctx.suggestions.list(), this.#ctx.language);
       this.#post({ type: 'snapshot', snapshot });
+      // Saying it is a courtesy: a history that cannot be read is reported by the snapshot's own path.
+      this.#sayUndoneEdits().catch(() => undefined);
     }, (error: unknown) => {
       if (request === this.#snapshotRequests) this.#post({ type: 'error', text: unreadable(error) });
     });
+  }
+
+  /** A saved change another copy has since replaced or deleted, said once, here rather than in a notification. */
+  async #sayUndoneEdits(): Promise<void> {
+    if (this.#ctx.edits.watching === 0) return;
+    const lines = this.#ctx.edits.undone(await this.#ctx.store.history());
+    if (lines.length > 0) this.#post({ type: 'feedback', text: lines.join(' ') });
   }
 
   #post(message: HostMessage): void {
