@@ -108,6 +108,8 @@ describe('many windows (real VS Code)', function () {
     await waitForText(viewA.locator('#feedback'), /Your change to the win "from A 3, said by A" was replaced by a later change from another window or machine\./);
     await viewA.locator('#session-wins li', { hasText: 'from A 3, said by B' }).waitFor({ timeout: 2000 });
     assert.equal(await a.locator('.notification-toast', { hasText: /replaced/ }).count(), 0, 'no notification says it');
+    await viewA.locator('#feedback').scrollIntoViewIfNeeded();
+    await bench.screenshot('windows A told its change was replaced');
   });
 
   it('records focus changes in a file beside the archive, not in globalState, where each one would store the whole journal', async () => {
