@@ -58,18 +58,41 @@ export const stampSchema = z.string().check(
 );
 const ed = z.optional(stampSchema);
 
-/** Bounds no lifetime of heavy use reaches, so no stored or imported value can be unbounded. */
+/**
+ * Bounds no lifetime of heavy use reaches, so no stored or imported value can be unbounded. Next to
+ * each, why: every entry is one deliberate act of the user (nothing is added by a window start, a
+ * reload or time alone), and "heavy" is ten sessions a day, every day. The ten-year soak
+ * (test/harness/soak.ts) keeps each list under half its bound.
+ */
 export const MAX_ITEMS = {
+  /**
+   * Subgoals, wins, reframes and pauses of one session: each a click or a typed line (a pause after a
+   * sleep is asked about once per gap). 2,000 is a win every 43 seconds through a whole 24-hour session.
+   */
   perSession: 2000,
+  /** The distinct cues used in one session (a cue used again is not added again). */
   cueIdsPerSession: 200,
+  /** Each named by the user; a new micro-domain every week for 38 years. */
   domains: 2000,
+  /** Ten sessions a day for 54 years; ended ones live in archive files of a month each. */
   sessions: 200_000,
+  /** Each written by the user: one every working day for 20 years. */
   cues: 5000,
+  /** One per rating the user gives: five a day for 54 years (the prompt is weekly). */
   ratings: 100_000,
+  /** One per week (its id is the week's), so 190 years. */
   reflections: 10_000,
+  /** Each entered by the user. */
   models: 2000,
+  /** Each entered by the user: two a day for 68 years. */
   encouragements: 50_000,
+  /**
+   * One per record the user deleted (a domain's deletion counts its sessions and ratings) or per
+   * merge of two sessions started at once; an import adds none for ids neither side knows. Half the
+   * bound is five deletions a day for 54 years.
+   */
   deleted: 200_000,
+  /** A cue's per-device counts: see cueSchema.usedOn. */
   cueDevices: 1000,
 } as const;
 const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
