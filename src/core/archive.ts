@@ -84,3 +84,8 @@ export function combineHistory(archived: Journal, live: Journal): Journal {
   for (const name of ARCHIVED_COLLECTIONS) (all[name] as ArchivedRecord[]) = all[name].slice().sort((a, b) => timeOf(a) - timeOf(b));
   return all;
 }
+
+/** The deleted records whose text leaves the archive files (a merged one lives on in the record it was merged into). */
+export function purgeable(journal: Journal): Set<string> {
+  return new Set(journal.deleted.filter((d) => d.into === undefined).map((d) => d.id));
+}

@@ -475,3 +475,8 @@ function undeletedProblem(names: readonly string[], error: unknown): string {
 export function listFailed(error: unknown): string {
   return t('Small Wins could not list its archive ({0}); the history shown may be incomplete.', String(error));
 }
+
+/** Deleted records stay hidden by their tombstones until a later purge removes their text from the files. */
+export function purgeFailed(error: unknown): string {
+  return t('Small Wins could not remove deleted records from its archive files yet ({0}); they stay hidden and are removed next time.', String(error));
+}
