@@ -133,15 +133,3 @@ function futureField(s: Session, now: number): string | undefined {
   if (s.startedAt > limit) return 'startedAt';
   return undefined;
 }
-
-/**
- * The file's tombstones that can change something here: for ids either side holds (at any depth) or
- * has deleted. A tombstone for an id neither side ever saw would only take room (and, in the synced
- * part, everyone's room); an ordinary export carries such tombstones for records deleted before this
- * journal saw them, so they are left out rather than refused.
- */
-export function relevantTombstones(current: Journal, incoming: Journal, kinds: ReadonlyMap<string, Kind> = idKinds(current, incoming)): Tombstone[] {
-  const deletedHere = new Set(current.deleted.map((d) => d.id));
-  const kept = incoming.deleted.filter((d) => kinds.has(d.id) || deletedHere.has(d.id));
-  return kept.length === incoming.deleted.length ? incoming.deleted : kept;
-}

@@ -54,7 +54,8 @@ export function useCue(journal: Journal, cueId: string, device: string): Journal
     const mine = entries.find((entry) => entry.device === device);
     if (mine) return { ...c, usedOn: entries.map((entry) => (entry === mine ? { device, n: entry.n + 1 } : entry)) };
     if (entries.length >= CUE_DEVICES_KEPT) return { ...c, uses: c.uses + 1 };
-    return { ...c, usedOn: [...entries, { device, n: 1 }] };
+    // In device order, as a merge writes them, so a copy and its merge compare equal.
+    return { ...c, usedOn: [...entries, { device, n: 1 }].sort((p, q) => (p.device < q.device ? -1 : p.device > q.device ? 1 : 0)) };
   };
   return { ...journal, cues: journal.cues.map((c) => (c.id === cueId ? bump(c) : c)) };
 }
@@ -122,7 +123,9 @@ export function addReflection(
   }
   // The week names the record: two windows that both write the week's first reflection write one
   // record, and the later edit wins, instead of keeping two reflections for one week.
-  const reflection: Reflection = { id: reflectionId(weekOf), weekOf, at: now, ed: nextStamp(undefined, { now, writer }), ...answers };
+  // After this week's reflection was deleted, its id stays deleted: a new answer gets an id of its own.
+  const id = journal.deleted.some((d) => d.id === reflectionId(weekOf)) ? newId() : reflectionId(weekOf);
+  const reflection: Reflection = { id, weekOf, at: now, ed: nextStamp(undefined, { now, writer }), ...answers };
   return { ...journal, reflections: [...journal.reflections, reflection] };
 }
 

@@ -14,6 +14,15 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   3: (old) => stampsForRevisions(old),
 };
 
+/**
+ * A value Settings Sync carries from a machine on an older version (no version of its own): its cues'
+ * per-window counts fold and its revisions become stamps, as they do in a stored journal of that version.
+ */
+export function migrateSyncedRecords(raw: Record<string, unknown>): Record<string, unknown> {
+  const cues = raw['cues'];
+  return stampsForRevisions(Array.isArray(cues) ? { ...raw, cues: cues.map(foldWindowCounts) } : raw);
+}
+
 const STAMPED = ['domains', 'sessions', 'cues', 'ratings', 'reflections', 'models', 'encouragements'] as const;
 const STAMPED_IN_SESSIONS = ['subgoals', 'wins', 'reframes'] as const;
 

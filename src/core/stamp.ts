@@ -13,7 +13,8 @@ export interface Stamp {
   writer: string;
 }
 
-export const STAMP_PATTERN = /^(\d{1,16})\.(\d{1,9})\.([A-Za-z0-9_-]{1,64})$/;
+/** Wall time and counter stay exact in a double (15 digits each), so an edit past any stored counter can always be stamped. */
+export const STAMP_PATTERN = /^(\d{1,15})\.(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/;
 
 /** A record never edited since it was written (absent stamp) sorts before every edit. */
 const NEVER: Stamp = { wall: 0, counter: 0, writer: '' };

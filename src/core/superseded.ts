@@ -28,7 +28,8 @@ export function supersededEdits(edits: readonly OwnEdit[], journal: Journal): Su
   const note = (r: { id: string; ed?: string }) => wanted.has(r.id) && stamps.set(r.id, r.ed);
   for (const name of COLLECTIONS) for (const r of journal[name] as { id: string; ed?: string }[]) note(r);
   for (const s of journal.sessions) for (const r of [...s.wins, ...s.subgoals]) note(r);
-  const deleted = new Set(journal.deleted.map((d) => d.id));
+  // A merge tombstone (`into`) folds a record into another; its wins and subgoals live on there.
+  const deleted = new Set(journal.deleted.filter((d) => d.into === undefined).map((d) => d.id));
   const out: Superseded[] = [];
   for (const edit of edits) {
     if (deleted.has(edit.id) || edit.within.some((id) => deleted.has(id))) out.push({ edit, how: 'deleted' });

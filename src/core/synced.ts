@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 import { cueSchema, domainSchema, emptyJournal, MAX_ITEMS, modelSchema, tombstoneSchema } from './schema';
 import type { Journal } from './schema';
 import { mergeJournals, sameContent } from './merge';
-import { foldWindowCounts } from './persisted';
-import { compareMarks, MARK_PATTERN } from './eraseMark';
+import { migrateSyncedRecords } from './persisted';
+import { parseStamp } from './stamp';
+import { compareMarks, MARK_PATTERN, markTime } from './eraseMark';
 
 /**
  * The small, slow-changing part of the journal that follows the user to other machines through
@@ -35,9 +36,8 @@ export function syncedPart(journal: Journal, erased?: unknown): Synced {
 /** A synced value as this version reads it; undefined when absent or invalid (it is only a copy). */
 export function readSynced(raw: unknown): Synced | undefined {
   if (raw === undefined) return undefined;
-  // Older versions synced per-window cue counts; they fold into the base count, as in a stored journal.
-  const cues = typeof raw === 'object' && raw !== null ? (raw as { cues?: unknown }).cues : undefined;
-  const parsed = syncedSchema.safeParse(Array.isArray(cues) ? { ...raw, cues: cues.map(foldWindowCounts) } : raw);
+  // Older versions synced per-window cue counts and revisions: read as a stored journal of theirs is.
+  const parsed = syncedSchema.safeParse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? migrateSyncedRecords(raw as Record<string, unknown>) : raw);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -53,13 +53,19 @@ export function withSynced(journal: Journal, raw: unknown, erased?: unknown): Jo
 }
 
 /**
- * A journal without what Settings Sync carries (domains, cues, models): what this machine knew of them
- * before the user erased everything on another machine. Tombstones stay (they only keep deleted
- * records deleted), and so does what never left this machine (sessions, ratings, reflections).
+ * A journal without what Settings Sync carries (domains, cues, models) as this machine knew it before
+ * the user erased everything on another machine at `mark`: what was created or edited here after the
+ * erase stays. Tombstones stay (they only keep deleted records deleted), and so does what never left
+ * this machine (sessions, ratings, reflections).
  */
-export function withoutSynced(journal: Journal): Journal {
-  if (!journal.domains.length && !journal.cues.length && !journal.models.length) return journal;
-  return { ...journal, domains: [], cues: [], models: [] };
+export function withoutSynced(journal: Journal, mark: unknown): Journal {
+  const erasedAt = markTime(mark);
+  const after = (r: { createdAt: number; ed?: string }) => r.createdAt > erasedAt || parseStamp(r.ed).wall > erasedAt;
+  const domains = journal.domains.filter(after);
+  const cues = journal.cues.filter(after);
+  const models = journal.models.filter(after);
+  if (domains.length === journal.domains.length && cues.length === journal.cues.length && models.length === journal.models.length) return journal;
+  return { ...journal, domains, cues, models };
 }
 
 export function syncedChanged(before: Journal | undefined, after: Journal): boolean {

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { COLLECTIONS, describeIssues, emptyJournal, journalSchema, SCHEMA_VERSION } from './schema';
+import { COLLECTIONS, describeIssues, emptyJournal, journalSchema, MAX_ITEMS, SCHEMA_VERSION } from './schema';
 import { mergeJournals, sameContent } from './merge';
 import type { CollectionName, Journal, Tombstone } from './schema';
-import { idKinds, incomingProblem, MAX_IMPORT_DEPTH, relevantTombstones, unsafeShape } from './importChecks';
+import { incomingProblem, MAX_IMPORT_DEPTH, unsafeShape } from './importChecks';
 import { migrate } from './persisted';
 import { activeSession } from './session';
 import { t } from './l10n';
@@ -37,6 +37,8 @@ export interface ImportCounts {
   merged: number;
   /** Records of this journal the file's tombstones deleted, at any depth. */
   removed: number;
+  /** Deletions of records this journal never held, kept so those records stay deleted. */
+  remembered: number;
 }
 
 export type ImportResult =
@@ -75,10 +77,9 @@ export function importJournal(current: Journal, text: string, now: number): Impo
   if (!migrated.ok) return { ok: false, message: t('The file cannot be imported: {0}.', migrated.message) };
   const parsed = journalSchema.safeParse(migrated.value);
   if (!parsed.success) return { ok: false, message: t('The file has a bad field: {0}.', describeIssues(parsed.error, 'journal.')) };
-  const kinds = idKinds(current, parsed.data);
-  const problem = incomingProblem(current, parsed.data, now, kinds);
+  const problem = incomingProblem(current, parsed.data, now);
   if (problem) return { ok: false, message: t('The file has a bad field: {0}.', problem) };
-  return merge(current, { ...parsed.data, deleted: relevantTombstones(current, parsed.data, kinds) });
+  return merge(current, parsed.data);
 }
 
 /**
@@ -108,6 +109,11 @@ export function merge(current: Journal, file: Journal): ImportResult {
   const incoming = withoutRunning(current, file);
   if (typeof incoming === 'string') return { ok: false, message: incoming };
   const journal = mergeJournals(current, incoming);
+  // Every tombstone is kept, so a record deleted anywhere stays deleted whatever order files come in;
+  // a file that would fill half the list leaves too little room for the user's own deletions.
+  if (journal.deleted.length > MAX_ITEMS.deleted / 2) {
+    return { ok: false, message: t('The file has a bad field: {0}.', t('journal.deleted: {0} deletions in all would leave too little room for your own (at most {1})', journal.deleted.length, MAX_ITEMS.deleted / 2)) };
+  }
   const valid = journalSchema.safeParse(journal);
   if (!valid.success) return { ok: false, message: t('Merged with this journal, the file would make it unreadable: {0}.', describeIssues(valid.error)) };
   const added = {} as Record<CollectionName, number>;
@@ -130,23 +136,29 @@ export function merge(current: Journal, file: Journal): ImportResult {
   const knownDeleted = new Set(current.deleted.map((d) => d.id));
   changes.deleted = journal.deleted.filter((d) => !knownDeleted.has(d.id));
   const merged = changes.deleted.filter((d) => (d as Tombstone).into !== undefined).length;
-  return { ok: true, journal, counts: { added, updated, merged, removed: removedCount(current, journal) }, changes: changes as unknown as Journal };
+  const { removed, remembered } = deletionCounts(current, journal);
+  return { ok: true, journal, counts: { added, updated, merged, removed, remembered }, changes: changes as unknown as Journal };
 }
 
 /** Whether an import changed anything at all. */
 export function changedSomething(counts: ImportCounts): boolean {
-  return counts.updated + counts.merged + counts.removed + Object.values(counts.added).reduce((a, b) => a + b, 0) > 0;
+  return counts.updated + counts.merged + counts.removed + counts.remembered + Object.values(counts.added).reduce((a, b) => a + b, 0) > 0;
 }
-/** How many records of the journal the file's tombstones remove, at any depth. */
-function removedCount(before: Journal, after: Journal): number {
+/**
+ * What the file's new tombstones did: how many records of the journal they removed (a removed session
+ * counts once, not its wins), and how many name records this journal never held.
+ */
+function deletionCounts(before: Journal, after: Journal): { removed: number; remembered: number } {
   const known = new Set(before.deleted.map((d) => d.id));
   const fresh = new Set(after.deleted.filter((d) => !known.has(d.id) && d.into === undefined).map((d) => d.id));
-  if (fresh.size === 0) return 0;
+  if (fresh.size === 0) return { removed: 0, remembered: 0 };
   let removed = 0;
-  for (const name of COLLECTIONS) for (const r of before[name] as { id: string }[]) if (fresh.has(r.id)) removed++;
+  const held = new Set<string>();
+  const hit = (id: string) => fresh.has(id) && (held.add(id), true);
+  for (const name of COLLECTIONS) for (const r of before[name] as { id: string }[]) if (hit(r.id)) removed++;
   for (const session of before.sessions) {
-    if (fresh.has(session.id)) continue;
-    for (const r of [...session.wins, ...session.subgoals, ...session.reframes]) if (fresh.has(r.id)) removed++;
+    const gone = fresh.has(session.id);
+    for (const r of [...session.wins, ...session.subgoals, ...session.reframes]) if (hit(r.id) && !gone) removed++;
   }
-  return removed;
+  return { removed, remembered: fresh.size - held.size };
 }

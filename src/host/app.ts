@@ -54,7 +54,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     workspaceLabel: () => vscode.workspace.name ?? t('No folder'),
     run,
     device: deviceId(context.globalState),
-    edits: new EditWatch(),
+    edits: new EditWatch(systemClock),
     // The status bar belongs to the session controller, created below with these services.
     flash: (text) => controller.flash(text),
   };

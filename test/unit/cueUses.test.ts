@@ -5,6 +5,7 @@ import { addCue, addDomain, CUE_DEVICES_KEPT, cueUses, useCue } from '../../src/
 import { mergeJournals } from '../../src/core/merge';
 import { loadJournal } from '../../src/core/persisted';
 import { withSynced } from '../../src/core/synced';
+import { exportJournal, importJournal } from '../../src/core/transfer';
 import { emptyJournal, journalSchema, MAX_ITEMS } from '../../src/core/schema';
 import type { Cue, Journal } from '../../src/core/schema';
 import { activeSession } from '../../src/core/session';
@@ -78,5 +79,21 @@ describe('a favourite cue through years of window starts', () => {
     assert.equal(cueUses(mergeJournals(loaded.journal, fewer).cues[0] as Cue), 1 + 2000);
     const synced = withSynced(emptyJournal(), { domains: [], models: [], cues: [v2cue] });
     assert.equal(cueUses(synced.cues[0] as Cue), 1 + 2000, 'a value synced by an older version is read, not ignored');
+  });
+});
+
+describe('copies of a cue counted on several devices', () => {
+  it('re-importing an export says nothing new, whatever order the devices first used the cue in', () => {
+    const { journal: base, cue } = addCue(emptyJournal(), 'Read the diff', undefined, NOW);
+    const used = useCue(useCue(base, cue.id, 'zeta-device'), cue.id, 'alpha-device');
+    const result = importJournal(used, exportJournal(used, NOW), NOW);
+    assert.ok(result.ok);
+    assert.equal(result.counts.updated, 0);
+  });
+
+  it('reads a value synced by format 3 (revisions) and format 2 (window counts) instead of ignoring it', () => {
+    const synced = withSynced(emptyJournal(), { domains: [{ id: 'd1', rev: 2, name: 'renamed', createdAt: NOW }], models: [], cues: [{ id: 'c1', rev: 3, instruction: 'Edited', createdAt: NOW, uses: 1, usedBy: [{ by: 'w', n: 2 }] }] });
+    assert.deepEqual(synced.domains.map((d) => d.name), ['renamed']);
+    assert.equal(cueUses(synced.cues[0] as Cue), 3);
   });
 });

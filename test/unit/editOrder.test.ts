@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { revised } from '../../src/core/edit';
+import { deleteRecords, revised } from '../../src/core/edit';
 import { addReflection } from '../../src/core/journal';
 import { mergeJournals } from '../../src/core/merge';
 import { loadJournal } from '../../src/core/persisted';
 import { compareStamps, nextStamp } from '../../src/core/stamp';
-import { emptyJournal } from '../../src/core/schema';
+import { emptyJournal, journalSchema } from '../../src/core/schema';
 import type { Journal, Win } from '../../src/core/schema';
 import { exportJournal, importJournal } from '../../src/core/transfer';
 import { ordinaryJournal } from '../harness/hostileJournal';
@@ -67,5 +67,23 @@ describe('the week\'s first reflection written in two windows at once', () => {
     const a = addReflection(emptyJournal(), { didWell: 'From window A', doDifferently: 'x', learned: 'y' }, NOW, 'device-a');
     const b = addReflection(emptyJournal(), { didWell: 'From window B', doDifferently: 'x', learned: 'y' }, NOW + 60_000, 'device-b');
     for (const merged of [mergeJournals(a, b), mergeJournals(b, a)]) assert.deepEqual(merged.reflections.map((r) => r.didWell), ['From window B']);
+  });
+});
+
+describe('edit stamps and the week\'s reflection at the edges', () => {
+  const base = ordinaryJournal(1, NOW, 'f');
+  const win = base.sessions[0]?.wins[0] as Win;
+  it('answers again after this week\'s reflection was deleted: the new answer is kept, not swallowed by the tombstone', () => {
+    const first = addReflection(emptyJournal(), { didWell: 'first', doDifferently: 'x', learned: 'y' }, NOW, 'd');
+    const deleted = deleteRecords(first, [first.reflections[0]?.id as string], NOW + 1000);
+    const again = addReflection(deleted, { didWell: 'again', doDifferently: 'x', learned: 'y' }, NOW + 2000, 'd');
+    assert.deepEqual(mergeJournals(again, deleted).reflections.map((r) => r.didWell), ['again']);
+  });
+
+  it('stamps an edit over a record whose counter is at the largest a format 3 revision could give', () => {
+    const big = { ...win, ed: nextStamp(undefined, { now: NOW + 3_600_000, writer: 'x' }).replace(/\.0\./, '.999999999.') };
+    const edited = revised(big, { text: 'still saved' }, { now: NOW, writer: 'y' });
+    assert.ok(journalSchema.safeParse(withWin(base, edited)).success, edited.ed);
+    assert.ok(journalSchema.safeParse(loadJournal({ ...withWin(base, { ...win, rev: 1_000_000_000 } as Win), version: 3 }).journal).success);
   });
 });

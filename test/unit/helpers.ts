@@ -215,7 +215,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
     flash: (text) => void flashes.push(text),
     // As in the app: one id per device, kept in globalState, so a new harness on the same memento is a reload.
     device: deviceId(memento),
-    edits: new EditWatch(),
+    edits: new EditWatch(time.clock),
     run: (name) => {
       ran.push(name);
       return Promise.resolve();

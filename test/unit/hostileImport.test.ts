@@ -57,13 +57,37 @@ describe('import: refused whole with the field named, or applied whole and count
     assert.match((result as { message: string }).message, /journal\.sessions\[0\]\.startedAt: the time is more than a day ahead/);
   });
 
-  it('leaves out tombstones for ids neither side knows: they add nothing, and the import says so', () => {
+  it('keeps deletions of records this journal never held, says so, and refuses a file that would fill half the list', async () => {
     const file = fileOf(here);
     for (let i = 0; i < 5000; i++) file.journal.deleted.push({ id: `never${i}`, at: NOW - 1000 });
     const result = importJournal(here, JSON.stringify(file), NOW);
     assert.ok(result.ok);
-    assert.equal(result.journal.deleted.length, 0);
-    assert.equal(changedSomething(result.counts), false);
+    assert.equal(result.journal.deleted.length, 5000);
+    assert.equal(result.counts.remembered, 5000);
+    const h = harness();
+    await h.ctx.store.apply(() => here);
+    assert.deepEqual((await importFile(h.ctx, JSON.stringify(file))).notices.map((n) => n.text), ['Imported 5000 deletions of records not on this machine.']);
+    for (let i = 5000; i < 100_001; i++) file.journal.deleted.push({ id: `never${i}`, at: NOW - 1000 });
+    const crowded = importJournal(here, JSON.stringify(file), NOW);
+    assert.match((crowded as { message: string }).message, /journal\.deleted: 100001 deletions in all would leave too little room/);
+  });
+
+  it('keeps a record deleted whatever order two exports of it are imported in', () => {
+    const before = fileOf(here);
+    const after = fileOf(here);
+    const session = after.journal.sessions[7] as Journal['sessions'][number];
+    const winId = session.wins[0]?.id as string;
+    session.wins = [];
+    after.journal.deleted.push({ id: winId, at: NOW - 1000 });
+    for (const order of [[before, after], [after, before]]) {
+      let journal = emptyJournal();
+      for (const file of order) {
+        const result = importJournal(journal, JSON.stringify(file), NOW);
+        assert.ok(result.ok);
+        journal = result.journal;
+      }
+      assert.equal(ids(journal).has(winId), false);
+    }
   });
 
   it('reports an export that carries edits as updates, not as "Nothing new"', async () => {
@@ -106,9 +130,10 @@ describe('import: refused whole with the field named, or applied whole and count
         const fresh: number = (result.journal[name] as { id: string }[]).filter((r) => !before.has(r.id)).length;
         assert.equal(result.counts.added[name], fresh, `${label}: ${name} added`);
       }
-      const known = ids(here);
-      for (const id of ids(base)) known.add(id);
-      for (const d of result.journal.deleted) assert.ok(known.has(d.id), `${label}: no tombstone for an id neither side knew (${d.id})`);
+      const held = ids(here);
+      const before = new Set(here.deleted.map((d) => d.id));
+      const remembered = result.journal.deleted.filter((d) => d.into === undefined && !before.has(d.id) && !held.has(d.id)).length;
+      assert.equal(result.counts.remembered, remembered, `${label}: deletions of records not here, counted`);
       const seen = new Set<string>();
       for (const s of result.journal.sessions) for (const w of s.wins) assert.ok(!seen.has(w.id) && seen.add(w.id), `${label}: win ids stay unique`);
     });

@@ -1,3 +1,4 @@
+import { withoutSynced } from '../../src/core/synced';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -266,5 +267,20 @@ describe('Settings Sync of the small keys', () => {
     assert.deepEqual(store.live.domains.map((d) => d.name), ['after the erase']);
     await store.apply((j) => j);
     assert.equal((memento.get(SYNCED_KEY) as { erased?: string }).erased, mark, 'and what this machine syncs carries the mark');
+  });
+});
+
+describe('an erase made on another machine, taken in here', () => {
+  it('drops only the synced records this machine knew before that erase; one made or edited here after it stays', () => {
+    const at = Date.UTC(2026, 10, 16, 9);
+    const journal = {
+      ...emptyJournal(),
+      domains: [
+        { id: 'old', name: 'before', createdAt: at - 60_000 },
+        { id: 'new', name: 'after', createdAt: at + 60_000 },
+        { id: 'edited', name: 'renamed after', createdAt: at - 60_000, ed: `${at + 1000}.0.here` },
+      ],
+    };
+    assert.deepEqual(withoutSynced(journal, `${at}:mark`).domains.map((d) => d.id), ['new', 'edited']);
   });
 });

@@ -20,6 +20,7 @@ import { CommitWatch } from '../../src/core/suggestions';
 import { clip } from '../../src/core/text';
 import { LIMITS } from '../../src/core/limits';
 import { ERASED_KEY, JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/storage/journalStore';
+import { DEVICE_KEY } from '../../src/host/storage/deviceId';
 import { startFocusSession } from '../../src/host/commands/start';
 import { harness, startFirstSession, IMPORT_NOW } from './helpers';
 
@@ -268,8 +269,8 @@ describe('edit and delete that stay deleted', () => {
     assert.equal(h.ctx.store.live.domains.length, 1, 'declined: nothing deleted');
     h.ui.queue('Delete All');
     await deleteEverything(h.ctx);
-    // Only the mark that tells other windows it was erased: an id, nothing of the journal.
-    assert.deepEqual(h.memento.keys().filter((k) => h.memento.get(k) !== undefined), [ERASED_KEY]);
+    // Only the mark that tells other windows it was erased and the device's id: ids, nothing of the journal.
+    assert.deepEqual(h.memento.keys().filter((k) => h.memento.get(k) !== undefined).sort(), [DEVICE_KEY, ERASED_KEY].sort());
     assert.match(String(h.memento.get(ERASED_KEY)), /^\d+:[0-9a-f-]{36}$/);
     assert.equal(h.files.files.size, 0);
     assert.equal(h.ctx.store.live.domains.length, 0);

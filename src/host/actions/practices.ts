@@ -1,6 +1,7 @@
 import { addEncouragement, addModel, addRating, addReflection } from '../../core/journal';
 import type { Encouragement, Model, Reflection } from '../../core/schema';
 import { t } from '../../core/l10n';
+import { weekStart } from '../../core/time';
 import { resolveDomain } from './choices';
 import type { DomainChoice } from './choices';
 import { info } from './notices';
@@ -20,6 +21,7 @@ export async function rateDomain(s: ActionServices, o: { domain: DomainChoice; v
 export async function reflect(s: ActionServices, answers: Pick<Reflection, 'didWell' | 'doDifferently' | 'learned'>): Promise<Done<undefined>> {
   const now = s.clock();
   await s.store.apply((journal) => addReflection(journal, answers, now, s.device));
+  s.edits.changedHere(s.store.live.reflections.filter((r) => r.weekOf === weekStart(now)).map((r) => r.id));
   return { value: undefined, notices: [info(t('Reflection saved.'))] };
 }
 

@@ -149,7 +149,7 @@ export async function deleteRecord(s: ActionServices, kind: RecordKind, id: stri
   }
   const now = s.clock();
   await s.store.apply((live) => deleteRecords(detach ? mergeJournals(live, detach) : live, ids, now));
-  s.edits.deletedHere(ids);
+  s.edits.changedHere([...ids, ...(detach ? [...detach.models, ...detach.encouragements].map((r) => r.id) : [])]);
   return { value: undefined, notices: [info(t('Deleted. It is gone from this machine\'s journal and archive, and stays deleted in every copy that merges with it.'))] };
 }
 

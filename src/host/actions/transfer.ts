@@ -28,5 +28,6 @@ export function importSummary(counts: ImportCounts): string {
   if (counts.updated > 0) parts.push(counts.updated === 1 ? t('1 update') : t('{0} updates', counts.updated));
   if (counts.merged > 0) parts.push(counts.merged === 1 ? t('1 merge') : t('{0} merges', counts.merged));
   if (counts.removed > 0) parts.push(counts.removed === 1 ? t('1 deletion') : t('{0} deletions', counts.removed));
+  if (counts.remembered > 0) parts.push(counts.remembered === 1 ? t('1 deletion of a record not on this machine') : t('{0} deletions of records not on this machine', counts.remembered));
   return t('Imported {0}.', listOf(parts));
 }

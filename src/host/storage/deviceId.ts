@@ -13,6 +13,7 @@ export function deviceId(memento: MementoLike, make: () => string = newId): stri
   const known = memento.get(DEVICE_KEY);
   if (isId(known)) return known;
   const id = make();
-  void memento.update(DEVICE_KEY, id);
+  // Not kept is not lost: this window counts under the id all the same, and the next start makes another.
+  memento.update(DEVICE_KEY, id).then(undefined, () => undefined);
   return id;
 }

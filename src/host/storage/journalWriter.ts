@@ -1,3 +1,4 @@
+import { DEVICE_KEY } from './deviceId';
 import type { Journal } from '../../core/schema';
 import { describeIssues, journalSchema } from '../../core/schema';
 import { SessionError } from '../../core/session';
@@ -241,6 +242,8 @@ export class JournalWriter {
       // Every key goes, also one an earlier version wrote (the focus record, now a file).
       const keys = new Set([JOURNAL_KEY, SYNCED_KEY, ...this.#memento.keys()]);
       keys.delete(ERASED_KEY);
+      // The device's id holds nothing of the journal; keeping it keeps one id per machine for windows already open.
+      keys.delete(DEVICE_KEY);
       await Promise.all([...[...keys].map((key) => this.#memento.update(key, undefined)), this.#memento.update(ERASED_KEY, erased)]);
       await this.#options.archive?.erase();
       this.#copies.erasedHere(erased);

@@ -127,14 +127,14 @@ export class StoredCopies {
     const adopted = laterMark(carried?.erased, elsewhere);
     if (compareMarks(adopted, known) > 0) {
       this.#elsewhere = adopted;
-      if (previous) previous = withoutSynced(previous);
-      if (this.#known) this.#known = withoutSynced(this.#known);
+      if (previous) previous = withoutSynced(previous, adopted);
+      if (this.#known) this.#known = withoutSynced(this.#known, adopted);
     }
     let journal = this.#current as Journal;
     // Stored without that mark (before the erase reached this machine, or by a window that had not
     // taken it in): its synced part is from before the erase.
     if (compareMarks(laterMark(erased, elsewhere), this.mark) < 0) {
-      journal = withoutSynced(journal);
+      journal = withoutSynced(journal, this.mark);
       this.#unsave();
     }
     // A synced value written before an erase this machine knows is ignored, and answered with this
