@@ -37,7 +37,7 @@ export function unsafeShape(value: unknown): { forbidden: string } | { tooDeep: 
 type Kind = CollectionName | 'wins' | 'subgoals' | 'reframes';
 
 /** Every id of both journals, at any depth, with where it lives. */
-export function idKinds(current: Journal, incoming: Journal): Map<string, Kind> {
+function idKinds(current: Journal, incoming: Journal): Map<string, Kind> {
   const kinds = new Map<string, Kind>();
   kindsOf(current, kinds);
   kindsOf(incoming, kinds);
@@ -59,7 +59,7 @@ function kindsOf(journal: Journal, into: Map<string, Kind>): void {
  * target exists on neither side or is another kind of record, or a time too far ahead of this clock.
  * Each check is one pass over the file, so a file of any size is judged in linear time.
  */
-export function incomingProblem(current: Journal, incoming: Journal, now: number, kinds: ReadonlyMap<string, Kind> = idKinds(current, incoming)): string | undefined {
+export function incomingProblem(current: Journal, incoming: Journal, now: number): string | undefined {
   const twice = (where: string, id: string) => t('{0}: the id "{1}" is used twice', where, id);
   for (const name of COLLECTIONS) {
     const seen = new Set<string>();
@@ -81,8 +81,8 @@ export function incomingProblem(current: Journal, incoming: Journal, now: number
         nested[part].add(id);
       }
     }
-    const ahead = futureField(s, now);
-    if (ahead) return t('journal.sessions[{0}].{1}: the time is more than a day ahead of this computer\'s clock', i, ahead);
+    // A running session that starts in the future would never end.
+    if (s.endedAt === undefined && s.startedAt > Math.min(now + DAY, MAX_TIME)) return t('journal.sessions[{0}].{1}: the time is more than a day ahead of this computer\'s clock', i, 'startedAt');
   }
   const ahead = stampAheadIn(incoming, now);
   if (ahead) return t('{0}: the edit time is more than a day ahead of this computer\'s clock', ahead);
@@ -92,13 +92,12 @@ export function incomingProblem(current: Journal, incoming: Journal, now: number
     if (tombstoneIds.has(id)) return twice(`journal.deleted[${i}].id`, id);
     tombstoneIds.add(id);
   }
-  const known = new Map<string, Tombstone>();
-  for (const d of current.deleted) known.set(d.id, d);
-  for (const d of incoming.deleted) known.set(d.id, d);
+  const kinds = idKinds(current, incoming);
+  const deleted = new Set([...current.deleted.map((d) => d.id), ...tombstoneIds]);
   for (let i = 0; i < incoming.deleted.length; i++) {
     const d = incoming.deleted[i] as Tombstone;
     if (d.into === undefined) continue;
-    const target = kinds.get(d.into) ?? (known.has(d.into) ? kinds.get(d.id) : undefined);
+    const target = kinds.get(d.into) ?? (deleted.has(d.into) ? kinds.get(d.id) : undefined);
     const own = kinds.get(d.id);
     if (target === undefined || (own !== undefined && own !== target) || (target !== 'sessions' && target !== 'domains')) {
       return t('journal.deleted[{0}].into: "{1}" names no session or domain it could be merged into', i, d.into);
@@ -123,13 +122,5 @@ function stampAheadIn(incoming: Journal, now: number): string | undefined {
       for (let j = 0; j < list.length; j++) if (stampAhead((list[j] as { ed?: string }).ed, now)) return `journal.sessions[${i}].${part}[${j}].ed`;
     }
   }
-  return undefined;
-}
-
-/** A running session's times are checked against this clock: one that starts in the future would never end. */
-function futureField(s: Session, now: number): string | undefined {
-  const limit = Math.min(now + DAY, MAX_TIME);
-  if (s.endedAt !== undefined) return undefined;
-  if (s.startedAt > limit) return 'startedAt';
   return undefined;
 }

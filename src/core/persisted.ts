@@ -15,12 +15,14 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
 };
 
 /**
- * A value Settings Sync carries from a machine on an older version (no version of its own): its cues'
- * per-window counts fold and its revisions become stamps, as they do in a stored journal of that version.
+ * A value Settings Sync carries has no version of its own, and records from any version since it was
+ * added (format 2): it goes through the same steps a stored journal of format 2 does. Each step leaves
+ * records that are already current as they are.
  */
 export function migrateSyncedRecords(raw: Record<string, unknown>): Record<string, unknown> {
-  const cues = raw['cues'];
-  return stampsForRevisions(Array.isArray(cues) ? { ...raw, cues: cues.map(foldWindowCounts) } : raw);
+  let value = raw;
+  for (let v = 2; v < SCHEMA_VERSION; v++) value = (MIGRATIONS[v] as Migration)(value);
+  return value;
 }
 
 const STAMPED = ['domains', 'sessions', 'cues', 'ratings', 'reflections', 'models', 'encouragements'] as const;

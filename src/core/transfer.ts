@@ -144,6 +144,7 @@ export function merge(current: Journal, file: Journal): ImportResult {
 export function changedSomething(counts: ImportCounts): boolean {
   return counts.updated + counts.merged + counts.removed + counts.remembered + Object.values(counts.added).reduce((a, b) => a + b, 0) > 0;
 }
+
 /**
  * What the file's new tombstones did: how many records of the journal they removed (a removed session
  * counts once, not its wins), and how many name records this journal never held.

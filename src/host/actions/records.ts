@@ -32,40 +32,53 @@ const gone = () => new SessionError(t('That record no longer exists.'));
 
 /**
  * The edited record as a small journal to merge into the live one: it carries a later edit stamp, so
- * it wins over every copy, the archived one included (a closed record goes back to the archive).
+ * it wins over every copy, the archived one included (a closed record goes back to the archive). With
+ * it, the record as the edit watch names it.
  */
-function editedPart(history: Journal, edit: RecordEdit, by: Editor): Journal {
+function editedPart(history: Journal, edit: RecordEdit, by: Editor): { part: Journal; saved: OwnEdit | undefined } {
   const part = emptyJournal();
+  const saved = (record: { id: string; ed?: string }, label: string, within: string[] = []): OwnEdit | undefined =>
+    record.ed === undefined ? undefined : { id: record.id, ed: record.ed, label, within };
   switch (edit.kind) {
     case 'win':
     case 'subgoal': {
       const session = sessionHolding(history, edit.id);
       if (!session) throw gone();
-      const changed =
-        edit.kind === 'win'
-          ? { ...session, wins: session.wins.map((w) => (w.id === edit.id ? revised(w, { ...(edit.text !== undefined ? { text: edit.text } : {}), ...(edit.by !== undefined ? { by: edit.by } : {}) }, by) : w)) }
-          : { ...session, subgoals: session.subgoals.map((g) => (g.id === edit.id ? revised(g, { text: edit.text }, by) : g)) };
-      return { ...part, sessions: [changed] };
+      const within = [session.id, session.domainId];
+      if (edit.kind === 'win') {
+        const win = session.wins.find((w) => w.id === edit.id);
+        if (!win) throw gone();
+        const changed = revised(win, { ...(edit.text !== undefined ? { text: edit.text } : {}), ...(edit.by !== undefined ? { by: edit.by } : {}) }, by);
+        return { part: { ...part, sessions: [{ ...session, wins: session.wins.map((w) => (w === win ? changed : w)) }] }, saved: saved(changed, t('the win "{0}"', changed.text), within) };
+      }
+      const goal = session.subgoals.find((g) => g.id === edit.id);
+      if (!goal) throw gone();
+      const changed = revised(goal, { text: edit.text }, by);
+      return { part: { ...part, sessions: [{ ...session, subgoals: session.subgoals.map((g) => (g === goal ? changed : g)) }] }, saved: saved(changed, t('the subgoal "{0}"', changed.text), within) };
     }
     case 'reflection': {
       const found = history.reflections.find((r) => r.id === edit.id);
       if (!found) throw gone();
-      return { ...part, reflections: [revised(found, { didWell: edit.didWell, doDifferently: edit.doDifferently, learned: edit.learned }, by)] };
+      const changed = revised(found, { didWell: edit.didWell, doDifferently: edit.doDifferently, learned: edit.learned }, by);
+      return { part: { ...part, reflections: [changed] }, saved: saved(changed, t('your weekly reflection')) };
     }
     case 'cue': {
       const found = history.cues.find((c) => c.id === edit.id);
       if (!found) throw gone();
-      return { ...part, cues: [revised(found, { instruction: edit.instruction }, by)] };
+      const changed = revised(found, { instruction: edit.instruction }, by);
+      return { part: { ...part, cues: [changed] }, saved: saved(changed, t('the cue "{0}"', changed.instruction)) };
     }
     case 'model': {
       const found = history.models.find((m) => m.id === edit.id);
       if (!found) throw gone();
-      return { ...part, models: [revised(found, { name: edit.name, workflowNotes: edit.workflowNotes }, by)] };
+      const changed = revised(found, { name: edit.name, workflowNotes: edit.workflowNotes }, by);
+      return { part: { ...part, models: [changed] }, saved: saved(changed, t('the model "{0}"', changed.name)) };
     }
     case 'encouragement': {
       const found = history.encouragements.find((e) => e.id === edit.id);
       if (!found) throw gone();
-      return { ...part, encouragements: [revised(found, { from: edit.from, text: edit.text }, by)] };
+      const changed = revised(found, { from: edit.from, text: edit.text }, by);
+      return { part: { ...part, encouragements: [changed] }, saved: saved(changed, t('the encouragement from {0}', changed.from)) };
     }
     case 'domain': {
       const found = domainById(history, edit.id);
@@ -73,48 +86,16 @@ function editedPart(history: Journal, edit: RecordEdit, by: Editor): Journal {
       let domain = edit.name !== undefined ? renamedDomain(history, found, edit.name, by) : found;
       if (edit.archived === true) domain = revised(domain, { archivedAt: found.archivedAt ?? by.now }, by);
       if (edit.archived === false) domain = withoutField(revised(domain, {}, by), 'archivedAt');
-      return { ...part, domains: [domain] };
+      return { part: { ...part, domains: [domain] }, saved: domain === found ? undefined : saved(domain, t('the domain "{0}"', domain.name)) };
     }
   }
-}
-
-/** The edited record as this window saved it, named for a sentence, for the edit watch. */
-function ownEdit(part: Journal, edit: RecordEdit): OwnEdit | undefined {
-  const session = part.sessions[0];
-  const record = (list: readonly { id: string; ed?: string }[]) => list.find((r) => r.id === edit.id);
-  const found = (() => {
-    switch (edit.kind) {
-      case 'win': {
-        const win = session?.wins.find((w) => w.id === edit.id);
-        return win && { ed: win.ed, label: t('the win "{0}"', win.text), within: [session?.id ?? '', session?.domainId ?? ''] };
-      }
-      case 'subgoal': {
-        const goal = session?.subgoals.find((g) => g.id === edit.id);
-        return goal && { ed: goal.ed, label: t('the subgoal "{0}"', goal.text), within: [session?.id ?? '', session?.domainId ?? ''] };
-      }
-      case 'reflection':
-        return { ed: record(part.reflections)?.ed, label: t('your weekly reflection'), within: [] };
-      case 'cue':
-        return { ed: record(part.cues)?.ed, label: t('the cue "{0}"', edit.instruction), within: [] };
-      case 'model':
-        return { ed: record(part.models)?.ed, label: t('the model "{0}"', edit.name), within: [] };
-      case 'encouragement':
-        return { ed: record(part.encouragements)?.ed, label: t('the encouragement from {0}', edit.from), within: [] };
-      case 'domain': {
-        const domain = part.domains.find((d) => d.id === edit.id);
-        return domain && { ed: domain.ed, label: t('the domain "{0}"', domain.name), within: [] };
-      }
-    }
-  })();
-  return found?.ed === undefined ? undefined : { id: edit.id, ed: found.ed, label: found.label, within: found.within.filter(Boolean) };
 }
 
 /** Edits a record's text (or a win's author, a domain's name or archive state) everywhere it is stored. */
 export async function editRecord(s: ActionServices, edit: RecordEdit): Promise<Done<undefined>> {
   const history = await s.store.history();
-  const part = editedPart(history, edit, { now: s.clock(), writer: s.device });
+  const { part, saved } = editedPart(history, edit, { now: s.clock(), writer: s.device });
   await s.store.apply((live) => mergeJournals(live, part));
-  const saved = ownEdit(part, edit);
   if (saved) s.edits.saved(saved);
   return { value: undefined, notices: [info(t('Saved the change.'))] };
 }
@@ -134,6 +115,7 @@ export async function deletionScope(s: ActionServices, kind: RecordKind, id: str
 export async function deleteRecord(s: ActionServices, kind: RecordKind, id: string): Promise<Done<undefined>> {
   const history = await s.store.history();
   const running = activeSession(s.store.live);
+  const by = { now: s.clock(), writer: s.device };
   let ids = [id];
   let detach: Journal | undefined;
   if (kind === 'session' && running?.id === id) throw new SessionError(t('End the running session before deleting it.'));
@@ -143,12 +125,11 @@ export async function deleteRecord(s: ActionServices, kind: RecordKind, id: stri
     ids = [id, ...footprint.sessions, ...footprint.ratings];
     detach = {
       ...emptyJournal(),
-      models: history.models.filter((m) => m.domainId === id).map((m) => withoutField(revised(m, {}, { now: s.clock(), writer: s.device }), 'domainId')),
-      encouragements: history.encouragements.filter((e) => e.domainId === id).map((e) => withoutField(revised(e, {}, { now: s.clock(), writer: s.device }), 'domainId')),
+      models: history.models.filter((m) => m.domainId === id).map((m) => withoutField(revised(m, {}, by), 'domainId')),
+      encouragements: history.encouragements.filter((e) => e.domainId === id).map((e) => withoutField(revised(e, {}, by), 'domainId')),
     };
   }
-  const now = s.clock();
-  await s.store.apply((live) => deleteRecords(detach ? mergeJournals(live, detach) : live, ids, now));
+  await s.store.apply((live) => deleteRecords(detach ? mergeJournals(live, detach) : live, ids, by.now));
   s.edits.changedHere([...ids, ...(detach ? [...detach.models, ...detach.encouragements].map((r) => r.id) : [])]);
   return { value: undefined, notices: [info(t('Deleted. It is gone from this machine\'s journal and archive, and stays deleted in every copy that merges with it.'))] };
 }
