@@ -235,6 +235,10 @@ export function survivor(id: string, tombstones: ReadonlyMap<string, Pick<Tombst
  * Removes every record a tombstone names, at any depth (a deleted win leaves its session). A
  * tombstone with `into` folds the record into the one it names instead: a session's wins, subgoals,
  * reframes and cues move there, and whatever pointed at a merged domain points at the survivor.
+ * A deleted domain takes its sessions and ratings along, those a copy added after the deletion
+ * included (a session started in another window meanwhile): what belonged to the domain the user
+ * deleted goes with it everywhere, instead of living on under no domain. Its models and encouragement
+ * stay, for any domain.
  */
 export function applyTombstones(journal: Journal): Journal {
   if (journal.deleted.length === 0) return journal;
@@ -249,10 +253,20 @@ export function applyTombstones(journal: Journal): Journal {
   for (const d of deleted) dead.set(d.id, d);
   const alive = <T extends { id: string }>(records: T[]): T[] => (records.some((r) => dead.has(r.id)) ? records.filter((r) => !dead.has(r.id)) : records);
   const merged = (id: string): boolean => dead.get(id)?.into !== undefined;
+  // A plain tombstone on a domain id: only a domain's id is ever a record's domainId.
+  const removedDomain = (id: string): boolean => dead.has(id) && !merged(id);
+  const moved = (r: { domainId?: string }): boolean => r.domainId !== undefined && dead.has(r.domainId);
   const repoint = <T extends { domainId?: string }>(records: T[]): T[] =>
-    records.some((r) => r.domainId !== undefined && merged(r.domainId))
-      ? records.map((r) => (r.domainId !== undefined && merged(r.domainId) ? { ...r, domainId: resolve(r.domainId) } : r))
+    records.some(moved)
+      ? records.map((r) => {
+          if (!moved(r)) return r;
+          if (merged(r.domainId as string)) return { ...r, domainId: resolve(r.domainId as string) };
+          const detached = { ...r };
+          delete detached.domainId;
+          return detached;
+        })
       : records;
+  const ofLiveDomain = <T extends { domainId: string }>(records: T[]): T[] => (records.some((r) => removedDomain(r.domainId)) ? records.filter((r) => !removedDomain(r.domainId)) : records);
   const folded = new Map<string, Session[]>();
   if (deleted.some((d) => d.into !== undefined)) {
     for (const session of journal.sessions) {
@@ -265,7 +279,7 @@ export function applyTombstones(journal: Journal): Journal {
   }
   const sessions: Session[] = [];
   for (const session of journal.sessions) {
-    if (dead.has(session.id)) continue;
+    if (dead.has(session.id) || removedDomain(resolve(session.domainId))) continue;
     let s = session;
     const others = folded.get(s.id);
     // All the sessions folded into one are added in one union each: linear in what they hold together.
@@ -289,7 +303,7 @@ export function applyTombstones(journal: Journal): Journal {
     domains: alive(journal.domains),
     sessions,
     cues: alive(journal.cues),
-    ratings: repoint(alive(journal.ratings)),
+    ratings: repoint(ofLiveDomain(alive(journal.ratings))),
     reflections: alive(journal.reflections),
     models: repoint(alive(journal.models)),
     encouragements: repoint(alive(journal.encouragements)),

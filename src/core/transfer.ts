@@ -147,7 +147,8 @@ export function changedSomething(counts: ImportCounts): boolean {
 
 /**
  * What the file's new tombstones did: how many records of the journal they removed (a removed session
- * counts once, not its wins), and how many name records this journal never held.
+ * counts once, not its wins; a removed domain's sessions and ratings count each), and how many name
+ * records this journal never held.
  */
 function deletionCounts(before: Journal, after: Journal): { removed: number; remembered: number } {
   const known = new Set(before.deleted.map((d) => d.id));
@@ -157,9 +158,13 @@ function deletionCounts(before: Journal, after: Journal): { removed: number; rem
   const held = new Set<string>();
   const hit = (id: string) => fresh.has(id) && (held.add(id), true);
   for (const name of COLLECTIONS) for (const r of before[name] as { id: string }[]) if (hit(r.id)) removed++;
+  // A deleted domain takes its sessions and ratings along (core/merge.ts), those without a tombstone of their own too.
+  for (const rating of before.ratings) if (!fresh.has(rating.id) && fresh.has(rating.domainId)) removed++;
   for (const session of before.sessions) {
     const gone = fresh.has(session.id);
-    for (const r of [...session.wins, ...session.subgoals, ...session.reframes]) if (hit(r.id) && !gone) removed++;
+    const along = !gone && fresh.has(session.domainId);
+    if (along) removed++;
+    for (const r of [...session.wins, ...session.subgoals, ...session.reframes]) if (hit(r.id) && !gone && !along) removed++;
   }
   return { removed, remembered: fresh.size - held.size };
 }

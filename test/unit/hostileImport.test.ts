@@ -72,6 +72,26 @@ describe('import: refused whole with the field named, or applied whole and count
     assert.match((crowded as { message: string }).message, /journal\.deleted: 100001 deletions in all would leave too little room/);
   });
 
+  it('a deleted domain takes its sessions and ratings along from this machine\'s journal and archive, and counts each', async () => {
+    const h = harness();
+    await h.ctx.store.apply(() => here);
+    const file = fileOf(emptyJournal());
+    file.journal.deleted.push({ id: 'hd1', at: NOW - 1000 });
+    const inDomain = here.sessions.filter((s) => s.domainId === 'hd1').length;
+    const done = await importFile(h.ctx, JSON.stringify(file));
+    // The domain, its 20 sessions and its rating.
+    assert.equal(inDomain, 20);
+    assert.deepEqual(done.notices.map((n) => n.text), ['Imported 22 deletions.']);
+    const history = await h.ctx.store.history();
+    assert.deepEqual(history.sessions.filter((s) => s.domainId === 'hd1'), []);
+    assert.deepEqual(history.ratings, []);
+    assert.equal(history.sessions.length, 20);
+    const archived = [...h.files.files.values()].join('\n');
+    assert.ok(archived.includes('"hs1"'), 'the other domain\'s sessions stay archived');
+    assert.equal(archived.includes('"hs0"'), false, 'no archive file holds a session of the deleted domain');
+    assert.equal(archived.includes('"hr1"'), false, 'nor its rating');
+  });
+
   it('keeps a record deleted whatever order two exports of it are imported in', () => {
     const before = fileOf(here);
     const after = fileOf(here);

@@ -152,6 +152,28 @@ describe('two windows writing one globalState', () => {
     assert.deepEqual(b.live.sessions[0]?.wins.length, 40);
   });
 
+  it('a domain deleted in one window takes along the session and rating another window added to it meanwhile', async () => {
+    const { time, shared, a, b, settle } = await twoWindows();
+    await a.apply((j) => ({ ...j, sessions: j.sessions.map((s) => endSession(s, {}, undefined, time.now + 1)) }));
+    await a.apply((j) => addDomain(j, 'kept', time.now).journal);
+    await settle(1);
+    const domainId = a.live.domains.find((d) => d.name === 'parser tests')?.id as string;
+    // A deletes the domain with the sessions it knows; B, before seeing that, starts one in it and rates it.
+    await a.apply((j) => deleteRecords(j, [domainId, ...j.sessions.filter((s) => s.domainId === domainId).map((s) => s.id)], time.now + 2));
+    await b.apply((j) => {
+      const started = startSession(j, { domainId, workspace: 'w', subgoals: [newSubgoal('meanwhile', 7, time.now + 3)] }, time.now + 3).journal;
+      return { ...started, ratings: [{ id: 'rating1', domainId, at: time.now + 3, value: 60 }] };
+    });
+    await settle(3);
+    const third = new JournalStore(shared.window(), time.clock, () => undefined);
+    shared.deliverAll();
+    for (const journal of [a.live, b.live, third.live]) {
+      assert.deepEqual(journal.domains.map((d) => d.name), ['kept']);
+      assert.deepEqual(journal.sessions, [], 'no session lives on under a deleted domain');
+      assert.deepEqual(journal.ratings, []);
+    }
+  });
+
   it('ends the session everywhere once one window ends it, keeping wins logged meanwhile', async () => {
     const { time, shared, a, b, settle } = await twoWindows();
     const id = activeSession(a.live)?.id as string;

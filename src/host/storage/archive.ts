@@ -457,7 +457,9 @@ function writtenAt(name: string): number | undefined {
 /** True when a part holds a record (or a win, subgoal or reframe) with one of these ids. */
 function holdsAny(part: Journal, ids: ReadonlySet<string>): boolean {
   for (const name of ARCHIVED_COLLECTIONS) for (const r of part[name]) if (ids.has(r.id)) return true;
-  return part.sessions.some((s) => s.wins.some((w) => ids.has(w.id)) || s.subgoals.some((g) => ids.has(g.id)) || s.reframes.some((r) => ids.has(r.id)));
+  // A deleted domain's sessions and ratings go with it (core/merge.ts), those archived by a window that had not seen the deletion too.
+  if (part.ratings.some((r) => ids.has(r.domainId))) return true;
+  return part.sessions.some((s) => ids.has(s.domainId) || s.wins.some((w) => ids.has(w.id)) || s.subgoals.some((g) => ids.has(g.id)) || s.reframes.some((r) => ids.has(r.id)));
 }
 
 /** "lq3k9z1c-5f0a2b7e": a time part, so a month's files sort by when they were written, and a random part. */
