@@ -235,6 +235,29 @@ describe('edit and delete that stay deleted', () => {
     assert.deepEqual(history.sessions.flatMap((s) => s.wins.map((w) => w.text)), ['keep me']);
   });
 
+  it('deletes a win from the copies set aside too: a damaged archive file and a value kept aside keep everything else', async () => {
+    const h = harness();
+    const session = await startFirstSession(h);
+    await logWinAction(h.ctx, { sessionId: session.id, text: 'a private win' });
+    await logWinAction(h.ctx, { sessionId: session.id, text: 'keep me' });
+    const journal = h.ctx.store.live;
+    const secret = activeSession(journal)?.wins.find((w) => w.text === 'a private win')?.id as string;
+    // A window's copy kept aside, and an archive file cut off mid-way: both hold the win.
+    await h.memento.update(`${RECOVERY_PREFIX}1`, { problem: 'could not be combined', at: NOW, data: journal });
+    const cut = JSON.stringify({ version: SCHEMA_VERSION, sessions: journal.sessions });
+    h.files.files.set('2026-08.cut-1.json', cut.slice(0, cut.lastIndexOf('keep me') + 4));
+    await h.ctx.store.history();
+    assert.ok(h.files.files.get('2026-08.cut-1.json.damaged')?.includes('a private win'), 'set aside as it was');
+    await deleteRecord(h.ctx, 'win', secret);
+    const damaged = h.files.files.get('2026-08.cut-1.json.damaged') as string;
+    assert.equal(damaged.includes('a private win'), false, 'gone from the damaged copy');
+    assert.ok(damaged.includes('"keep'), 'the rest of it stays, cut off where it was');
+    const aside = h.memento.get(`${RECOVERY_PREFIX}1`) as { problem: string; data: Journal };
+    assert.equal(JSON.stringify(aside).includes('a private win'), false, 'gone from the value kept aside');
+    assert.deepEqual(aside.data.sessions[0]?.wins.map((w) => w.text), ['keep me']);
+    assert.equal(aside.problem, 'could not be combined');
+  });
+
   it('deletes a domain with its sessions and ratings after a confirmation that counts them', async () => {
     const h = harness();
     const session = await startFirstSession(h);

@@ -11,6 +11,10 @@ import type { Clock } from '../../core/clock';
 import type { Journal } from '../../core/schema';
 import { newId } from '../../core/ids';
 import { t } from '../../core/l10n';
+import { redactRecords } from '../../core/redact';
+
+/** The suffix of an archive file kept aside, as it was, because it could not be read whole. */
+const DAMAGED = '.damaged';
 
 /** The folder of archive files; VS Code's file system in the extension, memory or disk in tests. */
 export interface ArchiveFiles {
@@ -189,7 +193,8 @@ export class Archive {
     const ledgers = listed.filter((n) => LEDGER_NAME.test(n)).sort();
     const ledger = await this.#readLedger(ledgers);
     const known = [...ids].every((id) => ledger.ids.has(id));
-    const names = listed.filter((n) => archiveMonth(n) !== undefined).sort();
+    // Copies set aside as damaged are checked too: deleted text leaves them, the rest stays for the user.
+    const names = listed.filter((n) => archiveMonth(n) !== undefined || n.endsWith(DAMAGED)).sort();
     if (known && names.every((n) => ledger.files.has(n))) return false;
     const deleted = [...ids].map((id) => ({ id, at: MIN_TIME }));
     // Files checked for every one of these deletions stay clean (files never change); the rest are read.
@@ -197,6 +202,10 @@ export class Archive {
     const unchecked = known ? names.filter((n) => !ledger.files.has(n)) : names;
     let rewritten = false;
     for (const name of unchecked) {
+      if (name.endsWith(DAMAGED)) {
+        if (await this.#redactSetAside(name, ids)) clean.add(name);
+        continue;
+      }
       const month = archiveMonth(name);
       if (month === undefined || this.#unread(name)) continue;
       const part = await this.#part(name);
@@ -229,6 +238,18 @@ export class Archive {
       () => undefined,
     );
     return true;
+  }
+
+  /** Rewrites a copy set aside as damaged without the deleted records it holds; false when it could not be read or written (tried again next time). */
+  async #redactSetAside(name: string, ids: ReadonlySet<string>): Promise<boolean> {
+    try {
+      const text = await this.#folder.read(name);
+      const redacted = redactRecords(text, ids);
+      if (redacted !== text) await this.#folder.write(name, redacted);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The newest ledger: as this window wrote or read it, or read from its file; an empty one when there is none or it is damaged. */
@@ -388,7 +409,7 @@ export class Archive {
    * as "<name>.damaged", and what could be read from it goes on as a new archive file.
    */
   async #setAside(name: string, text: string, readable: Journal, problem: string): Promise<Journal> {
-    const aside = `${name}.damaged`;
+    const aside = `${name}${DAMAGED}`;
     try {
       await this.#folder.write(aside, text);
       const month = archiveMonth(name);

@@ -14,7 +14,7 @@ import { purgeFailed } from './archive';
 import type { MementoLike } from '../platform/mementoLike';
 import { ERASED_ELSEWHERE_KEY, ERASED_KEY, JOURNAL_KEY, SYNCED_KEY } from './storedCopies';
 import type { StoredCopies } from './storedCopies';
-import { freeRecoveryKey, keepAside, RECOVERY_PREFIX, recoveryKeys } from './recoveryKeys';
+import { freeRecoveryKey, keepAside, RECOVERY_PREFIX, recoveryKeys, redactSetAside } from './recoveryKeys';
 
 /**
  * Every write to the journal's keys goes through one queue here, so changes run one at a time, each
@@ -131,7 +131,7 @@ export class JournalWriter {
         this.#options.signal();
         if (adopting) this.#options.report(t('All Small Wins data was deleted on another machine. The domains, saved cues and models that Settings Sync shares were removed here too; sessions, ratings and reflections on this machine were kept.'));
         if (!held) this.#rewriteMerge(journal);
-        await this.#purgeArchive(stored, journal);
+        await this.#purgeDeleted(stored, journal);
       } else if (base === merged) await this.#settleKnown(mine);
       return result;
     });
@@ -268,12 +268,13 @@ export class JournalWriter {
     }
   }
 
-  /** Deleted text leaves the archive files too; the tombstones already hide it from every read. */
-  async #purgeArchive(before: Journal, after: Journal): Promise<void> {
-    const archive = this.#options.archive;
-    if (!archive || after.deleted === before.deleted) return;
+  /** Deleted text leaves the archive files and what was set aside too; the tombstones already hide it from every read. */
+  async #purgeDeleted(before: Journal, after: Journal): Promise<void> {
+    if (after.deleted === before.deleted) return;
+    const ids = purgeable(after);
     try {
-      await archive.purge(purgeable(after));
+      await redactSetAside(this.#memento, ids);
+      await this.#options.archive?.purge(ids);
     } catch (error) {
       this.#options.report(purgeFailed(error));
     }

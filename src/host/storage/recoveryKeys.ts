@@ -1,4 +1,5 @@
 import type { MementoLike } from '../platform/mementoLike';
+import { redactValue } from '../../core/redact';
 
 /**
  * What could not be read or combined is never dropped: it is kept in globalState under a key of its
@@ -43,4 +44,14 @@ export function listSetAside(memento: MementoLike): SetAside[] {
 /** Only a recovery key can be discarded this way, whatever key the caller names. */
 export async function discardSetAside(memento: MementoLike, key: string): Promise<void> {
   if (key.startsWith(RECOVERY_PREFIX)) await memento.update(key, undefined);
+}
+
+/** Deleted records leave what was set aside too, the rest of it stays listed: a deletion reaches every copy on this machine. */
+export async function redactSetAside(memento: MementoLike, ids: ReadonlySet<string>): Promise<void> {
+  for (const key of recoveryKeys(memento)) {
+    const value = memento.get(key);
+    if (typeof value !== 'object' || value === null || !('data' in value)) continue;
+    const data = redactValue(value.data, ids);
+    if (data !== value.data) await memento.update(key, { ...value, data });
+  }
 }
