@@ -54,7 +54,8 @@ function configs() {
       platform: 'browser',
       format: 'cjs',
       target: 'es2022',
-      external: ['vscode'],
+      // Required only where Node runs (host/storage/logFolder.ts); a web worker never loads it.
+      external: ['vscode', 'node:fs'],
     },
     {
       ...common,

@@ -48,6 +48,15 @@ export const MERGE_RULES = {
  * The result does not depend on the order of merging, so every copy converges.
  */
 export function mergeJournals(a: Journal, b: Journal): Journal {
+  return withInvariants(uniteJournals(a, b));
+}
+
+/**
+ * The same merge record by record, without folding two running sessions or two domains of one name:
+ * for pieces of the journal read together (lines of the journal folder), which a whole journal folds
+ * once they are merged into it.
+ */
+export function uniteJournals(a: Journal, b: Journal): Journal {
   const united: Journal = {
     version: a.version,
     domains: unionById(a.domains, b.domains, mergeDomains),
@@ -63,7 +72,7 @@ export function mergeJournals(a: Journal, b: Journal): Journal {
     encouragements: unionById(a.encouragements, b.encouragements, newest),
     deleted: unionById(a.deleted, b.deleted, mergeTombstones),
   };
-  return withInvariants(applyTombstones(united));
+  return applyTombstones(united);
 }
 
 /**
@@ -268,10 +277,18 @@ export function applyTombstones(journal: Journal): Journal {
       : records;
   const ofLiveDomain = <T extends { domainId: string }>(records: T[]): T[] => (records.some((r) => removedDomain(r.domainId)) ? records.filter((r) => !removedDomain(r.domainId)) : records);
   const folded = new Map<string, Session[]>();
+  // A session folded into one this copy does not hold (archived, or not arrived yet) stays as it is,
+  // so nothing of it is lost: the copy that holds both folds it (the archive read with the live journal).
+  const waiting = new Set<string>();
   if (deleted.some((d) => d.into !== undefined)) {
+    const held = new Set(journal.sessions.map((s) => s.id));
     for (const session of journal.sessions) {
       const into = dead.get(session.id)?.into;
       if (into === undefined) continue;
+      if (!held.has(into) || dead.has(into)) {
+        waiting.add(session.id);
+        continue;
+      }
       const others = folded.get(into);
       if (others) others.push(session);
       else folded.set(into, [session]);
@@ -279,7 +296,7 @@ export function applyTombstones(journal: Journal): Journal {
   }
   const sessions: Session[] = [];
   for (const session of journal.sessions) {
-    if (dead.has(session.id) || removedDomain(resolve(session.domainId))) continue;
+    if ((dead.has(session.id) && !waiting.has(session.id)) || removedDomain(resolve(session.domainId))) continue;
     let s = session;
     const others = folded.get(s.id);
     // All the sessions folded into one are added in one union each: linear in what they hold together.

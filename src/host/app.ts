@@ -21,6 +21,7 @@ import { sharedFile } from './storage/sharedFile';
 import { EvidenceWatcher } from './suggestions/evidenceWatcher';
 import { SuggestionBox } from './suggestions/suggestionBox';
 import { registerAssistantTools } from './assistant/lmTools';
+import { JournalFolderService } from './storage/journalFolderService';
 import { t, useTranslator } from '../core/l10n';
 
 /** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
@@ -59,7 +60,9 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     flash: (text) => controller.flash(text),
   };
   const controller = new SessionController(ctx, sharedFile(context.globalStorageUri, 'activity.json'));
-  const dashboard = new DashboardProvider(context.extensionUri, ctx);
+  const dashboard = new DashboardProvider(context.extensionUri, ctx, () => folder.line());
+  // The journal folder the user chose, which a sync tool carries between machines.
+  const folder = new JournalFolderService({ store, device: ctx.device, clock: systemClock, memento: context.globalState, settings: readSettings, changed: () => dashboard.sendSnapshot() });
   const progress = new ProgressPanel(context.extensionUri, ctx);
   const openDashboard = async () => {
     await vscode.commands.executeCommand(`${DASHBOARD_VIEW_ID}.focus`);
@@ -67,11 +70,12 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   const disposables: vscode.Disposable[] = [
     signal,
     controller,
+    folder,
     new EvidenceWatcher(store, suggestions, systemClock, readSettings),
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
     dashboard,
     progress,
-    ...registerCommands(ctx, handlers(run, openDashboard, () => progress.show())),
+    ...registerCommands(ctx, handlers(run, openDashboard, () => progress.show(), folder)),
     // Language model tools for the user's AI assistant; skipped on hosts without vscode.lm.registerTool.
     ...registerAssistantTools(vscode, ctx),
   ];

@@ -49,7 +49,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('deleteWin'), id }),
   z.strictObject({ type: z.literal('saveCue'), instruction: text }),
   z.strictObject({ type: z.literal('setWinAuthor'), id, by: z.literal(['mine', 'assisted']) }),
-  z.strictObject({ type: z.literal('run'), action: z.literal(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'recordEncouragement', 'addModel', 'showProgress', 'editOrDelete']) }),
+  z.strictObject({ type: z.literal('run'), action: z.literal(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'recordEncouragement', 'addModel', 'showProgress', 'editOrDelete', 'chooseJournalFolder']) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -96,6 +96,9 @@ export interface Charts {
   dip?: string;
 }
 
+/** Where the record lives, when the dashboard has something to say of it (one line, never a notification). */
+export type RecordLine = { kind: 'machine' } | { kind: 'away' | 'note'; text: string };
+
 export interface Snapshot {
   now: number;
   threshold: number;
@@ -124,6 +127,7 @@ export interface Snapshot {
   due: { reflection: boolean; reassess: string[] };
   causes: { kind: CauseKind; label: string; internal: number; stable: number; controllable: number }[];
   charts: Charts;
+  record?: RecordLine;
 }
 
 export type HostMessage =

@@ -19,6 +19,7 @@ const now = h('div', { id: 'now' });
 const feedback = h('div', { id: 'feedback', role: 'status' });
 const evidence = h('div', { id: 'evidence' });
 const progress = h('section', { class: 'progress', id: 'progress', 'aria-labelledby': 'progress-heading' });
+const recordPlace = h('p', { id: 'record-place', class: 'record-place' });
 const startForm = new StartForm();
 let reviewing: string | undefined;
 let latest: Snapshot | undefined;
@@ -67,13 +68,26 @@ function renderProgress(s: Snapshot): void {
   );
 }
 
+/** Where the record lives, in one line at the foot: only on this machine (with the way to a folder), or a folder that cannot be reached now. */
+function renderRecordPlace(s: Snapshot): void {
+  const line = s.record;
+  if (!line) fill(recordPlace);
+  else if (line.kind === 'machine') {
+    const choose = h('button', { class: 'link', type: 'button', id: 'choose-journal-folder' }, t('Choose a folder'));
+    choose.addEventListener('click', () => post({ type: 'run', action: 'chooseJournalFolder' }));
+    fill(recordPlace, `${t('Your record lives only on this machine')} · `, choose);
+  } else fill(recordPlace, h('span', { class: line.kind === 'away' ? 'warning' : '' }, line.text));
+  recordPlace.hidden = !line;
+}
+
 function render(s: Snapshot): void {
   latest = s;
   renderNow(s);
   fill(evidence, evidencePanel(s));
   renderProgress(s);
+  renderRecordPlace(s);
   if (!now.isConnected) {
-    fill(app, now, feedback, evidence, progress);
+    fill(app, now, feedback, evidence, progress, recordPlace);
     app.setAttribute('aria-busy', 'false');
   }
   // Tick only while a session runs and the view exists; a hidden view is destroyed, not kept.

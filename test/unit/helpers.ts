@@ -162,6 +162,11 @@ export class ScriptedUi implements Ui {
     return Promise.resolve(name);
   }
 
+  folderToPick: string | undefined;
+  pickFolder(): Promise<string | undefined> {
+    return Promise.resolve(this.folderToPick);
+  }
+
   openText(): Promise<string | undefined> {
     return Promise.resolve(this.fileToOpen);
   }

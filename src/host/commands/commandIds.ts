@@ -21,6 +21,7 @@ export const COMMAND_NAMES = [
   'deleteAllData',
   'showSetAside',
   'showProgress',
+  'chooseJournalFolder',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

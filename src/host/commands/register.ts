@@ -11,6 +11,8 @@ import { startFocusSession } from './start';
 import { exportData, importData, writeWeeklyReview } from './transfer';
 import { sessionMenu } from './menu';
 import { deleteEverything, editOrDelete, showSetAside } from './records';
+import { chooseJournalFolder } from './journalFolder';
+import type { FolderChoice } from './journalFolder';
 
 type Handler = (ctx: Services) => Promise<void>;
 
@@ -19,6 +21,7 @@ export function handlers(
   runCommand: (name: CommandName) => Promise<void>,
   openDashboard: () => Promise<void>,
   showProgress: () => void,
+  folders: FolderChoice,
 ): Record<CommandName, Handler> {
   return {
     startSession: startFocusSession,
@@ -42,6 +45,7 @@ export function handlers(
     deleteAllData: deleteEverything,
     showSetAside,
     showProgress: () => Promise.resolve(showProgress()),
+    chooseJournalFolder: (ctx) => chooseJournalFolder(ctx, folders),
   };
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { HostMessage } from '../../shared/protocol';
+import type { HostMessage, RecordLine } from '../../shared/protocol';
 import { createDashboardHandler } from './dashboardMessages';
 import type { Services } from '../services';
 import { buildSnapshotFromView, EVIDENCE_WINS } from './snapshot';
@@ -17,9 +17,12 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
   readonly #assets: vscode.Uri;
 
   readonly #ctx: Services;
+  readonly #record: () => RecordLine | undefined;
 
-  constructor(extensionUri: vscode.Uri, ctx: Services) {
+  /** `record`: what to say of where the record lives (the journal folder). */
+  constructor(extensionUri: vscode.Uri, ctx: Services, record: () => RecordLine | undefined) {
     this.#ctx = ctx;
+    this.#record = record;
     this.#assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     this.#disposables.push(
       ctx.store.onDidChange(() => this.sendSnapshot()),
@@ -60,7 +63,8 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
     void dashboardView(this.#ctx.store, now, defaults.lastDomainId, EVIDENCE_WINS).then((view) => {
       if (request !== this.#snapshotRequests) return;
       const snapshot = buildSnapshotFromView(view, now, this.#ctx.settings(), defaults, this.#ctx.suggestions.list(), this.#ctx.language);
-      this.#post({ type: 'snapshot', snapshot });
+      const record = this.#record();
+      this.#post({ type: 'snapshot', snapshot: record ? { ...snapshot, record } : snapshot });
       // Saying it is a courtesy: a history that cannot be read is reported by the snapshot's own path.
       this.#sayUndoneEdits().catch(() => undefined);
     }, (error: unknown) => {

@@ -66,6 +66,10 @@ export class RenderedUi implements Ui {
     return this.#inner.saveText(suggestedName, content, options);
   }
 
+  pickFolder(title: string, openLabel: string): Promise<string | undefined> {
+    return this.#inner.pickFolder(title, openLabel);
+  }
+
   openText(): Promise<string | undefined> {
     return this.#inner.openText();
   }

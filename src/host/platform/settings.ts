@@ -21,6 +21,8 @@ export interface Settings {
   commitsWithAiHelp: boolean;
   /** The shrink threshold learns from the record (opt-in). */
   learnThreshold: boolean;
+  /** A folder that a sync tool carries between machines, where each device keeps its own files of the journal; '' for none. */
+  journalFolder: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   awayThresholdMinutes: 15,
   commitsWithAiHelp: false,
   learnThreshold: false,
+  journalFolder: '',
 };
 
 /** Where each setting lives under `smallWins.` in settings.json (package.json declares the same keys). */
@@ -58,6 +61,7 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
   awayThresholdMinutes: 'awayThresholdMinutes',
   commitsWithAiHelp: 'evidence.commitsWithAiHelp',
   learnThreshold: 'learnThreshold',
+  journalFolder: 'journalFolder',
 };
 
 /** Clamps what a user typed into settings.json to the range each setting allows. */
@@ -83,5 +87,6 @@ export function sanitizeSettings(raw: Partial<Record<keyof Settings, unknown>>):
     awayThresholdMinutes: typeof raw.awayThresholdMinutes === 'number' && Number.isFinite(raw.awayThresholdMinutes) ? Math.min(1440, Math.max(0.1, raw.awayThresholdMinutes)) : d.awayThresholdMinutes,
     commitsWithAiHelp: bool(raw.commitsWithAiHelp, d.commitsWithAiHelp),
     learnThreshold: bool(raw.learnThreshold, d.learnThreshold),
+    journalFolder: typeof raw.journalFolder === 'string' && raw.journalFolder.trim().length <= 4096 ? raw.journalFolder.trim() : d.journalFolder,
   };
 }

@@ -78,4 +78,6 @@ export interface Ui {
   saveText(suggestedName: string, content: string, options?: SaveOptions): Promise<string | undefined>;
   /** Asks for a file to read; undefined when cancelled. */
   openText(): Promise<string | undefined>;
+  /** Asks for a folder on this host's disk; its path, or undefined when cancelled. */
+  pickFolder(title: string, openLabel: string): Promise<string | undefined>;
 }

@@ -132,6 +132,12 @@ export class VsCodeUi implements Ui {
     return vscode.workspace.asRelativePath(uri);
   }
 
+  async pickFolder(title: string, openLabel: string): Promise<string | undefined> {
+    const picked = await vscode.window.showOpenDialog({ title, openLabel, canSelectFiles: false, canSelectFolders: true, canSelectMany: false });
+    // Only a folder on this host's disk can hold the journal folder's files (they are appended to in place).
+    return picked?.[0]?.scheme === 'file' ? picked[0].fsPath : undefined;
+  }
+
   async openText(): Promise<string | undefined> {
     const picked = await vscode.window.showOpenDialog({
       title: t('Import Small Wins journal'),

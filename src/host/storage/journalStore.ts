@@ -9,7 +9,7 @@ import type { DisposableLike, MementoLike } from '../platform/mementoLike';
 import { Listeners } from '../platform/listeners';
 import { t } from '../../core/l10n';
 import { StoredCopies } from './storedCopies';
-import type { Change } from './journalWriter';
+import type { Change, ChangeOrigin } from './journalWriter';
 import { JournalWriter } from './journalWriter';
 import type { SetAside } from './recoveryKeys';
 import { discardSetAside, listSetAside, recoveryKeys } from './recoveryKeys';
@@ -46,6 +46,7 @@ export class JournalStore {
   readonly #copies: StoredCopies;
   readonly #writer: JournalWriter;
   readonly #listeners = new Listeners<[Journal]>();
+  readonly #writes = new Listeners<[Journal, Journal, ChangeOrigin]>();
   #combined: { live: Journal; archived: Journal; journal: Journal } | undefined;
   #compactedFor: string | undefined;
   /** The journal listeners were last told about. */
@@ -81,7 +82,7 @@ export class JournalStore {
       memento,
       clock,
       this.#copies,
-      { signal: options.signal ?? (() => undefined), archive: options.archive, report, reportOnce },
+      { signal: options.signal ?? (() => undefined), archive: options.archive, report, reportOnce, written: (before, after, origin) => this.#writes.fire(before, after, origin) },
       { live: () => this.live, refresh: () => this.refresh(), emit: (journal) => this.#emit(journal) },
     );
   }
@@ -108,6 +109,11 @@ export class JournalStore {
 
   onDidChange(listener: Listener): DisposableLike {
     return this.#listeners.add(listener);
+  }
+
+  /** Each change this window wrote: the journal before it, as changed (before closed history left for the archive), and who made it. */
+  onDidWrite(listener: (before: Journal, after: Journal, origin: ChangeOrigin) => void): DisposableLike {
+    return this.#writes.add(listener);
   }
 
   /** Applies a pure change to the latest journal and persists it; changes run one at a time. */
@@ -195,9 +201,9 @@ export class JournalStore {
     await this.#archive.purge(purgeable(this.live));
   }
 
-  /** Shorthand for a change with no result. */
-  apply(change: (journal: Journal) => Journal): Promise<void> {
-    return this.#writer.apply(change);
+  /** Shorthand for a change with no result; the journal folder's own changes say so, so they are not written back to it. */
+  apply(change: (journal: Journal) => Journal, origin?: ChangeOrigin): Promise<void> {
+    return this.#writer.apply(change, origin);
   }
 
   /**

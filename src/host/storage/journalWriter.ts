@@ -32,8 +32,13 @@ export interface WriterHooks {
   emit: (journal: Journal) => void;
 }
 
+/** Who made a change: this window's user, or the journal folder bringing in other devices' changes. */
+export type ChangeOrigin = 'here' | 'folder';
+
 export interface WriterOptions {
   signal: () => void;
+  /** Each change this window wrote: the journal before it and as changed (before closed history left for the archive). */
+  written?: (before: Journal, after: Journal, origin: ChangeOrigin) => void;
   archive: Archive | undefined;
   report: (problem: string) => void;
   reportOnce: (kind: string, problem: string) => void;
@@ -94,11 +99,11 @@ export class JournalWriter {
     );
   }
 
-  apply(change: (journal: Journal) => Journal): Promise<void> {
-    return this.update((journal) => ({ journal: change(journal), result: undefined }));
+  apply(change: (journal: Journal) => Journal, origin: ChangeOrigin = 'here'): Promise<void> {
+    return this.update((journal) => ({ journal: change(journal), result: undefined }), origin);
   }
 
-  update<T>(change: Change<T>): Promise<T> {
+  update<T>(change: Change<T>, origin: ChangeOrigin = 'here'): Promise<T> {
     const copies = this.#copies;
     const run = this.#queue.then(async () => {
       const stored = this.#hooks.live();
@@ -127,6 +132,7 @@ export class JournalWriter {
         const held = await this.#write(journal, syncedChanged(stored, journal) || copies.syncedUnread || copies.unsaved);
         if (base === merged) await this.#settleKnown(mine);
         copies.changed(journal);
+        this.#options.written?.(stored, changed, origin);
         this.#hooks.emit(journal);
         this.#options.signal();
         if (adopting) this.#options.report(t('All Small Wins data was deleted on another machine. The domains, saved cues and models that Settings Sync shares were removed here too; sessions, ratings and reflections on this machine were kept.'));

@@ -1,0 +1,22 @@
+import type { Services } from '../services';
+import { t } from '../../core/l10n';
+import { present } from './present';
+import { info, warn } from '../actions/notices';
+
+/** What the command needs of the journal folder: to keep the record in a folder, and what came of it. */
+export interface FolderChoice {
+  /** Sets the folder (the `smallWins.journalFolder` setting) and waits for the first read and write there; a problem, if any. */
+  keepIn(folder: string): Promise<string | undefined>;
+}
+
+/** Small Wins: Choose Journal Folder… — a folder picker, then the record is written and read there. */
+export async function chooseJournalFolder(ctx: Services, folders: FolderChoice): Promise<void> {
+  const folder = await ctx.ui.pickFolder(t('Small Wins: Choose Journal Folder'), t('Keep My Record Here'));
+  if (!folder) return;
+  const problem = await folders.keepIn(folder);
+  present(ctx, [
+    problem
+      ? warn(t('Small Wins will keep your record in "{0}", but cannot reach it now ({1}). Your record stays on this machine meanwhile.', folder, problem))
+      : info(t('Your record is kept in "{0}" now, and every machine that uses this folder shares it.', folder)),
+  ]);
+}

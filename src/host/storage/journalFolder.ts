@@ -1,0 +1,250 @@
+import { changesBetween, isLogFile, logFileName, logLine, readLogBytes, recordByMonth } from '../../core/journalLog';
+import { monthOf } from '../../core/archive';
+import { mergeJournals, mergeSessions, survivor, uniteJournals } from '../../core/merge';
+import { nextStamp } from '../../core/stamp';
+import { emptyJournal, sessionSchema } from '../../core/schema';
+import type { Journal, Session } from '../../core/schema';
+import type { Clock } from '../../core/clock';
+import { t } from '../../core/l10n';
+import type { DisposableLike, MementoLike } from '../platform/mementoLike';
+import type { JournalStore } from './journalStore';
+import type { ChangeOrigin } from './journalWriter';
+import type { LogFolder } from './logFolder';
+
+/** What this machine has read of each file, which lines wait to be written, and whether its whole record is there (globalState, not synced). */
+export const FOLDER_STATE_KEY = 'journalFolder';
+
+interface Persisted {
+  /** The folder this state is about: another folder starts afresh. */
+  folder: string;
+  /** This machine's whole record was written there once. */
+  seeded: boolean;
+  /** Bytes of whole lines read, per file. */
+  read: Record<string, number>;
+  /** Lines for this device's files that could not be written yet (the folder was away), in order. */
+  pending: { file: string; line: string }[];
+  /** Other devices' sessions still running there, as read so far: they come in once they end. */
+  running: Session[];
+}
+
+/** Past this, lines waiting for an absent folder are dropped and the whole record is written when it is back (the journal holds them all). */
+const MAX_PENDING_CHARS = 4 * 1024 * 1024;
+
+/** What the dashboard says of the folder: nothing while all is well. */
+export type FolderStatus = { kind: 'ok' } | { kind: 'away'; problem: string } | { kind: 'unreadable'; lines: number };
+
+/**
+ * The journal folder: every change this window writes is appended to this device's file of the
+ * month, and every other device's new lines are merged in, with the same per-record rules windows
+ * use (core/journalLog.ts). Only whole lines are read, each file from where the last read stopped,
+ * so a month another device adds to costs that month's new lines, not the history before it. When the
+ * folder cannot be reached, Small Wins goes on with the journal on this machine, says so once, keeps
+ * the lines to write, and catches up when it is back.
+ */
+export class JournalFolder implements DisposableLike {
+  #queue: Promise<unknown> = Promise.resolve();
+  #status: FolderStatus = { kind: 'ok' };
+  readonly #subscription: DisposableLike;
+
+  constructor(
+    private readonly o: {
+      folder: LogFolder;
+      /** Names the folder in this machine's state (its path). */
+      where: string;
+      store: JournalStore;
+      device: string;
+      clock: Clock;
+      memento: MementoLike;
+      /** The status changed: the dashboard shows it. */
+      changed: (status: FolderStatus) => void;
+    },
+  ) {
+    this.#subscription = o.store.onDidWrite((before, after, origin) => this.#written(before, after, origin));
+  }
+
+  get status(): FolderStatus {
+    return this.#status;
+  }
+
+  /** Writes this machine's whole record the first time, then what waits, then reads every device's new lines. */
+  catchUp(): Promise<void> {
+    return this.#serial(async () => {
+      try {
+        await this.#seed();
+        await this.#flush();
+        await this.#readOthers();
+        if (this.#status.kind === 'away') this.#set({ kind: 'ok' });
+      } catch (error) {
+        this.#set({ kind: 'away', problem: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  }
+
+  dispose(): void {
+    this.#subscription.dispose();
+  }
+
+  #written(before: Journal, after: Journal, origin: ChangeOrigin): void {
+    const change = origin === 'folder' ? this.#foldedHere(before, after) : changesBetween(before, after);
+    if (!change) return;
+    const now = this.o.clock();
+    const line = logLine(change, nextStamp(undefined, { now, writer: this.o.device }));
+    void this.#serial(async () => {
+      const state = this.#state();
+      state.pending.push({ file: this.#ownFile(now), line });
+      await this.#save(state);
+      await this.#flush().catch((error: unknown) => this.#set({ kind: 'away', problem: error instanceof Error ? error.message : String(error) }));
+    });
+  }
+
+  /**
+   * What the folder brought is in other devices' files already; what merging it did here is not: two
+   * sessions running at once (one seen while its device's file was still arriving) or two domains of
+   * one name are folded into one by a merge tombstone, which goes to this device's file, so every
+   * device folds them the same way whatever order it read the files in.
+   */
+  #foldedHere(before: Journal, after: Journal): Journal | undefined {
+    // Reading several files merges them too, and may fold there: every fold new here is written (a second copy of a tombstone costs a line).
+    const known = new Set(before.deleted.map((d) => d.id));
+    const folded = after.deleted.filter((d) => d.into !== undefined && !known.has(d.id));
+    return folded.length > 0 ? { ...emptyJournal(), deleted: folded } : undefined;
+  }
+
+  /** This machine's whole record, once per folder: on a second machine it joins what is there. */
+  async #seed(): Promise<void> {
+    const state = this.#state();
+    if (state.seeded) return;
+    const history = await this.o.store.history();
+    const now = this.o.clock();
+    const stamp = nextStamp(undefined, { now, writer: this.o.device });
+    for (const [month, part] of recordByMonth(history, now)) await this.o.folder.append(`${this.o.device}/${logFileName(month)}`, logLine(part, stamp));
+    // What waited is in the whole record just written.
+    await this.#save({ ...this.#state(), seeded: true, pending: [] });
+  }
+
+  async #flush(): Promise<void> {
+    const state = this.#state();
+    if (!state.seeded) return;
+    while (state.pending.length > 0) {
+      const next = state.pending[0] as { file: string; line: string };
+      await this.o.folder.append(next.file, next.line);
+      state.pending.shift();
+      await this.#save(state);
+    }
+  }
+
+  async #readOthers(): Promise<void> {
+    const files = await this.o.folder.list();
+    const state = this.#state();
+    let batch: Journal | undefined;
+    const read = { ...state.read };
+    let unreadable = 0;
+    for (const file of files.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      const [dir, name] = file.path.split('/');
+      if (name === undefined || !isLogFile(name)) continue;
+      // This device's own month files hold what it wrote; a sync tool's copy of one is read as more input.
+      if (dir === this.o.device && /^\d{4}-\d{2}\.jsonl$/.test(name)) continue;
+      let from = read[file.path] ?? 0;
+      // Shorter than what was read: replaced (compacted by its device); read again, merging is idempotent.
+      if (file.size < from) from = 0;
+      if (file.size === from) continue;
+      const found = readLogBytes(await this.o.folder.readFrom(file.path, from));
+      read[file.path] = from + found.consumed;
+      unreadable += found.skipped;
+      if (found.part) batch = batch ? uniteJournals(batch, found.part) : found.part;
+    }
+    // Lines arrive in any order (a merge tombstone before the session it names): each is checked on
+    // its own (core/journalLog.ts), and the merged journal is checked before it is stored. When it
+    // cannot be stored, nothing counts as read, and the next look tries again.
+    const { ended, running } = batch ? this.#heldBack(batch, state.running) : { ended: undefined, running: state.running };
+    const incoming = ended && (await this.#withSurvivors(ended));
+    if (incoming) await this.o.store.apply((live) => mergeJournals(live, incoming), 'folder');
+    await this.#save({ ...this.#state(), read, running });
+    if (unreadable > 0) this.#set({ kind: 'unreadable', lines: unreadable });
+  }
+
+  /**
+   * Another device's session comes in once it has ended: while it runs there, its lines are kept
+   * aside here (globalState). Seen running through a file still arriving, it would be folded into a
+   * session running here as if two windows had started one, which is not what happened.
+   */
+  #heldBack(batch: Journal, held: readonly Session[]): { ended: Journal; running: Session[] } {
+    const live = new Set(this.o.store.live.sessions.map((s) => s.id));
+    const waiting = new Map(held.map((s) => [s.id, s]));
+    const sessions: Session[] = [];
+    for (const session of batch.sessions) {
+      const before = waiting.get(session.id);
+      const merged = before ? mergeSessions(before, session) : session;
+      if (merged.endedAt !== undefined || live.has(session.id)) {
+        waiting.delete(session.id);
+        sessions.push(merged);
+      } else waiting.set(session.id, merged);
+    }
+    // A session deleted or folded elsewhere meanwhile waits no more.
+    const gone = new Set(batch.deleted.map((d) => d.id));
+    return { ended: { ...batch, sessions }, running: [...waiting.values()].filter((s) => !gone.has(s.id)) };
+  }
+
+  /**
+   * A session folded into one that has left the live journal here (ended and archived) is folded
+   * there: that session comes back from the archive for the merge, and goes back with what was
+   * folded into it, like an edit of an archived record.
+   */
+  async #withSurvivors(incoming: Journal): Promise<Journal> {
+    const live = this.o.store.live;
+    if (!incoming.deleted.some((d) => d.into !== undefined) && !live.deleted.some((d) => d.into !== undefined)) return incoming;
+    const tombstones = new Map([...live.deleted, ...incoming.deleted].map((d) => [d.id, d]));
+    const held = new Set([...live.sessions, ...incoming.sessions].map((s) => s.id));
+    const wanted = new Set<string>();
+    for (const session of [...live.sessions, ...incoming.sessions]) {
+      const into = survivor(session.id, tombstones);
+      if (into !== session.id && !held.has(into)) wanted.add(into);
+    }
+    if (wanted.size === 0) return incoming;
+    const archived = (await this.o.store.history()).sessions.filter((s) => wanted.has(s.id));
+    return archived.length > 0 ? { ...incoming, sessions: [...incoming.sessions, ...archived] } : incoming;
+  }
+
+  #ownFile(now: number): string {
+    return `${this.o.device}/${logFileName(monthOf(now))}`;
+  }
+
+  #state(): Persisted {
+    const stored = this.o.memento.get(FOLDER_STATE_KEY) as Partial<Persisted> | undefined;
+    if (!stored || stored.folder !== this.o.where) return { folder: this.o.where, seeded: false, read: {}, pending: [], running: [] };
+    return { folder: this.o.where, seeded: stored.seeded === true, read: { ...(stored.read ?? {}) }, pending: [...(stored.pending ?? [])], running: validSessions(stored.running) };
+  }
+
+  async #save(state: Persisted): Promise<void> {
+    const size = state.pending.reduce((n, p) => n + p.line.length, 0);
+    // The journal holds every change waiting here: past the bound, the whole record is written again instead.
+    const kept = size > MAX_PENDING_CHARS ? { ...state, seeded: false, pending: [] } : state;
+    await this.o.memento.update(FOLDER_STATE_KEY, kept);
+  }
+
+  #set(status: FolderStatus): void {
+    if (status.kind === this.#status.kind && JSON.stringify(status) === JSON.stringify(this.#status)) return;
+    this.#status = status;
+    this.o.changed(status);
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** What globalState held as other devices' running sessions, each checked: a damaged one is read again from its file's lines later anyway. */
+function validSessions(value: unknown): Session[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((s) => {
+    const parsed = sessionSchema.safeParse(s);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** The dashboard's line for a folder that cannot be reached now. */
+export function awaySentence(problem: string): string {
+  return t('Your journal folder cannot be reached ({0}). Small Wins keeps your record on this machine and catches up when it is back.', problem);
+}

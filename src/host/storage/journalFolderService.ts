@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import type { Clock } from '../../core/clock';
+import { t } from '../../core/l10n';
+import type { RecordLine } from '../../shared/protocol';
+import type { Settings } from '../platform/settings';
+import type { MementoLike } from '../platform/mementoLike';
+import { awaySentence, JournalFolder } from './journalFolder';
+import type { JournalStore } from './journalStore';
+import { logFolderAt } from './logFolder';
+
+/** Another device's lines are looked for at least this often, besides file events and window focus (a sync tool may write without events, a drive may come back). */
+const LOOK_EVERY_MS = 5 * 60_000;
+/** File events come in bursts while a sync tool writes; one read after the burst. */
+const SETTLE_MS = 1_000;
+
+/**
+ * The journal folder as the setting names it: started, moved or stopped when the setting changes
+ * (no reload), and read again when its files change, when the window gains focus, and now and then.
+ */
+export class JournalFolderService implements vscode.Disposable {
+  #folder: JournalFolder | undefined;
+  #where = '';
+  #watcher: vscode.Disposable | undefined;
+  #settle: ReturnType<typeof setTimeout> | undefined;
+  readonly #disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly o: { store: JournalStore; device: string; clock: Clock; memento: MementoLike; settings: () => Settings; changed: () => void },
+  ) {
+    const timer = setInterval(() => void this.catchUp(), LOOK_EVERY_MS);
+    this.#disposables = [
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins.journalFolder') && void this.#follow()),
+      vscode.window.onDidChangeWindowState((state) => state.focused && void this.catchUp()),
+      { dispose: () => clearInterval(timer) },
+    ];
+    void this.#follow();
+  }
+
+  /** Writes what waits and reads every device's new lines; nothing without a folder. */
+  catchUp(): Promise<void> {
+    return this.#folder?.catchUp() ?? Promise.resolve();
+  }
+
+  /** What the dashboard says of where the record lives: nothing while a folder works. */
+  line(): RecordLine | undefined {
+    const status = this.#folder?.status;
+    if (!status) return { kind: 'machine' };
+    if (status.kind === 'away') return { kind: 'away', text: awaySentence(status.problem) };
+    if (status.kind === 'unreadable') return { kind: 'note', text: t('{0} lines in your journal folder could not be read (damaged, or written by a newer Small Wins); everything else was merged.', status.lines) };
+    return undefined;
+  }
+
+  /** Starts, moves or stops the folder as the setting says, and waits for the first catch-up. */
+  async #follow(): Promise<void> {
+    const where = this.o.settings().journalFolder;
+    if (where === this.#where) return;
+    this.#stop();
+    this.#where = where;
+    if (where !== '') {
+      const root = vscode.Uri.file(where);
+      this.#folder = new JournalFolder({ folder: logFolderAt(root), where, store: this.o.store, device: this.o.device, clock: this.o.clock, memento: this.o.memento, changed: () => this.o.changed() });
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '*/*.jsonl'));
+      const soon = () => {
+        if (this.#settle) clearTimeout(this.#settle);
+        this.#settle = setTimeout(() => void this.catchUp(), SETTLE_MS);
+      };
+      this.#watcher = vscode.Disposable.from(watcher, watcher.onDidCreate(soon), watcher.onDidChange(soon));
+    }
+    this.o.changed();
+    await this.catchUp();
+  }
+
+  /** Keeps the record in this folder from now on (the setting, for this machine) and waits for the first read and write there; the problem, if it cannot be reached. */
+  async keepIn(folder: string): Promise<string | undefined> {
+    await vscode.workspace.getConfiguration('smallWins').update('journalFolder', folder, vscode.ConfigurationTarget.Global);
+    await this.#follow();
+    await this.catchUp();
+    const status = this.#folder?.status;
+    return status?.kind === 'away' ? status.problem : undefined;
+  }
+
+  #stop(): void {
+    this.#folder?.dispose();
+    this.#folder = undefined;
+    this.#watcher?.dispose();
+    this.#watcher = undefined;
+    if (this.#settle) clearTimeout(this.#settle);
+  }
+
+  dispose(): void {
+    this.#stop();
+    for (const d of this.#disposables) d.dispose();
+  }
+}

@@ -1,0 +1,248 @@
+import * as assert from 'node:assert/strict';
+import { JournalFolder, FOLDER_STATE_KEY } from '../../src/host/storage/journalFolder';
+import type { FolderStatus } from '../../src/host/storage/journalFolder';
+import { start } from '../../src/host/actions/start';
+import { logWin } from '../../src/host/actions/inSession';
+import { endSession } from '../../src/host/actions/end';
+import { deleteRecord, editRecord } from '../../src/host/actions/records';
+import { activeSession } from '../../src/core/session';
+import { activeDomains } from '../../src/core/journal';
+import type { Journal } from '../../src/core/schema';
+import { COLLECTIONS } from '../../src/core/schema';
+import { sameContent } from '../../src/core/merge';
+import { MemoryMemento } from '../harness/memoryMemento';
+import { MemoryLogFolder } from '../harness/memoryLogFolder';
+import { random } from '../harness/random';
+import { harness, MemoryArchiveFiles } from './helpers';
+import type { Harness } from './helpers';
+
+interface Device {
+  h: Harness;
+  folder: MemoryLogFolder;
+  sync: JournalFolder;
+  statuses: FolderStatus[];
+}
+
+/** A machine: its own globalState and archive, and the journal folder as this machine sees it. */
+function machine(folder = new MemoryLogFolder(), o: { memento?: MemoryMemento; files?: MemoryArchiveFiles; now?: number } = {}): Device {
+  const h = harness({ ...(o.memento ? { memento: o.memento } : {}), ...(o.files ? { files: o.files } : {}) });
+  if (o.now !== undefined) h.time.now = o.now;
+  const statuses: FolderStatus[] = [];
+  const sync = new JournalFolder({ folder, where: '/Dropbox/small-wins', store: h.ctx.store, device: h.ctx.device, clock: h.time.clock, memento: h.memento, changed: (s) => void statuses.push(s) });
+  return { h, folder, sync, statuses };
+}
+
+/** A session in a domain (new or existing), a win, and the review: what a user does in a few minutes. */
+async function session(d: Device, domain: string, win: string): Promise<string> {
+  const existing = d.h.ctx.store.live.domains.find((x) => x.name === domain);
+  const started = await start(d.h.ctx, { domain: existing ? { kind: 'existing', id: existing.id } : { kind: 'new', name: domain }, goals: [{ text: `Goal for ${win}`, confidence: 8 }], plannedMinutes: 25 });
+  d.h.time.advance(60_000);
+  const logged = await logWin(d.h.ctx, { sessionId: started.value.id, text: win });
+  d.h.time.advance(60_000);
+  const goal = started.value.subgoals[0]?.id as string;
+  await endSession(d.h.ctx, { sessionId: started.value.id, outcomes: [{ subgoalId: goal, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
+  return logged.value.id;
+}
+
+const winsOf = (journal: Journal) => journal.sessions.flatMap((s) => s.wins.map((w) => w.text)).sort();
+
+/** The journal with every list in id order: copies merged in another order hold the same records in another order. */
+function canonical(journal: Journal): unknown {
+  const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const out: Record<string, unknown> = { deleted: byId(journal.deleted) };
+  for (const name of COLLECTIONS) out[name] = byId(journal[name] as { id: string }[]);
+  out['sessions'] = byId(journal.sessions).map((s) => ({ ...s, wins: byId(s.wins), subgoals: byId(s.subgoals), reframes: byId(s.reframes), cueIds: [...s.cueIds].sort() }));
+  return out;
+}
+
+describe('the journal folder: one record on every machine that uses it', () => {
+  it('a session ended on A is whole on B (its domain, its win, its next start); an edit on B reaches A; a deletion holds on both', async () => {
+    const folder = new MemoryLogFolder();
+    const a = machine(folder);
+    const b = machine(folder, { now: Date.UTC(2026, 10, 16, 9, 3) });
+    await a.sync.catchUp();
+    await session(a, 'parser tests', 'Lexed the numbers');
+    await a.sync.catchUp();
+    assert.deepEqual([...folder.files.keys()].map((f) => f.split('/')[0]), [a.h.ctx.device], 'A writes only its own files');
+    await b.sync.catchUp();
+    const onB = await b.h.ctx.store.history();
+    assert.deepEqual(winsOf(onB), ['Lexed the numbers']);
+    assert.deepEqual(activeDomains(b.h.ctx.store.live).map((d) => d.name), ['parser tests'], 'the next start on B offers the domain');
+    assert.equal(onB.sessions[0]?.domainId, onB.domains[0]?.id, 'the session is under its domain, not "unknown domain"');
+    // B edits the win; A reads it.
+    const winId = onB.sessions[0]?.wins[0]?.id as string;
+    b.h.time.advance(60_000);
+    await editRecord(b.h.ctx, { kind: 'win', id: winId, text: 'Lexed every number' });
+    await b.sync.catchUp();
+    await a.sync.catchUp();
+    assert.deepEqual(winsOf(await a.h.ctx.store.history()), ['Lexed every number']);
+    // A deletes it; it stays deleted on both, whatever B still had.
+    await deleteRecord(a.h.ctx, 'win', winId);
+    await a.sync.catchUp();
+    await b.sync.catchUp();
+    await a.sync.catchUp();
+    for (const d of [a, b]) assert.deepEqual(winsOf(await d.h.ctx.store.history()), []);
+    assert.ok([...folder.files.keys()].every((f) => f.startsWith(a.h.ctx.device) || f.startsWith(b.h.ctx.device)));
+  });
+
+  it('the first time, each machine writes its whole record there, and the two records merge', async () => {
+    const folder = new MemoryLogFolder();
+    const a = machine(folder);
+    const b = machine(folder);
+    await session(a, 'parser tests', 'A before the folder');
+    await session(b, 'sql', 'B before the folder');
+    b.h.time.advance(40 * 86_400_000);
+    await b.h.ctx.store.tidy();
+    await a.sync.catchUp();
+    await b.sync.catchUp();
+    await a.sync.catchUp();
+    for (const d of [a, b]) {
+      assert.deepEqual(winsOf(await d.h.ctx.store.history()), ['A before the folder', 'B before the folder']);
+      assert.deepEqual(d.h.ctx.store.live.domains.map((x) => x.name).sort(), ['parser tests', 'sql']);
+    }
+  });
+
+  it('reads a line only once it is whole: a file half synced is read up to its last complete line', async () => {
+    const a = machine();
+    const bView = new MemoryLogFolder();
+    const b = machine(bView);
+    await a.sync.catchUp();
+    const winId = await session(a, 'parser tests', 'Half synced');
+    a.h.time.advance(60_000);
+    await editRecord(a.h.ctx, { kind: 'win', id: winId, text: 'Half synced, then edited' });
+    await a.sync.catchUp();
+    const [file, bytes] = [...a.folder.files][0] as [string, Uint8Array];
+    const text = new TextDecoder().decode(bytes);
+    // Cut in the middle of the last line, the edit's: the lines before it are whole.
+    const cut = new TextEncoder().encode(text.slice(0, text.lastIndexOf('then edited'))).length;
+    bView.files.set(file, bytes.slice(0, cut));
+    await b.sync.catchUp();
+    assert.deepEqual(winsOf(await b.h.ctx.store.history()), ['Half synced']);
+    bView.files.set(file, bytes);
+    await b.sync.catchUp();
+    assert.deepEqual(winsOf(await b.h.ctx.store.history()), ['Half synced, then edited']);
+    assert.deepEqual(b.statuses.filter((s) => s.kind !== 'ok'), [], 'a cut line is not an error');
+  });
+
+  it("takes another device's session in once it has ended there, not while it runs", async () => {
+    const folder = new MemoryLogFolder();
+    const a = machine(folder);
+    const b = machine(folder);
+    await a.sync.catchUp();
+    await start(a.h.ctx, { domain: { kind: 'new', name: 'parser tests' }, goals: [{ text: 'Running on A', confidence: 8 }], plannedMinutes: 25 });
+    const running = activeSession(a.h.ctx.store.live);
+    await logWin(a.h.ctx, { sessionId: running?.id as string, text: 'While it runs' });
+    await a.sync.catchUp();
+    await b.sync.catchUp();
+    assert.equal(activeSession(b.h.ctx.store.live), undefined, 'B can start its own');
+    await endSession(a.h.ctx, { sessionId: running?.id as string, outcomes: [{ subgoalId: running?.subgoals[0]?.id as string, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
+    await a.sync.catchUp();
+    await b.sync.catchUp();
+    assert.deepEqual(winsOf(await b.h.ctx.store.history()), ['While it runs'], 'whole, with the win logged while it ran');
+  });
+
+  it('keeps working when the folder is away, says so once, and writes what waited when it is back (after a reload too)', async () => {
+    const folder = new MemoryLogFolder();
+    const memento = new MemoryMemento();
+    const files = new MemoryArchiveFiles();
+    const a = machine(folder, { memento, files });
+    await a.sync.catchUp();
+    folder.reachable = false;
+    await session(a, 'parser tests', 'Logged while unmounted');
+    await a.sync.catchUp();
+    assert.equal(a.statuses.filter((s) => s.kind === 'away').length, 1, 'said once');
+    assert.equal(a.sync.status.kind, 'away');
+    assert.deepEqual(winsOf(await a.h.ctx.store.history()), ['Logged while unmounted'], 'the journal on this machine has it');
+    assert.ok(((memento.get(FOLDER_STATE_KEY) as { pending: unknown[] }).pending.length) > 0, 'what waits is kept in globalState');
+    // A reload, and the folder is back.
+    const again = machine(folder, { memento, files, now: a.h.time.now });
+    folder.reachable = true;
+    await again.sync.catchUp();
+    assert.equal(again.sync.status.kind, 'ok');
+    const b = machine(folder);
+    await b.sync.catchUp();
+    assert.deepEqual(winsOf(await b.h.ctx.store.history()), ['Logged while unmounted']);
+  });
+
+  it('reads conflict copies a sync tool made as more input, and skips lines it cannot read, saying how many', async () => {
+    const folder = new MemoryLogFolder();
+    const a = machine(folder);
+    await a.sync.catchUp();
+    await session(a, 'parser tests', 'In a conflict copy');
+    await a.sync.catchUp();
+    const [file, bytes] = [...folder.files][0] as [string, Uint8Array];
+    const b = machine(new MemoryLogFolder());
+    b.folder.files.set(file.replace('.jsonl', '.sync-conflict-20261116-101010-ABCDEFG.jsonl'), bytes);
+    b.folder.files.set(`${a.h.ctx.device}/2026-10.jsonl`, new TextEncoder().encode('{"log":1,"journal":{"version":4,"sessions":"not a list"}}\nnot json\n'));
+    await b.sync.catchUp();
+    assert.deepEqual(winsOf(await b.h.ctx.store.history()), ['In a conflict copy']);
+    assert.deepEqual(b.sync.status, { kind: 'unreadable', lines: 2 });
+  });
+});
+
+describe('the journal folder under what sync tools do (property)', () => {
+  for (let seed = 1; seed <= 30; seed++) {
+    it(`seed ${seed}: late, reordered, cut-off and conflicting copies, clock skew and a vanishing folder settle to one journal, nothing lost, deleted stays deleted`, async () => {
+      const r = random(seed);
+      const base = Date.UTC(2026, 10, 16, 9);
+      const devices = [0, 1, 2].map((i) => machine(new MemoryLogFolder(), { now: base + Math.floor(r() * 10 * 60_000) * (i % 2 ? 1 : -1) }));
+      const logged = new Set<string>();
+      const deleted = new Set<string>();
+      /** The sync tool: copies another device's files into a view, some late (not at all this round), some cut off, some as a conflict copy. */
+      const syncRound = (finish: boolean) => {
+        for (const to of devices) {
+          for (const from of devices) {
+            if (from === to) continue;
+            for (const [file, bytes] of from.folder.files) {
+              if (!file.startsWith(`${from.h.ctx.device}/`)) continue;
+              if (!finish && r() < 0.3) continue;
+              const have = to.folder.files.get(file)?.length ?? 0;
+              const cut = finish ? bytes.length : Math.max(have, Math.floor(bytes.length * (0.5 + r() / 2)));
+              to.folder.files.set(file, bytes.slice(0, cut));
+              if (!finish && r() < 0.05) to.folder.files.set(file.replace('.jsonl', `.sync-conflict-${seed}-${Math.floor(r() * 1e6)}.jsonl`), bytes.slice(0, Math.floor(bytes.length * r())));
+            }
+          }
+          if (!finish) to.folder.reachable = r() > 0.15;
+          else to.folder.reachable = true;
+        }
+      };
+      for (const d of devices) await d.sync.catchUp();
+      for (let step = 0; step < 24; step++) {
+        const d = devices[Math.floor(r() * devices.length)] as Device;
+        d.h.time.advance(Math.floor(r() * 3_600_000));
+        const history = await d.h.ctx.store.history();
+        const wins = history.sessions.flatMap((s) => s.wins).filter((w) => !deleted.has(w.id));
+        const roll = r();
+        try {
+          if (roll < 0.5) {
+            logged.add(await session(d, r() < 0.5 ? 'parser tests' : 'sql', `win ${seed}.${step}`));
+          } else if (roll < 0.7 && wins.length > 0) {
+            const win = wins[Math.floor(r() * wins.length)] as { id: string; text: string };
+            await editRecord(d.h.ctx, { kind: 'win', id: win.id, text: `${win.text} (edited ${step})` });
+          } else if (roll < 0.85 && wins.length > 0) {
+            const win = wins[Math.floor(r() * wins.length)] as { id: string };
+            await deleteRecord(d.h.ctx, 'win', win.id);
+            deleted.add(win.id);
+          }
+        } catch (error) {
+          // Refused as a user would see it (a session started on another machine meanwhile); nothing was changed.
+          if (!(error instanceof Error)) throw error;
+        }
+        syncRound(false);
+        for (const x of devices) if (r() < 0.6) await x.sync.catchUp();
+      }
+      for (let round = 0; round < 3; round++) {
+        syncRound(true);
+        for (const d of devices) await d.sync.catchUp();
+      }
+      const histories = await Promise.all(devices.map((d) => d.h.ctx.store.history()));
+      const [first, ...others] = histories.map(canonical);
+      for (const other of others) assert.ok(sameContent(first, other), 'every device reads the same journal');
+      const keptWins = new Set((histories[0] as Journal).sessions.flatMap((s) => s.wins.map((w) => w.id)));
+      for (const id of deleted) assert.equal(keptWins.has(id), false, 'deleted stays deleted');
+      for (const id of logged) if (!deleted.has(id)) assert.ok(keptWins.has(id), `nothing logged is lost (${id})`);
+      assert.ok(logged.size >= 3, 'the run logged wins to check');
+      for (const d of devices) assert.equal(activeSession(d.h.ctx.store.live), undefined);
+    });
+  }
+});
