@@ -60,9 +60,17 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     flash: (text) => controller.flash(text),
   };
   const controller = new SessionController(ctx, sharedFile(context.globalStorageUri, 'activity.json'));
-  const dashboard = new DashboardProvider(context.extensionUri, ctx, () => folder.line());
+  const dashboard: DashboardProvider = new DashboardProvider(context.extensionUri, ctx, () => folder.line());
   // The journal folder the user chose, which a sync tool carries between machines.
-  const folder = new JournalFolderService({ store, device: ctx.device, clock: systemClock, memento: context.globalState, settings: readSettings, changed: () => dashboard.sendSnapshot() });
+  const folder: JournalFolderService = new JournalFolderService({
+    store,
+    device: ctx.device,
+    clock: systemClock,
+    memento: context.globalState,
+    settings: readSettings,
+    changed: () => dashboard.sendSnapshot(),
+    serverFolder: serverJournalFolder(context),
+  });
   const progress = new ProgressPanel(context.extensionUri, ctx);
   const openDashboard = async () => {
     await vscode.commands.executeCommand(`${DASHBOARD_VIEW_ID}.focus`);
@@ -80,4 +88,15 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     ...registerAssistantTools(vscode, ctx),
   ];
   return vscode.Disposable.from(...disposables);
+}
+
+/**
+ * Running on a server for a browser (code-server, Codespaces in a browser), globalState is kept in
+ * each browser while the archive is on the server: the record is kept in files on the server too, so
+ * every browser that opens it sees one journal. A web worker in the browser (vscode.dev) and a
+ * desktop window have one globalState per machine already.
+ */
+function serverJournalFolder(context: vscode.ExtensionContext): vscode.Uri | undefined {
+  const onServer = context.extension.extensionKind === vscode.ExtensionKind.Workspace;
+  return vscode.env.uiKind === vscode.UIKind.Web && onServer ? vscode.Uri.joinPath(context.globalStorageUri, 'journal') : undefined;
 }

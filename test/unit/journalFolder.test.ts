@@ -5,6 +5,7 @@ import { start } from '../../src/host/actions/start';
 import { logWin } from '../../src/host/actions/inSession';
 import { endSession } from '../../src/host/actions/end';
 import { deleteRecord, editRecord } from '../../src/host/actions/records';
+import { deleteEverything } from '../../src/host/commands/records';
 import { activeSession } from '../../src/core/session';
 import { activeDomains } from '../../src/core/journal';
 import type { Journal } from '../../src/core/schema';
@@ -177,6 +178,84 @@ describe('the journal folder: one record on every machine that uses it', () => {
     await b.sync.catchUp();
     assert.deepEqual(winsOf(await b.h.ctx.store.history()), ['In a conflict copy']);
     assert.deepEqual(b.sync.status, { kind: 'unreadable', lines: 2 });
+  });
+});
+
+/** The command's view of the folder, as the extension wires it (host/storage/journalFolderService.ts). */
+function choice(d: Device, folder = '/Dropbox/small-wins') {
+  return {
+    chosen: () => folder,
+    erase: (everywhere: boolean) => (everywhere ? d.sync.eraseEverywhere() : d.sync.erasedHere()).then(() => undefined),
+  };
+}
+
+describe('Delete All My Data with a journal folder', () => {
+  async function twoWithRecords() {
+    const folder = new MemoryLogFolder();
+    const a = machine(folder);
+    const b = machine(folder);
+    await a.sync.catchUp();
+    await b.sync.catchUp();
+    await session(a, 'parser tests', 'From A');
+    await session(b, 'sql', 'From B');
+    await a.sync.catchUp();
+    await b.sync.catchUp();
+    await a.sync.catchUp();
+    return { folder, a, b };
+  }
+
+  it('only on this machine: the folder and the other machine keep the record, and nothing of it comes back here', async () => {
+    const { folder, a, b } = await twoWithRecords();
+    const files = [...folder.files.keys()].sort();
+    a.h.ui.queue('Delete All', 'Only on this machine');
+    await deleteEverything(a.h.ctx, choice(a));
+    await a.sync.catchUp();
+    assert.deepEqual(winsOf(await a.h.ctx.store.history()), []);
+    assert.deepEqual([...folder.files.keys()].sort(), files);
+    await b.sync.catchUp();
+    assert.deepEqual(winsOf(await b.h.ctx.store.history()), ['From A', 'From B']);
+    // What B does next still reaches A.
+    await session(b, 'sql', 'After the erase');
+    await b.sync.catchUp();
+    await a.sync.catchUp();
+    assert.deepEqual(winsOf(await a.h.ctx.store.history()), ['After the erase']);
+  });
+
+  it('everywhere: every device\'s files go, and the other machine deletes its journal when it next reads the folder, saying so in the dashboard', async () => {
+    const { folder, a, b } = await twoWithRecords();
+    a.h.ui.queue('Delete All', 'Everywhere');
+    await deleteEverything(a.h.ctx, choice(a));
+    assert.deepEqual([...folder.files.keys()], [`${a.h.ctx.device}/erase.jsonl`]);
+    assert.match(a.h.ui.messages.map((m) => m.text).join('\n'), /Every machine's files in "\/Dropbox\/small-wins" were deleted too/);
+    await b.sync.catchUp();
+    assert.deepEqual(winsOf(await b.h.ctx.store.history()), []);
+    assert.deepEqual(b.sync.status, { kind: 'erased' });
+    // Life goes on: B's next session reaches A, and the mark is not followed twice.
+    await session(b, 'sql', 'A new start');
+    await b.sync.catchUp();
+    await a.sync.catchUp();
+    await b.sync.catchUp();
+    for (const d of [a, b]) assert.deepEqual(winsOf(await d.h.ctx.store.history()), ['A new start']);
+  });
+
+  it('a machine that was away follows the erase before it writes what waited, so nothing deleted comes back', async () => {
+    const { folder, a } = await twoWithRecords();
+    const cView = new MemoryLogFolder();
+    const c = machine(cView);
+    for (const [file, bytes] of folder.files) cView.files.set(file, bytes);
+    await c.sync.catchUp();
+    cView.reachable = false;
+    await session(c, 'sql', 'Logged while away, before the erase');
+    a.h.ui.queue('Delete All', 'Everywhere');
+    await deleteEverything(a.h.ctx, choice(a));
+    // The sync tool brings the erase to C's view; C is back.
+    cView.files.clear();
+    for (const [file, bytes] of folder.files) cView.files.set(file, bytes);
+    cView.reachable = true;
+    await c.sync.catchUp();
+    await c.sync.catchUp();
+    assert.deepEqual(winsOf(await c.h.ctx.store.history()), []);
+    assert.deepEqual([...cView.files.keys()].filter((f) => f.startsWith(c.h.ctx.device)), [], 'nothing of before was written');
   });
 });
 

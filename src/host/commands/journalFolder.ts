@@ -7,6 +7,10 @@ import { info, warn } from '../actions/notices';
 export interface FolderChoice {
   /** Sets the folder (the `smallWins.journalFolder` setting) and waits for the first read and write there; a problem, if any. */
   keepIn(folder: string): Promise<string | undefined>;
+  /** The folder the user chose, if any. */
+  chosen(): string | undefined;
+  /** After Delete All My Data: every device's files too (`everywhere`), or this machine's part only; a problem, if any. */
+  erase(everywhere: boolean): Promise<string | undefined>;
 }
 
 /** Small Wins: Choose Journal Folder… — a folder picker, then the record is written and read there. */

@@ -8,6 +8,8 @@ import type { Services } from '../services';
 import type { PickItem } from '../platform/ui';
 import { askText } from './prompts';
 import { present } from './present';
+import type { FolderChoice } from './journalFolder';
+import { info, warn } from '../actions/notices';
 import { t } from '../../core/l10n';
 
 const title = () => t('Small Wins: Edit or Delete');
@@ -181,14 +183,34 @@ export async function editOrDelete(ctx: Services): Promise<void> {
 }
 
 /** "Delete All My Data…": everything Small Wins stored on this machine, after a confirmation. */
-export async function deleteEverything(ctx: Services): Promise<void> {
+export async function deleteEverything(ctx: Services, folders?: Pick<FolderChoice, 'chosen' | 'erase'>): Promise<void> {
   const history = await ctx.store.history();
   const question = t('Delete everything Small Wins stored on this machine: {0} domains, {1} sessions and all ratings, reflections, cues, models and encouragement? This cannot be undone. Export your journal first if you may want it back.', history.domains.length, history.sessions.length);
   // What was set aside as unreadable holds the user's text too; the erase removes it, so the question says so.
   const aside = ctx.store.setAside().length;
   const also = aside > 0 ? ` ${t('This also deletes the {0} set-aside copies of records that could not be read (export them first with Show Set-Aside Records).', aside)}` : '';
   const confirmed = await ctx.ui.confirm(question + also, t('Delete All'));
-  if (confirmed) present(ctx, (await deleteAllData(ctx)).notices);
+  if (!confirmed) return;
+  // With a journal folder, the only way an erase reaches other machines is the user saying so here.
+  const folder = folders?.chosen();
+  let everywhere = false;
+  if (folder !== undefined) {
+    const choice = await ctx.ui.pick(
+      [
+        { label: t('Only on this machine'), description: t('The folder and your other machines keep your record'), value: false },
+        { label: t('Everywhere'), description: t('Every machine\'s files in "{0}" too; your other machines delete theirs when they next read it', folder), value: true },
+      ],
+      { title: t('Small Wins: Delete All My Data'), placeholder: t('Your record is also kept in the journal folder "{0}". Delete it there too?', folder) },
+    );
+    if (choice === undefined) return;
+    everywhere = choice;
+  }
+  const done = await deleteAllData(ctx);
+  const problem = await folders?.erase(everywhere);
+  const notices = [...done.notices];
+  if (problem) notices.push(warn(t('Small Wins could not reach the journal folder to delete your record there ({0}). Run Delete All My Data again when it is back.', problem)));
+  else if (everywhere) notices.push(info(t('Every machine\'s files in "{0}" were deleted too; your other machines delete their journal when they next read the folder.', folder ?? '')));
+  present(ctx, notices);
 }
 
 /** "Show Set-Aside Records": what could not be read, to export to a file or discard. */

@@ -42,7 +42,7 @@ export function handlers(
     sessionMenu: (ctx) => sessionMenu(ctx, runCommand),
     openDashboard: () => openDashboard(),
     editOrDelete,
-    deleteAllData: deleteEverything,
+    deleteAllData: (ctx) => deleteEverything(ctx, folders),
     showSetAside,
     showProgress: () => Promise.resolve(showProgress()),
     chooseJournalFolder: (ctx) => chooseJournalFolder(ctx, folders),

@@ -2,6 +2,7 @@ import { changesBetween, isLogFile, logFileName, logLine, readLogBytes, recordBy
 import { monthOf } from '../../core/archive';
 import { mergeJournals, mergeSessions, survivor, uniteJournals } from '../../core/merge';
 import { nextStamp } from '../../core/stamp';
+import { newId } from '../../core/ids';
 import { emptyJournal, sessionSchema } from '../../core/schema';
 import type { Journal, Session } from '../../core/schema';
 import type { Clock } from '../../core/clock';
@@ -9,10 +10,10 @@ import { t } from '../../core/l10n';
 import type { DisposableLike, MementoLike } from '../platform/mementoLike';
 import type { JournalStore } from './journalStore';
 import type { ChangeOrigin } from './journalWriter';
-import type { LogFolder } from './logFolder';
+import type { LogFile, LogFolder } from './logFolder';
+import { FOLDER_STATE_KEY } from './storedCopies';
 
-/** What this machine has read of each file, which lines wait to be written, and whether its whole record is there (globalState, not synced). */
-export const FOLDER_STATE_KEY = 'journalFolder';
+export { FOLDER_STATE_KEY };
 
 interface Persisted {
   /** The folder this state is about: another folder starts afresh. */
@@ -25,13 +26,32 @@ interface Persisted {
   pending: { file: string; line: string }[];
   /** Other devices' sessions still running there, as read so far: they come in once they end. */
   running: Session[];
+  /** The erase marks this machine has followed (or left). */
+  erased: string[];
+}
+
+/** The file an erase everywhere leaves in its device's folder. */
+const ERASE_FILE = 'erase.jsonl';
+/** Erase marks remembered: a few are all the folder ever holds at once. */
+const MARKS_KEPT = 20;
+
+const baseName = (file: string): string => file.slice(file.indexOf('/') + 1);
+
+/** The id of an erase mark line, if it is one. */
+function eraseMarkId(line: string): string | undefined {
+  try {
+    const mark = JSON.parse(line) as { erase?: unknown; id?: unknown };
+    return mark.erase === 1 && typeof mark.id === 'string' && mark.id.length <= 64 ? mark.id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Past this, lines waiting for an absent folder are dropped and the whole record is written when it is back (the journal holds them all). */
 const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
 /** What the dashboard says of the folder: nothing while all is well. */
-export type FolderStatus = { kind: 'ok' } | { kind: 'away'; problem: string } | { kind: 'unreadable'; lines: number };
+export type FolderStatus = { kind: 'ok' } | { kind: 'away'; problem: string } | { kind: 'unreadable'; lines: number } | { kind: 'erased' };
 
 /**
  * The journal folder: every change this window writes is appended to this device's file of the
@@ -70,9 +90,12 @@ export class JournalFolder implements DisposableLike {
   catchUp(): Promise<void> {
     return this.#serial(async () => {
       try {
+        // An erase made everywhere comes first: nothing this machine still holds goes back into the folder.
+        const files = await this.o.folder.list();
+        if (await this.#followErase(files)) return;
         await this.#seed();
         await this.#flush();
-        await this.#readOthers();
+        await this.#readOthers(files);
         if (this.#status.kind === 'away') this.#set({ kind: 'ok' });
       } catch (error) {
         this.#set({ kind: 'away', problem: error instanceof Error ? error.message : String(error) });
@@ -82,6 +105,44 @@ export class JournalFolder implements DisposableLike {
 
   dispose(): void {
     this.#subscription.dispose();
+  }
+
+  /**
+   * Delete All My Data, everywhere: every device's files in the folder go, and a mark is left that
+   * makes every other device delete its own journal when it next reads the folder.
+   */
+  eraseEverywhere(): Promise<void> {
+    return this.#serial(async () => {
+      const files = await this.o.folder.list();
+      await this.o.folder.remove(files.filter((f) => isLogFile(baseName(f.path)) || baseName(f.path) === ERASE_FILE).map((f) => f.path));
+      const mark = { erase: 1, at: this.o.clock(), id: newId() };
+      await this.o.folder.append(`${this.o.device}/${ERASE_FILE}`, `${JSON.stringify(mark)}\n`);
+      await this.#save({ ...this.#state(), read: {}, pending: [], running: [], erased: [mark.id] });
+    });
+  }
+
+  /** Delete All My Data on this machine only: what waited to be written goes; what was read stays read, so it does not come back. */
+  erasedHere(): Promise<void> {
+    return this.#serial(() => this.#save({ ...this.#state(), pending: [] }));
+  }
+
+  /** Another device erased everything everywhere: this machine's journal is erased too, once per mark. */
+  async #followErase(files: readonly LogFile[]): Promise<boolean> {
+    const state = this.#state();
+    const fresh: string[] = [];
+    for (const file of files) {
+      if (baseName(file.path) !== ERASE_FILE) continue;
+      const text = new TextDecoder().decode(await this.o.folder.readFrom(file.path, 0));
+      for (const line of text.split('\n')) {
+        const id = eraseMarkId(line);
+        if (id !== undefined && !state.erased.includes(id)) fresh.push(id);
+      }
+    }
+    if (fresh.length === 0) return false;
+    await this.o.store.erase();
+    await this.#save({ ...this.#state(), read: {}, pending: [], running: [], erased: [...state.erased, ...fresh].slice(-MARKS_KEPT) });
+    this.#set({ kind: 'erased' });
+    return true;
   }
 
   #written(before: Journal, after: Journal, origin: ChangeOrigin): void {
@@ -133,8 +194,7 @@ export class JournalFolder implements DisposableLike {
     }
   }
 
-  async #readOthers(): Promise<void> {
-    const files = await this.o.folder.list();
+  async #readOthers(files: LogFile[]): Promise<void> {
     const state = this.#state();
     let batch: Journal | undefined;
     const read = { ...state.read };
@@ -211,8 +271,9 @@ export class JournalFolder implements DisposableLike {
 
   #state(): Persisted {
     const stored = this.o.memento.get(FOLDER_STATE_KEY) as Partial<Persisted> | undefined;
-    if (!stored || stored.folder !== this.o.where) return { folder: this.o.where, seeded: false, read: {}, pending: [], running: [] };
-    return { folder: this.o.where, seeded: stored.seeded === true, read: { ...(stored.read ?? {}) }, pending: [...(stored.pending ?? [])], running: validSessions(stored.running) };
+    if (!stored || stored.folder !== this.o.where) return { folder: this.o.where, seeded: false, read: {}, pending: [], running: [], erased: [] };
+    const erased = Array.isArray(stored.erased) ? stored.erased.filter((id): id is string => typeof id === 'string') : [];
+    return { folder: this.o.where, seeded: stored.seeded === true, read: { ...(stored.read ?? {}) }, pending: [...(stored.pending ?? [])], running: validSessions(stored.running), erased };
   }
 
   async #save(state: Persisted): Promise<void> {

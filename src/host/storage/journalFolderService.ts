@@ -25,7 +25,19 @@ export class JournalFolderService implements vscode.Disposable {
   readonly #disposables: vscode.Disposable[];
 
   constructor(
-    private readonly o: { store: JournalStore; device: string; clock: Clock; memento: MementoLike; settings: () => Settings; changed: () => void },
+    private readonly o: {
+      store: JournalStore;
+      device: string;
+      clock: Clock;
+      memento: MementoLike;
+      settings: () => Settings;
+      changed: () => void;
+      /**
+       * Where the record is kept in files when the user chose no folder, if anywhere: on the server
+       * a browser uses (code-server, Codespaces in a browser), whose globalState stays in each browser.
+       */
+      serverFolder: vscode.Uri | undefined;
+    },
   ) {
     const timer = setInterval(() => void this.catchUp(), LOOK_EVERY_MS);
     this.#disposables = [
@@ -41,23 +53,45 @@ export class JournalFolderService implements vscode.Disposable {
     return this.#folder?.catchUp() ?? Promise.resolve();
   }
 
-  /** What the dashboard says of where the record lives: nothing while a folder works. */
+  /** What the dashboard says of where the record lives: nothing while a folder the user chose works. */
   line(): RecordLine | undefined {
     const status = this.#folder?.status;
-    if (!status) return { kind: 'machine' };
-    if (status.kind === 'away') return { kind: 'away', text: awaySentence(status.problem) };
-    if (status.kind === 'unreadable') return { kind: 'note', text: t('{0} lines in your journal folder could not be read (damaged, or written by a newer Small Wins); everything else was merged.', status.lines) };
-    return undefined;
+    if (status?.kind === 'away') return { kind: 'away', text: awaySentence(status.problem) };
+    if (status?.kind === 'unreadable') return { kind: 'note', text: t('{0} lines in your journal folder could not be read (damaged, or written by a newer Small Wins); everything else was merged.', status.lines) };
+    if (status?.kind === 'erased') return { kind: 'note', text: t('All Small Wins data was deleted on another machine that uses your journal folder, so it was deleted here too.') };
+    return this.chosen() === undefined ? { kind: 'machine' } : undefined;
+  }
+
+  /** The folder the user chose, if any. */
+  chosen(): string | undefined {
+    return this.o.settings().journalFolder || undefined;
+  }
+
+  /**
+   * After Delete All My Data: with `everywhere` (or in the server's own folder, which is this
+   * machine's), every device's files go and the others erase theirs; otherwise nothing of this
+   * machine's is written there any more. The problem, if the folder cannot be reached.
+   */
+  async erase(everywhere: boolean): Promise<string | undefined> {
+    const folder = this.#folder;
+    if (!folder) return undefined;
+    try {
+      await (everywhere || this.chosen() === undefined ? folder.eraseEverywhere() : folder.erasedHere());
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
   }
 
   /** Starts, moves or stops the folder as the setting says, and waits for the first catch-up. */
   async #follow(): Promise<void> {
-    const where = this.o.settings().journalFolder;
+    const chosen = this.o.settings().journalFolder;
+    const root = chosen ? vscode.Uri.file(chosen) : this.o.serverFolder;
+    const where = chosen || (root?.toString() ?? '');
     if (where === this.#where) return;
     this.#stop();
     this.#where = where;
-    if (where !== '') {
-      const root = vscode.Uri.file(where);
+    if (root) {
       this.#folder = new JournalFolder({ folder: logFolderAt(root), where, store: this.o.store, device: this.o.device, clock: this.o.clock, memento: this.o.memento, changed: () => this.o.changed() });
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '*/*.jsonl'));
       const soon = () => {

@@ -12,7 +12,7 @@ import { compareMarks, markTime, nextMark } from '../../core/eraseMark';
 import type { Archive } from './archive';
 import { purgeFailed } from './archive';
 import type { MementoLike } from '../platform/mementoLike';
-import { ERASED_ELSEWHERE_KEY, ERASED_KEY, JOURNAL_KEY, SYNCED_KEY } from './storedCopies';
+import { ERASED_ELSEWHERE_KEY, ERASED_KEY, FOLDER_STATE_KEY, JOURNAL_KEY, SYNCED_KEY } from './storedCopies';
 import type { StoredCopies } from './storedCopies';
 import { freeRecoveryKey, keepAside, RECOVERY_PREFIX, recoveryKeys, redactSetAside } from './recoveryKeys';
 
@@ -250,6 +250,8 @@ export class JournalWriter {
       keys.delete(ERASED_KEY);
       // The device's id holds nothing of the journal; keeping it keeps one id per machine for windows already open.
       keys.delete(DEVICE_KEY);
+      // What was read of the journal folder holds no record either: without it, every other device's record would be read back in.
+      keys.delete(FOLDER_STATE_KEY);
       await Promise.all([...[...keys].map((key) => this.#memento.update(key, undefined)), this.#memento.update(ERASED_KEY, erased)]);
       await this.#options.archive?.erase();
       this.#copies.erasedHere(erased);

@@ -34,6 +34,11 @@ export const ERASED_KEY = 'erased';
  * Kept apart from ERASED_KEY, which makes every window drop everything it knew, local records too.
  */
 export const ERASED_ELSEWHERE_KEY = 'erasedElsewhere';
+/**
+ * What this machine has read of the journal folder and which erase marks it has followed: kept by
+ * an erase (so an erase of this machine alone does not read every other device's record back in).
+ */
+export const FOLDER_STATE_KEY = 'journalFolder';
 
 /** Work a read found besides a merge, taken once by the writer. */
 export interface Found {
