@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { chooseFile, expectPrompt, notification, openDashboard, pick, quickInput, RESULTS, runAndPick, runCommand, type, waitForWorkspaceStored, Workbench } from './workbench';
+import { chooseFile, expectPrompt, notification, openDashboard, pick, quickInput, RESULTS, runAndPick, runCommand, type, waitForWorkspaceStored, webviewShowing, Workbench } from './workbench';
 import { progressJournal } from '../harness/progressJournal';
 import { exportJournal } from '../../src/core/transfer';
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
@@ -11,30 +11,8 @@ import { SERIES } from '../../src/webview/series';
 
 const TITLE = 'Small Wins: Progress';
 
-/**
- * The webview page that shows `selector`, once it does. Each webview (the sidebar, the tab) is its
- * own frame, and a hidden one's page is gone, so it is looked up each time.
- */
-async function webview(page: Page, selector: string): Promise<Frame> {
-  // Every frame there is, and every frame attached meanwhile, waits for the selector; the first wins.
-  const shows = (frame: Frame) => frame.locator(selector).first().waitFor({ timeout: 30_000 }).then(() => frame);
-  let onAttached: ((frame: Frame) => void) | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const attached = new Promise<Frame>((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`No webview shows ${selector}`)), 30_000);
-    onAttached = (frame) => void shows(frame).then(resolve, () => undefined);
-    page.on('frameattached', onAttached);
-  });
-  try {
-    return await Promise.any([...page.frames().map(shows), attached]);
-  } finally {
-    clearTimeout(timer);
-    if (onAttached) page.off('frameattached', onAttached);
-  }
-}
-
-const progressView = (page: Page) => webview(page, 'main[aria-busy="false"] #progress-range');
-const dashboardView = (page: Page) => webview(page, 'main[aria-busy="false"] #show-progress');
+const progressView = (page: Page) => webviewShowing(page, 'main[aria-busy="false"] #progress-range');
+const dashboardView = (page: Page) => webviewShowing(page, 'main[aria-busy="false"] #show-progress');
 
 function tabs(page: Page) {
   return page.locator('.tabs-container .tab').filter({ hasText: TITLE });

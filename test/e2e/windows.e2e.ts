@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { clearNotifications, notification, openDashboard, pick, reviewQuick, runCommand, startFocus, statusItem, type, waitForFile, waitForStored, waitForText, Workbench } from './workbench';
+import { clearNotifications, notification, openDashboard, pick, reviewQuick, runCommand, setFocus, startFocus, statusItem, type, waitForFile, waitForStored, waitForText, Workbench } from './workbench';
 
 /** The first start names the domain once; a later one creates another through the box's domain button. */
 async function startSession(page: Page, domain: string, length: string, o: { first?: boolean; minutes?: string } = {}): Promise<void> {
@@ -29,15 +29,6 @@ async function logMicroWins(view: FrameLocator, prefix: string, count: number): 
 function storedWins(stored: string): string[] {
   const state = JSON.parse(stored) as { journal: { sessions: { wins: { id: string; text: string }[] }[] } };
   return state.journal.sessions.flatMap((s) => s.wins.map((w) => `${w.id} ${w.text}`));
-}
-
-/** Focus leaves or returns to a window, as VS Code sees it: the document's focus and the events it listens to. */
-async function setFocus(page: Page, focused: boolean): Promise<void> {
-  await page.evaluate((f) => {
-    Object.defineProperty(document, 'hasFocus', { value: () => f, configurable: true });
-    window.dispatchEvent(new FocusEvent(f ? 'focus' : 'blur'));
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, focused);
 }
 
 /** Corrects a win's text through "Edit or Delete a Record", as a user does from the palette. */

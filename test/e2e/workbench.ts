@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
 import { startVsCode } from '../harness/embeddedVsCode';
 import type { RunningVsCode } from '../harness/embeddedVsCode';
@@ -64,6 +64,14 @@ export class Workbench {
   /** A second VS Code window on the same server and browser profile. */
   async newWindow(): Promise<Page> {
     const page = await this.context.newPage();
+    await this.open(page);
+    return page;
+  }
+
+  /** A window in another browser (its own profile, so its own copy of VS Code's browser storage) on the same server. */
+  async newBrowser(): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
     await this.open(page);
     return page;
   }
@@ -299,6 +307,20 @@ export async function chooseFile(page: Page, dialogTitle: string, fileName: stri
 }
 
 /** The validation message under the input box. */
+/** Picks a folder in VS Code's own folder dialog (the simple one code-server shows): its path typed, then accepted. */
+export async function chooseFolder(page: Page, dialogTitle: string, folder: string): Promise<void> {
+  await expectPrompt(page, dialogTitle);
+  const input = quickInput(page).locator('input');
+  await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value ?? '').startsWith('/'), undefined, { timeout: TIMEOUT });
+  await quickInput(page).locator('.monaco-list-row').first().waitFor({ timeout: TIMEOUT });
+  await input.fill(`${folder}/`);
+  await page.waitForFunction((f) => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value === `${f}/`, folder, { timeout: TIMEOUT });
+  await input.press('Enter');
+  // Enter on a folder's path opens it in the dialog; the dialog's button then takes it.
+  const accept = quickInput(page).locator('.quick-input-action .monaco-button, .quick-input-titlebar .monaco-button').first();
+  if (await quickInput(page).isVisible()) await accept.click({ timeout: 5_000 }).catch(() => input.press('Enter'));
+}
+
 export function validationMessage(page: Page): Locator {
   return quickInput(page).locator('.quick-input-message');
 }
@@ -316,6 +338,42 @@ export async function clickNotificationButton(page: Page, text: string | RegExp,
 
 export async function clearNotifications(page: Page): Promise<void> {
   await runCommand(page, 'Notifications: Clear All Notifications');
+}
+
+/**
+ * The webview page that shows `selector`, once it does. Each webview (the sidebar, the tab) is its
+ * own frame, and a hidden one's page is gone, so it is looked up each time.
+ */
+export async function webviewShowing(page: Page, selector: string): Promise<Frame> {
+  // Every frame there is, and every frame attached meanwhile, waits for the selector; the first wins.
+  const shows = (frame: Frame) => frame.locator(selector).first().waitFor({ timeout: 30_000 }).then(() => frame);
+  let onAttached: ((frame: Frame) => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const attached = new Promise<Frame>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`No webview shows ${selector}`)), 30_000);
+    onAttached = (frame) => void shows(frame).then(resolve, () => undefined);
+    page.on('frameattached', onAttached);
+  });
+  try {
+    return await Promise.any([...page.frames().map(shows), attached]);
+  } finally {
+    clearTimeout(timer);
+    if (onAttached) page.off('frameattached', onAttached);
+  }
+}
+
+/**
+ * Focus leaves or returns to a window, as VS Code sees it: the document's focus and the events it
+ * listens to. Without `focused`, the window loses focus and gains it again.
+ */
+export async function setFocus(page: Page, focused?: boolean): Promise<void> {
+  for (const f of focused === undefined ? [false, true] : [focused]) {
+    await page.evaluate((value) => {
+      Object.defineProperty(document, 'hasFocus', { value: () => value, configurable: true });
+      window.dispatchEvent(new FocusEvent(value ? 'focus' : 'blur'));
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, f);
+  }
 }
 
 /** The dashboard's content frame (webview iframe, then its active frame). */

@@ -100,6 +100,8 @@ export class JournalFolderService implements vscode.Disposable {
       };
       this.#watcher = vscode.Disposable.from(watcher, watcher.onDidCreate(soon), watcher.onDidChange(soon));
     }
+    // The server's own folder is made when missing; a folder the user chose that is missing is away (an unmounted drive).
+    if (root && !chosen) await Promise.resolve(vscode.workspace.fs.createDirectory(root)).catch(() => undefined);
     this.o.changed();
     await this.catchUp();
   }

@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { chooseFolder, notification, openDashboard, pick, reviewQuick, runCommand, setFocus, startFocus, statusItem, type, waitForText, webviewShowing, Workbench } from './workbench';
+
+/** A session with one micro-win, ended with the quick review: a few minutes of a user's day. */
+async function sessionWithWin(page: Page, start: Parameters<typeof startFocus>[1], win: string): Promise<void> {
+  await startFocus(page, start);
+  await runCommand(page, 'Small Wins: Log a Win');
+  await pick(page, 'What did you get done', 'A micro-win');
+  await type(page, 'Name the micro-win', win);
+  await runCommand(page, 'Small Wins: End Session and Review');
+  await reviewQuick(page, { cause: 'Effort' });
+  await waitForText(statusItem(page), /Start focus/);
+}
+
+/** The dashboard's list of today's wins, as "domain · win" lines. */
+async function todayWins(view: FrameLocator, expected: RegExp): Promise<string> {
+  return waitForText(view.locator('#today-wins li'), expected);
+}
+
+/** Where "Show Running Extensions" says Small Wins runs. */
+async function runsWhere(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1400, height: 2600 });
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ has: page.locator('.name').getByText('Small Wins', { exact: true }) });
+  await row.locator('.activation-time', { hasText: /Activation:/ }).waitFor();
+  const where = (await row.locator('.msg').textContent()) ?? '';
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1400, height: 900 });
+  return where;
+}
+
+/**
+ * A server opened from two browsers (code-server): each browser keeps its own copy of VS Code's
+ * browser storage, where globalState lives, and the server keeps the record in files both read.
+ * Pinned to the server's (Node) extension host; web.e2e.ts covers the browser's.
+ */
+describe('one record from two browsers on one server (real VS Code)', function () {
+  this.timeout(300_000);
+  let bench: Workbench;
+  let b: Page | undefined;
+
+  before(async function () {
+    bench = await Workbench.launch({ settings: { 'remote.extensionKind': { 'small-wins.small-wins': ['workspace'] } } });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await bench?.screenshot(`record A ${this.currentTest.title}`);
+      await b?.screenshot({ path: `test-results/record B ${this.currentTest.title}.png`.replace(/[^\w./ -]+/g, '_') }).catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    await bench?.close();
+  });
+
+  it('a session ended in browser A is whole in browser B: its domain, its Progress tab, its next start', async () => {
+    const a = bench.page;
+    assert.match(await runsWhere(a), /127\.0\.0\.1|localhost/, 'runs on the server');
+    await sessionWithWin(a, { first: { domain: 'parser tests' }, goal: 'Lex the numbers', confidence: '9' }, 'Lexed the numbers');
+    b = await bench.newBrowser();
+    const view = await openDashboard(b);
+    // Under its domain, not "unknown domain": the domain comes from the server's files of the journal.
+    await todayWins(view, /parser tests · Lexed the numbers/);
+    await b.screenshot({ path: 'test-results/record-two-browsers-dashboard.png' });
+    await runCommand(b, 'Small Wins: Show Progress');
+    const progress = await webviewShowing(b, 'main[aria-busy="false"] #progress-range');
+    await progress.locator('#summary tbody th', { hasText: 'parser tests' }).waitFor();
+    // The next start in B knows the domain: no "Name a micro-domain" first.
+    await startFocus(b, { goal: 'Parse the strings', confidence: '8' });
+    await waitForText(statusItem(b), /parser tests/);
+  });
+});
+
+/**
+ * Two machines: two code-server instances with their own user data (globalState, archive), sharing
+ * one journal folder, as Dropbox or Syncthing would share it between two computers.
+ */
+describe('one record on two machines through a journal folder (real VS Code)', function () {
+  this.timeout(400_000);
+  let folder: string;
+  let one: Workbench;
+  let two: Workbench;
+
+  before(async function () {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-folder-'));
+    one = await Workbench.launch({ settings: { 'smallWins.journalFolder': folder } });
+    two = await Workbench.launch();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await one?.screenshot(`record machine one ${this.currentTest.title}`);
+      await two?.screenshot(`record machine two ${this.currentTest.title}`);
+    }
+  });
+
+  after(async function () {
+    await one?.close();
+    await two?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('offers the folder in the dashboard in one line, and a session ended on one machine appears on the other once it uses the folder', async () => {
+    await sessionWithWin(one.page, { first: { domain: 'parser tests' }, goal: 'Lex the numbers', confidence: '9' }, 'Lexed on machine one');
+    const devices = fs.readdirSync(folder);
+    assert.equal(devices.length, 1, 'one device folder');
+    const lines = fs.readFileSync(path.join(folder, devices[0] as string, fs.readdirSync(path.join(folder, devices[0] as string))[0] as string), 'utf8').trim().split('\n');
+    assert.ok(lines.every((line) => (JSON.parse(line) as { log: number }).log === 1), 'one JSON line per change');
+    const view = await openDashboard(two.page);
+    const line = view.locator('#record-place');
+    await waitForText(line, /Your record lives only on this machine · Choose a folder/);
+    await line.scrollIntoViewIfNeeded();
+    await two.page.screenshot({ path: 'test-results/record-choose-folder.png' });
+    await view.locator('#choose-journal-folder').click();
+    await chooseFolder(two.page, 'Choose Journal Folder', folder);
+    await notification(two.page, /Your record is kept in ".*" now/).waitFor();
+    await waitForText(view.locator('#today-wins'), /parser tests · Lexed on machine one/);
+    await view.locator('#record-place').waitFor({ state: 'hidden' });
+  });
+
+  it('an edit on machine two reaches machine one, and a deletion on one holds on both', async () => {
+    await runCommand(two.page, 'Small Wins: Edit or Delete a Record');
+    await pick(two.page, 'What do you want to correct or remove?', 'A win');
+    await pick(two.page, 'Which one?', 'Lexed on machine one', undefined, true);
+    await pick(two.page, 'Lexed on machine one', 'Edit…');
+    await type(two.page, 'The win, as you want it recorded:', 'Lexed every number');
+    await notification(two.page, 'Saved the change.').waitFor();
+    const viewOne = await openDashboard(one.page);
+    // Machine one reads the folder when it changes (a file watcher) or when its window gains focus.
+    await setFocus(one.page);
+    await waitForText(viewOne.locator('#today-wins'), /Lexed every number/);
+    await runCommand(one.page, 'Small Wins: Edit or Delete a Record');
+    await pick(one.page, 'What do you want to correct or remove?', 'A win');
+    await pick(one.page, 'Which one?', 'Lexed every number', undefined, true);
+    await pick(one.page, 'Lexed every number', 'Delete…');
+    await one.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Delete$/ }).click();
+    await notification(one.page, /Deleted/).waitFor();
+    const viewTwo = await openDashboard(two.page);
+    await setFocus(two.page);
+    await waitForText(viewTwo.locator('#today-wins'), /No wins yet today/);
+    await waitForText(viewOne.locator('#today-wins'), /No wins yet today/);
+  });
+});
+
