@@ -54,8 +54,8 @@ function configs() {
       platform: 'browser',
       format: 'cjs',
       target: 'es2022',
-      // Required only where Node runs (host/storage/logFolder.ts); a web worker never loads it.
-      external: ['vscode', 'node:fs'],
+      // Required only where Node runs (host/storage/logFolder.ts, gitSync.ts); a web worker never loads them.
+      external: ['vscode', 'node:fs', 'node:child_process'],
     },
     {
       ...common,

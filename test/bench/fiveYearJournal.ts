@@ -9,12 +9,13 @@ import type { Journal, Session } from '../../src/core/schema';
 
 const DAY = 86_400_000;
 
-export function fiveYearJournal(now: number, options: { years?: number; library?: boolean } = {}): Journal {
-  const { years = 5, library = true } = options;
-  let seed = 12345;
+export function fiveYearJournal(now: number, options: { years?: number; library?: boolean; device?: number } = {}): Journal {
+  const { years = 5, library = true, device = 0 } = options;
+  let seed = 12345 + device;
   const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
   let n = 0;
-  const id = () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`;
+  // Another device's record has ids of its own (`device`), as records made on two machines do.
+  const id = () => `${device.toString(16).padStart(8, '0')}-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`;
   const journal = emptyJournal();
   const start = now - years * 365 * DAY;
   const domainNames = ['writing parser tests', 'SQL query tuning', 'reading Rust lifetimes', 'code review comments', 'Kubernetes manifests', 'CSS layout'];

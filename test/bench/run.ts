@@ -22,6 +22,7 @@ import { ordinaryJournal } from '../harness/hostileJournal';
 import { soak } from '../harness/soak';
 import { startVsCode } from '../harness/embeddedVsCode';
 import { fiveYearJournal } from './fiveYearJournal';
+import { journalFolderCosts } from './journalFolderBench';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { JournalStore } from '../../src/host/storage/journalStore';
@@ -328,6 +329,16 @@ async function heapMode(file: string): Promise<void> {
   console.log(JSON.stringify({ beforeMB, afterMB, keep: typeof store }));
 }
 
+/** The journal folder's costs (journalFolderBench.ts): a window's open and a logged win with it, and reading what another device added. */
+async function journalFolder(): Promise<void> {
+  const f = await journalFolderCosts();
+  results['journalFolder'] = f;
+  rows.push({ figure: "Journal folder, first read of 3 devices' five years (one-time)", value: ms(f['firstReadThreeMs'] as number), reference: `1 device: ${ms(f['firstReadOneMs'] as number)}; ratio ${((f['firstReadThreeMs'] as number) / (f['firstReadOneMs'] as number)).toFixed(2)}`, budget: 'proportional to what is there', ok: undefined });
+  rows.push({ figure: "Journal folder, a window's open once read (a look at the folder + the dashboard's view), 3 devices' five years", value: ms(f['openThreeMs'] as number), reference: `1 device: ${ms(f['openOneMs'] as number)}; ratio **${(f['openRatio'] as number).toFixed(2)}**`, budget: '≤ 1.5 × one device', ok: (f['openRatio'] as number) <= 1.5 });
+  rows.push({ figure: 'Log a win with a journal folder (the line appended)', value: ms(f['winWithMs'] as number), reference: `without: ${ms(f['winWithoutMs'] as number)}; ratio **${(f['winRatio'] as number).toFixed(2)}**`, budget: '≤ 2 × without', ok: (f['winRatio'] as number) <= 2 });
+  rows.push({ figure: 'Read a month another device newly wrote, at five years of history', value: ms(f['newMonthFiveYearsMs'] as number), reference: `at one year: ${ms(f['newMonthOneYearMs'] as number)}; ratio **${(f['newMonthRatio'] as number).toFixed(2)}**`, budget: '≤ 1.5 × at one year', ok: (f['newMonthRatio'] as number) <= 1.5 });
+}
+
 /**
  * Merging two copies of a journal must stay roughly linear in their size: 200,000 elements (sessions,
  * half of them shared with a newer edit, plus tombstones) against 20,000 (2,000 took 0.4 ms, too
@@ -525,7 +536,7 @@ async function main(): Promise<void> {
   if (args.includes('--heap') && heapFile) return heapMode(heapFile);
   if (args.includes('--merge')) return mergeMode();
   console.log('Small Wins bench: production bundles, one run, medians over repeats\n');
-  const parts: Record<string, () => unknown> = { sizes, write: writeCost, render, open: openCost, merge: mergeScaling, soak: tenYearSoak, idle, appStart, activation };
+  const parts: Record<string, () => unknown> = { sizes, write: writeCost, render, open: openCost, merge: mergeScaling, soak: tenYearSoak, folder: journalFolder, idle, appStart, activation };
   for (const [name, part] of Object.entries(parts)) {
     if (only && !only.includes(name)) continue;
     if (name === 'activation') console.log(`activation: ${launches} fresh launches of code-server with Small Wins and the reference extension`);

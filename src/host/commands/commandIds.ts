@@ -22,6 +22,7 @@ export const COMMAND_NAMES = [
   'showSetAside',
   'showProgress',
   'chooseJournalFolder',
+  'syncJournalFolder',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

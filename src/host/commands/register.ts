@@ -11,7 +11,7 @@ import { startFocusSession } from './start';
 import { exportData, importData, writeWeeklyReview } from './transfer';
 import { sessionMenu } from './menu';
 import { deleteEverything, editOrDelete, showSetAside } from './records';
-import { chooseJournalFolder } from './journalFolder';
+import { chooseJournalFolder, syncJournalFolder } from './journalFolder';
 import type { FolderChoice } from './journalFolder';
 
 type Handler = (ctx: Services) => Promise<void>;
@@ -46,6 +46,7 @@ export function handlers(
     showSetAside,
     showProgress: () => Promise.resolve(showProgress()),
     chooseJournalFolder: (ctx) => chooseJournalFolder(ctx, folders),
+    syncJournalFolder: (ctx) => syncJournalFolder(ctx, folders),
   };
 }
 

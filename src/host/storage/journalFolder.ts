@@ -107,6 +107,11 @@ export class JournalFolder implements DisposableLike {
     this.#subscription.dispose();
   }
 
+  /** Resolves when what this window has given the folder so far is written (or kept to write). */
+  idle(): Promise<void> {
+    return this.#serial(() => Promise.resolve());
+  }
+
   /**
    * Delete All My Data, everywhere: every device's files in the folder go, and a mark is left that
    * makes every other device delete its own journal when it next reads the folder.

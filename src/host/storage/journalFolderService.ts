@@ -7,6 +7,9 @@ import type { MementoLike } from '../platform/mementoLike';
 import { awaySentence, JournalFolder } from './journalFolder';
 import type { JournalStore } from './journalStore';
 import { logFolderAt } from './logFolder';
+import { syncWithGit } from './gitSync';
+import type { GitSyncResult } from './gitSync';
+import { SessionError } from '../../core/session';
 
 /** Another device's lines are looked for at least this often, besides file events and window focus (a sync tool may write without events, a drive may come back). */
 const LOOK_EVERY_MS = 5 * 60_000;
@@ -81,6 +84,16 @@ export class JournalFolderService implements vscode.Disposable {
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /** Commits this device's files in the folder's git repository, pulls with rebase and pushes, then reads what came. */
+  async syncWithGit(): Promise<GitSyncResult> {
+    const chosen = this.chosen();
+    if (!chosen || !this.#folder) throw new SessionError(t('Choose a journal folder first (Small Wins: Choose Journal Folder).'));
+    await this.#folder.idle();
+    const result = await syncWithGit(chosen, this.o.device);
+    await this.catchUp();
+    return result;
   }
 
   /** Starts, moves or stops the folder as the setting says, and waits for the first catch-up. */

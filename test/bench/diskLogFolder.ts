@@ -1,0 +1,27 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { LogFile, LogFolder } from '../../src/host/storage/logFolder';
+
+/** The journal folder on disk, as the extension reads it (host/storage/logFolder.ts does it through VS Code's file API). */
+export function diskLogFolder(root: string): LogFolder {
+  return {
+    async list() {
+      const out: LogFile[] = [];
+      for (const dir of await fs.readdir(root, { withFileTypes: true })) {
+        if (!dir.isDirectory()) continue;
+        for (const name of await fs.readdir(path.join(root, dir.name))) out.push({ path: `${dir.name}/${name}`, size: (await fs.stat(path.join(root, dir.name, name))).size });
+      }
+      return out;
+    },
+    async readFrom(file, offset) {
+      return (await fs.readFile(path.join(root, file))).subarray(offset);
+    },
+    async append(file, text) {
+      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await fs.appendFile(path.join(root, file), text);
+    },
+    async remove(files) {
+      for (const file of files) await fs.rm(path.join(root, file), { force: true });
+    },
+  };
+}
