@@ -55,7 +55,7 @@ function configs() {
       format: 'cjs',
       target: 'es2022',
       // Required only where Node runs (host/storage/logFolder.ts, gitSync.ts); a web worker never loads them.
-      external: ['vscode', 'node:fs', 'node:child_process'],
+      external: ['vscode', 'node:fs', 'node:child_process', 'node:os'],
     },
     {
       ...common,

@@ -22,6 +22,8 @@ import { EvidenceWatcher } from './suggestions/evidenceWatcher';
 import { SuggestionBox } from './suggestions/suggestionBox';
 import { registerAssistantTools } from './assistant/lmTools';
 import { JournalFolderService } from './storage/journalFolderService';
+import { Backups } from './storage/backups';
+import type * as NodeOs from 'node:os';
 import { t, useTranslator } from '../core/l10n';
 
 /** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
@@ -71,6 +73,14 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     changed: () => dashboard.sendSnapshot(),
     serverFolder: serverJournalFolder(context),
   });
+  const backups = new Backups({
+    folder: backupFolder(context),
+    store,
+    clock: systemClock,
+    // A journal folder keeps the record on other machines already.
+    wanted: () => readSettings().dailyBackups && readSettings().journalFolder === '',
+    report: (problem) => ui.error(t('Small Wins could not write its daily backup ({0}).', problem)),
+  });
   const progress = new ProgressPanel(context.extensionUri, ctx);
   const openDashboard = async () => {
     await vscode.commands.executeCommand(`${DASHBOARD_VIEW_ID}.focus`);
@@ -79,11 +89,12 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     signal,
     controller,
     folder,
+    backups.schedule(),
     new EvidenceWatcher(store, suggestions, systemClock, readSettings),
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
     dashboard,
     progress,
-    ...registerCommands(ctx, handlers(run, openDashboard, () => progress.show(), folder)),
+    ...registerCommands(ctx, handlers(run, openDashboard, () => progress.show(), folder, { where: () => backups.folder.fsPath, list: () => backups.list(), read: (name) => backups.read(name) })),
     // Language model tools for the user's AI assistant; skipped on hosts without vscode.lm.registerTool.
     ...registerAssistantTools(vscode, ctx),
   ];
@@ -99,4 +110,12 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
 function serverJournalFolder(context: vscode.ExtensionContext): vscode.Uri | undefined {
   const onServer = context.extension.extensionKind === vscode.ExtensionKind.Workspace;
   return vscode.env.uiKind === vscode.UIKind.Web && onServer ? vscode.Uri.joinPath(context.globalStorageUri, 'journal') : undefined;
+}
+
+/** "Small Wins backups" in the home folder, where the user finds them; in a browser's worker, the extension's own storage. */
+function backupFolder(context: vscode.ExtensionContext): vscode.Uri {
+  if (typeof process === 'undefined' || !process.versions?.node) return vscode.Uri.joinPath(context.globalStorageUri, 'backups');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const os = require('node:os') as typeof NodeOs;
+  return vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), 'Small Wins backups');
 }

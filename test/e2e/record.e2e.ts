@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { chooseFolder, notification, openDashboard, pick, reviewQuick, runCommand, setFocus, startFocus, statusItem, type, waitForText, webviewShowing, Workbench } from './workbench';
+import { chooseFolder, notification, openDashboard, pick, reviewQuick, runCommand, setFocus, startFocus, statusItem, type, waitForFile, waitForText, webviewShowing, Workbench } from './workbench';
 
 /** A session with one micro-win, ended with the quick review: a few minutes of a user's day. */
 async function sessionWithWin(page: Page, start: Parameters<typeof startFocus>[1], win: string): Promise<void> {
@@ -147,3 +147,43 @@ describe('one record on two machines through a journal folder (real VS Code)', f
   });
 });
 
+
+/**
+ * Without a journal folder: a dated backup each day in "Small Wins backups" in the home folder, and a
+ * machine that starts from nothing (a replaced laptop: new user data, the same home) restores it.
+ */
+describe('daily backups and Restore From Backup (real VS Code)', function () {
+  this.timeout(400_000);
+  let home: string;
+  let bench: Workbench | undefined;
+
+  before(function () {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-home-'));
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await bench?.screenshot(`record backups ${this.currentTest.title}`);
+    await bench?.close();
+    bench = undefined;
+  });
+
+  after(function () {
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('keeps a backup after the day’s work, and a machine that starts from nothing restores the record from it', async () => {
+    bench = await Workbench.launch({ env: { HOME: home } });
+    await sessionWithWin(bench.page, { first: { domain: 'parser tests' }, goal: 'Lex the numbers', confidence: '9' }, 'Lexed before the laptop was lost');
+    // Named by its day and what it holds, a few seconds after the work is written.
+    const backup = path.join(home, 'Small Wins backups', `small-wins-${new Date().toLocaleDateString('en-CA')}-1s-1w.json`);
+    await waitForFile(backup, 60_000);
+    assert.match(fs.readFileSync(backup, 'utf8'), /Lexed before the laptop was lost/);
+    await bench.close();
+    bench = await Workbench.launch({ env: { HOME: home } });
+    await runCommand(bench.page, 'Small Wins: Restore From Backup');
+    await pick(bench.page, 'Which backup?', 'sessions: 1, wins: 1');
+    await notification(bench.page, /Imported/).waitFor();
+    const view = await openDashboard(bench.page);
+    await todayWins(view, /parser tests · Lexed before the laptop was lost/);
+  });
+});

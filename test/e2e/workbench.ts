@@ -27,7 +27,7 @@ export class Workbench {
    * A fresh code-server with the built extension, a fresh browser profile, and one window on a scratch
    * folder. `files`: more files for the workspace (path → content), there before VS Code opens it.
    */
-  static async launch(o: { settings?: Record<string, unknown>; colorTheme?: string; files?: Record<string, string>; folderName?: string } = {}): Promise<Workbench> {
+  static async launch(o: { settings?: Record<string, unknown>; colorTheme?: string; files?: Record<string, string>; folderName?: string; env?: Record<string, string> } = {}): Promise<Workbench> {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-ws-'));
     // The folder's own name is what VS Code calls the workspace; a test can choose it.
     const workspace = o.folderName ? path.join(scratch, o.folderName) : scratch;
@@ -41,6 +41,7 @@ export class Workbench {
       workspace,
       extensions: [REPO],
       settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden', ...(o.colorTheme ? { 'workbench.colorTheme': o.colorTheme } : {}), ...o.settings },
+      ...(o.env ? { env: o.env } : {}),
     });
     const browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

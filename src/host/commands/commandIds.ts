@@ -23,6 +23,7 @@ export const COMMAND_NAMES = [
   'showProgress',
   'chooseJournalFolder',
   'syncJournalFolder',
+  'restoreFromBackup',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -13,6 +13,8 @@ import { sessionMenu } from './menu';
 import { deleteEverything, editOrDelete, showSetAside } from './records';
 import { chooseJournalFolder, syncJournalFolder } from './journalFolder';
 import type { FolderChoice } from './journalFolder';
+import { restoreFromBackup } from './backups';
+import type { BackupShelf } from './backups';
 
 type Handler = (ctx: Services) => Promise<void>;
 
@@ -22,6 +24,7 @@ export function handlers(
   openDashboard: () => Promise<void>,
   showProgress: () => void,
   folders: FolderChoice,
+  backups: BackupShelf,
 ): Record<CommandName, Handler> {
   return {
     startSession: startFocusSession,
@@ -47,6 +50,7 @@ export function handlers(
     showProgress: () => Promise.resolve(showProgress()),
     chooseJournalFolder: (ctx) => chooseJournalFolder(ctx, folders),
     syncJournalFolder: (ctx) => syncJournalFolder(ctx, folders),
+    restoreFromBackup: (ctx) => restoreFromBackup(ctx, backups),
   };
 }
 

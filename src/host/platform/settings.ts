@@ -23,6 +23,8 @@ export interface Settings {
   learnThreshold: boolean;
   /** A folder that a sync tool carries between machines, where each device keeps its own files of the journal; '' for none. */
   journalFolder: string;
+  /** A dated export of the whole record each day (the last few kept) while no journal folder is set. */
+  dailyBackups: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   commitsWithAiHelp: false,
   learnThreshold: false,
   journalFolder: '',
+  dailyBackups: true,
 };
 
 /** Where each setting lives under `smallWins.` in settings.json (package.json declares the same keys). */
@@ -62,6 +65,7 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
   commitsWithAiHelp: 'evidence.commitsWithAiHelp',
   learnThreshold: 'learnThreshold',
   journalFolder: 'journalFolder',
+  dailyBackups: 'dailyBackups',
 };
 
 /** Clamps what a user typed into settings.json to the range each setting allows. */
@@ -88,5 +92,6 @@ export function sanitizeSettings(raw: Partial<Record<keyof Settings, unknown>>):
     commitsWithAiHelp: bool(raw.commitsWithAiHelp, d.commitsWithAiHelp),
     learnThreshold: bool(raw.learnThreshold, d.learnThreshold),
     journalFolder: typeof raw.journalFolder === 'string' && raw.journalFolder.trim().length <= 4096 ? raw.journalFolder.trim() : d.journalFolder,
+    dailyBackups: bool(raw.dailyBackups, d.dailyBackups),
   };
 }

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { backedUpOn, backupName, backupsToRemove, listedBackups } from '../../core/backups';
+import type { BackupInfo } from '../../core/backups';
+import { exportJournal } from '../../core/transfer';
+import type { Clock } from '../../core/clock';
+import type { JournalStore } from './journalStore';
+import { localDate } from '../../core/time';
+
+/**
+ * Daily backups without a journal folder: once a day, the whole record as an export file (the same
+ * format *Import Data* reads) in a folder the user can see, the last few kept. A journal folder
+ * already keeps the record on other machines, so then none are made.
+ */
+/** A look a few seconds after a change is written (after the work, off its path), and every few hours. */
+const AFTER_CHANGE_MS = 5_000;
+const LOOK_EVERY_MS = 6 * 60 * 60_000;
+
+export class Backups {
+  /** A problem is said once per window, not at every look. */
+  #said = false;
+  /** The day this window knows a backup was made: no look at the folder until the next. */
+  #doneOn: string | undefined;
+
+  constructor(
+    private readonly o: { folder: vscode.Uri; store: JournalStore; clock: Clock; wanted: () => boolean; report: (problem: string) => void },
+  ) {}
+
+  get folder(): vscode.Uri {
+    return this.o.folder;
+  }
+
+  /** Looks for today's backup after changes and now and then, for as long as the window is open. */
+  schedule(): vscode.Disposable {
+    let soon: ReturnType<typeof setTimeout> | undefined;
+    const written = this.o.store.onDidWrite(() => {
+      if (this.#doneOn === localDate(this.o.clock())) return;
+      if (soon) clearTimeout(soon);
+      soon = setTimeout(() => void this.daily(), AFTER_CHANGE_MS);
+    });
+    const later = setInterval(() => void this.daily(), LOOK_EVERY_MS);
+    return new vscode.Disposable(() => {
+      written.dispose();
+      if (soon) clearTimeout(soon);
+      clearInterval(later);
+    });
+  }
+
+  /** Makes today's backup if there is none yet, and removes the oldest past the number kept. Never throws. */
+  async daily(): Promise<void> {
+    if (!this.o.wanted()) return;
+    try {
+      const names = await this.#names();
+      const now = this.o.clock();
+      if (backedUpOn(names, now)) {
+        this.#doneOn = localDate(now);
+        return;
+      }
+      const history = await this.o.store.history();
+      // An empty record is not worth a file (a first start, or right after an erase).
+      if (history.sessions.length === 0 && history.domains.length === 0) return;
+      await vscode.workspace.fs.createDirectory(this.o.folder);
+      const name = backupName(history, now);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.o.folder, name), new TextEncoder().encode(exportJournal(history, now)));
+      this.#doneOn = localDate(now);
+      for (const old of backupsToRemove([...names, name])) await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.o.folder, old))).catch(() => undefined);
+    } catch (error) {
+      if (!this.#said) this.o.report(error instanceof Error ? error.message : String(error));
+      this.#said = true;
+    }
+  }
+
+  /** The backups there are, newest first. */
+  async list(): Promise<BackupInfo[]> {
+    return listedBackups(await this.#names());
+  }
+
+  async read(name: string): Promise<string> {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.o.folder, name)));
+  }
+
+  async #names(): Promise<string[]> {
+    try {
+      return (await vscode.workspace.fs.readDirectory(this.o.folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+    } catch {
+      return [];
+    }
+  }
+}
