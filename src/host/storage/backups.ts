@@ -60,7 +60,10 @@ export class Backups {
       if (history.sessions.length === 0 && history.domains.length === 0) return;
       await vscode.workspace.fs.createDirectory(this.o.folder);
       const name = backupName(history, now);
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.o.folder, name), new TextEncoder().encode(exportJournal(history, now)));
+      // Written beside its name and renamed, so a backup is whole or not there (a half-written one is never listed).
+      const partial = vscode.Uri.joinPath(this.o.folder, `${name}.partial`);
+      await vscode.workspace.fs.writeFile(partial, new TextEncoder().encode(exportJournal(history, now)));
+      await vscode.workspace.fs.rename(partial, vscode.Uri.joinPath(this.o.folder, name), { overwrite: true });
       this.#doneOn = localDate(now);
       for (const old of backupsToRemove([...names, name])) await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.o.folder, old))).catch(() => undefined);
     } catch (error) {
