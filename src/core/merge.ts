@@ -275,7 +275,8 @@ export function applyTombstones(journal: Journal): Journal {
           return detached;
         })
       : records;
-  const ofLiveDomain = <T extends { domainId: string }>(records: T[]): T[] => (records.some((r) => removedDomain(r.domainId)) ? records.filter((r) => !removedDomain(r.domainId)) : records);
+  // A record of a domain merged into one since deleted goes too: the end of the chain decides.
+  const ofLiveDomain = <T extends { domainId: string }>(records: T[]): T[] => (records.some((r) => removedDomain(resolve(r.domainId))) ? records.filter((r) => !removedDomain(resolve(r.domainId))) : records);
   const folded = new Map<string, Session[]>();
   // A session folded into one this copy does not hold (archived, or not arrived yet) stays as it is,
   // so nothing of it is lost: the copy that holds both folds it (the archive read with the live journal).
@@ -285,7 +286,9 @@ export function applyTombstones(journal: Journal): Journal {
     for (const session of journal.sessions) {
       const into = dead.get(session.id)?.into;
       if (into === undefined) continue;
-      if (!held.has(into) || dead.has(into)) {
+      // Folded into a session since deleted: it goes with it.
+      if (dead.has(into)) continue;
+      if (!held.has(into)) {
         waiting.add(session.id);
         continue;
       }

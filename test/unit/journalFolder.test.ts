@@ -238,6 +238,39 @@ describe('Delete All My Data with a journal folder', () => {
     for (const d of [a, b]) assert.deepEqual(winsOf(await d.h.ctx.store.history()), ['A new start']);
   });
 
+  it('a machine that follows the erase before the deletions arrive (a late sync tool, git) does not read the old files back', async () => {
+    const { folder, a, b } = await twoWithRecords();
+    const bView = new MemoryLogFolder();
+    for (const [file, bytes] of folder.files) bView.files.set(file, bytes);
+    const late = machine(bView, { memento: b.h.memento, files: b.h.files });
+    a.h.ui.queue('Delete All', 'Everywhere');
+    await deleteEverything(a.h.ctx, choice(a));
+    // Only the mark has arrived; every old file is still there.
+    bView.files.set(`${a.h.ctx.device}/erase.jsonl`, folder.files.get(`${a.h.ctx.device}/erase.jsonl`) as Uint8Array);
+    await late.sync.catchUp();
+    await late.sync.catchUp();
+    assert.deepEqual(winsOf(await late.h.ctx.store.history()), []);
+    // A's next session, written after the erase, does arrive.
+    await session(a, 'parser tests', 'After the erase');
+    await a.sync.catchUp();
+    for (const [file, bytes] of folder.files) bView.files.set(file, bytes);
+    await late.sync.catchUp();
+    assert.deepEqual(winsOf(await late.h.ctx.store.history()), ['After the erase']);
+  });
+
+  it('a machine that starts using a folder holding an old erase mark keeps its record', async () => {
+    const { folder, a } = await twoWithRecords();
+    a.h.ui.queue('Delete All', 'Everywhere');
+    await deleteEverything(a.h.ctx, choice(a));
+    const newcomer = machine(folder);
+    await session(newcomer, 'sql', 'Made before joining the folder');
+    await newcomer.sync.catchUp();
+    await newcomer.sync.catchUp();
+    assert.deepEqual(winsOf(await newcomer.h.ctx.store.history()), ['Made before joining the folder']);
+    await a.sync.catchUp();
+    assert.deepEqual(winsOf(await a.h.ctx.store.history()), ['Made before joining the folder'], 'and it reaches the machine that erased');
+  });
+
   it('a machine that was away follows the erase before it writes what waited, so nothing deleted comes back', async () => {
     const { folder, a } = await twoWithRecords();
     const cView = new MemoryLogFolder();

@@ -567,3 +567,27 @@ describe('export → import round trip (generated journals)', () => {
     }
   });
 });
+
+describe('what goes with a deleted record', () => {
+  const at = Date.UTC(2026, 10, 16, 9);
+  const session = (id: string, domainId: string, o: Partial<Journal['sessions'][number]> = {}): Journal['sessions'][number] => ({ id, domainId, workspace: 'w', startedAt: at, pauses: [], subgoals: [], wins: [], cueIds: [], reframes: [], ...o });
+
+  it('a session folded into one since deleted goes with it, whatever copy still held it', () => {
+    const journal: Journal = {
+      ...emptyJournal(),
+      domains: [{ id: 'd1', name: 'parser tests', createdAt: at }],
+      sessions: [session('s2', 'd1', { wins: [{ id: 'w1', text: 'secret', at, source: 'manual' }] })],
+      deleted: [{ id: 's2', at, into: 's1' }, { id: 's1', at: at + 1 }],
+    };
+    assert.deepEqual(mergeJournals(journal, emptyJournal()).sessions, []);
+  });
+
+  it('a rating of a domain merged into one since deleted goes too', () => {
+    const journal: Journal = {
+      ...emptyJournal(),
+      ratings: [{ id: 'r1', domainId: 'd2', at, value: 50 }],
+      deleted: [{ id: 'd2', at, into: 'd1' }, { id: 'd1', at: at + 1 }],
+    };
+    assert.deepEqual(mergeJournals(journal, emptyJournal()).ratings, []);
+  });
+});

@@ -22,6 +22,8 @@ interface Persisted {
   seeded: boolean;
   /** Bytes of whole lines read, per file. */
   read: Record<string, number>;
+  /** How each file began when it was read: one that begins otherwise now was replaced (recreated after an erase, restored), and is read from its start. */
+  heads: Record<string, string>;
   /** Lines for this device's files that could not be written yet (the folder was away), in order. */
   pending: { file: string; line: string }[];
   /** Other devices' sessions still running there, as read so far: they come in once they end. */
@@ -64,6 +66,8 @@ export type FolderStatus = { kind: 'ok' } | { kind: 'away'; problem: string } | 
 export class JournalFolder implements DisposableLike {
   #queue: Promise<unknown> = Promise.resolve();
   #status: FolderStatus = { kind: 'ok' };
+  /** A folder the setting no longer names: what is still queued here saves nothing (the next folder's state is its own). */
+  #disposed = false;
   readonly #subscription: DisposableLike;
 
   constructor(
@@ -104,6 +108,7 @@ export class JournalFolder implements DisposableLike {
   }
 
   dispose(): void {
+    this.#disposed = true;
     this.#subscription.dispose();
   }
 
@@ -122,7 +127,8 @@ export class JournalFolder implements DisposableLike {
       await this.o.folder.remove(files.filter((f) => isLogFile(baseName(f.path)) || baseName(f.path) === ERASE_FILE).map((f) => f.path));
       const mark = { erase: 1, at: this.o.clock(), id: newId() };
       await this.o.folder.append(`${this.o.device}/${ERASE_FILE}`, `${JSON.stringify(mark)}\n`);
-      await this.#save({ ...this.#state(), read: {}, pending: [], running: [], erased: [mark.id] });
+      const state = this.#state();
+      await this.#save({ ...state, read: {}, heads: {}, pending: [], running: [], erased: [...state.erased, mark.id].slice(-MARKS_KEPT) });
     });
   }
 
@@ -131,7 +137,12 @@ export class JournalFolder implements DisposableLike {
     return this.#serial(() => this.#save({ ...this.#state(), pending: [] }));
   }
 
-  /** Another device erased everything everywhere: this machine's journal is erased too, once per mark. */
+  /**
+   * Another device erased everything everywhere: this machine's journal is erased too, once per mark.
+   * What the folder held when the mark was followed is not read afterwards (a sync tool or git may
+   * bring the deletions later than the mark); files written anew are. A machine that starts using
+   * the folder takes the marks already there as followed: they are about records from before it came.
+   */
   async #followErase(files: readonly LogFile[]): Promise<boolean> {
     const state = this.#state();
     const fresh: string[] = [];
@@ -144,8 +155,20 @@ export class JournalFolder implements DisposableLike {
       }
     }
     if (fresh.length === 0) return false;
+    const erased = [...state.erased, ...fresh].slice(-MARKS_KEPT);
+    if (!state.seeded) {
+      await this.#save({ ...state, erased });
+      return false;
+    }
     await this.o.store.erase();
-    await this.#save({ ...this.#state(), read: {}, pending: [], running: [], erased: [...state.erased, ...fresh].slice(-MARKS_KEPT) });
+    const read: Record<string, number> = {};
+    const heads: Record<string, string> = {};
+    for (const file of files) {
+      if (!isLogFile(baseName(file.path))) continue;
+      read[file.path] = file.size;
+      heads[file.path] = headOf(await this.o.folder.readFrom(file.path, 0));
+    }
+    await this.#save({ ...this.#state(), read, heads, pending: [], running: [], erased });
     this.#set({ kind: 'erased' });
     return true;
   }
@@ -155,11 +178,20 @@ export class JournalFolder implements DisposableLike {
     if (!change) return;
     const now = this.o.clock();
     const line = logLine(change, nextStamp(undefined, { now, writer: this.o.device }));
+    const file = this.#ownFile(now);
     void this.#serial(async () => {
+      // Written at once when nothing waits (no globalState write: each one stores the window's whole copy of it); kept to write when the folder is away.
       const state = this.#state();
-      state.pending.push({ file: this.#ownFile(now), line });
-      await this.#save(state);
-      await this.#flush().catch((error: unknown) => this.#set({ kind: 'away', problem: error instanceof Error ? error.message : String(error) }));
+      if (state.seeded && state.pending.length === 0) {
+        try {
+          await this.o.folder.append(file, line);
+          return;
+        } catch (error) {
+          this.#set({ kind: 'away', problem: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      await this.#save({ ...state, pending: [...state.pending, { file, line }] });
+      if (state.seeded && state.pending.length > 0) await this.#flush().catch((error: unknown) => this.#set({ kind: 'away', problem: error instanceof Error ? error.message : String(error) }));
     });
   }
 
@@ -190,12 +222,16 @@ export class JournalFolder implements DisposableLike {
 
   async #flush(): Promise<void> {
     const state = this.#state();
-    if (!state.seeded) return;
-    while (state.pending.length > 0) {
-      const next = state.pending[0] as { file: string; line: string };
-      await this.o.folder.append(next.file, next.line);
-      state.pending.shift();
-      await this.#save(state);
+    if (!state.seeded || state.pending.length === 0) return;
+    let written = 0;
+    try {
+      for (const next of state.pending) {
+        await this.o.folder.append(next.file, next.line);
+        written++;
+      }
+    } finally {
+      // Saved once for the batch: what was written goes, the rest waits (a line written twice merges the same).
+      if (written > 0) await this.#save({ ...this.#state(), pending: this.#state().pending.slice(written) });
     }
   }
 
@@ -203,6 +239,7 @@ export class JournalFolder implements DisposableLike {
     const state = this.#state();
     let batch: Journal | undefined;
     const read = { ...state.read };
+    const heads = { ...state.heads };
     let unreadable = 0;
     for (const file of files.sort((a, b) => (a.path < b.path ? -1 : 1))) {
       const [dir, name] = file.path.split('/');
@@ -210,10 +247,13 @@ export class JournalFolder implements DisposableLike {
       // This device's own month files hold what it wrote; a sync tool's copy of one is read as more input.
       if (dir === this.o.device && /^\d{4}-\d{2}\.jsonl$/.test(name)) continue;
       let from = read[file.path] ?? 0;
-      // Shorter than what was read: replaced (compacted by its device); read again, merging is idempotent.
-      if (file.size < from) from = 0;
       if (file.size === from) continue;
-      const found = readLogBytes(await this.o.folder.readFrom(file.path, from));
+      const bytes = await this.o.folder.readFrom(file.path, 0);
+      const head = headOf(bytes);
+      // Shorter than what was read, or begun otherwise: replaced (recreated, restored, compacted by its device); read again, merging is idempotent.
+      if (bytes.length < from || (heads[file.path] !== undefined && heads[file.path] !== head)) from = 0;
+      heads[file.path] = head;
+      const found = readLogBytes(bytes.subarray(from));
       read[file.path] = from + found.consumed;
       unreadable += found.skipped;
       if (found.part) batch = batch ? uniteJournals(batch, found.part) : found.part;
@@ -224,7 +264,8 @@ export class JournalFolder implements DisposableLike {
     const { ended, running } = batch ? this.#heldBack(batch, state.running) : { ended: undefined, running: state.running };
     const incoming = ended && (await this.#withSurvivors(ended));
     if (incoming) await this.o.store.apply((live) => mergeJournals(live, incoming), 'folder');
-    await this.#save({ ...this.#state(), read, running });
+    // Nothing new (a look at every focus change): nothing is written.
+    if (batch || !sameOffsets(read, state.read)) await this.#save({ ...this.#state(), read, heads, running });
     if (unreadable > 0) this.#set({ kind: 'unreadable', lines: unreadable });
   }
 
@@ -276,12 +317,19 @@ export class JournalFolder implements DisposableLike {
 
   #state(): Persisted {
     const stored = this.o.memento.get(FOLDER_STATE_KEY) as Partial<Persisted> | undefined;
-    if (!stored || stored.folder !== this.o.where) return { folder: this.o.where, seeded: false, read: {}, pending: [], running: [], erased: [] };
+    if (!stored || stored.folder !== this.o.where) return { folder: this.o.where, seeded: false, read: {}, heads: {}, pending: [], running: [], erased: [] };
     const erased = Array.isArray(stored.erased) ? stored.erased.filter((id): id is string => typeof id === 'string') : [];
-    return { folder: this.o.where, seeded: stored.seeded === true, read: { ...(stored.read ?? {}) }, pending: [...(stored.pending ?? [])], running: validSessions(stored.running), erased };
+    const running = validSessions(stored.running);
+    // A damaged part is read again from the files (merging is idempotent), rather than trusted or lost.
+    const damaged = !Array.isArray(stored.running) || running.length !== stored.running.length;
+    const read = damaged ? {} : validOffsets(stored.read);
+    const pending = Array.isArray(stored.pending) ? stored.pending.filter((p): p is { file: string; line: string } => typeof p?.file === 'string' && typeof p.line === 'string') : [];
+    const heads = damaged || typeof stored.heads !== 'object' || stored.heads === null ? {} : Object.fromEntries(Object.entries(stored.heads).filter(([, h]) => typeof h === 'string'));
+    return { folder: this.o.where, seeded: stored.seeded === true, read, heads, pending, running: damaged ? [] : running, erased };
   }
 
   async #save(state: Persisted): Promise<void> {
+    if (this.#disposed) return;
     const size = state.pending.reduce((n, p) => n + p.line.length, 0);
     // The journal holds every change waiting here: past the bound, the whole record is written again instead.
     const kept = size > MAX_PENDING_CHARS ? { ...state, seeded: false, pending: [] } : state;
@@ -301,7 +349,23 @@ export class JournalFolder implements DisposableLike {
   }
 }
 
-/** What globalState held as other devices' running sessions, each checked: a damaged one is read again from its file's lines later anyway. */
+/** A file's first bytes, as text: each write's first line starts with its own edit stamp. */
+function headOf(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes.subarray(0, 64));
+}
+
+/** Offsets as stored: whole numbers of bytes, per file name. */
+function validOffsets(value: unknown): Record<string, number> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, n]) => Number.isSafeInteger(n) && (n as number) >= 0)) as Record<string, number>;
+}
+
+function sameOffsets(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** What globalState held as other devices' running sessions, each checked (a damaged list is read again from the files). */
 function validSessions(value: unknown): Session[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((s) => {
