@@ -357,7 +357,7 @@ function headOf(bytes: Uint8Array): string {
 /** Offsets as stored: whole numbers of bytes, per file name. */
 function validOffsets(value: unknown): Record<string, number> {
   if (typeof value !== 'object' || value === null) return {};
-  return Object.fromEntries(Object.entries(value).filter(([, n]) => Number.isSafeInteger(n) && (n as number) >= 0)) as Record<string, number>;
+  return Object.fromEntries(Object.entries(value).filter(([, n]) => Number.isSafeInteger(n) && (n as number) >= 0));
 }
 
 function sameOffsets(a: Record<string, number>, b: Record<string, number>): boolean {
