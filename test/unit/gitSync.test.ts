@@ -42,12 +42,48 @@ describe('Sync Journal Folder, for a journal folder in a git repository', () => 
     writeLine(r.two, 'device-b', '{"log":1,"journal":{"version":4}}');
     assert.deepEqual(await syncWithGit(r.two, 'device-b'), { committed: true });
     assert.ok(fs.existsSync(path.join(r.two, 'device-a', '2026-12.jsonl')), "machine two has machine one's file");
-    // Both append again; each rebases over the other without a conflict.
+    // Both append again before either syncs; the second rebases over the first without a conflict.
     writeLine(r.one, 'device-a', '{"log":1,"journal":{"version":4},"n":2}');
+    writeLine(r.two, 'device-b', '{"log":1,"journal":{"version":4},"n":2}');
     await syncWithGit(r.one, 'device-a');
-    assert.equal(fs.readFileSync(path.join(r.one, 'device-b', '2026-12.jsonl'), 'utf8').split('\n').filter(Boolean).length, 1);
+    assert.deepEqual(await syncWithGit(r.two, 'device-b'), { committed: true });
+    await syncWithGit(r.one, 'device-a');
+    assert.equal(fs.readFileSync(path.join(r.one, 'device-b', '2026-12.jsonl'), 'utf8').split('\n').filter(Boolean).length, 2);
+    assert.equal(fs.readFileSync(path.join(r.two, 'device-a', '2026-12.jsonl'), 'utf8').split('\n').filter(Boolean).length, 2);
     assert.equal(run(r.oneRepo, 'status', '--porcelain'), '?? notes.md', 'nothing else was committed');
-    assert.match(run(r.oneRepo, 'log', '-1', '--format=%s'), /Small Wins: journal of device device-a/);
+    assert.deepEqual(run(r.oneRepo, 'log', '--format=%s').split('\n').filter((l) => l.startsWith('Small Wins')).sort(), ['Small Wins: journal of device device-a', 'Small Wins: journal of device device-a', 'Small Wins: journal of device device-b', 'Small Wins: journal of device device-b']);
+    fs.rmSync(r.root, { recursive: true, force: true });
+  });
+
+  it('carries an erase everywhere: the files deleted on one machine are deleted on the other', async () => {
+    const r = repositories();
+    writeLine(r.one, 'device-a', '{"log":1,"journal":{"version":4}}');
+    await syncWithGit(r.one, 'device-a');
+    writeLine(r.two, 'device-b', '{"log":1,"journal":{"version":4}}');
+    await syncWithGit(r.two, 'device-b');
+    await syncWithGit(r.one, 'device-a');
+    fs.rmSync(path.join(r.one, 'device-a'), { recursive: true });
+    fs.rmSync(path.join(r.one, 'device-b'), { recursive: true });
+    writeLine(r.one, 'device-a', '{"erase":1,"at":1,"id":"m1"}');
+    await syncWithGit(r.one, 'device-a');
+    await syncWithGit(r.two, 'device-b');
+    assert.deepEqual(fs.readdirSync(r.two).sort(), ['device-a']);
+    fs.rmSync(r.root, { recursive: true, force: true });
+  });
+
+  it("leaves the user's own work alone: uncommitted changes are not stashed, their commits are not pushed", async () => {
+    const r = repositories();
+    fs.writeFileSync(path.join(r.oneRepo, 'tracked.md'), 'v1\n');
+    run(r.oneRepo, 'add', 'tracked.md');
+    run(r.oneRepo, '-c', 'user.name=T', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'my own work');
+    writeLine(r.one, 'device-a', '{"log":1,"journal":{"version":4}}');
+    await assert.rejects(syncWithGit(r.one, 'device-a'), /commits of yours not pushed yet/);
+    assert.equal(run(r.oneRepo, 'log', 'origin/main', '--format=%s').includes('my own work'), false, 'not pushed');
+    run(r.oneRepo, 'push', '--quiet');
+    fs.writeFileSync(path.join(r.oneRepo, 'tracked.md'), 'v2, being written\n');
+    writeLine(r.one, 'device-a', '{"log":1,"journal":{"version":4},"n":2}');
+    await assert.rejects(syncWithGit(r.one, 'device-a'), /other changes not committed/);
+    assert.equal(fs.readFileSync(path.join(r.oneRepo, 'tracked.md'), 'utf8'), 'v2, being written\n', 'not stashed');
     fs.rmSync(r.root, { recursive: true, force: true });
   });
 

@@ -39,11 +39,14 @@ export async function syncWithGit(folder: string, device: string): Promise<GitSy
   if (inside.code !== 0 || inside.out !== 'true') {
     throw new SessionError(inside.code === -1 && /ENOENT/.test(inside.out) ? t('Small Wins could not run git: is it installed?') : t('The journal folder "{0}" is not in a git repository.', folder));
   }
-  const mine = ['--', device];
+  // This device's files, and the removal of any file of the folder deleted here (an erase everywhere removes every device's).
+  const removed = (await git(folder, ['ls-files', '--deleted', '--', '.'])).out.split('\n').filter((f) => f !== '');
+  if (removed.length > 0) await git(folder, ['rm', '--cached', '--quiet', '--', ...removed]);
+  const mine = ['--', device, ...removed];
   // A repository without an author of its own still takes the commit (and the rebase), named for Small Wins.
   const named = (await git(folder, ['config', 'user.email'])).out !== '';
   const author = named ? [] : ['-c', 'user.name=Small Wins', '-c', 'user.email=small-wins@localhost'];
-  await git(folder, ['add', ...mine]);
+  await git(folder, ['add', '--', device]);
   const staged = await git(folder, ['diff', '--cached', '--quiet', ...mine]);
   let committed = false;
   if (staged.code === 1) {
@@ -51,8 +54,20 @@ export async function syncWithGit(folder: string, device: string): Promise<GitSy
     if (commit.code !== 0) throw new SessionError(t('git could not commit the journal ({0}).', lastLine(commit.out)));
     committed = true;
   }
-  const pull = await git(folder, [...author, 'pull', '--rebase', '--autostash', '--quiet']);
-  if (pull.code !== 0) return { committed, offline: lastLine(pull.out) };
+  // The user's own work in the repository is theirs to commit and push: Small Wins neither stashes nor pushes it.
+  if ((await git(folder, ['status', '--porcelain', '--untracked-files=no'])).out !== '') {
+    throw new SessionError(t('The repository of your journal folder has other changes not committed. Commit or stash them, then sync again; your journal is committed.'));
+  }
+  const pull = await git(folder, [...author, 'pull', '--rebase', '--quiet']);
+  if (pull.code !== 0) {
+    // A rebase that stopped half-way is undone, so the repository is as it was before the pull.
+    await git(folder, ['rebase', '--abort']);
+    return { committed, offline: lastLine(pull.out) };
+  }
+  const waiting = await git(folder, ['log', '@{u}..HEAD', '--format=%s']);
+  if (waiting.out.split('\n').some((subject) => subject !== '' && !subject.startsWith('Small Wins: journal of device'))) {
+    throw new SessionError(t('The repository of your journal folder has commits of yours not pushed yet. Push them yourself; Small Wins pushes only its own.'));
+  }
   const push = await git(folder, ['push', '--quiet']);
   if (push.code !== 0) return { committed, offline: lastLine(push.out) };
   return { committed };
