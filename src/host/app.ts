@@ -94,7 +94,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
     dashboard,
     progress,
-    ...registerCommands(ctx, handlers(run, openDashboard, () => progress.show(), folder, { where: () => backups.folder.fsPath, list: () => backups.list(), read: (name) => backups.read(name) })),
+    ...registerCommands(ctx, handlers(run, openDashboard, () => progress.show(), folder, { where: () => backups.folder.fsPath, list: () => backups.list(), read: (name) => backups.read(name), erase: () => backups.erase() })),
     // Language model tools for the user's AI assistant; skipped on hosts without vscode.lm.registerTool.
     ...registerAssistantTools(vscode, ctx),
   ];

@@ -185,5 +185,16 @@ describe('daily backups and Restore From Backup (real VS Code)', function () {
     await notification(bench.page, /Imported/).waitFor();
     const view = await openDashboard(bench.page);
     await todayWins(view, /parser tests · Lexed before the laptop was lost/);
+    // Deleting the win takes it out of the backup too.
+    await runCommand(bench.page, 'Small Wins: Edit or Delete a Record');
+    await pick(bench.page, 'What do you want to correct or remove?', 'A win');
+    await pick(bench.page, 'Which one?', 'Lexed before the laptop was lost', undefined, true);
+    await pick(bench.page, 'Lexed before the laptop was lost', 'Delete…');
+    await bench.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Delete$/ }).click();
+    await notification(bench.page, /Deleted/).waitFor();
+    const deadline = Date.now() + 30_000;
+    while (fs.readFileSync(backup, 'utf8').includes('Lexed before the laptop was lost') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    assert.equal(fs.readFileSync(backup, 'utf8').includes('Lexed before the laptop was lost'), false, 'gone from the backup');
+    assert.doesNotThrow(() => JSON.parse(fs.readFileSync(backup, 'utf8')), 'and the backup still reads');
   });
 });

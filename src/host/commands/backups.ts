@@ -11,6 +11,8 @@ export interface BackupShelf {
   where(): string;
   list(): Promise<BackupInfo[]>;
   read(name: string): Promise<string>;
+  /** Deletes every backup (Delete All My Data). */
+  erase(): Promise<void>;
 }
 
 /** Small Wins: Restore From Backup — a dated backup, picked by its day and counts, merged back in as an import is. */

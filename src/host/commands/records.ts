@@ -9,6 +9,7 @@ import type { PickItem } from '../platform/ui';
 import { askText } from './prompts';
 import { present } from './present';
 import type { FolderChoice } from './journalFolder';
+import type { BackupShelf } from './backups';
 import { info, warn } from '../actions/notices';
 import { t } from '../../core/l10n';
 
@@ -183,13 +184,15 @@ export async function editOrDelete(ctx: Services): Promise<void> {
 }
 
 /** "Delete All My Data…": everything Small Wins stored on this machine, after a confirmation. */
-export async function deleteEverything(ctx: Services, folders?: Pick<FolderChoice, 'chosen' | 'erase'>): Promise<void> {
+export async function deleteEverything(ctx: Services, folders?: Pick<FolderChoice, 'chosen' | 'erase'>, backups?: Pick<BackupShelf, 'list' | 'where' | 'erase'>): Promise<void> {
   const history = await ctx.store.history();
   const question = t('Delete everything Small Wins stored on this machine: {0} domains, {1} sessions and all ratings, reflections, cues, models and encouragement? This cannot be undone. Export your journal first if you may want it back.', history.domains.length, history.sessions.length);
   // What was set aside as unreadable holds the user's text too; the erase removes it, so the question says so.
   const aside = ctx.store.setAside().length;
   const also = aside > 0 ? ` ${t('This also deletes the {0} set-aside copies of records that could not be read (export them first with Show Set-Aside Records).', aside)}` : '';
-  const confirmed = await ctx.ui.confirm(question + also, t('Delete All'));
+  const kept = (await backups?.list())?.length ?? 0;
+  const alsoBackups = kept > 0 ? ` ${t('This also deletes the {0} daily backups in "{1}".', kept, backups?.where() ?? '')}` : '';
+  const confirmed = await ctx.ui.confirm(question + also + alsoBackups, t('Delete All'));
   if (!confirmed) return;
   // With a journal folder, the only way an erase reaches other machines is the user saying so here.
   const folder = folders?.chosen();
@@ -206,6 +209,7 @@ export async function deleteEverything(ctx: Services, folders?: Pick<FolderChoic
     everywhere = choice;
   }
   const done = await deleteAllData(ctx);
+  await backups?.erase();
   const problem = await folders?.erase(everywhere);
   const notices = [...done.notices];
   if (problem) notices.push(warn(t('Small Wins could not reach the journal folder to delete your record there ({0}). Run Delete All My Data again when it is back.', problem)));

@@ -45,7 +45,7 @@ export function handlers(
     sessionMenu: (ctx) => sessionMenu(ctx, runCommand),
     openDashboard: () => openDashboard(),
     editOrDelete,
-    deleteAllData: (ctx) => deleteEverything(ctx, folders),
+    deleteAllData: (ctx) => deleteEverything(ctx, folders, backups),
     showSetAside,
     showProgress: () => Promise.resolve(showProgress()),
     chooseJournalFolder: (ctx) => chooseJournalFolder(ctx, folders),

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { backedUpOn, backupName, backupsToRemove, listedBackups } from '../../core/backups';
+import { backedUpOn, backupInfo, backupName, backupsToRemove, listedBackups } from '../../core/backups';
+import { redactRecords } from '../../core/redact';
+import type { Journal } from '../../core/schema';
 import type { BackupInfo } from '../../core/backups';
 import { exportJournal } from '../../core/transfer';
 import type { Clock } from '../../core/clock';
@@ -29,10 +31,11 @@ export class Backups {
     return this.o.folder;
   }
 
-  /** Looks for today's backup after changes and now and then, for as long as the window is open. */
+  /** Looks for today's backup after changes and now and then, and takes deleted records out of the backups, for as long as the window is open. */
   schedule(): vscode.Disposable {
     let soon: ReturnType<typeof setTimeout> | undefined;
-    const written = this.o.store.onDidWrite(() => {
+    const written = this.o.store.onDidWrite((before, after) => {
+      if (after.deleted !== before.deleted) void this.#redact(before, after);
       if (this.#doneOn === localDate(this.o.clock())) return;
       if (soon) clearTimeout(soon);
       soon = setTimeout(() => void this.daily(), AFTER_CHANGE_MS);
@@ -66,6 +69,32 @@ export class Backups {
       await vscode.workspace.fs.rename(partial, vscode.Uri.joinPath(this.o.folder, name), { overwrite: true });
       this.#doneOn = localDate(now);
       for (const old of backupsToRemove([...names, name])) await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.o.folder, old))).catch(() => undefined);
+    } catch (error) {
+      if (!this.#said) this.o.report(error instanceof Error ? error.message : String(error));
+      this.#said = true;
+    }
+  }
+
+  /** Delete All My Data: the backups go too. */
+  async erase(): Promise<void> {
+    for (const name of await this.#names()) {
+      if (backupInfo(name) || name.endsWith('.partial')) await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.o.folder, name))).catch(() => undefined);
+    }
+    this.#doneOn = undefined;
+  }
+
+  /** A deletion reaches the backups too: each that holds a deleted record is rewritten without it. */
+  async #redact(before: Journal, after: Journal): Promise<void> {
+    const known = new Set(before.deleted.map((d) => d.id));
+    const ids = new Set(after.deleted.filter((d) => d.into === undefined && !known.has(d.id)).map((d) => d.id));
+    if (ids.size === 0) return;
+    try {
+      for (const backup of await this.list()) {
+        const file = vscode.Uri.joinPath(this.o.folder, backup.name);
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+        const redacted = redactRecords(text, ids);
+        if (redacted !== text) await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(redacted));
+      }
     } catch (error) {
       if (!this.#said) this.o.report(error instanceof Error ? error.message : String(error));
       this.#said = true;
