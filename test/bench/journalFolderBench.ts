@@ -1,8 +1,9 @@
 /**
  * What the journal folder costs (host/storage/journalFolder.ts), on disk, with a heavy user's five
- * years per device (fiveYearJournal.ts):
- * - the first read of a folder holding one device's five years, and three devices' (a one-time cost,
- *   proportional to what is there);
+ * years (fiveYearJournal.ts):
+ * - the first read of a folder holding that user's five years written by one device, and by three
+ *   (the same person's sessions, made on three machines), and three devices of five years each (a
+ *   one-time cost, proportional to what is there);
  * - a window's open once that is read (what every later window start does: a look at the folder and
  *   the dashboard's view), three devices against one;
  * - a logged win with a folder against without (the line appended to this device's file);
@@ -14,7 +15,7 @@ import * as path from 'node:path';
 import { fiveYearJournal } from './fiveYearJournal';
 import { diskArchiveFiles } from './diskArchiveFiles';
 import { diskLogFolder } from './diskLogFolder';
-import { MemoryMemento } from '../harness/memoryMemento';
+import { VsCodeLikeMemento } from './vsCodeLikeMemento';
 import { JournalStore } from '../../src/host/storage/journalStore';
 import { Archive, uniqueName } from '../../src/host/storage/archive';
 import { JournalFolder } from '../../src/host/storage/journalFolder';
@@ -30,7 +31,7 @@ const DAY = 86_400_000;
 
 /** A machine: its globalState (kept between windows), its archive folder, and the journal folder it uses. */
 interface Machine {
-  memento: MemoryMemento;
+  memento: VsCodeLikeMemento;
   archive: string;
   root: string;
 }
@@ -57,10 +58,25 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 
 const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-/** A machine that has read a folder of `devices` devices' histories of `years` years; the time the first read took. */
-async function machineAfterFirstRead(devices: number, years: number, now: number): Promise<{ machine: Machine; firstReadMs: number }> {
-  const machine = { memento: new MemoryMemento(), archive: temp('archive'), root: temp('folder') };
-  for (let d = 1; d <= devices; d++) writeDevice(machine.root, `device-${d}`, fiveYearJournal(now, { years, device: d }), now);
+/** One user's record as `devices` machines hold it: each session, rating and reflection made on one of them, the domains, cues and models on all. */
+function splitAmong(journal: Journal, devices: number): Journal[] {
+  return Array.from({ length: devices }, (_, d) => ({
+    ...journal,
+    sessions: journal.sessions.filter((_, i) => i % devices === d),
+    ratings: journal.ratings.filter((_, i) => i % devices === d),
+    reflections: journal.reflections.filter((_, i) => i % devices === d),
+    encouragements: journal.encouragements.filter((_, i) => i % devices === d),
+  }));
+}
+
+/**
+ * A machine that has read a folder of `devices` devices' records of `years` years (one user's record
+ * split among them, or with `each`, a whole record per device); the time the first read took.
+ */
+async function machineAfterFirstRead(devices: number, years: number, now: number, each = false): Promise<{ machine: Machine; firstReadMs: number }> {
+  const machine = { memento: new VsCodeLikeMemento(), archive: temp('archive'), root: temp('folder') };
+  const records = each ? Array.from({ length: devices }, (_, d) => fiveYearJournal(now, { years, device: d + 1 })) : splitAmong(fiveYearJournal(now, { years }), devices);
+  records.forEach((record, d) => writeDevice(machine.root, `device-${d + 1}`, record, now));
   const { store, sync } = window(machine, now);
   const firstReadMs = await timed(async () => {
     await sync.catchUp();
@@ -74,6 +90,7 @@ export async function journalFolderCosts(): Promise<Record<string, number>> {
   const now = Date.now();
   const one = await machineAfterFirstRead(1, 5, now);
   const three = await machineAfterFirstRead(3, 5, now);
+  const threeWhole = await machineAfterFirstRead(3, 5, now, true);
   // A later window start: the folder looked at (nothing new) and the dashboard's view built.
   const openMs = async (m: Machine) => {
     const times: number[] = [];
@@ -135,13 +152,14 @@ export async function journalFolderCosts(): Promise<Record<string, number>> {
   const newMonthOneYear = await newMonthMs(1);
   const newMonthFiveYears = await newMonthMs(5);
 
-  for (const m of [one.machine, three.machine]) {
+  for (const m of [one.machine, three.machine, threeWhole.machine]) {
     fs.rmSync(m.archive, { recursive: true, force: true });
     fs.rmSync(m.root, { recursive: true, force: true });
   }
   return {
     firstReadOneMs: one.firstReadMs,
     firstReadThreeMs: three.firstReadMs,
+    firstReadThreeWholeMs: threeWhole.firstReadMs,
     openOneMs: openOne,
     openThreeMs: openThree,
     openRatio: openThree / openOne,

@@ -23,12 +23,12 @@ import { soak } from '../harness/soak';
 import { startVsCode } from '../harness/embeddedVsCode';
 import { fiveYearJournal } from './fiveYearJournal';
 import { journalFolderCosts } from './journalFolderBench';
+import { VsCodeLikeMemento } from './vsCodeLikeMemento';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { JournalStore } from '../../src/host/storage/journalStore';
 import { Archive, uniqueName } from '../../src/host/storage/archive';
 import { diskArchiveFiles } from './diskArchiveFiles';
-import type { MementoLike } from '../../src/host/platform/mementoLike';
 import { emptyJournal, SCHEMA_VERSION } from '../../src/core/schema';
 import type { Journal, Session } from '../../src/core/schema';
 import { addDomain } from '../../src/core/journal';
@@ -74,23 +74,6 @@ function sizes(): void {
   rows.push({ figure: 'Extension bundles (minified / gzip)', value: `${kb(extension.bytes)} / ${kb(extension.gzip)}`, reference: `loader ${kb(loader.bytes)} + app`, budget: '≤ 100 KB', ok: extension.bytes <= 100 * 1024 });
   rows.push({ figure: 'Webview bundle, sidebar (minified / gzip)', value: `${kb(webview.bytes)} / ${kb(webview.gzip)}`, reference: '', budget: '≤ 150 KB', ok: webview.bytes <= 150 * 1024 });
   rows.push({ figure: 'Progress tab bundle (minified / gzip)', value: `${kb(progress.bytes)} / ${kb(progress.gzip)}`, reference: 'dist/webview/progress.js', budget: '≤ 300 KB', ok: progress.bytes <= 300 * 1024 });
-}
-
-/** Stores the whole extension blob as VS Code does: one JSON value per extension, written whole. */
-class VsCodeLikeMemento implements MementoLike {
-  private value: Record<string, unknown> = {};
-  serialized = '{}';
-  get(key: string): unknown {
-    return this.value[key];
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.value = { ...this.value, [key]: JSON.parse(JSON.stringify(value)) as unknown };
-    this.serialized = JSON.stringify(this.value);
-    return Promise.resolve();
-  }
-  keys(): readonly string[] {
-    return Object.keys(this.value);
-  }
 }
 
 function withRunningSession(journal: Journal, now: number): Journal {
@@ -333,8 +316,8 @@ async function heapMode(file: string): Promise<void> {
 async function journalFolder(): Promise<void> {
   const f = await journalFolderCosts();
   results['journalFolder'] = f;
-  rows.push({ figure: "Journal folder, first read of 3 devices' five years (one-time)", value: ms(f['firstReadThreeMs'] as number), reference: `1 device: ${ms(f['firstReadOneMs'] as number)}; ratio ${((f['firstReadThreeMs'] as number) / (f['firstReadOneMs'] as number)).toFixed(2)}`, budget: 'proportional to what is there', ok: undefined });
-  rows.push({ figure: "Journal folder, a window's open once read (a look at the folder + the dashboard's view), 3 devices' five years", value: ms(f['openThreeMs'] as number), reference: `1 device: ${ms(f['openOneMs'] as number)}; ratio **${(f['openRatio'] as number).toFixed(2)}**`, budget: '≤ 1.5 × one device', ok: (f['openRatio'] as number) <= 1.5 });
+  rows.push({ figure: "Journal folder, first read (one-time) of a heavy user's five years made on 3 devices", value: ms(f['firstReadThreeMs'] as number), reference: `on 1 device: ${ms(f['firstReadOneMs'] as number)}; ratio ${((f['firstReadThreeMs'] as number) / (f['firstReadOneMs'] as number)).toFixed(2)}; 3 × five years each: ${ms(f['firstReadThreeWholeMs'] as number)}`, budget: 'proportional to what is there', ok: undefined });
+  rows.push({ figure: "Journal folder, a window's open once read (a look at the folder + the dashboard's view), five years made on 3 devices", value: ms(f['openThreeMs'] as number), reference: `on 1 device: ${ms(f['openOneMs'] as number)}; ratio **${(f['openRatio'] as number).toFixed(2)}**`, budget: '≤ 1.5 × one device', ok: (f['openRatio'] as number) <= 1.5 });
   rows.push({ figure: 'Log a win with a journal folder (the line appended)', value: ms(f['winWithMs'] as number), reference: `without: ${ms(f['winWithoutMs'] as number)}; ratio **${(f['winRatio'] as number).toFixed(2)}**`, budget: '≤ 2 × without', ok: (f['winRatio'] as number) <= 2 });
   rows.push({ figure: 'Read a month another device newly wrote, at five years of history', value: ms(f['newMonthFiveYearsMs'] as number), reference: `at one year: ${ms(f['newMonthOneYearMs'] as number)}; ratio **${(f['newMonthRatio'] as number).toFixed(2)}**`, budget: '≤ 1.5 × at one year', ok: (f['newMonthRatio'] as number) <= 1.5 });
 }
