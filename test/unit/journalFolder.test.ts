@@ -33,6 +33,15 @@ function machine(folder = new MemoryLogFolder(), o: { memento?: MemoryMemento; f
   return { h, folder, sync, statuses };
 }
 
+/** Ends the running session with every subgoal met. */
+async function endRunning(d: Device): Promise<void> {
+  const running = activeSession(d.h.ctx.store.live);
+  if (!running) return;
+  d.h.time.advance(60_000);
+  const outcomes = running.subgoals.filter((g) => g.outcome === undefined && g.doneAt === undefined).map((g) => ({ subgoalId: g.id, outcome: 'met' as const }));
+  await endSession(d.h.ctx, { sessionId: running.id, outcomes, attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
+}
+
 /** A session in a domain (new or existing), a win, and the review: what a user does in a few minutes. */
 async function session(d: Device, domain: string, win: string): Promise<string> {
   const existing = d.h.ctx.store.live.domains.find((x) => x.name === domain);
@@ -293,6 +302,8 @@ describe('Delete All My Data with a journal folder', () => {
 });
 
 describe('the journal folder under what sync tools do (property)', () => {
+  /** How often a device held another's running session back: the runs must exercise it. */
+  let heldBack = 0;
   for (let seed = 1; seed <= 30; seed++) {
     it(`seed ${seed}: late, reordered, cut-off and conflicting copies, clock skew and a vanishing folder settle to one journal, nothing lost, deleted stays deleted`, async () => {
       const r = random(seed);
@@ -325,9 +336,17 @@ describe('the journal folder under what sync tools do (property)', () => {
         const history = await d.h.ctx.store.history();
         const wins = history.sessions.flatMap((s) => s.wins).filter((w) => !deleted.has(w.id));
         const roll = r();
+        const running = activeSession(d.h.ctx.store.live);
         try {
-          if (roll < 0.5) {
+          // A session left running across sync rounds: its lines reach other devices before it ends.
+          if (running && roll < 0.5) logged.add((await logWin(d.h.ctx, { sessionId: running.id, text: `win ${seed}.${step} while running` })).value.id);
+          else if (running) await endRunning(d);
+          else if (roll < 0.35) {
             logged.add(await session(d, r() < 0.5 ? 'parser tests' : 'sql', `win ${seed}.${step}`));
+          } else if (roll < 0.5) {
+            const domain = d.h.ctx.store.live.domains[0];
+            const started = await start(d.h.ctx, { domain: domain ? { kind: 'existing', id: domain.id } : { kind: 'new', name: 'parser tests' }, goals: [{ text: `Left running ${step}`, confidence: 7 }], plannedMinutes: 0 });
+            logged.add((await logWin(d.h.ctx, { sessionId: started.value.id, text: `win ${seed}.${step} at the start` })).value.id);
           } else if (roll < 0.7 && wins.length > 0) {
             const win = wins[Math.floor(r() * wins.length)] as { id: string; text: string };
             await editRecord(d.h.ctx, { kind: 'win', id: win.id, text: `${win.text} (edited ${step})` });
@@ -341,11 +360,18 @@ describe('the journal folder under what sync tools do (property)', () => {
           if (!(error instanceof Error)) throw error;
         }
         syncRound(false);
-        for (const x of devices) if (r() < 0.6) await x.sync.catchUp();
+        for (const x of devices) {
+          if (r() < 0.6) await x.sync.catchUp();
+          if (((x.h.memento.get(FOLDER_STATE_KEY) as { running?: unknown[] } | undefined)?.running?.length ?? 0) > 0) heldBack++;
+        }
       }
-      for (let round = 0; round < 3; round++) {
+      // The user ends what still runs, then every device settles.
+      for (let round = 0; round < 4; round++) {
         syncRound(true);
-        for (const d of devices) await d.sync.catchUp();
+        for (const d of devices) {
+          await d.sync.catchUp();
+          if (activeSession(d.h.ctx.store.live)) await endRunning(d);
+        }
       }
       const histories = await Promise.all(devices.map((d) => d.h.ctx.store.history()));
       const [first, ...others] = histories.map(canonical);
@@ -357,4 +383,8 @@ describe('the journal folder under what sync tools do (property)', () => {
       for (const d of devices) assert.equal(activeSession(d.h.ctx.store.live), undefined);
     });
   }
+
+  it('held back sessions still running elsewhere in those runs', () => {
+    assert.ok(heldBack > 10, `held back ${heldBack} times`);
+  });
 });
