@@ -2,7 +2,8 @@
  * Deleted records taken out of a copy that cannot be read as a journal: an archive file set aside as
  * damaged (often cut off mid-way, so not even JSON) or a value kept aside in globalState. Such a copy
  * is kept for the user to recover by hand, so it is rewritten, not removed: every object in a list
- * whose own "id" is a deleted one goes, and everything else stays as it was written. The tombstones
+ * whose own "id" is a deleted one goes, and so does a session or rating of a deleted domain;
+ * everything else stays as it was written. The tombstones
  * themselves (the "deleted" list) stay: they hold no text, and they say what was deleted.
  */
 
@@ -30,6 +31,13 @@ export function redactValue(value: unknown, ids: ReadonlySet<string>): unknown {
   }
 }
 
+/** A value as it will be written; for an object, its id, and the domain it belongs to (a session's or a rating's). */
+interface Read {
+  text: string;
+  id?: string;
+  domainId?: string;
+}
+
 /**
  * A forgiving reader of JSON that writes back what it reads: it accepts a text cut off anywhere and
  * stray characters (copied as they are), and always moves forward, so it ends on any input.
@@ -52,7 +60,7 @@ class Redactor {
   }
 
   /** One value as it will be written, and the id it carries when it is an object with one. */
-  #value(depth: number): { text: string; id?: string } {
+  #value(depth: number): Read {
     const start = this.#at;
     this.#space();
     const lead = this.#text.slice(start, this.#at);
@@ -73,18 +81,22 @@ class Redactor {
     return { text: lead + this.#text.slice(from, this.#at) };
   }
 
-  #object(lead: string, depth: number): { text: string; id?: string } {
+  #object(lead: string, depth: number): Read {
     let out = `${lead}{`;
     let id: string | undefined;
+    let domainId: string | undefined;
+    let ofDomain = false;
+    const read = (): Read => ({ text: out, ...(id !== undefined ? { id } : {}), ...(ofDomain && domainId !== undefined ? { domainId } : {}) });
     this.#at++;
     for (;;) {
       out += this.#spaces();
       const c = this.#text[this.#at];
-      if (c === undefined) return { text: out, ...(id !== undefined ? { id } : {}) };
+      if (c === undefined) return read();
       if (c === '}' || c === ']') {
         // A "]" here is a stray one; the object ends at it either way.
         this.#at++;
-        return { text: `${out}}`, ...(id !== undefined ? { id } : {}) };
+        out += '}';
+        return read();
       }
       if (c === ',' || c === ':') {
         out += c;
@@ -108,6 +120,9 @@ class Redactor {
         const value = this.#value(depth + 1);
         out += value.text;
         if (key === 'id') id = parsedString(value.text.trim());
+        if (key === 'domainId') domainId = parsedString(value.text.trim());
+        // A session (it starts) or a rating (it has a value) belongs to its domain; a model or encouragement only names one.
+        if (key === 'startedAt' || key === 'value') ofDomain = true;
       }
     }
   }
@@ -129,7 +144,8 @@ class Redactor {
         continue;
       }
       const element = this.#value(depth + 1);
-      const deleted = under !== 'deleted' && element.id !== undefined && this.#ids.has(element.id);
+      const gone = (id: string | undefined) => id !== undefined && this.#ids.has(id);
+      const deleted = under !== 'deleted' && (gone(element.id) || gone(element.domainId));
       if (deleted) this.removed = true;
       else kept.push(before + element.text);
     }

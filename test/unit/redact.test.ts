@@ -62,4 +62,9 @@ describe('deleted records leave copies that cannot be read as a journal', () => 
     }
     assert.equal(redactRecords('[{"id":7,"text":"a"},{"id":"hw3","text":"b"}]', ids), '[{"id":7,"text":"a"}]');
   });
+
+  it("takes a deleted domain's sessions and ratings along, and leaves a model that only names it", () => {
+    const text = JSON.stringify({ sessions: [{ id: 's1', domainId: 'd1', startedAt: 1, wins: [{ id: 'w', text: 'secret' }] }, { id: 's2', domainId: 'd2', startedAt: 2 }], ratings: [{ id: 'r', domainId: 'd1', value: 50 }], models: [{ id: 'm', name: 'Ada', domainId: 'd1' }] });
+    assert.deepEqual(JSON.parse(redactRecords(text, new Set(['d1']))), { sessions: [{ id: 's2', domainId: 'd2', startedAt: 2 }], ratings: [], models: [{ id: 'm', name: 'Ada', domainId: 'd1' }] });
+  });
 });
