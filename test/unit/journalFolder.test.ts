@@ -106,6 +106,7 @@ describe('the journal folder: one record on every machine that uses it', () => {
     await a.sync.catchUp();
     await b.sync.catchUp();
     await a.sync.catchUp();
+    assert.deepEqual(a.statuses, [{ kind: 'brought' }], 'said once: the record found here is in the folder now');
     for (const d of [a, b]) {
       assert.deepEqual(winsOf(await d.h.ctx.store.history()), ['A before the folder', 'B before the folder']);
       assert.deepEqual(d.h.ctx.store.live.domains.map((x) => x.name).sort(), ['parser tests', 'sql']);

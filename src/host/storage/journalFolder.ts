@@ -53,7 +53,7 @@ function eraseMarkId(line: string): string | undefined {
 const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
 /** What the dashboard says of the folder: nothing while all is well. */
-export type FolderStatus = { kind: 'ok' } | { kind: 'away'; problem: string } | { kind: 'unreadable'; lines: number } | { kind: 'erased' };
+export type FolderStatus = { kind: 'ok' } | { kind: 'away'; problem: string } | { kind: 'unreadable'; lines: number } | { kind: 'erased' } | { kind: 'brought' };
 
 /**
  * The journal folder: every change this window writes is appended to this device's file of the
@@ -215,9 +215,12 @@ export class JournalFolder implements DisposableLike {
     const history = await this.o.store.history();
     const now = this.o.clock();
     const stamp = nextStamp(undefined, { now, writer: this.o.device });
-    for (const [month, part] of recordByMonth(history, now)) await this.o.folder.append(`${this.o.device}/${logFileName(month)}`, logLine(part, stamp));
+    const months = recordByMonth(history, now);
+    for (const [month, part] of months) await this.o.folder.append(`${this.o.device}/${logFileName(month)}`, logLine(part, stamp));
     // What waited is in the whole record just written.
     await this.#save({ ...this.#state(), seeded: true, pending: [] });
+    // Said once, where the record is read: the record found here now lives in the folder too.
+    if (months.size > 0) this.#set({ kind: 'brought' });
   }
 
   async #flush(): Promise<void> {

@@ -62,6 +62,9 @@ export class JournalFolderService implements vscode.Disposable {
     if (status?.kind === 'away') return { kind: 'away', text: awaySentence(status.problem) };
     if (status?.kind === 'unreadable') return { kind: 'note', text: t('{0} lines in your journal folder could not be read (damaged, or written by a newer Small Wins); everything else was merged.', status.lines) };
     if (status?.kind === 'erased') return { kind: 'note', text: t('All Small Wins data was deleted on another machine that uses your journal folder, so it was deleted here too.') };
+    if (status?.kind === 'brought') {
+      return { kind: 'note', text: this.chosen() === undefined ? t("This browser's record is now kept on the server too, so every browser that opens it sees one journal.") : t("This machine's record is now in your journal folder too.") };
+    }
     return this.chosen() === undefined ? { kind: 'machine' } : undefined;
   }
 
