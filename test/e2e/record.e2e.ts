@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -147,6 +148,43 @@ describe('one record on two machines through a journal folder (real VS Code)', f
   });
 });
 
+
+/** A journal folder inside a git repository: the sync command commits this device's files and pushes them to a bare repository. */
+describe('Sync Journal Folder against a bare repository (real VS Code)', function () {
+  this.timeout(300_000);
+  let root: string;
+  let bench: Workbench | undefined;
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await bench?.screenshot(`record git ${this.currentTest.title}`);
+  });
+
+  after(async function () {
+    await bench?.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it("commits this machine's files, pushes them, and says so", async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-git-'));
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: 'pipe' }).trim();
+    const remote = path.join(root, 'remote.git');
+    git(root, 'init', '--quiet', '--bare', '--initial-branch=main', remote);
+    const clone = path.join(root, 'clone');
+    git(root, 'clone', '--quiet', remote, clone);
+    git(clone, 'checkout', '--quiet', '-B', 'main');
+    git(clone, '-c', 'user.name=T', '-c', 'user.email=t@t', 'commit', '--quiet', '--allow-empty', '-m', 'start');
+    git(clone, 'push', '--quiet', '-u', 'origin', 'main');
+    const folder = path.join(clone, 'journal');
+    fs.mkdirSync(folder);
+    bench = await Workbench.launch({ settings: { 'smallWins.journalFolder': folder } });
+    await sessionWithWin(bench.page, { first: { domain: 'parser tests' }, goal: 'Lex the numbers', confidence: '9' }, 'Committed with git');
+    await runCommand(bench.page, 'Small Wins: Sync Journal Folder');
+    await notification(bench.page, /Your journal is committed and in sync/).waitFor();
+    const pushed = git(remote, 'log', 'main', '--format=%s');
+    assert.match(pushed, /^Small Wins: journal of device /);
+    assert.match(git(remote, 'show', '--stat', 'main'), /journal\/[^/]+\/\d{4}-\d{2}\.jsonl/);
+  });
+});
 
 /**
  * Without a journal folder: a dated backup each day in "Small Wins backups" in the home folder, and a
