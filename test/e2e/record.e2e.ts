@@ -17,6 +17,16 @@ async function sessionWithWin(page: Page, start: Parameters<typeof startFocus>[1
   await waitForText(statusItem(page), /Start focus/);
 }
 
+/** Deletes a win through "Edit or Delete a Record", confirming in VS Code's dialog. */
+async function deleteWin(page: Page, text: string): Promise<void> {
+  await runCommand(page, 'Small Wins: Edit or Delete a Record');
+  await pick(page, 'What do you want to correct or remove?', 'A win');
+  await pick(page, 'Which one?', text, undefined, true);
+  await pick(page, text, 'Delete…');
+  await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Delete$/ }).click();
+  await notification(page, /Deleted/).waitFor();
+}
+
 /** The dashboard's list of today's wins, as "domain · win" lines. */
 async function todayWins(view: FrameLocator, expected: RegExp): Promise<string> {
   return waitForText(view.locator('#today-wins li'), expected);
@@ -135,12 +145,7 @@ describe('one record on two machines through a journal folder (real VS Code)', f
     // Machine one reads the folder when it changes (a file watcher) or when its window gains focus.
     await setFocus(one.page);
     await waitForText(viewOne.locator('#today-wins'), /Lexed every number/);
-    await runCommand(one.page, 'Small Wins: Edit or Delete a Record');
-    await pick(one.page, 'What do you want to correct or remove?', 'A win');
-    await pick(one.page, 'Which one?', 'Lexed every number', undefined, true);
-    await pick(one.page, 'Lexed every number', 'Delete…');
-    await one.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Delete$/ }).click();
-    await notification(one.page, /Deleted/).waitFor();
+    await deleteWin(one.page, 'Lexed every number');
     const viewTwo = await openDashboard(two.page);
     await setFocus(two.page);
     await waitForText(viewTwo.locator('#today-wins'), /No wins yet today/);
@@ -224,12 +229,7 @@ describe('daily backups and Restore From Backup (real VS Code)', function () {
     const view = await openDashboard(bench.page);
     await todayWins(view, /parser tests · Lexed before the laptop was lost/);
     // Deleting the win takes it out of the backup too.
-    await runCommand(bench.page, 'Small Wins: Edit or Delete a Record');
-    await pick(bench.page, 'What do you want to correct or remove?', 'A win');
-    await pick(bench.page, 'Which one?', 'Lexed before the laptop was lost', undefined, true);
-    await pick(bench.page, 'Lexed before the laptop was lost', 'Delete…');
-    await bench.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Delete$/ }).click();
-    await notification(bench.page, /Deleted/).waitFor();
+    await deleteWin(bench.page, 'Lexed before the laptop was lost');
     const deadline = Date.now() + 30_000;
     while (fs.readFileSync(backup, 'utf8').includes('Lexed before the laptop was lost') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     assert.equal(fs.readFileSync(backup, 'utf8').includes('Lexed before the laptop was lost'), false, 'gone from the backup');
