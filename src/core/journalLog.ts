@@ -109,6 +109,24 @@ export function recordByMonth(journal: Journal, now: number): Map<string, Journa
   return months;
 }
 
+/**
+ * A piece of the journal as lines of a bounded size: `per` records of each list to a line. A whole
+ * record's month (or every tombstone) in one line could be megabytes; lines this small are written
+ * whole by one call even when two windows write at once, and read without holding much in memory.
+ */
+export function inLines(part: Journal, per = 200): Journal[] {
+  const names = [...COLLECTIONS, 'deleted' as const];
+  const longest = Math.max(...names.map((name) => part[name].length));
+  if (longest <= per) return [part];
+  const lines: Journal[] = [];
+  for (let from = 0; from < longest; from += per) {
+    const line = emptyJournal();
+    for (const name of names) (line[name] as unknown[]) = (part[name] as unknown[]).slice(from, from + per);
+    lines.push(line);
+  }
+  return lines;
+}
+
 function isEmpty(part: Journal): boolean {
   return COLLECTIONS.every((name) => part[name].length === 0) && part.deleted.length === 0;
 }

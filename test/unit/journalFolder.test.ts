@@ -13,6 +13,9 @@ import { COLLECTIONS } from '../../src/core/schema';
 import { sameContent } from '../../src/core/merge';
 import { MemoryMemento } from '../harness/memoryMemento';
 import { MemoryLogFolder } from '../harness/memoryLogFolder';
+import { inLines, logLine, readLogBytes } from '../../src/core/journalLog';
+import { ordinaryJournal } from '../harness/hostileJournal';
+import { IMPORT_NOW } from './helpers';
 import { random } from '../harness/random';
 import { harness, MemoryArchiveFiles } from './helpers';
 import type { Harness } from './helpers';
@@ -66,6 +69,16 @@ function canonical(journal: Journal): unknown {
 }
 
 describe('the journal folder: one record on every machine that uses it', () => {
+  it("writes a whole record in lines of bounded size that read back as the same record", () => {
+    const journal = ordinaryJournal(450, IMPORT_NOW);
+    for (let i = 0; i < 1000; i++) journal.deleted.push({ id: `gone${i}`, at: IMPORT_NOW - 1000 });
+    const lines = inLines(journal);
+    assert.equal(lines.length, 5, 'at most 200 records of a list to a line');
+    assert.ok(lines.every((line) => logLine(line, `${IMPORT_NOW}.0.d`).length < 200_000));
+    const read = readLogBytes(new TextEncoder().encode(lines.map((line) => logLine(line, `${IMPORT_NOW}.0.d`)).join('')));
+    assert.deepEqual(canonical(read.part as Journal), canonical(journal));
+  });
+
   it('a session ended on A is whole on B (its domain, its win, its next start); an edit on B reaches A; a deletion holds on both', async () => {
     const folder = new MemoryLogFolder();
     const a = machine(folder);

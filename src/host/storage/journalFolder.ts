@@ -1,4 +1,4 @@
-import { changesBetween, isLogFile, logFileName, logLine, readLogBytes, recordByMonth } from '../../core/journalLog';
+import { changesBetween, inLines, isLogFile, logFileName, logLine, readLogBytes, recordByMonth } from '../../core/journalLog';
 import { monthOf } from '../../core/archive';
 import { mergeJournals, mergeSessions, survivor, uniteJournals } from '../../core/merge';
 import { nextStamp } from '../../core/stamp';
@@ -216,7 +216,7 @@ export class JournalFolder implements DisposableLike {
     const now = this.o.clock();
     const stamp = nextStamp(undefined, { now, writer: this.o.device });
     const months = recordByMonth(history, now);
-    for (const [month, part] of months) await this.o.folder.append(`${this.o.device}/${logFileName(month)}`, logLine(part, stamp));
+    for (const [month, part] of months) await this.o.folder.append(`${this.o.device}/${logFileName(month)}`, inLines(part).map((line) => logLine(line, stamp)).join(''));
     // What waited is in the whole record just written.
     await this.#save({ ...this.#state(), seeded: true, pending: [] });
     // Said once, where the record is read: the record found here now lives in the folder too.
