@@ -23,6 +23,11 @@ export function logFileName(month: string): string {
   return `${month}.jsonl`;
 }
 
+/** A device's own month file, as logFileName names it (not a sync tool's copy of one). */
+export function isMonthFile(name: string): boolean {
+  return /^\d{4}-\d{2}\.jsonl$/.test(name);
+}
+
 /**
  * A file of the folder that holds lines: a month's file and the copies sync tools make of one
  * ("2026-12.sync-conflict-20261205-101010-ABC.jsonl", "2026-12 (conflicted copy).jsonl"), which are
@@ -146,7 +151,7 @@ export interface LogRead {
 const NEWLINE = 0x0a;
 
 /**
- * Reads the bytes of a file from where the last read stopped. Only complete lines count, so a file
+ * Reads a file's bytes from where the last read stopped. Only complete lines count, so a file
  * a sync tool is still bringing over is read up to its last whole line and the rest comes next time.
  */
 export function readLogBytes(bytes: Uint8Array): LogRead {

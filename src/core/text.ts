@@ -40,3 +40,8 @@ export function clip(text: string, max: number): string {
   if (last >= 0xd800 && last <= 0xdbff) end -= 1;
   return `${line.slice(0, end).trimEnd()}…`;
 }
+
+/** What an error says, for a sentence: its message, or the thrown value as text. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

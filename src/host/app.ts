@@ -25,6 +25,7 @@ import { JournalFolderService } from './storage/journalFolderService';
 import { Backups } from './storage/backups';
 import type * as NodeOs from 'node:os';
 import { t, useTranslator } from '../core/l10n';
+import { errorText } from '../core/text';
 
 /** Builds the services and wires them to VS Code; everything it creates is disposed with the result. */
 export function createSmallWins(context: vscode.ExtensionContext): vscode.Disposable {
@@ -39,7 +40,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   const archive = new Archive(archiveFolder(context.globalStorageUri), report, uniqueName);
   const store = new JournalStore(context.globalState, systemClock, report, { signal: () => signal.send(), archive });
   // A journal written before there was an archive moves its closed history there once.
-  void store.tidy().catch((error: unknown) => report(error instanceof Error ? error.message : String(error)));
+  void store.tidy().catch((error: unknown) => report(errorText(error)));
   const run = async (name: CommandName) => {
     await vscode.commands.executeCommand(commandId(name));
   };
@@ -94,7 +95,7 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
     dashboard,
     progress,
-    ...registerCommands(ctx, handlers(run, openDashboard, () => progress.show(), folder, { where: () => backups.folder.fsPath, list: () => backups.list(), read: (name) => backups.read(name), erase: () => backups.erase() })),
+    ...registerCommands(ctx, handlers(run, openDashboard, () => progress.show(), folder, backups)),
     // Language model tools for the user's AI assistant; skipped on hosts without vscode.lm.registerTool.
     ...registerAssistantTools(vscode, ctx),
   ];

@@ -13,8 +13,8 @@ export function diskLogFolder(root: string): LogFolder {
       }
       return out;
     },
-    async readFrom(file, offset) {
-      return (await fs.readFile(path.join(root, file))).subarray(offset);
+    read(file) {
+      return fs.readFile(path.join(root, file));
     },
     async append(file, text) {
       await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });

@@ -6,7 +6,9 @@ import type { BackupInfo } from '../../core/backups';
 import { exportJournal } from '../../core/transfer';
 import type { Clock } from '../../core/clock';
 import type { JournalStore } from './journalStore';
+import type { BackupShelf } from '../commands/backups';
 import { localDate } from '../../core/time';
+import { errorText } from '../../core/text';
 
 /**
  * Daily backups without a journal folder: once a day, the whole record as an export file (the same
@@ -17,7 +19,7 @@ import { localDate } from '../../core/time';
 const AFTER_CHANGE_MS = 5_000;
 const LOOK_EVERY_MS = 6 * 60 * 60_000;
 
-export class Backups {
+export class Backups implements BackupShelf {
   /** A problem is said once per window, not at every look. */
   #said = false;
   /** The day this window knows a backup was made: no look at the folder until the next. */
@@ -26,10 +28,6 @@ export class Backups {
   constructor(
     private readonly o: { folder: vscode.Uri; store: JournalStore; clock: Clock; wanted: () => boolean; report: (problem: string) => void },
   ) {}
-
-  get folder(): vscode.Uri {
-    return this.o.folder;
-  }
 
   /** Looks for today's backup after changes and now and then, and takes deleted records out of the backups, for as long as the window is open. */
   schedule(): vscode.Disposable {
@@ -70,8 +68,7 @@ export class Backups {
       this.#doneOn = localDate(now);
       for (const old of backupsToRemove([...names, name])) await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.o.folder, old))).catch(() => undefined);
     } catch (error) {
-      if (!this.#said) this.o.report(error instanceof Error ? error.message : String(error));
-      this.#said = true;
+      this.#problem(error);
     }
   }
 
@@ -96,9 +93,18 @@ export class Backups {
         if (redacted !== text) await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(redacted));
       }
     } catch (error) {
-      if (!this.#said) this.o.report(error instanceof Error ? error.message : String(error));
-      this.#said = true;
+      this.#problem(error);
     }
+  }
+
+  #problem(error: unknown): void {
+    if (!this.#said) this.o.report(errorText(error));
+    this.#said = true;
+  }
+
+  /** Where the backups are, for the user to find them. */
+  where(): string {
+    return this.o.folder.fsPath;
   }
 
   /** The backups there are, newest first. */

@@ -1,4 +1,4 @@
-import { changesBetween, inLines, isLogFile, logFileName, logLine, readLogBytes, recordByMonth } from '../../core/journalLog';
+import { changesBetween, inLines, isLogFile, isMonthFile, logFileName, logLine, readLogBytes, recordByMonth } from '../../core/journalLog';
 import { monthOf } from '../../core/archive';
 import { mergeJournals, mergeSessions, survivor, uniteJournals } from '../../core/merge';
 import { nextStamp } from '../../core/stamp';
@@ -12,6 +12,7 @@ import type { JournalStore } from './journalStore';
 import type { ChangeOrigin } from './journalWriter';
 import type { LogFile, LogFolder } from './logFolder';
 import { FOLDER_STATE_KEY } from './storedCopies';
+import { errorText } from '../../core/text';
 
 export { FOLDER_STATE_KEY };
 
@@ -102,7 +103,7 @@ export class JournalFolder implements DisposableLike {
         await this.#readOthers(files);
         if (this.#status.kind === 'away') this.#set({ kind: 'ok' });
       } catch (error) {
-        this.#set({ kind: 'away', problem: error instanceof Error ? error.message : String(error) });
+        this.#away(error);
       }
     });
   }
@@ -148,7 +149,7 @@ export class JournalFolder implements DisposableLike {
     const fresh: string[] = [];
     for (const file of files) {
       if (baseName(file.path) !== ERASE_FILE) continue;
-      const text = new TextDecoder().decode(await this.o.folder.readFrom(file.path, 0));
+      const text = new TextDecoder().decode(await this.o.folder.read(file.path));
       for (const line of text.split('\n')) {
         const id = eraseMarkId(line);
         if (id !== undefined && !state.erased.includes(id)) fresh.push(id);
@@ -166,7 +167,7 @@ export class JournalFolder implements DisposableLike {
     for (const file of files) {
       if (!isLogFile(baseName(file.path))) continue;
       read[file.path] = file.size;
-      heads[file.path] = headOf(await this.o.folder.readFrom(file.path, 0));
+      heads[file.path] = headOf(await this.o.folder.read(file.path));
     }
     await this.#save({ ...this.#state(), read, heads, pending: [], running: [], erased });
     this.#set({ kind: 'erased' });
@@ -187,11 +188,11 @@ export class JournalFolder implements DisposableLike {
           await this.o.folder.append(file, line);
           return;
         } catch (error) {
-          this.#set({ kind: 'away', problem: error instanceof Error ? error.message : String(error) });
+          this.#away(error);
         }
       }
       await this.#save({ ...state, pending: [...state.pending, { file, line }] });
-      if (state.seeded && state.pending.length > 0) await this.#flush().catch((error: unknown) => this.#set({ kind: 'away', problem: error instanceof Error ? error.message : String(error) }));
+      if (state.seeded && state.pending.length > 0) await this.#flush().catch((error: unknown) => this.#away(error));
     });
   }
 
@@ -234,7 +235,10 @@ export class JournalFolder implements DisposableLike {
       }
     } finally {
       // Saved once for the batch: what was written goes, the rest waits (a line written twice merges the same).
-      if (written > 0) await this.#save({ ...this.#state(), pending: this.#state().pending.slice(written) });
+      if (written > 0) {
+        const now = this.#state();
+        await this.#save({ ...now, pending: now.pending.slice(written) });
+      }
     }
   }
 
@@ -248,10 +252,10 @@ export class JournalFolder implements DisposableLike {
       const [dir, name] = file.path.split('/');
       if (name === undefined || !isLogFile(name)) continue;
       // This device's own month files hold what it wrote; a sync tool's copy of one is read as more input.
-      if (dir === this.o.device && /^\d{4}-\d{2}\.jsonl$/.test(name)) continue;
+      if (dir === this.o.device && isMonthFile(name)) continue;
       let from = read[file.path] ?? 0;
       if (file.size === from) continue;
-      const bytes = await this.o.folder.readFrom(file.path, 0);
+      const bytes = await this.o.folder.read(file.path);
       const head = headOf(bytes);
       // Shorter than what was read, or begun otherwise: replaced (recreated, restored, compacted by its device); read again, merging is idempotent.
       if (bytes.length < from || (heads[file.path] !== undefined && heads[file.path] !== head)) from = 0;
@@ -337,6 +341,10 @@ export class JournalFolder implements DisposableLike {
     // The journal holds every change waiting here: past the bound, the whole record is written again instead.
     const kept = size > MAX_PENDING_CHARS ? { ...state, seeded: false, pending: [] } : state;
     await this.o.memento.update(FOLDER_STATE_KEY, kept);
+  }
+
+  #away(error: unknown): void {
+    this.#set({ kind: 'away', problem: errorText(error) });
   }
 
   #set(status: FolderStatus): void {

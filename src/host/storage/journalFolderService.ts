@@ -10,6 +10,7 @@ import { logFolderAt } from './logFolder';
 import { syncWithGit } from './gitSync';
 import type { GitSyncResult } from './gitSync';
 import { SessionError } from '../../core/session';
+import { errorText } from '../../core/text';
 
 /** Another device's lines are looked for at least this often, besides file events and window focus (a sync tool may write without events, a drive may come back). */
 const LOOK_EVERY_MS = 5 * 60_000;
@@ -85,7 +86,7 @@ export class JournalFolderService implements vscode.Disposable {
       await (everywhere || this.chosen() === undefined ? folder.eraseEverywhere() : folder.erasedHere());
       return undefined;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorText(error);
     }
   }
 
@@ -99,12 +100,12 @@ export class JournalFolderService implements vscode.Disposable {
     return result;
   }
 
-  /** Starts, moves or stops the folder as the setting says, and waits for the first catch-up. */
+  /** Starts, moves or stops the folder as the setting says, and waits for its catch-up. */
   async #follow(): Promise<void> {
     const chosen = this.o.settings().journalFolder;
     const root = chosen ? vscode.Uri.file(chosen) : this.o.serverFolder;
     const where = chosen || (root?.toString() ?? '');
-    if (where === this.#where) return;
+    if (where === this.#where) return this.catchUp();
     this.#stop();
     this.#where = where;
     if (root) {
@@ -126,7 +127,6 @@ export class JournalFolderService implements vscode.Disposable {
   async keepIn(folder: string): Promise<string | undefined> {
     await vscode.workspace.getConfiguration('smallWins').update('journalFolder', folder, vscode.ConfigurationTarget.Global);
     await this.#follow();
-    await this.catchUp();
     const status = this.#folder?.status;
     return status?.kind === 'away' ? status.problem : undefined;
   }

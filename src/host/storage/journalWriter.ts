@@ -15,6 +15,7 @@ import type { MementoLike } from '../platform/mementoLike';
 import { ERASED_ELSEWHERE_KEY, ERASED_KEY, FOLDER_STATE_KEY, JOURNAL_KEY, SYNCED_KEY } from './storedCopies';
 import type { StoredCopies } from './storedCopies';
 import { freeRecoveryKey, keepAside, RECOVERY_PREFIX, recoveryKeys, redactSetAside } from './recoveryKeys';
+import { errorText } from '../../core/text';
 
 /**
  * Every write to the journal's keys goes through one queue here, so changes run one at a time, each
@@ -306,7 +307,7 @@ export class JournalWriter {
   }
 
   #reportError(error: unknown): void {
-    this.#options.report(error instanceof Error ? error.message : String(error));
+    this.#options.report(errorText(error));
   }
 }
 

@@ -11,8 +11,8 @@ export interface LogFile {
 export interface LogFolder {
   /** Every file one level down (in each device's folder); throws when the folder cannot be reached. */
   list(): Promise<LogFile[]>;
-  /** A file's bytes from `offset` to its end. */
-  readFrom(file: string, offset: number): Promise<Uint8Array>;
+  /** A file's bytes (the reader keeps where it stopped, and how the file began). */
+  read(file: string): Promise<Uint8Array>;
   /** Adds text at the end of a file (made, with its folder, when missing). */
   append(file: string, text: string): Promise<void>;
   /** Deletes these files, and each device's folder left empty. */
@@ -51,8 +51,8 @@ export function logFolderAt(root: vscode.Uri): LogFolder {
       }
       return out;
     },
-    async readFrom(file, offset) {
-      return (await fsApi.readFile(uri(file))).subarray(offset);
+    read(file) {
+      return Promise.resolve(fsApi.readFile(uri(file)));
     },
     async append(file, text) {
       const target = uri(file);

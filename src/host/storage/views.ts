@@ -8,6 +8,7 @@ import { slipWindowStart } from '../../core/coach';
 import { addWeeks } from '../../core/time';
 import type { JournalStore } from './journalStore';
 import { t } from '../../core/l10n';
+import { errorText } from '../../core/text';
 
 /** What a view needs as records besides the live journal. */
 export interface ViewNeeds {
@@ -116,5 +117,5 @@ export function dashboardView(store: JournalStore, now: number, lastDomainId: st
 
 /** What a view that could not be built says instead of its snapshot. */
 export function unreadable(error: unknown): string {
-  return t('Small Wins could not read your history ({0}). Close this view and open it again to try once more.', error instanceof Error ? error.message : String(error));
+  return t('Small Wins could not read your history ({0}). Close this view and open it again to try once more.', errorText(error));
 }
