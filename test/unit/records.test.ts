@@ -211,15 +211,20 @@ describe('what cannot be read is set aside, alone', () => {
   });
 });
 
+/** A running session with two wins: "a private win", to delete, and "keep me". */
+async function privateWinAndAnother() {
+  const h = harness();
+  const session = await startFirstSession(h);
+  const secret = (await logWinAction(h.ctx, { sessionId: session.id, text: 'a private win' })).value.id;
+  await logWinAction(h.ctx, { sessionId: session.id, text: 'keep me' });
+  return { h, session, secret };
+}
+
 describe('edit and delete that stay deleted', () => {
   it('deletes a win everywhere: a stale copy, the archive files and an import cannot bring it back', async () => {
-    const h = harness();
-    const session = await startFirstSession(h);
-    await logWinAction(h.ctx, { sessionId: session.id, text: 'a private win' });
-    await logWinAction(h.ctx, { sessionId: session.id, text: 'keep me' });
+    const { h, session, secret } = await privateWinAndAnother();
     const stale = h.ctx.store.live;
     const exported = exportJournal(stale, NOW);
-    const secret = activeSession(stale)?.wins.find((w) => w.text === 'a private win')?.id as string;
     await endSession(h.ctx, { sessionId: session.id, outcomes: [{ subgoalId: session.subgoals[0]?.id as string, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } });
     h.time.advance(30 * 86_400_000);
     await h.ctx.store.tidy();
@@ -236,12 +241,8 @@ describe('edit and delete that stay deleted', () => {
   });
 
   it('deletes a win from the copies set aside too: a damaged archive file and a value kept aside keep everything else', async () => {
-    const h = harness();
-    const session = await startFirstSession(h);
-    await logWinAction(h.ctx, { sessionId: session.id, text: 'a private win' });
-    await logWinAction(h.ctx, { sessionId: session.id, text: 'keep me' });
+    const { h, secret } = await privateWinAndAnother();
     const journal = h.ctx.store.live;
-    const secret = activeSession(journal)?.wins.find((w) => w.text === 'a private win')?.id as string;
     // A window's copy kept aside, and an archive file cut off mid-way: both hold the win.
     await h.memento.update(`${RECOVERY_PREFIX}1`, { problem: 'could not be combined', at: NOW, data: journal });
     const cut = JSON.stringify({ version: SCHEMA_VERSION, sessions: journal.sessions });
