@@ -1,6 +1,6 @@
 import { COLLECTIONS, emptyJournal } from './schema';
-import type { Journal, Session } from './schema';
-import { sameContent, uniteJournals } from './merge';
+import type { Journal, Session, Tombstone } from './schema';
+import { applyTombstones, sameContent, uniteJournals } from './merge';
 import { loadJournal } from './persisted';
 import { unsafeShape } from './importChecks';
 import { ARCHIVED_COLLECTIONS, monthOf } from './archive';
@@ -134,6 +134,30 @@ export function inLines(part: Journal, per = 200): Journal[] {
 
 function isEmpty(part: Journal): boolean {
   return COLLECTIONS.every((name) => part[name].length === 0) && part.deleted.length === 0;
+}
+
+/**
+ * A device's own month file, compacted: its lines merged into the fewest that hold the same
+ * record (a session written again with each win is written once), and what the user deleted since
+ * (`deleted`: tombstones held anywhere) left out, so deleted text does not stay in the folder. The
+ * merge of the folder is the same with either file. Undefined when the file stays as it is: nothing
+ * to gain, or a line it cannot read whole (damaged, written by a newer Small Wins, or still being
+ * written), which is never dropped.
+ */
+export function compactLog(bytes: Uint8Array, deleted: readonly Tombstone[], stamp: string): string | undefined {
+  const found = readLogBytes(bytes);
+  if (!found.part || found.skipped > 0 || found.newer > 0 || found.consumed !== bytes.length) return undefined;
+  const part = found.part;
+  // Only deletions: a fold is the merge's to make, wherever the two records are read together.
+  const plain = deleted.filter((d) => d.into === undefined);
+  const pruned = plain.length > 0 ? { ...applyTombstones({ ...part, deleted: plain }), deleted: part.deleted } : part;
+  const text = inLines(pruned)
+    .map((line) => logLine(line, stamp))
+    .join('');
+  if (new TextEncoder().encode(text).length >= bytes.length) return undefined;
+  // Never written unless it reads back as the record it replaces.
+  const back = readLogBytes(new TextEncoder().encode(text));
+  return back.part && back.skipped === 0 && sameContent(back.part, pruned) ? text : undefined;
 }
 
 /** What reading a file's new bytes found. */

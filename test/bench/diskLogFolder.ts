@@ -20,6 +20,11 @@ export function diskLogFolder(root: string): LogFolder {
       await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
       await fs.appendFile(path.join(root, file), text);
     },
+    async replace(file, text) {
+      const partial = path.join(root, `${file}.partial`);
+      await fs.writeFile(partial, text);
+      await fs.rename(partial, path.join(root, file));
+    },
     async remove(files) {
       for (const file of files) await fs.rm(path.join(root, file), { force: true });
     },

@@ -32,6 +32,12 @@ export class MemoryLogFolder implements LogFolder {
     return Promise.resolve();
   }
 
+  replace(file: string, text: string): Promise<void> {
+    this.#check();
+    this.files.set(file, new TextEncoder().encode(text));
+    return Promise.resolve();
+  }
+
   remove(files: readonly string[]): Promise<void> {
     this.#check();
     for (const file of files) this.files.delete(file);

@@ -202,6 +202,54 @@ describe('the journal folder: one record on every machine that uses it', () => {
     assert.deepEqual(winsOf(await b.h.ctx.store.history()), ['In a conflict copy']);
     assert.deepEqual(b.sync.status, { kind: 'unreadable', lines: 2 });
   });
+
+  it("compacts each device's own past months into fewer bytes with the same record, without what was deleted, and keeps lines it cannot read", async () => {
+    const folder = new MemoryLogFolder();
+    const a = machine(folder);
+    const b = machine(folder);
+    await a.sync.catchUp();
+    const started = await start(a.h.ctx, { domain: { kind: 'new', name: 'parser tests' }, goals: [{ text: 'Lex numbers', confidence: 7 }], plannedMinutes: 25 });
+    let secret = '';
+    for (const text of ['Lexed ints', 'The secret plan', 'Lexed floats', 'Lexed hex']) {
+      a.h.time.advance(60_000);
+      const logged = await logWin(a.h.ctx, { sessionId: started.value.id, text });
+      if (text === 'The secret plan') secret = logged.value.id;
+    }
+    await endRunning(a);
+    await deleteRecord(a.h.ctx, 'win', secret);
+    await a.sync.catchUp();
+    await b.sync.catchUp();
+    const own = `${a.h.ctx.device}/2026-11.jsonl`;
+    const before = folder.text(own);
+    assert.ok(before.includes('The secret plan'), 'a deletion is a tombstone line: the text is still in the month written');
+    // Still November: the month's file is being written, so it stays as it is.
+    await a.sync.catchUp();
+    assert.equal(folder.text(own), before);
+    // A sync tool made a copy of it: a copy is not this device's file to compact.
+    folder.files.set(own.replace('.jsonl', ' (conflicted copy).jsonl'), new TextEncoder().encode(before));
+    a.h.time.now = Date.UTC(2026, 11, 2, 9);
+    await a.sync.catchUp();
+    const after = folder.text(own);
+    assert.ok(after.length < before.length * 0.6, `compacted: ${before.length} → ${after.length} bytes`);
+    assert.ok(!after.includes('The secret plan'), 'deleted text leaves the file');
+    assert.ok(folder.text(own.replace('.jsonl', ' (conflicted copy).jsonl')).includes('The secret plan'), 'a copy is left as it is');
+    // B read the file before; it sees one that begins otherwise, reads it again, and holds the same journal.
+    await b.sync.catchUp();
+    const c = machine(folder, { now: Date.UTC(2026, 11, 2, 10) });
+    await c.sync.catchUp();
+    const expected = canonical(await a.h.ctx.store.history());
+    for (const d of [b, c]) assert.ok(sameContent(canonical(await d.h.ctx.store.history()), expected), 'the same journal on every machine');
+    assert.deepEqual(winsOf(await c.h.ctx.store.history()), ['Lexed floats', 'Lexed hex', 'Lexed ints']);
+    // Compacted once: the next look reads nothing of it again.
+    await a.sync.catchUp();
+    assert.equal(folder.text(own), after);
+    // A line a newer Small Wins wrote there is never dropped: the file stays as it is.
+    const newer = '{"log":2,"ed":"x","journal":{"version":99}}\n';
+    await folder.append(own, `${before}${newer}`);
+    const withNewer = folder.text(own);
+    await a.sync.catchUp();
+    assert.equal(folder.text(own), withNewer);
+  });
 });
 
 /** The command's view of the folder, as the extension wires it (host/storage/journalFolderService.ts). */
@@ -318,13 +366,17 @@ describe('Delete All My Data with a journal folder', () => {
 describe('the journal folder under what sync tools do (property)', () => {
   /** How often a device held another's running session back: the runs must exercise it. */
   let heldBack = 0;
+  /** How often a device's own past month's file was compacted. */
+  let compactions = 0;
   for (let seed = 1; seed <= 30; seed++) {
     it(`seed ${seed}: late, reordered, cut-off and conflicting copies, clock skew and a vanishing folder settle to one journal, nothing lost, deleted stays deleted`, async () => {
       const r = random(seed);
-      const base = Date.UTC(2026, 10, 16, 9);
+      // The runs cross the end of a month: each device compacts its own November meanwhile.
+      const base = Date.UTC(2026, 10, 30, 10);
       const devices = [0, 1, 2].map((i) => machine(new MemoryLogFolder(), { now: base + Math.floor(r() * 10 * 60_000) * (i % 2 ? 1 : -1) }));
       const logged = new Set<string>();
       const deleted = new Set<string>();
+      const sizes = new Map<string, number>();
       /** The sync tool: copies another device's files into a view, some late (not at all this round), some cut off, some as a conflict copy. */
       const syncRound = (finish: boolean) => {
         for (const to of devices) {
@@ -346,7 +398,7 @@ describe('the journal folder under what sync tools do (property)', () => {
       for (const d of devices) await d.sync.catchUp();
       for (let step = 0; step < 24; step++) {
         const d = devices[Math.floor(r() * devices.length)] as Device;
-        d.h.time.advance(Math.floor(r() * 3_600_000));
+        d.h.time.advance(Math.floor(r() * 14_400_000));
         const history = await d.h.ctx.store.history();
         const wins = history.sessions.flatMap((s) => s.wins).filter((w) => !deleted.has(w.id));
         const roll = r();
@@ -376,7 +428,12 @@ describe('the journal folder under what sync tools do (property)', () => {
         syncRound(false);
         for (const x of devices) {
           if (r() < 0.6) await x.sync.catchUp();
-          if (((x.h.memento.get(FOLDER_STATE_KEY) as { running?: unknown[] } | undefined)?.running?.length ?? 0) > 0) heldBack++;
+          const state = x.h.memento.get(FOLDER_STATE_KEY) as { running?: unknown[]; compacted?: Record<string, number> } | undefined;
+          if ((state?.running?.length ?? 0) > 0) heldBack++;
+          const own = `${x.h.ctx.device}/2026-11.jsonl`;
+          const size = x.folder.files.get(own)?.length;
+          if (size !== undefined && state?.compacted?.[own] === size && size < (sizes.get(own) ?? 0)) compactions++;
+          if (size !== undefined) sizes.set(own, size);
         }
       }
       // The user ends what still runs, then every device settles.
@@ -398,7 +455,8 @@ describe('the journal folder under what sync tools do (property)', () => {
     });
   }
 
-  it('held back sessions still running elsewhere in those runs', () => {
+  it('held back sessions still running elsewhere in those runs, and compacted', () => {
     assert.ok(heldBack > 10, `held back ${heldBack} times`);
+    assert.ok(compactions > 10, `compacted ${compactions} times`);
   });
 });

@@ -1,4 +1,4 @@
-import { changesBetween, inLines, isLogFile, isMonthFile, logFileName, logLine, readLogBytes, recordByMonth } from '../../core/journalLog';
+import { changesBetween, compactLog, inLines, isLogFile, isMonthFile, logFileName, logLine, readLogBytes, recordByMonth } from '../../core/journalLog';
 import { monthOf } from '../../core/archive';
 import { mergeJournals, mergeSessions, survivor, uniteJournals } from '../../core/merge';
 import { nextStamp } from '../../core/stamp';
@@ -31,6 +31,8 @@ interface Persisted {
   running: Session[];
   /** The erase marks this machine has followed (or left). */
   erased: string[];
+  /** This device's past months' files, by their size when last compacted: one that changed since (a late write, a deletion) is looked at again. */
+  compacted: Record<string, number>;
 }
 
 /** The file an erase everywhere leaves in its device's folder. */
@@ -101,6 +103,7 @@ export class JournalFolder implements DisposableLike {
         await this.#seed();
         await this.#flush();
         await this.#readOthers(files);
+        await this.#compactOwn(files);
         if (this.#status.kind === 'away') this.#set({ kind: 'ok' });
       } catch (error) {
         this.#away(error);
@@ -129,7 +132,7 @@ export class JournalFolder implements DisposableLike {
       const mark = { erase: 1, at: this.o.clock(), id: newId() };
       await this.o.folder.append(`${this.o.device}/${ERASE_FILE}`, `${JSON.stringify(mark)}\n`);
       const state = this.#state();
-      await this.#save({ ...state, read: {}, heads: {}, pending: [], running: [], erased: [...state.erased, mark.id].slice(-MARKS_KEPT) });
+      await this.#save({ ...state, read: {}, heads: {}, pending: [], running: [], compacted: {}, erased: [...state.erased, mark.id].slice(-MARKS_KEPT) });
     });
   }
 
@@ -169,7 +172,7 @@ export class JournalFolder implements DisposableLike {
       read[file.path] = file.size;
       heads[file.path] = headOf(await this.o.folder.read(file.path));
     }
-    await this.#save({ ...this.#state(), read, heads, pending: [], running: [], erased });
+    await this.#save({ ...this.#state(), read, heads, pending: [], running: [], compacted: {}, erased });
     this.#set({ kind: 'erased' });
     return true;
   }
@@ -180,7 +183,10 @@ export class JournalFolder implements DisposableLike {
     const now = this.o.clock();
     const line = logLine(change, nextStamp(undefined, { now, writer: this.o.device }));
     const file = this.#ownFile(now);
+    // A deletion: the deleted text leaves this device's past files at the next compaction.
+    const deletion = change.deleted.some((d) => d.into === undefined);
     void this.#serial(async () => {
+      if (deletion) await this.#save({ ...this.#state(), compacted: {} });
       // Written at once when nothing waits (no globalState write: each one stores the window's whole copy of it); kept to write when the folder is away.
       const state = this.#state();
       if (state.seeded && state.pending.length === 0) {
@@ -318,13 +324,36 @@ export class JournalFolder implements DisposableLike {
     return archived.length > 0 ? { ...incoming, sessions: [...incoming.sessions, ...archived] } : incoming;
   }
 
+  /**
+   * Each device compacts only its own files, once a month is over (it is appended to no more), and
+   * again after a deletion: the file is replaced at once by one holding the same record in fewer
+   * lines, without what was deleted. Another device sees a file that begins otherwise and reads it
+   * again from its start, which merges to the same journal.
+   */
+  async #compactOwn(files: readonly LogFile[]): Promise<void> {
+    const state = this.#state();
+    const current = this.#ownFile(this.o.clock());
+    const compacted = { ...state.compacted };
+    let changed = false;
+    for (const file of files) {
+      const [dir, name] = file.path.split('/');
+      if (dir !== this.o.device || name === undefined || !isMonthFile(name) || file.path >= current || compacted[file.path] === file.size) continue;
+      const bytes = await this.o.folder.read(file.path);
+      const text = compactLog(bytes, this.o.store.live.deleted, nextStamp(undefined, { now: this.o.clock(), writer: this.o.device }));
+      if (text !== undefined) await this.o.folder.replace(file.path, text);
+      compacted[file.path] = text === undefined ? bytes.length : new TextEncoder().encode(text).length;
+      changed = true;
+    }
+    if (changed) await this.#save({ ...this.#state(), compacted });
+  }
+
   #ownFile(now: number): string {
     return `${this.o.device}/${logFileName(monthOf(now))}`;
   }
 
   #state(): Persisted {
     const stored = this.o.memento.get(FOLDER_STATE_KEY) as Partial<Persisted> | undefined;
-    if (!stored || stored.folder !== this.o.where) return { folder: this.o.where, seeded: false, read: {}, heads: {}, pending: [], running: [], erased: [] };
+    if (!stored || stored.folder !== this.o.where) return { folder: this.o.where, seeded: false, read: {}, heads: {}, pending: [], running: [], erased: [], compacted: {} };
     const erased = Array.isArray(stored.erased) ? stored.erased.filter((id): id is string => typeof id === 'string') : [];
     const running = validSessions(stored.running);
     // A damaged part is read again from the files (merging is idempotent), rather than trusted or lost.
@@ -332,7 +361,7 @@ export class JournalFolder implements DisposableLike {
     const read = damaged ? {} : validOffsets(stored.read);
     const pending = Array.isArray(stored.pending) ? stored.pending.filter((p): p is { file: string; line: string } => typeof p?.file === 'string' && typeof p.line === 'string') : [];
     const heads = damaged || typeof stored.heads !== 'object' || stored.heads === null ? {} : Object.fromEntries(Object.entries(stored.heads).filter(([, h]) => typeof h === 'string'));
-    return { folder: this.o.where, seeded: stored.seeded === true, read, heads, pending, running: damaged ? [] : running, erased };
+    return { folder: this.o.where, seeded: stored.seeded === true, read, heads, pending, running: damaged ? [] : running, erased, compacted: validOffsets(stored.compacted) };
   }
 
   async #save(state: Persisted): Promise<void> {

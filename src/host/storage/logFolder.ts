@@ -15,6 +15,8 @@ export interface LogFolder {
   read(file: string): Promise<Uint8Array>;
   /** Adds text at the end of a file (made, with its folder, when missing). */
   append(file: string, text: string): Promise<void>;
+  /** Puts `text` in place of a file at once: a reader (or a sync tool) sees the old file or the new one, never half of one. */
+  replace(file: string, text: string): Promise<void>;
   /** Deletes these files, and each device's folder left empty. */
   remove(files: readonly string[]): Promise<void>;
 }
@@ -69,6 +71,18 @@ export function logFolderAt(root: vscode.Uri): LogFolder {
       whole.set(before);
       whole.set(added, before.length);
       await fsApi.writeFile(target, whole);
+    },
+    async replace(file, text) {
+      const [dir, name] = file.split('/');
+      // A dot name that is not a log file: no reader takes the half-written copy for input.
+      const partial = uri(`${dir}/.${name}.partial`);
+      try {
+        await fsApi.writeFile(partial, new TextEncoder().encode(text));
+        await fsApi.rename(partial, uri(file), { overwrite: true });
+      } catch (error) {
+        await Promise.resolve(fsApi.delete(partial)).catch(() => undefined);
+        throw error;
+      }
     },
     async remove(files) {
       for (const file of files) await Promise.resolve(fsApi.delete(uri(file))).catch(() => undefined);
