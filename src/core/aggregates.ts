@@ -18,8 +18,10 @@ import type { BrierPoint, BrierSum } from './calibration';
 import type { CreditFacts } from './coach/credit';
 import type { LevelScore } from './coach/ruler';
 import { elapsedMs, liveSubgoals } from './session';
-import { addWeeks, dayStart, later, weekStart } from './time';
+import { addDays, addWeeks, dayStart, later, monthStart, weekStart, zoneKey } from './time';
 import { LIMITS } from './limits';
+
+export { zoneKey };
 import { laterTweak, mostRecentlyHelped } from './coach/tweaks';
 import type { Tweak, WorkingTweak } from './coach/tweaks';
 
@@ -126,13 +128,6 @@ export interface MonthAggregate {
   lastAt: number;
 }
 
-/** The local time zone, as days and weeks are cut in it. */
-export function zoneKey(): string {
-  const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const offset = (month: number) => new Date(2026, month, 1).getTimezoneOffset();
-  return `${name}|${offset(0)}|${offset(6)}`;
-}
-
 export function emptyAggregate(zone = zoneKey()): MonthAggregate {
   return { v: AGGREGATE_VERSION, zone, days: {}, weeks: {}, brier: {}, domains: {}, ratings: [], encouragements: [], tweaks: { slips: {}, works: [], answers: [] }, lastAt: 0 };
 }
@@ -143,11 +138,6 @@ const emptyDomain = (): DomainCell => ({ lastWinAt: 0, endedSessions: 0, endedWi
 function cell<T>(table: Record<string, Record<string, T>>, domain: string, key: string, make: () => T): T {
   const row = (table[domain] ??= {});
   return (row[key] ??= make());
-}
-
-function monthStart(at: number): number {
-  const d = new Date(at);
-  return new Date(d.getFullYear(), d.getMonth(), 1).getTime();
 }
 
 function authorIndex(by: unknown): 0 | 1 | 2 {
@@ -500,9 +490,9 @@ export function calendarOf(totals: MonthAggregate, now: number, days: number, ke
   }
   const out: { day: number; wins: number; assisted: number }[] = [];
   // Step by calendar day (not 24 h) so daylight-saving changes do not skip or repeat a day.
-  for (let d = new Date(first); d.getTime() <= today; d.setDate(d.getDate() + 1)) {
-    const c = counts.get(d.getTime());
-    out.push({ day: d.getTime(), wins: c?.[0] ?? 0, assisted: c?.[1] ?? 0 });
+  for (let day = first; day <= today; day = addDays(day, 1)) {
+    const c = counts.get(day);
+    out.push({ day, wins: c?.[0] ?? 0, assisted: c?.[1] ?? 0 });
   }
   return out;
 }

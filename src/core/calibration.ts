@@ -3,6 +3,7 @@ import { liveSubgoals } from './session';
 import { metShare } from './insights';
 import type { CalibrationRow } from './insights';
 import { t } from './l10n';
+import { monthStart } from './time';
 
 const HIT: Record<Outcome, number> = { met: 1, partly: 0.5, missed: 0 };
 
@@ -11,11 +12,6 @@ export interface BrierPoint {
   month: number;
   score: number;
   goals: number;
-}
-
-function monthStart(at: number): number {
-  const d = new Date(at);
-  return new Date(d.getFullYear(), d.getMonth(), 1).getTime();
 }
 
 /**

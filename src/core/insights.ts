@@ -1,6 +1,6 @@
 import type { Journal, Session } from './schema';
 import { elapsedMs, liveSubgoals } from './session';
-import { addWeeks, DAY, dayStart, weekStart } from './time';
+import { addDays, addWeeks, DAY, dayStart, weekStart } from './time';
 import { t } from './l10n';
 
 export interface CalibrationRow {
@@ -50,9 +50,7 @@ export function winsCalendar(journal: Journal, now: number, days = 84): { day: n
   }
   const out: { day: number; wins: number }[] = [];
   // Step by calendar day (not 24 h) so daylight-saving changes do not skip or repeat a day.
-  for (let d = new Date(first); d.getTime() <= today; d.setDate(d.getDate() + 1)) {
-    out.push({ day: d.getTime(), wins: counts.get(d.getTime()) ?? 0 });
-  }
+  for (let day = first; day <= today; day = addDays(day, 1)) out.push({ day, wins: counts.get(day) ?? 0 });
   return out;
 }
 

@@ -12,33 +12,147 @@ export function later<T extends { at: number }>(x: T | undefined, y: T | undefin
   return key(x) >= key(y) ? x : y;
 }
 
-/** Monday 00:00 local time of the week containing `at`. */
-export function weekStart(at: number): number {
-  const d = new Date(at);
-  d.setHours(0, 0, 0, 0);
-  const sinceMonday = (d.getDay() + 6) % 7;
-  d.setDate(d.getDate() - sinceMonday);
-  return d.getTime();
+/**
+ * The time zone days, weeks and months are cut in: the user's own, which in a remote window is not
+ * the zone of the machine the extension runs on (host/platform/timeZone.ts learns it). Undefined: this
+ * process's own zone, read from Date itself.
+ */
+let zone: { name: string; format: Intl.DateTimeFormat; offsets: Map<number, number> } | undefined;
+
+/** The zone's name as Intl knows it ("Europe/Berlin"), or undefined for one it does not know. */
+export function knownTimeZone(name: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
 }
 
-/** "2026-11-16": the local calendar date, as file names and the weekly review write it. */
-export function localDate(at: number): string {
-  return new Date(at).toLocaleDateString('en-CA');
+/** This process's own time zone. */
+export function processTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** `weeks` calendar weeks later (earlier when negative), at the same local time across daylight-saving changes. */
-export function addWeeks(at: number, weeks: number): number {
-  const d = new Date(at);
-  d.setDate(d.getDate() + 7 * weeks);
-  return d.getTime();
+/** Cuts days in `name` from now on (undefined: this process's zone); false, changing nothing, for a zone Intl does not know. */
+export function useTimeZone(name: string | undefined): boolean {
+  const known = name === undefined ? processTimeZone() : knownTimeZone(name);
+  if (known === undefined) return false;
+  if (known === processTimeZone()) zone = undefined;
+  else if (zone?.name !== known) {
+    const format = new Intl.DateTimeFormat('en-US', { timeZone: known, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    zone = { name: known, format, offsets: new Map() };
+  }
+  return true;
 }
 
+/** The zone days are cut in. */
+export function timeZoneName(): string {
+  return zone?.name ?? processTimeZone();
+}
+
+/** Options that make an Intl formatter show the time of day in the zone days are cut in. */
+export function inTimeZone<T extends Intl.DateTimeFormatOptions>(options: T): T {
+  return zone ? { ...options, timeZone: zone.name } : options;
+}
+
+const QUARTER_HOUR = 900_000;
+
+/**
+ * How far the zone's clock is ahead of UTC at `at`, in milliseconds. Intl is asked once per quarter
+ * hour ever asked about: a quarter hour with the same offset at both ends has it throughout; one with
+ * a change inside (St. John's changed at 00:01) is asked about to the minute.
+ */
+function offsetAt(at: number): number {
+  if (!zone) return -new Date(at).getTimezoneOffset() * 60_000;
+  const quarter = Math.floor(at / QUARTER_HOUR);
+  let known = zone.offsets.get(quarter);
+  if (known === undefined) {
+    const start = quarter * QUARTER_HOUR;
+    const first = intlOffset(start);
+    known = intlOffset(start + QUARTER_HOUR) === first ? first : Number.NaN;
+    if (zone.offsets.size > 100_000) zone.offsets.clear();
+    zone.offsets.set(quarter, known);
+  }
+  return Number.isNaN(known) ? intlOffset(Math.floor(at / 60_000) * 60_000) : known;
+}
+
+function intlOffset(at: number): number {
+  const f: Record<string, number> = {};
+  for (const part of (zone as NonNullable<typeof zone>).format.formatToParts(at)) if (part.type !== 'literal') f[part.type] = Number(part.value);
+  return Date.UTC(f['year'] as number, (f['month'] as number) - 1, f['day'], f['hour'], f['minute'], f['second']) - at;
+}
+
+/** What the zone's clock shows at `at`, as the UTC moment with those fields (read with getUTC*). */
+function wallClock(at: number): number {
+  return at + offsetAt(at);
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * The moment the zone's clock shows `wall`, as Date reads a local time: a time a daylight-saving change
+ * skips is read with the offset before it (00:30 in a skipped hour is 01:30), and a time it repeats
+ * is the earlier of the two.
+ */
+function momentOf(wall: number): number {
+  const guess = wall - offsetAt(wall);
+  // A change of offset is never more than a few hours: the offsets six hours either side of the guess are the two there can be.
+  const before = offsetAt(guess - 6 * HOUR);
+  const after = offsetAt(guess + 6 * HOUR);
+  if (before === after) return wall - before;
+  const early = wall - before;
+  const late = wall - after;
+  const earlyFits = offsetAt(early) === before;
+  const lateFits = offsetAt(late) === after;
+  if (earlyFits && lateFits) return Math.min(early, late);
+  if (lateFits) return late;
+  return early;
+}
+
+/** 00:00 of the day containing `at`. */
 export function dayStart(at: number): number {
-  const d = new Date(at);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
+  const wall = wallClock(at);
+  return momentOf(wall - mod(wall, DAY));
 }
 
+/** Monday 00:00 of the week containing `at`. */
+export function weekStart(at: number): number {
+  const wall = wallClock(at);
+  const day = Math.floor(wall / DAY);
+  const sinceMonday = (new Date(day * DAY).getUTCDay() + 6) % 7;
+  return momentOf((day - sinceMonday) * DAY);
+}
+
+/** 00:00 on the first of the month containing `at`, `months` months later (earlier when negative). */
+export function monthStart(at: number, months = 0): number {
+  const wall = new Date(wallClock(at));
+  return momentOf(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() + months, 1));
+}
+
+/** "2026-11-16": the calendar date, as file names and the weekly review write it. */
+export function localDate(at: number): string {
+  return new Date(wallClock(at)).toISOString().slice(0, 10);
+}
+
+/** `days` calendar days later (earlier when negative), at the same time of day across daylight-saving changes. */
+export function addDays(at: number, days: number): number {
+  return momentOf(wallClock(at) + days * DAY);
+}
+
+/** `weeks` calendar weeks later (earlier when negative), at the same time of day across daylight-saving changes. */
+export function addWeeks(at: number, weeks: number): number {
+  return addDays(at, 7 * weeks);
+}
+
+/** The zone days are cut in, as a key that changes when they would be cut otherwise (derived data keyed by it is recomputed). */
+export function zoneKey(): string {
+  const offset = (month: number) => offsetAt(Date.UTC(2026, month, 1)) / 60_000;
+  return `${timeZoneName()}|${offset(0)}|${offset(6)}`;
+}
+
+function mod(n: number, m: number): number {
+  return ((n % m) + m) % m;
+}
 
 /** "1:02:03" or "12:34"; always from a non-negative number of milliseconds. */
 export function formatDuration(ms: number): string {

@@ -3,10 +3,10 @@ import { recurringSlipCues, slipPatternSentence } from './coach';
 import { causeLabel, outcomeChoices } from './attribution';
 import type { Journal, Session } from './schema';
 import { elapsedMs, liveSubgoals } from './session';
-import { addWeeks, localDate as date, spokenDuration, weekStart } from './time';
+import { addWeeks, inTimeZone, localDate as date, spokenDuration, weekStart } from './time';
 import { inSentence, sessionCount, t, winCount } from './l10n';
 
-const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', inTimeZone({ hour: '2-digit', minute: '2-digit' }));
 /** One line of user text in Markdown: no line breaks, no accidental headings or HTML. */
 const line = (text: string) => text.replace(/\s+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 

@@ -23,6 +23,7 @@ import { SuggestionBox } from './suggestions/suggestionBox';
 import { registerAssistantTools } from './assistant/lmTools';
 import { JournalFolderService } from './storage/journalFolderService';
 import { Backups } from './storage/backups';
+import { UserTimeZone } from './platform/timeZone';
 import type * as NodeOs from 'node:os';
 import { t, useTranslator } from '../core/l10n';
 import { errorText } from '../core/text';
@@ -61,7 +62,18 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     edits: new EditWatch(systemClock),
     // The status bar belongs to the session controller, created below with these services.
     flash: (text) => controller.flash(text),
+    learnTimeZone: (name) => zone.learn(name),
   };
+  // Days are cut in the user's own time zone, also where the extension runs on a remote machine.
+  const zone = new UserTimeZone({
+    memento: context.globalState,
+    setting: () => readSettings().timeZone,
+    changed: () => {
+      dashboard.sendSnapshot();
+      progress.refresh();
+    },
+    report,
+  });
   const controller = new SessionController(ctx, sharedFile(context.globalStorageUri, 'activity.json'));
   const dashboard: DashboardProvider = new DashboardProvider(context.extensionUri, ctx, () => folder.line());
   // The journal folder the user chose, which a sync tool carries between machines.
@@ -86,7 +98,9 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
   const openDashboard = async () => {
     await vscode.commands.executeCommand(`${DASHBOARD_VIEW_ID}.focus`);
   };
+  zone.apply();
   const disposables: vscode.Disposable[] = [
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins.timeZone') && zone.apply()),
     signal,
     controller,
     folder,

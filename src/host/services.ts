@@ -28,4 +28,6 @@ export interface Services {
   edits: EditWatch;
   /** Shows a few words in the status bar for a few seconds (a win's acknowledgment, when chosen). */
   flash: (text: string) => void;
+  /** A webview, which runs on the computer the user sits at, says that computer's time zone (platform/timeZone.ts). */
+  learnTimeZone: (name: string) => void;
 }

@@ -15,7 +15,7 @@ import type { BrierPoint } from '../core/calibration';
 const MAX_DOMAIN_IDS = 1000;
 
 export const progressMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('ready'), zone: z.optional(z.string().check(z.maxLength(64))) }),
   z.strictObject({ type: z.literal('setRange'), range: z.literal(PROGRESS_RANGES) }),
   /** The domains to show; any domain not listed is hidden, and a domain created later is shown. */
   z.strictObject({ type: z.literal('setDomains'), domainIds: z.array(idSchema).check(z.maxLength(MAX_DOMAIN_IDS)) }),

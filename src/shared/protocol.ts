@@ -15,7 +15,7 @@ const dimension = dimensionSchema;
 export const goalDraftSchema = z.strictObject({ text, confidence });
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('ready'), zone: z.optional(z.string().check(z.maxLength(64))) }),
   z.strictObject({
     type: z.literal('startSession'),
     domain: z.discriminatedUnion('kind', [

@@ -124,4 +124,5 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   }
 });
 
-post({ type: 'ready' });
+// The host may run on another machine (a remote window): days are cut in the zone of the one the user sits at.
+post({ type: 'ready', zone: Intl.DateTimeFormat().resolvedOptions().timeZone });

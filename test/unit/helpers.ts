@@ -189,6 +189,8 @@ export interface Harness {
   problems: string[];
   /** What went to the status bar's flash. */
   flashes: string[];
+  /** Time zones a webview said, in order. */
+  zones: string[];
 }
 
 /** Archive file names are unique across harnesses, as random names are across windows (a reload is a new harness). */
@@ -204,6 +206,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
   const settings: Settings = { ...DEFAULT_SETTINGS, reviewDepth: 'full', ...o.settings };
   const ran: CommandName[] = [];
   const flashes: string[] = [];
+  const zones: string[] = [];
   const files = o.files ?? new MemoryArchiveFiles();
   const report = (p: string) => problems.push(p);
   const store = new JournalStore(memento, time.clock, report, { archive: new Archive(files, report, () => `test-${++archiveNames}`) });
@@ -218,6 +221,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
     language: 'en',
     workspaceLabel: () => 'demo',
     flash: (text) => void flashes.push(text),
+    learnTimeZone: (name) => void zones.push(name),
     // As in the app: one id per device, kept in globalState, so a new harness on the same memento is a reload.
     device: deviceId(memento),
     edits: new EditWatch(time.clock),
@@ -226,7 +230,7 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
       return Promise.resolve();
     },
   };
-  return { ctx, ui, memento, workspace, files, time, settings, ran, problems, flashes };
+  return { ctx, ui, memento, workspace, files, time, settings, ran, problems, flashes, zones };
 }
 
 /** A label without the icon the renderer put in front of it. */

@@ -13,6 +13,7 @@ function recorder() {
   const calls: string[] = [];
   const handle = createProgressHandler({
     sendSnapshot: () => void calls.push('snapshot'),
+    learnTimeZone: (name: string) => void calls.push(`zone ${name}`),
     setRange: (range: ProgressRange) => void calls.push(`range ${range}`),
     showDomains: (ids) => void calls.push(`domains ${ids.join(',')}`),
   });

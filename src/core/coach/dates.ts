@@ -1,14 +1,15 @@
-import { DAY, dayStart } from '../time';
+import { DAY, dayStart, inTimeZone } from '../time';
 
 /**
  * A formatter in the user's display language; a tag Intl cannot read falls back to English, the
  * source language, rather than failing the sentence it sits in.
  */
 export function dateFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const zoned = inTimeZone(options);
   try {
-    return new Intl.DateTimeFormat(language, options);
+    return new Intl.DateTimeFormat(language, zoned);
   } catch {
-    return new Intl.DateTimeFormat('en', options);
+    return new Intl.DateTimeFormat('en', zoned);
   }
 }
 

@@ -1,5 +1,6 @@
 import { domainById, domainLabel } from '../../core/journal';
 import { clip } from '../../core/text';
+import { inTimeZone } from '../../core/time';
 import { addVicariousModel as addVicariousModelAction, rateDomain as rateDomainAction, recordEncouragement as recordEncouragementAction, reflect } from '../actions/practices';
 import type { DomainChoice } from '../actions/choices';
 import { present } from './present';
@@ -118,7 +119,7 @@ export async function showEvidence(ctx: Services): Promise<void> {
     return;
   }
   const items: PickItem<null>[] = [
-    ...evidence.wins.map((w) => ({ icon: 'star-full', label: clip(w.text, 120), description: new Date(w.at).toLocaleString(ctx.language), value: null })),
+    ...evidence.wins.map((w) => ({ icon: 'star-full', label: clip(w.text, 120), description: new Date(w.at).toLocaleString(ctx.language, inTimeZone({})), value: null })),
     ...evidence.encouragements.map((e) => ({ icon: 'quote', label: clip(e.text, 120), description: `— ${e.from}`, value: null })),
   ];
   await ctx.ui.pick(items, {

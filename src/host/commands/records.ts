@@ -1,5 +1,6 @@
 import { cueUses } from '../../core/journal';
 import { clip } from '../../core/text';
+import { inTimeZone } from '../../core/time';
 import type { Journal, WinAuthor } from '../../core/schema';
 import { LIMITS } from '../../core/limits';
 import { deleteAllData, deleteRecord, deletionScope, editRecord } from '../actions/records';
@@ -25,7 +26,7 @@ interface Listed {
 
 /** The records of one kind, newest first, as the user would recognise them. */
 function recordsOf(history: Journal, kind: RecordKind, language: string): Listed[] {
-  const date = (at: number) => new Date(at).toLocaleDateString(language);
+  const date = (at: number) => new Date(at).toLocaleDateString(language, inTimeZone({}));
   const domainName = (id: string | undefined) => history.domains.find((d) => d.id === id)?.name ?? '';
   const list: Listed[] = [];
   switch (kind) {
@@ -225,7 +226,7 @@ export async function showSetAside(ctx: Services): Promise<void> {
     return;
   }
   const picked = await ctx.ui.pick(
-    items.map((item) => ({ label: new Date(item.at).toLocaleString(ctx.language), detail: item.problem, value: item })),
+    items.map((item) => ({ label: new Date(item.at).toLocaleString(ctx.language, inTimeZone({})), detail: item.problem, value: item })),
     { title: t('Small Wins: Set-Aside Records'), placeholder: t('Records that could not be read, kept aside. Pick one to export or discard it.') },
   );
   if (!picked) return;

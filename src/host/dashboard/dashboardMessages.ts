@@ -28,7 +28,10 @@ type Handlers = { [K in WebviewMessageType]: (message: Extract<WebviewMessage, {
 export function createDashboardHandler(ctx: Services, port: DashboardPort) {
   const show = async (done: Promise<{ notices: Notice[] }>) => port.sendNotices((await done).notices);
   const handlers: Handlers = {
-    ready: () => Promise.resolve(port.sendSnapshot()),
+    ready: (m) => {
+      if (m.zone) ctx.learnTimeZone(m.zone);
+      return Promise.resolve(port.sendSnapshot());
+    },
     startSession: (m) => show(start(ctx, { domain: m.domain, goals: m.goals, plannedMinutes: m.plannedMinutes, ...(m.cueId ? { cue: { kind: 'existing', id: m.cueId } } : {}) })),
     addSubgoal: (m) => show(addSubgoal(ctx, { sessionId: m.sessionId, goals: [m.goal] })),
     logWin: (m) => show(logWin(ctx, { sessionId: m.sessionId, ...(m.subgoalId ? { subgoalId: m.subgoalId } : {}), ...(m.text ? { text: m.text } : {}) })),

@@ -12,7 +12,7 @@ import type { Tweak, WorkingTweak } from '../../core/coach';
 import { CAUSE_KINDS } from '../../core/schema';
 import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
-import { dayStart } from '../../core/time';
+import { dayStart, monthStart } from '../../core/time';
 import type { Charts, SessionView, Snapshot } from '../../shared/protocol';
 import type { Suggestion } from '../../core/suggestions';
 import type { Settings } from '../platform/settings';
@@ -167,8 +167,7 @@ const SIDEBAR_MONTHS = 12;
 
 /** The points of the last twelve months; a domain with none keeps its latest, which still says where it stands. */
 function lastMonths<T>(points: readonly T[], at: (point: T) => number, now: number): T[] {
-  const today = new Date(now);
-  const from = new Date(today.getFullYear(), today.getMonth() - (SIDEBAR_MONTHS - 1), 1).getTime();
+  const from = monthStart(now, -(SIDEBAR_MONTHS - 1));
   const recent = points.filter((p) => at(p) >= from);
   return recent.length > 0 || points.length === 0 ? recent : points.slice(-1);
 }

@@ -25,6 +25,8 @@ export interface Settings {
   journalFolder: string;
   /** A dated export of the whole record each day (the last few kept) while no journal folder is set. */
   dailyBackups: boolean;
+  /** The time zone days are cut in ("Europe/Berlin"); '' for the one of the computer the user sits at. */
+  timeZone: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   learnThreshold: false,
   journalFolder: '',
   dailyBackups: true,
+  timeZone: '',
 };
 
 /** Where each setting lives under `smallWins.` in settings.json (package.json declares the same keys). */
@@ -66,6 +69,7 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
   learnThreshold: 'learnThreshold',
   journalFolder: 'journalFolder',
   dailyBackups: 'dailyBackups',
+  timeZone: 'timeZone',
 };
 
 /** Clamps what a user typed into settings.json to the range each setting allows. */
@@ -93,5 +97,6 @@ export function sanitizeSettings(raw: Partial<Record<keyof Settings, unknown>>):
     learnThreshold: bool(raw.learnThreshold, d.learnThreshold),
     journalFolder: typeof raw.journalFolder === 'string' && raw.journalFolder.trim().length <= 4096 ? raw.journalFolder.trim() : d.journalFolder,
     dailyBackups: bool(raw.dailyBackups, d.dailyBackups),
+    timeZone: typeof raw.timeZone === 'string' && raw.timeZone.trim().length <= 64 ? raw.timeZone.trim() : d.timeZone,
   };
 }

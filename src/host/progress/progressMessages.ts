@@ -4,6 +4,8 @@ import type { ProgressRange } from '../../core/progress';
 
 export interface ProgressPort {
   sendSnapshot(): void;
+  /** The time zone of the computer the tab is shown on (the user's). */
+  learnTimeZone(name: string): void;
   setRange(range: ProgressRange): void;
   /** The domains to show; the port hides every other one it knows. */
   showDomains(domainIds: readonly string[]): void;
@@ -18,7 +20,10 @@ type Handlers = { [K in ProgressMessageType]: (message: Extract<ProgressMessage,
  */
 export function createProgressHandler(port: ProgressPort): (raw: unknown) => void {
   const handlers: Handlers = {
-    ready: () => port.sendSnapshot(),
+    ready: (m) => {
+      if (m.zone) port.learnTimeZone(m.zone);
+      port.sendSnapshot();
+    },
     setRange: (m) => {
       port.setRange(m.range);
       port.sendSnapshot();

@@ -73,6 +73,7 @@ export class ProgressPanel implements vscode.Disposable {
     const keep = (choice: WorkspaceDefaults) => void this.#ctx.defaults.set(choice).catch(() => undefined);
     const handle = createProgressHandler({
       sendSnapshot: () => this.#sendSnapshot(),
+      learnTimeZone: (name) => this.#ctx.learnTimeZone(name),
       setRange: (range) => keep({ progressRange: range }),
       showDomains: (ids) => {
         const shown = new Set(ids);
@@ -91,6 +92,11 @@ export class ProgressPanel implements vscode.Disposable {
       for (const d of subscriptions) d.dispose();
       if (this.#panel === panel) this.#panel = undefined;
     });
+  }
+
+  /** Draws the tab again, when it is open (days are cut otherwise now). */
+  refresh(): void {
+    this.#sendSnapshot();
   }
 
   #sendSnapshot(): void {
