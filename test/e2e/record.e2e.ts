@@ -47,7 +47,9 @@ async function runsWhere(page: Page): Promise<string> {
 /**
  * A server opened from two browsers (code-server): each browser keeps its own copy of VS Code's
  * browser storage, where globalState lives, and the server keeps the record in files both read.
- * Pinned to the server's (Node) extension host; web.e2e.ts covers the browser's.
+ * Pinned to the server's (Node) extension host; web.e2e.ts covers the browser's. The server's clock
+ * is 25 hours ahead of the browsers' (UTC+14 and UTC-11), as a remote host far from its user: their
+ * calendar days never agree.
  */
 describe('one record from two browsers on one server (real VS Code)', function () {
   this.timeout(300_000);
@@ -55,7 +57,7 @@ describe('one record from two browsers on one server (real VS Code)', function (
   let b: Page | undefined;
 
   before(async function () {
-    bench = await Workbench.launch({ settings: { 'remote.extensionKind': { 'small-wins.small-wins': ['workspace'] } } });
+    bench = await Workbench.launch({ settings: { 'remote.extensionKind': { 'small-wins.small-wins': ['workspace'] } }, env: { TZ: 'Pacific/Kiritimati' }, timezoneId: 'Pacific/Pago_Pago' });
   });
 
   afterEach(async function () {
@@ -84,6 +86,18 @@ describe('one record from two browsers on one server (real VS Code)', function (
     // The next start in B knows the domain: no "Name a micro-domain" first.
     await startFocus(b, { goal: 'Parse the strings', confidence: '8' });
     await waitForText(statusItem(b), /parser tests/);
+  });
+
+  it("cuts days in the browser's time zone, not the server's: today's win is on the user's today in the calendar", async () => {
+    const view = await openDashboard(bench.page);
+    const calendar = view.locator('svg.calendar');
+    await calendar.waitFor();
+    // The day of the month where the user sits; the server's today is a day or two later there.
+    const today = await calendar.evaluate(() => new Date().getDate());
+    // A day's title is not drawn (an SVG title), so it is waited for in the page, not on screen.
+    const last = calendar.locator('rect.day').last().locator('title').filter({ hasText: new RegExp(`\\b${today}\\b.*: 1 win$`) });
+    await last.waitFor({ state: 'attached', timeout: 30_000 });
+    await bench.page.screenshot({ path: 'test-results/record-time-zone-calendar.png' });
   });
 });
 

@@ -21,13 +21,16 @@ export class Workbench {
     readonly context: BrowserContext,
     public page: Page,
     readonly workspace: string,
+    /** The time zone of the computer the browser runs on; the server's is its `TZ`. */
+    private readonly timezoneId: string | undefined,
   ) {}
 
   /**
    * A fresh code-server with the built extension, a fresh browser profile, and one window on a scratch
    * folder. `files`: more files for the workspace (path → content), there before VS Code opens it.
+   * `timezoneId`: the browser's time zone (the server's is `env.TZ`): a remote window's user and host apart.
    */
-  static async launch(o: { settings?: Record<string, unknown>; colorTheme?: string; files?: Record<string, string>; folderName?: string; env?: Record<string, string> } = {}): Promise<Workbench> {
+  static async launch(o: { settings?: Record<string, unknown>; colorTheme?: string; files?: Record<string, string>; folderName?: string; env?: Record<string, string>; timezoneId?: string } = {}): Promise<Workbench> {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'small-wins-ws-'));
     // The folder's own name is what VS Code calls the workspace; a test can choose it.
     const workspace = o.folderName ? path.join(scratch, o.folderName) : scratch;
@@ -44,9 +47,9 @@ export class Workbench {
       ...(o.env ? { env: o.env } : {}),
     });
     const browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext(contextOptions(o.timezoneId));
     const page = await context.newPage();
-    const bench = new Workbench(vscode, browser, context, page, workspace);
+    const bench = new Workbench(vscode, browser, context, page, workspace, o.timezoneId);
     await bench.open(page);
     return bench;
   }
@@ -71,7 +74,7 @@ export class Workbench {
 
   /** A window in another browser (its own profile, so its own copy of VS Code's browser storage) on the same server. */
   async newBrowser(): Promise<Page> {
-    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await this.browser.newContext(contextOptions(this.timezoneId));
     const page = await context.newPage();
     await this.open(page);
     return page;
@@ -378,6 +381,11 @@ export async function setFocus(page: Page, focused?: boolean): Promise<void> {
 }
 
 /** The dashboard's content frame (webview iframe, then its active frame). */
+/** A browser profile of the size every screenshot is taken at, in a time zone when one is given. */
+function contextOptions(timezoneId: string | undefined): { viewport: { width: number; height: number }; timezoneId?: string } {
+  return { viewport: { width: 1400, height: 900 }, ...(timezoneId ? { timezoneId } : {}) };
+}
+
 export async function openDashboard(page: Page): Promise<FrameLocator> {
   await runCommand(page, 'Small Wins: Open Dashboard');
   const outer = page.frameLocator('iframe.webview.ready');
