@@ -48,22 +48,52 @@ export class TaskWatch {
   }
 }
 
-/** A new commit on the session's repository. */
+/**
+ * The commits made in a session, read from a repository's reflog (`.git/logs/HEAD`), a file any
+ * extension host can read, on the same machine as the repository or not (a remote window). One line
+ * per move of HEAD: `<old> <new> <name> <<email>> <seconds> <zone>\t<what>: <subject>`. Only a commit
+ * counts (a checkout, a reset or a rebase moves HEAD too; an amend changes one already counted), each
+ * once. What a reflog holds when the session first reads it is not news (from before the session,
+ * or suggested before a reload), but for a commit of the last seconds, made while the watch was being
+ * set up; what it gains later is new, whatever the other machine's clock says.
+ */
 export class CommitWatch {
-  #head: string | undefined;
+  readonly #seen = new Set<string>();
 
-  constructor(initialHead: string | undefined) {
-    this.#head = initialHead;
+  constructor(private readonly since: number) {}
+
+  /** The reflog (or its end) as the session first read it. */
+  found(reflog: string, now: number): Suggestion[] {
+    return this.#read(reflog, now, true);
   }
 
-  headChanged(commit: string | undefined, message: string | undefined, now: number): Suggestion | undefined {
-    const before = this.#head;
-    this.#head = commit;
-    if (!commit || !before || commit === before) return undefined;
-    const subject = (message ?? '').split('\n')[0]?.trim();
-    return suggestion('commit', subject ? t('Committed: {0}', subject) : t('Made a commit'), now);
+  /** The reflog (or its end) after it changed: a suggestion for each commit not suggested yet. */
+  read(reflog: string, now: number): Suggestion[] {
+    return this.#read(reflog, now, false);
+  }
+
+  #read(reflog: string, now: number, first: boolean): Suggestion[] {
+    const out: Suggestion[] = [];
+    for (const line of reflog.split('\n')) {
+      const commit = REFLOG_COMMIT.exec(line);
+      if (!commit) continue;
+      const [, hash, seconds, subject] = commit as unknown as [string, string, string, string];
+      if (this.#seen.has(hash)) continue;
+      this.#seen.add(hash);
+      // Stamped in whole seconds: a commit in the second the session started may be of the session.
+      if (first && (Number(seconds) + 1) * 1000 <= Math.max(this.since, now - JUST_NOW)) continue;
+      const text = subject.trim();
+      out.push(suggestion('commit', text ? t('Committed: {0}', text) : t('Made a commit'), now));
+    }
+    return out;
   }
 }
+
+/** How long before a reflog is first read a commit it holds still counts as made in the session. */
+const JUST_NOW = 10_000;
+
+/** A reflog line of a commit: its new hash, its time in seconds, its subject. */
+const REFLOG_COMMIT = /^[0-9a-f]{40,64} ([0-9a-f]{40,64}) .*> (\d{1,12}) [+-]\d{4}\tcommit(?: \((?:initial|merge)\))?: ?(.*)$/;
 
 /** Error counts of the files touched in the session falling to zero. */
 export class DiagnosticsWatch {

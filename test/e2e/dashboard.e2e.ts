@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { chooseFile, notification, openDashboard, pick, RESULTS, runAndPick, runCommand, statusItem, type, waitForFile, waitForStored, waitForText, Workbench } from './workbench';
+import { chooseFile, commitIn, notification, openDashboard, pick, RESULTS, runAndPick, runCommand, statusItem, type, waitForFile, waitForStored, waitForText, Workbench } from './workbench';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -25,6 +25,8 @@ describe('dashboard webview (real VS Code)', function () {
   before(async function () {
     // The test task is there from the start: VS Code reads tasks.json when the folder opens.
     bench = await Workbench.launch({ files: { '.vscode/tasks.json': JSON.stringify({ version: '2.0.0', tasks: [CHECK_TASK] }) } });
+    // A repository before the first session, as most projects are.
+    commitIn(bench.workspace, 'The project as it was');
     view = await openDashboard(bench.page);
   });
 
@@ -214,6 +216,15 @@ describe('dashboard webview (real VS Code)', function () {
     await suggestion.waitFor({ state: 'detached' });
     await waitForStored(page, '"text":"Tests pass again: check","at":');
     await waitForStored(page, '"source":"test"');
+  });
+
+  it("offers a win for a commit made in the session, read from the repository's log", async () => {
+    commitIn(bench.workspace, 'Add the lexer');
+    const suggestion = view.locator('#session-suggestions .suggestion', { hasText: 'Committed: Add the lexer' });
+    await suggestion.waitFor();
+    await suggestion.locator('vscode-button', { hasText: 'Log it' }).click();
+    await waitForText(view.locator('#session-wins'), /Committed: Add the lexer/);
+    await waitForStored(bench.page, '"source":"commit"');
   });
 });
 

@@ -47,7 +47,7 @@ async function runsWhere(page: Page): Promise<string> {
 /**
  * A server opened from two browsers (code-server): each browser keeps its own copy of VS Code's
  * browser storage, where globalState lives, and the server keeps the record in files both read.
- * Pinned to the server's (Node) extension host; web.e2e.ts covers the browser's. The server's clock
+ * On the server's (Node) extension host, where VS Code runs it by default; web.e2e.ts pins the browser's. The server's clock
  * is 25 hours ahead of the browsers' (UTC+14 and UTC-11), as a remote host far from its user: their
  * calendar days never agree.
  */
@@ -57,7 +57,8 @@ describe('one record from two browsers on one server (real VS Code)', function (
   let b: Page | undefined;
 
   before(async function () {
-    bench = await Workbench.launch({ settings: { 'remote.extensionKind': { 'small-wins.small-wins': ['workspace'] } }, env: { TZ: 'Pacific/Kiritimati' }, timezoneId: 'Pacific/Pago_Pago' });
+    // Not pinned: the manifest's kinds ("ui", then "workspace") run it on the server for a browser, as in Codespaces.
+    bench = await Workbench.launch({ env: { TZ: 'Pacific/Kiritimati' }, timezoneId: 'Pacific/Pago_Pago' });
   });
 
   afterEach(async function () {

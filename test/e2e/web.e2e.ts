@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { runCommand, statusItem, waitForText, Workbench } from './workbench';
+import { commitIn, openDashboard, runCommand, startFocus, statusItem, waitForText, Workbench } from './workbench';
 
 /**
  * The `browser` entry: with Small Wins preferred in the browser ("ui" kind), code-server runs it in
@@ -33,5 +33,14 @@ describe('web extension (real VS Code, browser extension host)', function () {
     await bench.page.keyboard.press('Escape');
     await runCommand(bench.page, 'Small Wins: Log a Win');
     await bench.page.locator('.notification-toast', { hasText: 'No focus session is running' }).first().waitFor();
+  });
+
+  it('offers a win for a commit on the server from the browser, where the Git extension is out of reach', async () => {
+    commitIn(bench.workspace, 'The project as it was');
+    await startFocus(bench.page, { first: { domain: 'parser tests' }, goal: 'Parse the strings', confidence: '8' });
+    commitIn(bench.workspace, 'Parse the strings');
+    const view = await openDashboard(bench.page);
+    await view.locator('#session-suggestions .suggestion', { hasText: 'Committed: Parse the strings' }).waitFor();
+    await bench.page.screenshot({ path: 'test-results/web-commit-suggestion.png' });
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 /**
  * Drives a real VS Code (code-server) in Chromium the way a user does: the command palette, quick
  * picks, input boxes, notifications, the status bar and the dashboard webview.
@@ -496,4 +497,12 @@ function waitInFolder(folder: string, done: () => boolean, problem: string, time
     const check = () => done() && finish();
     check();
   });
+}
+
+/** Makes `folder` a git repository if it is not one, and commits everything in it with `subject`, as a user at a terminal would. */
+export function commitIn(folder: string, subject: string): void {
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Small Wins Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: folder, stdio: 'pipe' });
+  if (!fs.existsSync(path.join(folder, '.git'))) git('init', '--quiet');
+  git('add', '-A');
+  git('commit', '--quiet', '--allow-empty', '-m', subject);
 }

@@ -5,13 +5,12 @@ import { startFocusSession } from '../../src/host/commands/start';
 import { addSubgoal, logAWin, togglePause } from '../../src/host/commands/inSession';
 import { endAndReview } from '../../src/host/commands/end';
 import { sessionMenu } from '../../src/host/commands/menu';
-import { CommitWatch } from '../../src/core/suggestions';
 import { addDomain } from '../../src/core/journal';
 import { newSubgoal, startSession, endSession, activeSession, logWin } from '../../src/core/session';
 import { emptyJournal } from '../../src/core/schema';
 import type { Journal } from '../../src/core/schema';
 import { MAX_GOAL_VERSIONS } from '../../src/core/plan';
-import { harness } from './helpers';
+import { commitSuggestion, harness } from './helpers';
 import type { Harness } from './helpers';
 import type { Settings } from '../../src/host/platform/settings';
 
@@ -101,7 +100,7 @@ describe('one action per practice: the palette and the dashboard agree', () => {
       palette.ui.queue('A micro-win', 'Found the slow query');
       await logAWin(palette.ctx);
       await handle({ type: 'logWin', sessionId, text: 'Found the slow query' });
-      for (const h of [palette, view]) h.ctx.suggestions.add(new CommitWatch('a').headChanged('b', 'Add the index', h.time.now));
+      for (const h of [palette, view]) h.ctx.suggestions.add(commitSuggestion('Add the index', h.time.now));
       palette.ui.queue((items) => items[0]?.value);
       await sessionMenu(palette.ctx, () => Promise.resolve());
       await handle({ type: 'acceptSuggestion', id: view.ctx.suggestions.list()[0]?.id });

@@ -1,3 +1,5 @@
+import { CommitWatch } from '../../src/core/suggestions';
+import type { Suggestion } from '../../src/core/suggestions';
 import { deviceId } from '../../src/host/storage/deviceId';
 import { EditWatch } from '../../src/host/storage/editWatch';
 import { MemoryMemento } from '../harness/memoryMemento';
@@ -269,4 +271,21 @@ export async function inZone<T>(zone: string, body: () => T | Promise<T>): Promi
     if (before === undefined) delete process.env['TZ'];
     else process.env['TZ'] = before;
   }
+}
+
+/** A reflog line as git writes it when HEAD moves (`what`: "commit", "checkout", "commit (amend)"…), at `at`. */
+export function reflogLine(subject: string, at: number, what = 'commit', hash = randomHash()): string {
+  return `${'0'.repeat(40)} ${hash} T <t@t> ${Math.floor(at / 1000)} +0000\t${what}: ${subject}\n`;
+}
+
+let hashes = 0;
+function randomHash(): string {
+  return (++hashes).toString(16).padStart(40, 'a');
+}
+
+/** The suggestion a commit made now would bring. */
+export function commitSuggestion(subject: string, now: number): Suggestion {
+  const found = new CommitWatch(now).read(reflogLine(subject, now), now)[0];
+  if (!found) throw new Error('no suggestion');
+  return found;
 }

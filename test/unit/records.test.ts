@@ -22,7 +22,7 @@ import { LIMITS } from '../../src/core/limits';
 import { ERASED_KEY, JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/storage/journalStore';
 import { DEVICE_KEY } from '../../src/host/storage/deviceId';
 import { startFocusSession } from '../../src/host/commands/start';
-import { harness, startFirstSession, IMPORT_NOW } from './helpers';
+import { harness, reflogLine, startFirstSession, IMPORT_NOW } from './helpers';
 
 describe('every write can be read back', () => {
   it('clips outside text to one bounded line without splitting a surrogate pair', () => {
@@ -56,8 +56,7 @@ describe('every write can be read back', () => {
     const h = harness();
     h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
-    const watch = new CommitWatch('a1');
-    const suggestion = watch.headChanged('b2', `${'x'.repeat(600)}\nbody`, h.time.now);
+    const suggestion = new CommitWatch(h.time.now).read(reflogLine('x'.repeat(600), h.time.now), h.time.now)[0];
     assert.ok(suggestion);
     assert.ok(suggestion.text.length <= LIMITS.text);
     h.ctx.suggestions.add(suggestion);

@@ -5,7 +5,7 @@ import { activeSession, newSubgoal, startSession } from '../../src/core/session'
 import { addDomain } from '../../src/core/journal';
 import type { Journal } from '../../src/core/schema';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
-import { harness } from './helpers';
+import { commitSuggestion, harness, reflogLine } from './helpers';
 import { sessionMenu } from '../../src/host/commands/menu';
 
 function startedJournal(journal: Journal, now: number): Journal {
@@ -28,11 +28,21 @@ describe('evidence from real work', () => {
     assert.equal(watch.ended({ name: 'other', group: 'build' }, 0, 8), undefined, 'another task’s failure does not count');
   });
 
-  it('offers a win for a new commit, with its subject', () => {
-    const watch = new CommitWatch('aaa');
-    assert.equal(watch.headChanged('aaa', 'same', 1), undefined);
-    assert.equal(watch.headChanged('bbb', 'Fix the tokenizer\n\nlong body', 2)?.text, 'Committed: Fix the tokenizer');
-    assert.equal(new CommitWatch(undefined).headChanged('ccc', 'first seen', 3), undefined, 'the first head seen is the baseline');
+  it("offers a win for each commit of the session, from the repository's reflog, once", () => {
+    const start = Date.UTC(2026, 11, 5, 9);
+    const watch = new CommitWatch(start);
+    const before = reflogLine('From yesterday', start - 86_400_000) + reflogLine('Just before the start', start - 500);
+    const first = reflogLine('Fix the tokenizer', start + 60_000, 'commit', 'b'.repeat(40));
+    assert.deepEqual(watch.found(before + first, start + 61_000).map((s) => s.text), ['Committed: Fix the tokenizer'], 'what the reflog held when first read is older, but for a commit of the last seconds of the session');
+    const reloaded = new CommitWatch(start);
+    assert.deepEqual(reloaded.found(before + first, start + 600_000), [], 'after a reload, a commit made earlier in the session is not offered again');
+    // Another machine's clock 10 minutes behind: what the reflog gains is new all the same.
+    const skewed = reflogLine('Made on a slow clock', start - 600_000);
+    const moves = reflogLine('moving from main to topic', start + 90_000, 'checkout') + reflogLine('Fix the tokenizer again', start + 95_000, 'commit (amend)') + reflogLine('Reset', start + 99_000, 'reset');
+    const merged = reflogLine("Merge branch 'topic'", start + 120_000, 'commit (merge)');
+    assert.deepEqual(watch.read(before + first + skewed + moves + merged, 2).map((s) => s.text), ['Committed: Made on a slow clock', "Committed: Merge branch 'topic'"], 'a commit once; a checkout, an amend or a reset is no new commit');
+    assert.deepEqual(new CommitWatch(start).found(reflogLine('', start, 'commit (initial)'), start).map((s) => s.text), ['Made a commit']);
+    assert.deepEqual(watch.read('not a reflog\n\u0000\n' + 'x'.repeat(10_000), 4), [], 'anything else in the file is no commit');
   });
 
   it('offers a win when errors in the touched files drop to zero, ignoring other files', () => {
@@ -54,7 +64,7 @@ describe('suggested wins', () => {
     const watch = new TaskWatch();
     watch.ended({ name: 'unit', group: 'test' }, 1, h.time.now);
     h.ctx.suggestions.add(watch.ended({ name: 'unit', group: 'test' }, 0, h.time.now));
-    h.ctx.suggestions.add(new CommitWatch('a').headChanged('b', 'Fix it', h.time.now));
+    h.ctx.suggestions.add(commitSuggestion('Fix it', h.time.now));
     assert.equal(h.ctx.suggestions.list().length, 2);
     assert.equal(activeSession(h.ctx.store.live)?.wins.length, 0, 'nothing logged without a click');
     const [test, commit] = h.ctx.suggestions.list();
@@ -71,7 +81,7 @@ describe('suggested wins', () => {
     await h.ctx.store.apply((j) => startedJournal(j, h.time.now));
     const errors: string[] = [];
     const handle = createDashboardHandler(h.ctx, { sendSnapshot: () => undefined, sendNotices: () => undefined, sendError: (t) => errors.push(t) });
-    h.ctx.suggestions.add(new CommitWatch('a').headChanged('b', 'Add the lexer', h.time.now));
+    h.ctx.suggestions.add(commitSuggestion('Add the lexer', h.time.now));
     const before = JSON.stringify(h.memento.get('journal'));
     await handle({ type: 'acceptSuggestion', id: 'unknown' });
     assert.equal(JSON.stringify(h.memento.get('journal')), before);
@@ -83,7 +93,7 @@ describe('suggested wins', () => {
   it('offers waiting suggestions first in the session menu, saying where each came from', async () => {
     const h = harness();
     await h.ctx.store.apply((j) => startedJournal(j, h.time.now));
-    h.ctx.suggestions.add(new CommitWatch('a').headChanged('b', 'Add the lexer', h.time.now));
+    h.ctx.suggestions.add(commitSuggestion('Add the lexer', h.time.now));
     let offered: { label: string; description?: string }[] = [];
     h.ui.queue((items) => {
       offered = items.map((i) => ({ label: i.label, ...(i.description ? { description: i.description } : {}) }));

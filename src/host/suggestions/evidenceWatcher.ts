@@ -5,27 +5,27 @@ import type { Clock } from '../../core/clock';
 import type { JournalStore } from '../storage/journalStore';
 import type { Settings } from '../platform/settings';
 import type { SuggestionBox } from './suggestionBox';
+import { findReflogs } from './reflogs';
 
-interface GitRepository {
-  state: { HEAD?: { commit?: string }; onDidChange: vscode.Event<void> };
-  getCommit(ref: string): Promise<{ message: string }>;
-}
-interface GitApi {
-  repositories: GitRepository[];
-  onDidOpenRepository: vscode.Event<GitRepository>;
-}
+/** A reflog only grows; the commits of a session are at its end. */
+const REFLOG_TAIL = 64 * 1024;
 
 /**
  * Watches the editor for mastery evidence during a session: a test or build task passing after it
- * failed, a new commit (through the built-in Git extension, when present), and the errors of the files
- * touched in the session dropping to zero. Each source has a setting; it only ever suggests.
+ * failed, a commit (read from the repository's reflog, which any extension host can read, also in a
+ * remote window where Git runs on the other machine), and the errors of the files touched in the
+ * session dropping to zero. Each source has a setting; it only ever suggests.
  */
 export class EvidenceWatcher implements vscode.Disposable {
   readonly #disposables: vscode.Disposable[] = [];
   #sessionId: string | undefined;
   #tasks = new TaskWatch();
   #diagnostics = new DiagnosticsWatch();
-  readonly #commits = new Map<GitRepository, CommitWatch>();
+  #commits = new CommitWatch(0);
+  /** The session's reflog watchers: none while no session runs. */
+  #reflogs: vscode.Disposable[] = [];
+  /** The reflogs this session has read once (what they held then is from before it, mostly). */
+  #reflogsFound = new Set<string>();
 
   readonly #store: JournalStore;
   readonly #box: SuggestionBox;
@@ -48,8 +48,8 @@ export class EvidenceWatcher implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.#running() && e.contentChanges.length && this.#diagnostics.touch(e.document.uri.toString())),
       vscode.languages.onDidChangeDiagnostics((e) => this.#diagnosticsChanged(e.uris)),
     );
+    this.#disposables.push(vscode.workspace.onDidChangeWorkspaceFolders((e) => this.#running() && e.added.forEach((folder) => void this.#watchReflogs(folder.uri))));
     this.#syncSession();
-    void this.#watchGit();
   }
 
   #running(): boolean {
@@ -63,7 +63,10 @@ export class EvidenceWatcher implements vscode.Disposable {
     this.#sessionId = id;
     this.#tasks = new TaskWatch();
     this.#diagnostics = new DiagnosticsWatch();
-    for (const [repo] of this.#commits) this.#commits.set(repo, new CommitWatch(repo.state.HEAD?.commit));
+    this.#commits = new CommitWatch(activeSession(this.#store.live)?.startedAt ?? 0);
+    for (const d of this.#reflogs.splice(0)) d.dispose();
+    this.#reflogsFound = new Set();
+    if (id !== undefined) for (const folder of vscode.workspace.workspaceFolders ?? []) void this.#watchReflogs(folder.uri);
     this.#box.clear();
   }
 
@@ -84,35 +87,35 @@ export class EvidenceWatcher implements vscode.Disposable {
     this.#box.add(this.#diagnostics.update(counts, this.#clock()));
   }
 
-  /** Works without Git: when the built-in extension is missing or disabled, there is simply no commit source. */
-  async #watchGit(): Promise<void> {
-    const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
-    if (!extension) return;
-    try {
-      const api = (extension.isActive ? extension.exports : await extension.activate()).getAPI(1);
-      const watch = (repo: GitRepository) => {
-        this.#commits.set(repo, new CommitWatch(repo.state.HEAD?.commit));
-        this.#disposables.push(repo.state.onDidChange(() => void this.#headChanged(repo)));
-      };
-      api.repositories.forEach(watch);
-      this.#disposables.push(api.onDidOpenRepository(watch));
-    } catch {
-      // Git is optional evidence; a broken Git extension must not break Small Wins.
+  /**
+   * Each repository's reflog is watched on its own, not through a watcher of the whole folder: VS
+   * Code serves those from its workspace watcher, which reports nothing inside `.git`.
+   */
+  async #watchReflogs(folder: vscode.Uri): Promise<void> {
+    const session = this.#sessionId;
+    const reflogs = await findReflogs(folder);
+    if (session !== this.#sessionId) return;
+    for (const reflog of reflogs) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(reflog, '..'), 'HEAD'));
+      this.#reflogs.push(watcher, watcher.onDidChange((uri) => void this.#reflogChanged(uri)), watcher.onDidCreate((uri) => void this.#reflogChanged(uri)));
+      // What it holds now: a commit made while the watcher was being set up is in it.
+      void this.#reflogChanged(reflog);
     }
   }
 
-  async #headChanged(repo: GitRepository): Promise<void> {
-    const watch = this.#commits.get(repo);
-    const head = repo.state.HEAD?.commit;
-    if (!watch || !this.#running() || !this.#settings().evidenceCommits) {
-      watch?.headChanged(head, undefined, this.#clock());
-      return;
-    }
-    const message = head ? await repo.getCommit(head).then((c) => c.message, () => undefined) : undefined;
-    this.#box.add(watch.headChanged(head, message, this.#clock()));
+  async #reflogChanged(uri: vscode.Uri): Promise<void> {
+    if (!this.#running() || !this.#settings().evidenceCommits) return;
+    const watch = this.#commits;
+    // A reflog that cannot be read now (being written, or gone) brings nothing; the next change reads it again.
+    const bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => undefined);
+    if (!bytes || watch !== this.#commits) return;
+    const tail = new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - REFLOG_TAIL)));
+    const first = !this.#reflogsFound.has(uri.toString());
+    this.#reflogsFound.add(uri.toString());
+    for (const suggestion of first ? watch.found(tail, this.#clock()) : watch.read(tail, this.#clock())) this.#box.add(suggestion);
   }
 
   dispose(): void {
-    for (const d of this.#disposables) d.dispose();
+    for (const d of [...this.#disposables, ...this.#reflogs]) d.dispose();
   }
 }
