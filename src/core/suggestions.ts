@@ -89,6 +89,16 @@ export class CommitWatch {
   }
 }
 
+/**
+ * Where a worktree's or a submodule's repository is, from its `.git` file ("gitdir: <path>"): the
+ * path with forward slashes, and whether it is absolute (else it is relative to the folder).
+ */
+export function gitDirOf(dotGitFile: string): { path: string; absolute: boolean } | undefined {
+  const path = /^gitdir: (.+)$/m.exec(dotGitFile)?.[1]?.trim().replace(/\\/g, '/');
+  if (!path) return undefined;
+  return { path, absolute: path.startsWith('/') || /^[A-Za-z]:\//.test(path) };
+}
+
 /** How long before a reflog is first read a commit it holds still counts as made in the session. */
 const JUST_NOW = 10_000;
 

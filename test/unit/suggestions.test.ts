@@ -1,6 +1,6 @@
 import { acceptSuggestion } from '../../src/host/actions/inSession';
 import * as assert from 'node:assert/strict';
-import { CommitWatch, DiagnosticsWatch, TaskWatch } from '../../src/core/suggestions';
+import { CommitWatch, DiagnosticsWatch, gitDirOf, TaskWatch } from '../../src/core/suggestions';
 import { activeSession, newSubgoal, startSession } from '../../src/core/session';
 import { addDomain } from '../../src/core/journal';
 import type { Journal } from '../../src/core/schema';
@@ -43,6 +43,13 @@ describe('evidence from real work', () => {
     assert.deepEqual(watch.read(before + first + skewed + moves + merged, 2).map((s) => s.text), ['Committed: Made on a slow clock', "Committed: Merge branch 'topic'"], 'a commit once; a checkout, an amend or a reset is no new commit');
     assert.deepEqual(new CommitWatch(start).found(reflogLine('', start, 'commit (initial)'), start).map((s) => s.text), ['Made a commit']);
     assert.deepEqual(watch.read('not a reflog\n\u0000\n' + 'x'.repeat(10_000), 4), [], 'anything else in the file is no commit');
+  });
+
+  it("finds a worktree's or a submodule's repository from its .git file", () => {
+    assert.deepEqual(gitDirOf('gitdir: ../main/.git/worktrees/topic\n'), { path: '../main/.git/worktrees/topic', absolute: false });
+    assert.deepEqual(gitDirOf('gitdir: /home/me/src/main/.git/worktrees/topic\n'), { path: '/home/me/src/main/.git/worktrees/topic', absolute: true });
+    assert.deepEqual(gitDirOf('gitdir: C:\\src\\main\\.git\\modules\\lib\r\n'), { path: 'C:/src/main/.git/modules/lib', absolute: true });
+    assert.equal(gitDirOf('not a git file'), undefined);
   });
 
   it('offers a win when errors in the touched files drop to zero, ignoring other files', () => {

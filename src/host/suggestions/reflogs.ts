@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { gitDirOf } from '../../core/suggestions';
 
 /** Folders that are not repositories of the user's own work, however many there are. */
 const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -6,7 +7,7 @@ const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 /**
  * The reflogs (`.git/logs/HEAD`) of the repositories in a workspace folder: the folder's own and those
  * one folder down, as Git's default scan finds them; a worktree's `.git` file names where its own
- * is. Read through VS Code's file system, so also from the user's machine in a remote window.
+ * is (a worktree, a submodule). Read through VS Code's file system, so also from the user's machine in a remote window.
  */
 export async function findReflogs(folder: vscode.Uri): Promise<vscode.Uri[]> {
   const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder)).catch(() => [] as [string, vscode.FileType][]);
@@ -21,11 +22,10 @@ async function reflogOf(dir: vscode.Uri): Promise<vscode.Uri | undefined> {
   if (!stat) return undefined;
   let gitDir = dotGit;
   if (stat.type & vscode.FileType.File) {
-    // A worktree or a submodule: "gitdir: <path>", absolute or relative to the folder.
     const text = new TextDecoder().decode(await Promise.resolve(vscode.workspace.fs.readFile(dotGit)).catch(() => new Uint8Array()));
-    const path = /^gitdir: (.+)$/m.exec(text)?.[1]?.trim();
-    if (!path) return undefined;
-    gitDir = path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? dir.with({ path: path.replace(/\\/g, '/').replace(/^(?=[A-Za-z]:)/, '/') }) : vscode.Uri.joinPath(dir, path);
+    const found = gitDirOf(text);
+    if (!found) return undefined;
+    gitDir = found.absolute ? dir.with({ path: found.path.startsWith('/') ? found.path : `/${found.path}` }) : vscode.Uri.joinPath(dir, found.path);
   }
   const reflog = vscode.Uri.joinPath(gitDir, 'logs', 'HEAD');
   return (await Promise.resolve(vscode.workspace.fs.stat(reflog)).then(() => true, () => false)) ? reflog : undefined;
