@@ -24,6 +24,9 @@ import { registerAssistantTools } from './assistant/lmTools';
 import { JournalFolderService } from './storage/journalFolderService';
 import { Backups } from './storage/backups';
 import { UserTimeZone } from './platform/timeZone';
+import { remoteLeftBehind } from './storage/remotePlaces';
+import { bringHomeLeftBehind } from './storage/leftBehind';
+import { present } from './commands/present';
 import type * as NodeOs from 'node:os';
 import { t, useTranslator } from '../core/l10n';
 import { errorText } from '../core/text';
@@ -99,6 +102,9 @@ export function createSmallWins(context: vscode.ExtensionContext): vscode.Dispos
     await vscode.commands.executeCommand(`${DASHBOARD_VIEW_ID}.focus`);
   };
   zone.apply();
+  // A Small Wins that once ran on this window's remote host left its closed sessions there: brought home once.
+  const leftBehind = remoteLeftBehind(context);
+  if (leftBehind) void bringHomeLeftBehind(ctx, { memento: context.globalState, ...leftBehind }).then((notices) => present(ctx, notices), () => undefined);
   const disposables: vscode.Disposable[] = [
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins.timeZone') && zone.apply()),
     signal,

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { commitIn, openDashboard, runCommand, startFocus, statusItem, waitForText, Workbench } from './workbench';
+import { ordinaryJournal } from '../harness/hostileJournal';
+import { commitIn, notification, openDashboard, runCommand, startFocus, statusItem, waitForStored, waitForText, webviewShowing, Workbench } from './workbench';
 
 /**
  * The `browser` entry: with Small Wins preferred in the browser ("ui" kind), code-server runs it in
@@ -10,7 +11,10 @@ describe('web extension (real VS Code, browser extension host)', function () {
   let bench: Workbench;
 
   before(async function () {
-    bench = await Workbench.launch({ settings: { 'remote.extensionKind': { 'small-wins.small-wins': ['ui'] } } });
+    // What a Small Wins that ran on the server kept there (an archive file in a VS Code server's data folder, under a folder that holds the workspace).
+    const left = ordinaryJournal(3, Date.now() - 30 * 86_400_000, 'left');
+    const archive = '.vscode-server/data/User/globalStorage/small-wins.small-wins/archive/2025-11.left.json';
+    bench = await Workbench.launch({ settings: { 'remote.extensionKind': { 'small-wins.small-wins': ['ui'] } }, files: { [archive]: JSON.stringify(left) } });
   });
 
   afterEach(async function () {
@@ -35,9 +39,20 @@ describe('web extension (real VS Code, browser extension host)', function () {
     await bench.page.locator('.notification-toast', { hasText: 'No focus session is running' }).first().waitFor();
   });
 
+  it('brings home once, with a message, the closed sessions a copy that ran on the server left there', async () => {
+    await notification(bench.page, /Small Wins used to keep your closed sessions on .*: .*3 sessions/).waitFor();
+    await bench.page.screenshot({ path: 'test-results/web-brought-home.png' });
+    // Remembered on this machine: the next window does not look again.
+    await waitForStored(bench.page, '"brought":["');
+    await runCommand(bench.page, 'Small Wins: Show Progress');
+    const progress = await webviewShowing(bench.page, 'main[aria-busy="false"] #progress-range');
+    await progress.locator('#summary tbody th', { hasText: 'left parser tests' }).waitFor();
+    await bench.page.keyboard.press('Control+W');
+  });
+
   it('offers a win for a commit on the server from the browser, where the Git extension is out of reach', async () => {
     commitIn(bench.workspace, 'The project as it was');
-    await startFocus(bench.page, { first: { domain: 'parser tests' }, goal: 'Parse the strings', confidence: '8' });
+    await startFocus(bench.page, { domain: { pick: 'left parser tests' }, goal: 'Parse the strings', confidence: '8' });
     commitIn(bench.workspace, 'Parse the strings');
     const view = await openDashboard(bench.page);
     await view.locator('#session-suggestions .suggestion', { hasText: 'Committed: Parse the strings' }).waitFor();
