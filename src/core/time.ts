@@ -17,7 +17,19 @@ export function later<T extends { at: number }>(x: T | undefined, y: T | undefin
  * the zone of the machine the extension runs on (host/platform/timeZone.ts learns it). Undefined: this
  * process's own zone, read from Date itself.
  */
-let zone: { name: string; format: Intl.DateTimeFormat; offsets: Map<number, number> } | undefined;
+let zone: Zone | undefined;
+
+interface Zone {
+  name: string;
+  format: Intl.DateTimeFormat;
+  /** Per UTC day: the offset it has throughout, or NaN for a day the offset changes in. */
+  days: Map<number, number>;
+  /** Per minute of the days the offset changes in. */
+  minutes: Map<number, number>;
+}
+
+/** Each zone named once keeps what it learnt: a window that goes back and forth asks Intl once. */
+const zones = new Map<string, Zone>();
 
 /** The zone's name as Intl knows it ("Europe/Berlin"), or undefined for one it does not know. */
 export function knownTimeZone(name: string): string | undefined {
@@ -38,9 +50,13 @@ export function useTimeZone(name: string | undefined): boolean {
   const known = name === undefined ? processTimeZone() : knownTimeZone(name);
   if (known === undefined) return false;
   if (known === processTimeZone()) zone = undefined;
-  else if (zone?.name !== known) {
-    const format = new Intl.DateTimeFormat('en-US', { timeZone: known, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    zone = { name: known, format, offsets: new Map() };
+  else {
+    let named = zones.get(known);
+    if (!named) {
+      const format = new Intl.DateTimeFormat('en-US', { timeZone: known, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      zones.set(known, (named = { name: known, format, days: new Map(), minutes: new Map() }));
+    }
+    zone = named;
   }
   return true;
 }
@@ -55,30 +71,38 @@ export function inTimeZone<T extends Intl.DateTimeFormatOptions>(options: T): T 
   return zone ? { ...options, timeZone: zone.name } : options;
 }
 
-const QUARTER_HOUR = 900_000;
+/** The most moments remembered per zone before starting afresh (a few years of days). */
+const REMEMBERED = 50_000;
 
 /**
- * How far the zone's clock is ahead of UTC at `at`, in milliseconds. Intl is asked once per quarter
- * hour ever asked about: a quarter hour with the same offset at both ends has it throughout; one with
- * a change inside (St. John's changed at 00:01) is asked about to the minute.
+ * How far the zone's clock is ahead of UTC at `at`, in milliseconds. Intl is asked twice per UTC day
+ * ever asked about: a day with the same offset at both ends has it throughout (offsets change a few
+ * times a year); one with a change inside (St. John's changed at 00:01) is asked about to the minute.
  */
 function offsetAt(at: number): number {
   if (!zone) return -new Date(at).getTimezoneOffset() * 60_000;
-  const quarter = Math.floor(at / QUARTER_HOUR);
-  let known = zone.offsets.get(quarter);
+  const day = Math.floor(at / DAY);
+  let known = zone.days.get(day);
   if (known === undefined) {
-    const start = quarter * QUARTER_HOUR;
-    const first = intlOffset(start);
-    known = intlOffset(start + QUARTER_HOUR) === first ? first : Number.NaN;
-    if (zone.offsets.size > 100_000) zone.offsets.clear();
-    zone.offsets.set(quarter, known);
+    const first = intlOffset(day * DAY);
+    known = intlOffset((day + 1) * DAY) === first ? first : Number.NaN;
+    if (zone.days.size > REMEMBERED) zone.days.clear();
+    zone.days.set(day, known);
   }
-  return Number.isNaN(known) ? intlOffset(Math.floor(at / 60_000) * 60_000) : known;
+  if (!Number.isNaN(known)) return known;
+  const minute = Math.floor(at / 60_000);
+  let exact = zone.minutes.get(minute);
+  if (exact === undefined) {
+    exact = intlOffset(minute * 60_000);
+    if (zone.minutes.size > REMEMBERED) zone.minutes.clear();
+    zone.minutes.set(minute, exact);
+  }
+  return exact;
 }
 
 function intlOffset(at: number): number {
   const f: Record<string, number> = {};
-  for (const part of (zone as NonNullable<typeof zone>).format.formatToParts(at)) if (part.type !== 'literal') f[part.type] = Number(part.value);
+  for (const part of (zone as Zone).format.formatToParts(at)) if (part.type !== 'literal') f[part.type] = Number(part.value);
   return Date.UTC(f['year'] as number, (f['month'] as number) - 1, f['day'], f['hour'], f['minute'], f['second']) - at;
 }
 

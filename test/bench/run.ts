@@ -2,7 +2,7 @@
  * `npm run bench`: measures Small Wins beside its references in one run and checks the budgets.
  * Prints a table, writes bench-results/bench.json, and exits non-zero when a budget is missed.
  *
- *   npm run bench -- [--launches N] [--extension FOLDER ...] [--only sizes,write,render,open,merge,soak,idle,appStart,activation]
+ *   npm run bench -- [--launches N] [--extension FOLDER ...] [--only sizes,write,render,open,merge,soak,folder,zone,idle,appStart,activation]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -33,6 +33,7 @@ import { emptyJournal, SCHEMA_VERSION } from '../../src/core/schema';
 import type { Journal, Session } from '../../src/core/schema';
 import { addDomain } from '../../src/core/journal';
 import { deleteRecords } from '../../src/core/edit';
+import { processTimeZone, useTimeZone } from '../../src/core/time';
 import { activeSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/session';
 
 const REPO = process.cwd();
@@ -281,6 +282,51 @@ async function openCost(): Promise<void> {
   rows.push({ figure: 'Extension host heap after opening both, five years', value: `${heap.afterMB.toFixed(1)} MB`, reference: `${heap.beforeMB.toFixed(1)} MB before (+${(heap.afterMB - heap.beforeMB).toFixed(1)} MB)`, budget: '', ok: undefined });
 }
 
+/**
+ * A remote window: the host runs in one zone and the user sits in another, so days are cut in a zone
+ * named through Intl rather than the process's own. The dashboard's host view at five years, the
+ * aggregates of both zones already written (each zone's are recomputed once, the first time).
+ */
+async function zoneCost(): Promise<void> {
+  const now = Date.now();
+  const c = await prepared(fiveYearJournal(now), now);
+  const other = processTimeZone() === 'Pacific/Auckland' ? 'America/New_York' : 'Pacific/Auckland';
+  const hostView = async () => {
+    const store = storeOver(c.values, c.folder, now).store;
+    return buildSnapshotFromView(await dashboardView(store, now, undefined, EVIDENCE_WINS), now, DEFAULT_SETTINGS, {});
+  };
+  const timedView = async () => {
+    const started = performance.now();
+    await hostView();
+    return performance.now() - started;
+  };
+  try {
+    await timedView();
+    useTimeZone(other);
+    const firstNamed = await timedView();
+    const own: number[] = [];
+    const named: number[] = [];
+    for (let round = 0; round < 9; round++) {
+      useTimeZone(undefined);
+      own.push(await timedView());
+      useTimeZone(other);
+      named.push(await timedView());
+    }
+    const ratio = median(named) / median(own);
+    results['zone'] = { ownMs: median(own), namedMs: median(named), firstNamedMs: firstNamed };
+    rows.push({
+      figure: "Dashboard's host view at five years, days cut in the user's zone apart from the host's (a remote window)",
+      value: ms(median(named)),
+      reference: `in the host's own zone: ${ms(median(own))}; ratio **${ratio.toFixed(2)}**; the first time in a zone (aggregates recomputed once): ${ms(firstNamed)}`,
+      budget: "≤ 1.5 × the host's own zone",
+      ok: ratio <= 1.5,
+    });
+  } finally {
+    useTimeZone(undefined);
+    fs.rmSync(c.folder, { recursive: true, force: true });
+  }
+}
+
 /** The heap of a fresh process (this script, in heap mode) before and after a window opens both views at five years. */
 function heapAfterOpening(values: Record<string, unknown>, folder: string, now: number): { beforeMB: number; afterMB: number } {
   const file = path.join(folder, '..', `small-wins-heap-${process.pid}.json`);
@@ -519,7 +565,7 @@ async function main(): Promise<void> {
   if (args.includes('--heap') && heapFile) return heapMode(heapFile);
   if (args.includes('--merge')) return mergeMode();
   console.log('Small Wins bench: production bundles, one run, medians over repeats\n');
-  const parts: Record<string, () => unknown> = { sizes, write: writeCost, render, open: openCost, merge: mergeScaling, soak: tenYearSoak, folder: journalFolder, idle, appStart, activation };
+  const parts: Record<string, () => unknown> = { sizes, write: writeCost, render, open: openCost, merge: mergeScaling, soak: tenYearSoak, folder: journalFolder, zone: zoneCost, idle, appStart, activation };
   for (const [name, part] of Object.entries(parts)) {
     if (only && !only.includes(name)) continue;
     if (name === 'activation') console.log(`activation: ${launches} fresh launches of code-server with Small Wins and the reference extension`);

@@ -40,10 +40,11 @@ describe('Progress tab messages', () => {
   it('answers ready with a snapshot, and a new range or set of domains with that choice and a snapshot', () => {
     const { calls, handle } = recorder();
     handle({ type: 'ready' });
+    handle({ type: 'ready', zone: 'Pacific/Auckland' });
     handle({ type: 'setRange', range: '1y' });
     handle({ type: 'setDomains', domainIds: ['d1', 'd2'] });
     handle({ type: 'setDomains', domainIds: [] });
-    assert.deepEqual(calls, ['snapshot', 'range 1y', 'snapshot', 'domains d1,d2', 'snapshot', 'domains ', 'snapshot']);
+    assert.deepEqual(calls, ['snapshot', 'zone Pacific/Auckland', 'snapshot', 'range 1y', 'snapshot', 'domains d1,d2', 'snapshot', 'domains ', 'snapshot']);
   });
 
   it('ignores every malformed message without throwing', () => {
