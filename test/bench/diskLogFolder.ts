@@ -6,12 +6,10 @@ import type { LogFile, LogFolder } from '../../src/host/storage/logFolder';
 export function diskLogFolder(root: string): LogFolder {
   return {
     async list() {
-      const out: LogFile[] = [];
-      for (const dir of await fs.readdir(root, { withFileTypes: true })) {
-        if (!dir.isDirectory()) continue;
-        for (const name of await fs.readdir(path.join(root, dir.name))) out.push({ path: `${dir.name}/${name}`, size: (await fs.stat(path.join(root, dir.name, name))).size });
-      }
-      return out;
+      const dirs = (await fs.readdir(root, { withFileTypes: true })).filter((dir) => dir.isDirectory()).map((dir) => dir.name);
+      const listed = await Promise.all(dirs.map(async (dir) => (await fs.readdir(path.join(root, dir))).map((name) => `${dir}/${name}`)));
+      // All at once, as the extension asks VS Code's file system.
+      return Promise.all(listed.flat().map(async (file): Promise<LogFile> => ({ path: file, size: (await fs.stat(path.join(root, file))).size })));
     },
     read(file) {
       return fs.readFile(path.join(root, file));

@@ -224,8 +224,12 @@ export class JournalFolder implements DisposableLike {
     const stamp = nextStamp(undefined, { now, writer: this.o.device });
     const months = recordByMonth(history, now);
     for (const [month, part] of months) await this.o.folder.append(`${this.o.device}/${logFileName(month)}`, inLines(part).map((line) => logLine(line, stamp)).join(''));
+    // The whole record is written in the fewest lines already: nothing to compact until a file changes.
+    const compacted = { ...state.compacted };
+    const written = new Set([...months.keys()].map((month) => `${this.o.device}/${logFileName(month)}`));
+    for (const file of months.size > 0 ? await this.o.folder.list() : []) if (written.has(file.path)) compacted[file.path] = file.size;
     // What waited is in the whole record just written.
-    await this.#save({ ...this.#state(), seeded: true, pending: [] });
+    await this.#save({ ...this.#state(), seeded: true, pending: [], compacted });
     // Said once, where the record is read: the record found here now lives in the folder too.
     if (months.size > 0) this.#set({ kind: 'brought' });
   }

@@ -40,18 +40,12 @@ export function logFolderAt(root: vscode.Uri): LogFolder {
   const append = root.scheme === 'file' ? nodeAppend() : undefined;
   return {
     async list() {
-      const out: LogFile[] = [];
-      for (const [dir, type] of await fsApi.readDirectory(root)) {
-        if (type !== vscode.FileType.Directory) continue;
-        // A device's folder that went away between the two reads (a sync tool moving it) has no files now.
-        const names = await Promise.resolve(fsApi.readDirectory(vscode.Uri.joinPath(root, dir))).catch(() => [] as [string, vscode.FileType][]);
-        for (const [name, kind] of names) {
-          if (kind !== vscode.FileType.File) continue;
-          const stat = await Promise.resolve(fsApi.stat(uri(`${dir}/${name}`))).catch(() => undefined);
-          if (stat) out.push({ path: `${dir}/${name}`, size: stat.size });
-        }
-      }
-      return out;
+      const dirs = (await fsApi.readDirectory(root)).filter(([, type]) => type === vscode.FileType.Directory).map(([dir]) => dir);
+      // A device's folder that went away between the two reads (a sync tool moving it) has no files now.
+      const listed = await Promise.all(dirs.map((dir) => Promise.resolve(fsApi.readDirectory(vscode.Uri.joinPath(root, dir))).then((names) => names.filter(([, kind]) => kind === vscode.FileType.File).map(([name]) => `${dir}/${name}`), () => [] as string[])));
+      // Asked all at once: a window's start looks at every device's months, and each look is a round trip.
+      const files = await Promise.all(listed.flat().map((path) => Promise.resolve(fsApi.stat(uri(path))).then((stat) => ({ path, size: stat.size }), () => undefined)));
+      return files.filter((file): file is LogFile => file !== undefined);
     },
     read(file) {
       return Promise.resolve(fsApi.readFile(uri(file)));
