@@ -25,6 +25,8 @@ z.config({
 });
 
 import { LIMITS } from './limits';
+import { COLLECTION_NAMES } from './collections';
+import type { CollectionName } from './collections';
 import { parseStamp, STAMP_PATTERN } from './stamp';
 
 export const SCHEMA_VERSION = 4;
@@ -257,7 +259,7 @@ export const encouragementSchema = z.strictObject({
   at: epochMs,
 });
 
-/** The collections of the journal, each an array of records with an `id`. */
+/** The collections of the journal (collections.ts names them), each with its record's schema. */
 export const collectionSchemas = {
   domains: domainSchema,
   sessions: sessionSchema,
@@ -266,10 +268,10 @@ export const collectionSchemas = {
   reflections: reflectionSchema,
   models: modelSchema,
   encouragements: encouragementSchema,
-} as const;
+} as const satisfies Record<CollectionName, unknown>;
 
-export type CollectionName = keyof typeof collectionSchemas;
-export const COLLECTIONS = Object.keys(collectionSchemas) as CollectionName[];
+export type { CollectionName };
+export const COLLECTIONS: CollectionName[] = [...COLLECTION_NAMES];
 
 /**
  * What is left of a deleted record: its id, so no copy brings it back. `into` names the record it was

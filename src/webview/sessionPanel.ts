@@ -22,6 +22,8 @@ export class SessionPanel {
   readonly #tweak = h('p', { class: 'tweak', id: 'session-tweak' });
   readonly #subgoals = h('ul', { class: 'subgoals', id: 'session-subgoals', 'aria-label': t('Subgoals') });
   readonly #wins = h('ul', { class: 'wins', id: 'session-wins', 'aria-label': t('Wins this session') });
+  /** Shown with the first win: a heading over nothing says nothing. */
+  readonly #winsHeading = h('h3', { id: 'session-wins-heading', hidden: true }, t('Wins this session'));
   readonly #suggestions = h('div', { class: 'suggestions', id: 'session-suggestions', role: 'region', 'aria-label': t('Suggested wins') });
   readonly #win = textfield(t('Log a micro-win'), { placeholder: t('The failing test now reproduces the bug'), id: 'win-text', onEnter: () => this.#logWin() });
   readonly #newGoal = textfield(t('Add a subgoal'), { placeholder: t('Next small step'), id: 'subgoal-text', onEnter: () => this.#addGoal() });
@@ -44,7 +46,7 @@ export class SessionPanel {
       this.#subgoals,
       h('div', { class: 'inline' }, this.#win.row, button(t('Log win'), () => this.#logWin(), { id: 'win-submit', icon: 'star-full' })),
       h('details', { class: 'add-goal' }, h('summary', {}, t('Add a subgoal')), this.#newGoal.row, this.#newGoalRuler.row, button(t('Add subgoal'), () => this.#addGoal(), { id: 'subgoal-submit', secondary: true })),
-      h('h3', {}, t('Wins this session')),
+      this.#winsHeading,
       this.#wins,
       h(
         'div',
@@ -100,6 +102,7 @@ export class SessionPanel {
     );
     if (suggested.length > this.#suggestionCount) announce(t('Suggested win: {0}', suggested[suggested.length - 1]?.text ?? ''));
     this.#suggestionCount = suggested.length;
+    this.#winsHeading.hidden = s.wins.length === 0;
     fill(this.#wins, ...s.wins.slice().reverse().map((w) => h('li', {}, h('span', { class: 'codicon codicon-star-full', 'aria-hidden': 'true' }), ' ', w.text, authorMark(w), creditButton(w), deleteWinButton(w))));
     if (s.wins.length > previousWins) announce(t('Win logged. {0} this session.', s.wins.length));
     this.tick();

@@ -60,7 +60,10 @@ export class StartForm {
     const key = JSON.stringify(s.domains);
     if (key !== this.#domainsKey) {
       this.#domainsKey = key;
-      const current = this.#domain.select.value || s.lastDomainId || NEW;
+      const chosen = this.#domain.select.value;
+      // "New micro-domain…" stays chosen only with a name typed for it: it was the only choice while there were no domains.
+      const keep = (chosen !== '' && chosen !== NEW) || (chosen === NEW && this.#newDomain.field.value.trim() !== '');
+      const current = keep ? chosen : (s.lastDomainId ?? s.domains[0]?.id ?? NEW);
       const options = [...s.domains.map((d) => ({ value: d.id, label: d.name })), { value: NEW, label: t('New micro-domain…') }];
       fill(this.#domain.select, ...options.map((o) => h('option', { value: o.value }, o.label)));
       const preferred = options.some((o) => o.value === current) ? current : (s.lastDomainId ?? NEW);

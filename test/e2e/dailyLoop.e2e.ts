@@ -23,8 +23,7 @@ async function countToasts(page: Page): Promise<() => Promise<string[]>> {
 
 async function logMicroWin(page: Page, text: string): Promise<void> {
   await runCommand(page, 'Small Wins: Log a Win');
-  await pick(page, 'What did you get done', 'A micro-win');
-  await type(page, 'Name the micro-win', text);
+  await type(page, 'Type a micro-win', text);
 }
 
 /** The daily loop as a user lives it, counting what it costs them. */
@@ -88,9 +87,15 @@ describe('a daily loop that costs seconds (real VS Code)', function () {
     await waitForText(view.locator('#session-tweak'), /Your tweak from today: Turn on Do Not Disturb first/);
   });
 
-  it('marks a win as done with AI help in the acknowledgment; the dashboard shows it and counts it apart', async () => {
+  it('logs a micro-win in 1 interaction (typed, Enter), marks it as done with AI help in the acknowledgment; the dashboard shows it and counts it apart', async () => {
     const page = bench.page;
-    await logMicroWin(page, 'Generated the fixtures');
+    let interactions = 0;
+    await runCommand(page, 'Small Wins: Log a Win');
+    // The session's open subgoal is listed too; the typed text is the first row, and Enter logs it.
+    await expectPrompt(page, 'Type a micro-win, or pick the subgoal you finished');
+    await type(page, 'Type a micro-win', 'Generated the fixtures');
+    interactions++;
+    assert.ok(interactions <= 1);
     await clickNotificationButton(page, 'Generated the fixtures', 'With AI help');
     const view = await openDashboard(page);
     await waitForText(view.locator('#session-wins li', { hasText: 'Generated the fixtures' }), /\(with AI help\)/);
@@ -100,7 +105,7 @@ describe('a daily loop that costs seconds (real VS Code)', function () {
   it('reviews a settled session in 3 interactions and records whether the tweak helped', async () => {
     const page = bench.page;
     await runCommand(page, 'Small Wins: Log a Win');
-    await pick(page, 'What did you get done', 'Lex the strings');
+    await pick(page, 'Type a micro-win, or pick', 'Lex the strings');
     await runCommand(page, 'Small Wins: End Session and Review');
     const interactions = await reviewQuick(page, { cause: 'Strategy or approach', keep: 'the tweak helped' });
     assert.ok(interactions <= 3);

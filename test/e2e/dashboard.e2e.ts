@@ -67,8 +67,7 @@ describe('dashboard webview (real VS Code)', function () {
     await view.locator('#win-submit').click();
     await waitForText(view.locator('#session-wins'), /Logged in the view/);
     await runCommand(bench.page, 'Small Wins: Log a Win');
-    await pick(bench.page, 'What did you get done', 'A micro-win');
-    await type(bench.page, 'Name the micro-win', 'Logged from the palette');
+    await type(bench.page, 'Type a micro-win', 'Logged from the palette');
     await waitForText(view.locator('#session-wins'), /Logged from the palette/);
     await waitForText(view.locator('#today-wins'), /Logged in the view/);
     await waitForText(statusItem(bench.page), /·\s*2$/);
@@ -77,8 +76,7 @@ describe('dashboard webview (real VS Code)', function () {
   it('never overwrites what is being typed when a snapshot arrives', async () => {
     await view.locator('#win-text input').fill('half-typed');
     await runCommand(bench.page, 'Small Wins: Log a Win');
-    await pick(bench.page, 'What did you get done', 'A micro-win');
-    await type(bench.page, 'Name the micro-win', 'Third win');
+    await type(bench.page, 'Type a micro-win', 'Third win');
     await waitForText(view.locator('#session-wins'), /Third win/);
     assert.equal(await view.locator('#win-text input').inputValue(), 'half-typed');
     await view.locator('#win-text input').fill('');

@@ -72,11 +72,11 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
   it('logs a subgoal win and a micro-win, with an acknowledgment from the record', async () => {
     const page = bench.page;
     await runCommand(page, 'Small Wins: Log a Win');
-    await pick(page, 'What did you get done', 'Rewrite the number rule');
+    await pick(page, 'Type a micro-win, or pick', 'Rewrite the number rule');
     await notification(page, /1 win this session and 1 today on parser tests/).waitFor();
-    // With every subgoal done, logging goes straight to the micro-win.
+    // Typed straight into the box, Enter logs it: one interaction.
     await runCommand(page, 'Small Wins: Log a Win');
-    await type(page, 'Name the micro-win', 'Found the off-by-one in peek()');
+    await type(page, 'Type a micro-win', 'Found the off-by-one in peek()');
     await notification(page, /2 wins this session/).waitFor();
     await waitForText(statusItem(page), /parser tests\s*·\s*2$/);
   });
@@ -117,8 +117,7 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
     const page = bench.page;
     await statusItem(page).click();
     await pick(page, 'Session actions', 'Log a Win');
-    await pick(page, 'What did you get done', 'A micro-win');
-    await type(page, 'Name the micro-win', 'Clicked from the status bar');
+    await type(page, 'Type a micro-win', 'Clicked from the status bar');
     await waitForText(statusItem(page), /parser tests\s*·\s*3$/);
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { chooseFile, expectPrompt, notification, openDashboard, pick, quickInput, RESULTS, runAndPick, runCommand, type, waitForWorkspaceStored, webviewShowing, Workbench } from './workbench';
+import { chooseFile, expectPrompt, notification, openDashboard, quickInput, RESULTS, runAndPick, runCommand, type, waitForWorkspaceStored, webviewShowing, Workbench } from './workbench';
 import { progressJournal } from '../harness/progressJournal';
 import { exportJournal } from '../../src/core/transfer';
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
@@ -151,12 +151,11 @@ describe('Progress tab (real VS Code)', function () {
     const today = view.locator('#calendar .sw-mark').last();
     assert.match((await today.getAttribute('aria-label')) ?? '', /: no wins$/);
     await runCommand(page, 'Small Wins: Log a Win');
-    await expectPrompt(page, 'What did you get done');
+    await expectPrompt(page, 'Type a micro-win');
     // A click in the dashboard moves focus away from the prompt, as the palette's closing does when it
     // hands focus back to a webview just as the command's prompt opens: the prompt stays.
     await dashboard.locator('#session-heading').click();
-    await pick(page, 'What did you get done', 'A micro-win');
-    await type(page, 'Name the micro-win', 'Drew the progress tab');
+    await type(page, 'Type a micro-win', 'Drew the progress tab');
     view = await progressView(page);
     await view.waitForFunction(() => /: 1 win$/.test(document.querySelector('#calendar .sw-mark:last-of-type')?.getAttribute('aria-label') ?? ''));
     const [name, first, latest, sessions, wins] = row('parser tests');

@@ -10,8 +10,7 @@ import { chooseFolder, notification, openDashboard, pick, reviewQuick, runComman
 async function sessionWithWin(page: Page, start: Parameters<typeof startFocus>[1], win: string): Promise<void> {
   await startFocus(page, start);
   await runCommand(page, 'Small Wins: Log a Win');
-  await pick(page, 'What did you get done', 'A micro-win');
-  await type(page, 'Name the micro-win', win);
+  await type(page, 'Type a micro-win', win);
   await runCommand(page, 'Small Wins: End Session and Review');
   await reviewQuick(page, { cause: 'Effort' });
   await waitForText(statusItem(page), /Start focus/);

@@ -20,8 +20,7 @@ async function startSession(page: Page, domain: { pick?: string; create?: string
 
 async function logMicroWin(page: Page, text: string): Promise<void> {
   await runCommand(page, 'Small Wins: Log a Win');
-  await pick(page, 'What did you get done', 'A micro-win');
-  await type(page, 'Name the micro-win', text);
+  await type(page, 'Type a micro-win', text);
 }
 
 async function endSession(page: Page): Promise<void> {

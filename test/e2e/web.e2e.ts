@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ordinaryJournal } from '../harness/hostileJournal';
-import { commitIn, notification, openDashboard, runCommand, startFocus, statusItem, waitForStored, waitForText, webviewShowing, Workbench } from './workbench';
+import { commitIn, openDashboard, runCommand, startFocus, statusItem, waitForStored, waitForText, webviewShowing, Workbench } from './workbench';
 
 /**
  * The `browser` entry: with Small Wins preferred in the browser ("ui" kind), code-server runs it in
@@ -40,8 +40,11 @@ describe('web extension (real VS Code, browser extension host)', function () {
   });
 
   it('brings home once, with a message, the closed sessions a copy that ran on the server left there', async () => {
-    await notification(bench.page, /Small Wins used to keep your closed sessions on .*: .*3 sessions/).waitFor();
+    // Said when the window opened: a toast then, in the notification centre since.
+    await runCommand(bench.page, 'Notifications: Show Notifications');
+    await bench.page.locator('.notifications-center .notification-list-item', { hasText: /Small Wins used to keep your closed sessions on .*: .*3 sessions/ }).first().waitFor();
     await bench.page.screenshot({ path: 'test-results/web-brought-home.png' });
+    await bench.page.keyboard.press('Escape');
     // Remembered on this machine: the next window does not look again.
     await waitForStored(bench.page, '"brought":["');
     await runCommand(bench.page, 'Small Wins: Show Progress');

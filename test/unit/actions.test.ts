@@ -97,7 +97,7 @@ describe('one action per practice: the palette and the dashboard agree', () => {
       await logAWin(palette.ctx);
       const goalId = activeSession(view.ctx.store.live)?.subgoals.find((g) => g.text === 'Write the join')?.id as string;
       await handle({ type: 'logWin', sessionId, subgoalId: goalId });
-      palette.ui.queue('A micro-win', 'Found the slow query');
+      palette.ui.queue({ type: 'Found the slow query' });
       await logAWin(palette.ctx);
       await handle({ type: 'logWin', sessionId, text: 'Found the slow query' });
       for (const h of [palette, view]) h.ctx.suggestions.add(commitSuggestion('Add the index', h.time.now));

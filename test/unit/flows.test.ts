@@ -86,7 +86,7 @@ describe('command flows (scripted prompts)', () => {
     await endAndReview(h.ctx);
     h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
     await startFocusSession(h.ctx);
-    h.ui.queue('A micro-win', 'Indexed the table');
+    h.ui.queue({ type: 'Indexed the table' });
     await logAWin(h.ctx);
     assert.match(h.ui.messages.at(-1)?.text ?? '', /1 win this session and 1 today on sql/);
   });

@@ -58,7 +58,7 @@ describe('user text in VS Code UI stays text', () => {
     assert.match(h.ui.messages.at(-1)?.text ?? '', /^Imported/);
     h.ui.queue({ type: `${ICON} ${LINK}` }, '9');
     await startFocusSession(h.ctx);
-    h.ui.queue(`A micro-win`, `${BIDI} ${LINK}`);
+    h.ui.queue({ type: `${BIDI} ${LINK}` });
     await logAWin(h.ctx);
     h.ui.queue(undefined);
     await selfTalk(h.ctx);

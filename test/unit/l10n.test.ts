@@ -55,7 +55,7 @@ describe('localisation', () => {
     const h = harness({ ui });
     ui.queue('', 'parser tests', '', { button: 'length' }, 'Other length', '0', '25', { button: 'cue' }, 'No cue', { type: 'Rewrite the tokenizer' }, '4', 'Shrink the goal', 'Rewrite the tokenizer', 'Rewrite the number rule', '8');
     await startFocusSession(h.ctx);
-    ui.queue('A micro-win', 'Found the bug');
+    ui.queue({ type: 'Found the bug' });
     await logAWin(h.ctx);
     ui.queue('Document the lexer', '9');
     await addSubgoal(h.ctx);
@@ -140,7 +140,7 @@ describe('localisation', () => {
     h.ctx.language = 'de';
     h.ui.queue('parser tests', '', { type: 'Rewrite the tokenizer' }, '9');
     await startFocusSession(h.ctx);
-    h.ui.queue('A micro-win', 'Found the bug');
+    h.ui.queue({ type: 'Found the bug' });
     await logAWin(h.ctx);
     const descriptions: (string | undefined)[] = [];
     h.ui.queue((items: readonly { description?: string }[]) => void descriptions.push(...items.map((i) => i.description)));

@@ -7,6 +7,8 @@ import { askText, requireSession } from './prompts';
 import { planSubgoal } from './start';
 import { present, presentWin } from './present';
 import type { PickItem } from '../platform/ui';
+import { parseText } from '../../core/confidence';
+import { LIMITS } from '../../core/limits';
 import { t } from '../../core/l10n';
 
 export async function addSubgoal(ctx: Services): Promise<void> {
@@ -17,29 +19,28 @@ export async function addSubgoal(ctx: Services): Promise<void> {
   present(ctx, (await addSubgoalAction(ctx, { sessionId: session.id, goals })).notices);
 }
 
-const MICRO_WIN = Symbol('micro-win');
-
-/** Marks a subgoal done or names a free-text micro-win; the action logs and acknowledges it. */
+/**
+ * One compose box: typing names a micro-win and Enter logs it; the open subgoals are its rows, to mark
+ * one done. The most frequent action of a session costs one interaction, and nothing typed is lost.
+ */
 export async function logAWin(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
-  const title = t('Small Wins: Log a Win');
-  const items: PickItem<Subgoal | typeof MICRO_WIN>[] = openSubgoals(session).map((g) => ({
-    icon: 'pass',
-    label: g.text,
-    description: t('subgoal · confidence {0}/10', g.confidence),
-    value: g,
-  }));
-  items.push({ icon: 'star-empty', label: t('A micro-win…'), detail: t('Anything that moved you forward: a passing test, a clear name, a question answered'), value: MICRO_WIN });
-  const picked = items.length === 1 ? MICRO_WIN : await ctx.ui.pick(items, { title, placeholder: t('What did you get done?') });
-  if (picked === undefined) return;
-  if (picked !== MICRO_WIN) {
-    await presentWin(ctx, await logWin(ctx, { sessionId: session.id, subgoalId: picked.id }));
-    return;
-  }
-  const text = await askText(ctx, { title, prompt: t('Name the micro-win.'), placeholder: t('The failing test now reproduces the bug'), what: t('the win') });
-  if (text === undefined) return;
-  await presentWin(ctx, await logWin(ctx, { sessionId: session.id, text }));
+  const subgoals = openSubgoals(session);
+  const composed = await ctx.ui.compose<Subgoal>({
+    title: t('Small Wins: Log a Win'),
+    placeholder: subgoals.length > 0 ? t('Type a micro-win, or pick the subgoal you finished') : t('Type a micro-win: a passing test, a clear name, a question answered'),
+    items: subgoals.map((g) => ({ icon: 'pass', label: g.text, description: t('subgoal · confidence {0}/10', g.confidence), value: g })),
+    buttons: [],
+    typedLabel: (typed) => t('Log the micro-win: {0}', typed),
+    validate: (typed) => {
+      const parsed = parseText(typed, LIMITS.text, t('the win'));
+      return parsed.ok ? undefined : parsed.message;
+    },
+  });
+  if (!composed || composed.kind === 'button') return;
+  const win = composed.kind === 'item' ? { subgoalId: composed.value.id } : { text: composed.text };
+  await presentWin(ctx, await logWin(ctx, { sessionId: session.id, ...win }));
 }
 
 export async function togglePause(ctx: Services): Promise<void> {

@@ -1,5 +1,6 @@
 import { ARCHIVED_COLLECTIONS, archiveFileName, archiveMonth, isEmptyPart } from '../../core/archive';
 import { ArchiveSums } from './archiveSums';
+import type { ArchiveFiles } from './archiveFiles';
 import type { ArchiveAggregates } from './archiveSums';
 import { LEDGER_NAME, parsePurgeLedger, purgeLedgerText } from './purgeLedger';
 import { ErasableFiles } from './erasableFiles';
@@ -16,14 +17,7 @@ import { redactRecords } from '../../core/redact';
 /** The suffix of an archive file kept aside, as it was, because it could not be read whole. */
 const DAMAGED = '.damaged';
 
-/** The folder of archive files; VS Code's file system in the extension, memory or disk in tests. */
-export interface ArchiveFiles {
-  list(): Promise<string[]>;
-  read(name: string): Promise<string>;
-  /** Writes a whole file so that it appears complete or not at all. */
-  write(name: string, text: string): Promise<void>;
-  remove(name: string): Promise<void>;
-}
+export type { ArchiveFiles };
 
 /**
  * Closed history, one set of files per month (see core/archive.ts for what goes there). Files are

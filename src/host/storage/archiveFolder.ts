@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ArchiveFiles } from './archive';
+import type { ArchiveFiles } from './archiveFiles';
 
 /** The archive's files in a folder of globalStorageUri, through VS Code's file system (desktop and web). */
 export function archiveFolder(globalStorage: vscode.Uri): ArchiveFiles {

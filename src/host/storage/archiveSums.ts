@@ -3,7 +3,7 @@ import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
 import type { Journal } from '../../core/schema';
 import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFile, parseRollup, ROLLUP_NAME, rollupFileName, sourcesListed, writtenByNewer } from './aggregateFiles';
 import type { Rollup } from './aggregateFiles';
-import type { ArchiveFiles } from './archive';
+import type { ArchiveFiles } from './archiveFiles';
 
 /** What views read of the archive instead of its records (Archive.view). */
 export interface ArchiveAggregates {

@@ -1,4 +1,4 @@
-import type { ArchiveFiles } from './archive';
+import type { ArchiveFiles } from './archiveFiles';
 
 /**
  * Files an erase could not delete are named in "erased.<unique>.json" beside the archive (names only,

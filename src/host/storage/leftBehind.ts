@@ -1,5 +1,5 @@
 import { Archive, uniqueName } from './archive';
-import type { ArchiveFiles } from './archive';
+import type { ArchiveFiles } from './archiveFiles';
 import { importFile } from '../actions/transfer';
 import { info } from '../actions/notices';
 import { exportJournal } from '../../core/transfer';
