@@ -1,13 +1,12 @@
-// Builds the extension host bundle, the dashboard bundle and (with --tests) the unit test bundles.
+// Builds the product: the extension (desktop and web), its host app and the two webviews, into dist.
+// The tests (test/build.js), the bench (test/bench/build.js) and the developer scripts
+// (scripts/build.js) build beside their own code, with the settings exported here.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const tests = process.argv.includes('--tests');
-const bench = process.argv.includes('--bench');
-const harness = tests || bench || process.argv.includes('--harness');
 
 const common = {
   bundle: true,
@@ -22,15 +21,6 @@ const common = {
 
 /** Bundles that run in Node: the extension host, the tests and the bench. */
 const NODE = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
-
-function listTests(dir, suffix = '.test.ts') {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith(suffix))
-    .map((f) => path.join(dir, f));
-}
 
 function configs() {
   const list = [
@@ -76,56 +66,6 @@ function configs() {
       target: 'es2022',
     },
   ];
-  if (harness) {
-    list.push({
-      ...NODE,
-      entryPoints: [
-        ...(tests ? [...listTests('test/e2e', '.e2e.ts'), ...listTests('test/integration', '.ts'), 'test/harness/runDesktopTests.ts'] : []),
-        'test/harness/prepare.ts',
-      ],
-      outdir: 'out/test',
-      outbase: 'test',
-      sourcemap: true,
-      external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'typescript'],
-    });
-  }
-  if (harness) {
-    // Developer commands: npm start and npm run l10n.
-    list.push({
-      ...NODE,
-      entryPoints: ['scripts/start.ts', 'scripts/l10nMessages.ts'],
-      outdir: 'out/scripts',
-      sourcemap: true,
-      external: ['vscode', 'playwright-core', 'typescript'],
-    });
-  }
-  if (bench) {
-    list.push({
-      ...NODE,
-      entryPoints: ['test/bench/run.ts'],
-      outdir: 'out/test/bench',
-      minify: false,
-      external: ['playwright-core'],
-    });
-    // The idle harness activates the real extension with stand-ins for the vscode API.
-    list.push({
-      ...NODE,
-      entryPoints: ['test/bench/idleHarness.ts', 'test/bench/appStartHarness.ts'],
-      outdir: 'out/test/bench',
-      minify: true,
-      alias: { vscode: './test/bench/fakeVscode.ts' },
-    });
-  }
-  if (tests) {
-    list.push({
-      ...NODE,
-      entryPoints: listTests('test/unit'),
-      outdir: 'out/test/unit',
-      outbase: 'test/unit',
-      sourcemap: true,
-      external: ['vscode', 'mocha', 'typescript'],
-    });
-  }
   return list;
 }
 
@@ -139,13 +79,9 @@ function copyWebviewAssets() {
   fs.copyFileSync(path.join('media', 'dashboard.css'), path.join(out, 'dashboard.css'));
 }
 
-async function main() {
-  // A clean dist, so no stale bundle or source map from an earlier build is ever packaged.
-  if (!watch) fs.rmSync('dist', { recursive: true, force: true });
-  // Likewise a clean out/test, so a test file that was deleted or renamed never runs from an old build.
-  if (tests) fs.rmSync(path.join('out', 'test'), { recursive: true, force: true });
-  copyWebviewAssets();
-  const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
+/** Builds each configuration once, or (with --watch) on every change. */
+async function build(list) {
+  const contexts = await Promise.all(list.map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('watching for changes');
@@ -158,8 +94,32 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  // A failed build has already printed its errors; anything else is printed here.
-  if (!Array.isArray(error?.errors)) console.error(error?.message ?? error);
-  process.exit(1);
-});
+/** Runs a build script's main, exiting with 1 when it fails. */
+function run(main) {
+  main().catch((error) => {
+    // A failed build has already printed its errors; anything else is printed here.
+    if (!Array.isArray(error?.errors)) console.error(error?.message ?? error);
+    process.exit(1);
+  });
+}
+
+/** Every file under `dir` whose name ends with `suffix`. */
+function filesIn(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => path.join(dir, f));
+}
+
+module.exports = { NODE, build, run, filesIn };
+
+if (require.main === module) {
+  run(async () => {
+    // A clean dist, so no stale bundle or source map from an earlier build is ever packaged.
+    if (!watch) fs.rmSync('dist', { recursive: true, force: true });
+    copyWebviewAssets();
+    await build(configs());
+  });
+}

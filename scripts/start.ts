@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { cacheRoot, startVsCode } from '../test/harness/embeddedVsCode';
+import { cacheRoot, startVsCode } from './embeddedVsCode';
 
 const repo = process.cwd();
 const demo = path.join(repo, 'test', 'fixtures', 'demo-workspace');

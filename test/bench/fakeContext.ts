@@ -21,5 +21,7 @@ export function fakeContext(journal?: unknown): FakeContext {
     subscriptions: [],
     extensionUri: { path: '/ext' },
     globalStorageUri: { path: '/storage' },
+    // A desktop window's local extension host, where Small Wins runs by default.
+    extension: { id: 'small-wins.small-wins', extensionKind: 1 },
   } as unknown as FakeContext;
 }

@@ -56,6 +56,8 @@ export const workspace = {
   getConfiguration: () => ({ get: () => undefined }),
   onDidChangeConfiguration: event,
   onDidChangeTextDocument: event,
+  onDidChangeWorkspaceFolders: event,
+  workspaceFolders: undefined,
   createFileSystemWatcher: () => ({ onDidChange: event, onDidCreate: event, onDidDelete: event, dispose: noop }),
   fs: {
     createDirectory: () => Promise.resolve(),
@@ -74,7 +76,21 @@ export const commands = {
 
 export const l10n = { t: format, bundle: undefined };
 
-export const env = { language: 'en' };
+export enum UIKind {
+  Desktop = 1,
+  Web = 2,
+}
+
+export enum ExtensionKind {
+  UI = 1,
+  Workspace = 2,
+}
+
+export enum ConfigurationTarget {
+  Global = 1,
+}
+
+export const env = { language: 'en', uiKind: UIKind.Desktop };
 
 export const tasks = { onDidEndTaskProcess: event };
 

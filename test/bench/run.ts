@@ -20,7 +20,7 @@ import { mergeJournals } from '../../src/core/merge';
 import { EXPORT_FORMAT, importJournal, MAX_IMPORT_BYTES } from '../../src/core/transfer';
 import { ordinaryJournal } from '../harness/hostileJournal';
 import { soak } from '../harness/soak';
-import { startVsCode } from '../harness/embeddedVsCode';
+import { startVsCode } from '../../scripts/embeddedVsCode';
 import { fiveYearJournal } from './fiveYearJournal';
 import { journalFolderCosts } from './journalFolderBench';
 import { VsCodeLikeMemento } from './vsCodeLikeMemento';

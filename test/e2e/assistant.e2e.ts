@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
-import { startVsCode } from '../harness/embeddedVsCode';
-import type { RunningVsCode } from '../harness/embeddedVsCode';
+import { startVsCode } from '../../scripts/embeddedVsCode';
+import type { RunningVsCode } from '../../scripts/embeddedVsCode';
 import { REPO, RESULTS, clearNotifications, notification, runCommand, startFocus, statusItem, type, waitForText } from './workbench';
 
 const CALLER = path.join(REPO, 'test', 'fixtures', 'lm-test-extension');

@@ -8,8 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
-import { startVsCode } from '../harness/embeddedVsCode';
-import type { RunningVsCode } from '../harness/embeddedVsCode';
+import { startVsCode } from '../../scripts/embeddedVsCode';
+import type { RunningVsCode } from '../../scripts/embeddedVsCode';
 
 export const REPO = process.cwd();
 export const RESULTS = path.join(REPO, 'test-results');

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { ensureDebianPackages } from './embeddedVsCode';
+import { ensureDebianPackages } from '../../scripts/embeddedVsCode';
 
 export function chromiumPath(): string {
   const fromEnv = process.env['CHROMIUM_PATH'];

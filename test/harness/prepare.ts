@@ -3,7 +3,7 @@
  * one-off downloads (code-server, Chromium) never count against a test's timeout.
  */
 import { chromiumPath } from './browser';
-import { ensureCodeServer } from './embeddedVsCode';
+import { ensureCodeServer } from '../../scripts/embeddedVsCode';
 
 try {
   const toolchain = ensureCodeServer();

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type * as Ovsx from 'ovsx';
 import type * as OvsxZip from 'ovsx/lib/zip';
-import { packagedFiles, runVsce } from '../harness/embeddedVsCode';
+import { packagedFiles, runVsce } from '../../scripts/embeddedVsCode';
 
 const ROOT = process.cwd();
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {

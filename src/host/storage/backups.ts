@@ -15,9 +15,8 @@ import { errorText } from '../../core/text';
  * format *Import Data* reads) in a folder the user can see, the last few kept. A journal folder
  * already keeps the record on other machines, so then none are made.
  */
-/** A look a few seconds after a change is written (after the work, off its path), and every few hours. */
+/** A look a few seconds after the day's first change is written (after the work, off its path); a day without a change has nothing new to keep, and no timer runs. */
 const AFTER_CHANGE_MS = 5_000;
-const LOOK_EVERY_MS = 6 * 60 * 60_000;
 
 export class Backups implements BackupShelf {
   /** A problem is said once per window, not at every look. */
@@ -38,11 +37,9 @@ export class Backups implements BackupShelf {
       if (soon) clearTimeout(soon);
       soon = setTimeout(() => void this.daily(), AFTER_CHANGE_MS);
     });
-    const later = setInterval(() => void this.daily(), LOOK_EVERY_MS);
     return new vscode.Disposable(() => {
       written.dispose();
       if (soon) clearTimeout(soon);
-      clearInterval(later);
     });
   }
 

@@ -43,11 +43,9 @@ export class JournalFolderService implements vscode.Disposable {
       serverFolder: vscode.Uri | undefined;
     },
   ) {
-    const timer = setInterval(() => void this.catchUp(), LOOK_EVERY_MS);
     this.#disposables = [
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('smallWins.journalFolder') && void this.#follow()),
       vscode.window.onDidChangeWindowState((state) => state.focused && void this.catchUp()),
-      { dispose: () => clearInterval(timer) },
     ];
     void this.#follow();
   }
@@ -115,7 +113,9 @@ export class JournalFolderService implements vscode.Disposable {
         if (this.#settle) clearTimeout(this.#settle);
         this.#settle = setTimeout(() => void this.catchUp(), SETTLE_MS);
       };
-      this.#watcher = vscode.Disposable.from(watcher, watcher.onDidCreate(soon), watcher.onDidChange(soon));
+      // Only while there is a folder: without one, no timer runs at all.
+      const look = setInterval(() => void this.catchUp(), LOOK_EVERY_MS);
+      this.#watcher = vscode.Disposable.from(watcher, watcher.onDidCreate(soon), watcher.onDidChange(soon), { dispose: () => clearInterval(look) });
     }
     // The server's own folder is made when missing; a folder the user chose that is missing is away (an unmounted drive).
     if (root && !chosen) await Promise.resolve(vscode.workspace.fs.createDirectory(root)).catch(() => undefined);
