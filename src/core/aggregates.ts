@@ -489,8 +489,8 @@ export function calendarOf(totals: MonthAggregate, now: number, days: number, ke
     counts.set(day, known);
   }
   const out: { day: number; wins: number; assisted: number }[] = [];
-  // Step by calendar day (not 24 h) so daylight-saving changes do not skip or repeat a day.
-  for (let day = first; day <= today; day = addDays(day, 1)) {
+  // Day by calendar day (not 24 h, and from each day's start: where daylight saving skips midnight, that day starts at 01:00).
+  for (let day = first; day <= today; day = dayStart(addDays(day, 1))) {
     const c = counts.get(day);
     out.push({ day, wins: c?.[0] ?? 0, assisted: c?.[1] ?? 0 });
   }

@@ -49,8 +49,8 @@ export function winsCalendar(journal: Journal, now: number, days = 84): { day: n
     }
   }
   const out: { day: number; wins: number }[] = [];
-  // Step by calendar day (not 24 h) so daylight-saving changes do not skip or repeat a day.
-  for (let day = first; day <= today; day = addDays(day, 1)) out.push({ day, wins: counts.get(day) ?? 0 });
+  // Day by calendar day (not 24 h, and from each day's start: where daylight saving skips midnight, that day starts at 01:00).
+  for (let day = first; day <= today; day = dayStart(addDays(day, 1))) out.push({ day, wins: counts.get(day) ?? 0 });
   return out;
 }
 

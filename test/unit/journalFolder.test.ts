@@ -243,9 +243,28 @@ describe('the journal folder: one record on every machine that uses it', () => {
     // Compacted once: the next look reads nothing of it again.
     await a.sync.catchUp();
     assert.equal(folder.text(own), after);
+    // A deletion made on another machine: this device's past file loses that text too, at its next look.
+    const lexedHex = (await b.h.ctx.store.history()).sessions.flatMap((x) => x.wins).find((w) => w.text === 'Lexed hex')?.id as string;
+    b.h.time.now = Date.UTC(2026, 11, 2, 11);
+    await deleteRecord(b.h.ctx, 'win', lexedHex);
+    await b.sync.catchUp();
+    await a.sync.catchUp();
+    await a.sync.catchUp();
+    assert.ok(folder.text(own).includes('Lexed floats') && !folder.text(own).includes('Lexed hex'), 'deleted elsewhere, gone from this device\'s file');
+    // A file that cannot be replaced now (held open by a sync tool) is tidied later; the folder is not reported away.
+    const replace = folder.replace.bind(folder);
+    folder.replace = () => Promise.reject(new Error('EBUSY: resource busy'));
+    await deleteRecord(a.h.ctx, 'win', (await a.h.ctx.store.history()).sessions.flatMap((x) => x.wins).find((w) => w.text === 'Lexed floats')?.id as string);
+    await a.sync.catchUp();
+    assert.equal(a.sync.status.kind, 'ok');
+    assert.ok(folder.text(own).includes('Lexed floats'), 'not yet');
+    folder.replace = replace;
+    await a.sync.catchUp();
+    assert.ok(!folder.text(own).includes('Lexed floats'), 'tidied at the next look');
     // A line a newer Small Wins wrote there is never dropped: the file stays as it is.
     const newer = '{"log":2,"ed":"x","journal":{"version":99}}\n';
     await folder.append(own, `${before}${newer}`);
+    assert.ok(folder.text(own).includes(newer));
     const withNewer = folder.text(own);
     await a.sync.catchUp();
     assert.equal(folder.text(own), withNewer);

@@ -34,14 +34,14 @@ describe('a record left on a remote host is brought home once', () => {
     here.time.now = remote.time.now;
     assert.equal((await here.ctx.store.history()).sessions.length, 0, 'the closed session is not here yet');
     const places = () => Promise.resolve([{ where: 'ssh-remote+devbox/home/me/.vscode-server/data/User/globalStorage/small-wins.small-wins', files: remoteFiles }]);
-    const notices = await bringHomeLeftBehind(here.ctx, { memento, host: 'ssh-remote+devbox', places });
+    const notices = await bringHomeLeftBehind(here.ctx, { memento, host: 'ssh-remote+devbox', hostName: 'devbox (ssh-remote)', places });
     assert.equal(notices.length, 1);
-    assert.match(notices[0]?.text ?? '', /ssh-remote\+devbox.*1 session/);
+    assert.match(notices[0]?.text ?? '', /devbox \(ssh-remote\).*1 session/);
     const history = await here.ctx.store.history();
     assert.deepEqual(history.sessions.map((s) => s.subgoals[0]?.text), ['Lex the numbers']);
     assert.equal(history.sessions[0]?.domainId, history.domains[0]?.id, 'under its domain');
     assert.deepEqual(remoteFiles.files, before, 'the remote files are only read');
-    assert.deepEqual(await bringHomeLeftBehind(here.ctx, { memento, host: 'ssh-remote+devbox', places }), [], 'once per host');
+    assert.deepEqual(await bringHomeLeftBehind(here.ctx, { memento, host: 'ssh-remote+devbox', hostName: 'devbox (ssh-remote)', places }), [], 'once per host');
     assert.deepEqual((memento.get(LEFT_BEHIND_KEY) as { hosts: string[] }).hosts, ['ssh-remote+devbox']);
   });
 
@@ -53,8 +53,8 @@ describe('a record left on a remote host is brought home once', () => {
       looks++;
       return Promise.resolve([{ where: 'wsl+Ubuntu/home/me/.vscode-server/data/User/globalStorage/small-wins.small-wins', files: new MemoryArchiveFiles() }]);
     };
-    assert.deepEqual(await bringHomeLeftBehind(h.ctx, { memento, host: 'wsl+Ubuntu', places }), []);
-    assert.deepEqual(await bringHomeLeftBehind(h.ctx, { memento, host: 'wsl+Ubuntu', places }), []);
+    assert.deepEqual(await bringHomeLeftBehind(h.ctx, { memento, host: 'wsl+Ubuntu', hostName: 'Ubuntu (wsl)', places }), []);
+    assert.deepEqual(await bringHomeLeftBehind(h.ctx, { memento, host: 'wsl+Ubuntu', hostName: 'Ubuntu (wsl)', places }), []);
     assert.equal(looks, 1);
   });
 });

@@ -3,6 +3,8 @@ import { addDays, addWeeks, dayStart, knownTimeZone, localDate, monthStart, time
 import { UserTimeZone, LEARNED_ZONE_KEY } from '../../src/host/platform/timeZone';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
 import { MemoryMemento } from '../harness/memoryMemento';
+import { winsCalendar } from '../../src/core/insights';
+import { emptyJournal } from '../../src/core/schema';
 import { random } from '../harness/random';
 import { harness, inZone } from './helpers';
 
@@ -67,6 +69,19 @@ describe('days cut in the time zone of the user, not of the machine the extensio
       });
     });
   }
+
+  it('a calendar across a change that skips midnight (Santiago) has every day, today included, each from its start', async () => {
+    await inZone('America/Santiago', () => {
+      useTimeZone(undefined);
+      // Daylight saving began at 00:00 on 6 September 2026 there: that day starts at 01:00.
+      const now = new Date(2026, 8, 20, 15).getTime();
+      const days = winsCalendar(emptyJournal(), now, 30).map((d) => d.day);
+      assert.equal(days.length, 30);
+      assert.equal(days.at(-1), dayStart(now), 'today is the last day');
+      assert.ok(days.every((day) => day === dayStart(day)), 'each day from its start');
+      assert.equal(new Set(days.map(localDate)).size, 30, 'no day twice, none skipped');
+    });
+  });
 
   it('a zone Intl does not know changes nothing', async () => {
     await inZone('UTC', () => {

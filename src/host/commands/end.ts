@@ -109,7 +109,7 @@ async function quickAttribution(ctx: Services, openTweak: string | undefined): P
       placeholder: t('What made the difference? Type a note if you like, then pick the cause.'),
       items: CAUSE_KINDS.map((kind) => ({ label: causeLabel(kind), value: kind })),
       buttons: [],
-      typedLabel: (typed) => t('Note: "{0}" — now pick the cause below', typed),
+      typedHint: t('a note — now pick the cause below'),
       validate: (typed) => (typed.length > LIMITS.text ? t('Keep it to 500 characters (now {0}).', typed.length) : undefined),
       value: note,
     });

@@ -32,7 +32,7 @@ export async function logAWin(ctx: Services): Promise<void> {
     placeholder: subgoals.length > 0 ? t('Type a micro-win, or pick the subgoal you finished') : t('Type a micro-win: a passing test, a clear name, a question answered'),
     items: subgoals.map((g) => ({ icon: 'pass', label: g.text, description: t('subgoal · confidence {0}/10', g.confidence), value: g })),
     buttons: [],
-    typedLabel: (typed) => t('Log the micro-win: {0}', typed),
+    typedHint: t('log this micro-win'),
     validate: (typed) => {
       const parsed = parseText(typed, LIMITS.text, t('the win'));
       return parsed.ok ? undefined : parsed.message;

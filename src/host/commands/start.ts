@@ -155,7 +155,7 @@ export async function startFocusSession(ctx: Services): Promise<void> {
       placeholder: tweak ? `${tweak} — ${ask}` : ask,
       items: unfinished.map((goal) => ({ icon: 'debug-restart', label: goal, description: t('not finished last time'), value: goal })),
       buttons: BUTTONS(),
-      typedLabel: (typed) => t('Start with: {0}', typed),
+      typedHint: t('start with this subgoal'),
       validate: (typed) => (typed.length > LIMITS.text ? t('Keep {0} to {1} characters (now {2}).', t('a subgoal'), LIMITS.text, typed.length) : undefined),
       value: text,
     });

@@ -28,7 +28,8 @@ export class RenderedUi implements Ui {
       placeholder: forLabel(options.placeholder),
       items: options.items.map(renderItem),
       buttons: options.buttons.map((b) => ({ ...b, tooltip: forLabel(b.tooltip) })),
-      typedLabel: (text) => forLabel(options.typedLabel(text)),
+      typedHint: forLabel(options.typedHint),
+      typedLabel: (text) => forLabel(options.typedLabel ? options.typedLabel(text) : text),
       ...(options.validate ? { validate: (text: string) => { const problem = options.validate?.(text); return problem === undefined ? undefined : forNotification(problem); } } : {}),
     });
   }

@@ -44,8 +44,14 @@ export interface ComposeOptions<T> {
   /** Rows to pick instead of typing; they stay listed while the user types. */
   items: readonly PickItem<T>[];
   buttons: readonly InputButton[];
-  /** The row shown for the typed text ("Start with: {0}"); typing then Enter submits the text. */
-  typedLabel: (text: string) => string;
+  /**
+   * What Enter does with the typed text ("Start with this subgoal"), beside it on its row. The row's
+   * label is the text itself, so VS Code, which sorts rows by how well their label matches what is
+   * typed, puts it first: Enter never picks a listed row that merely contains the words.
+   */
+  typedHint: string;
+  /** How the typed text is shown as its row's label (the rendered surface makes it inert). */
+  typedLabel?: (text: string) => string;
   /** A message while the typed text is not acceptable (too long, say); Enter then does nothing. */
   validate?: (text: string) => string | undefined;
   /** Text already in the box (kept when the user comes back from a button). */

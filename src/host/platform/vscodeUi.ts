@@ -74,7 +74,8 @@ export class VsCodeUi implements Ui {
       const text = qp.value.trim();
       const problem = text ? options.validate?.(text) : undefined;
       // The typed row says what is wrong with the text; Enter on it does nothing until it is fixed.
-      qp.items = text ? [{ label: options.typedLabel(text), ...(problem ? { detail: problem } : {}), typed: true, alwaysShow: true }, ...listed] : listed;
+      const label = options.typedLabel ? options.typedLabel(text) : text;
+      qp.items = text ? [{ label, description: options.typedHint, ...(problem ? { detail: problem } : {}), typed: true, alwaysShow: true }, ...listed] : listed;
     };
     refresh();
     qp.onDidChangeValue(refresh);

@@ -280,9 +280,12 @@ export class JournalFolder implements DisposableLike {
     // cannot be stored, nothing counts as read, and the next look tries again.
     const { ended, running } = batch ? this.#heldBack(batch, state.running) : { ended: undefined, running: state.running };
     const incoming = ended && (await this.#withSurvivors(ended));
+    // A deletion made elsewhere: the deleted text leaves this device's past files too, at the next compaction.
+    const known = new Set(this.o.store.live.deleted.map((d) => d.id));
+    const deletion = incoming?.deleted.some((d) => d.into === undefined && !known.has(d.id)) ?? false;
     if (incoming) await this.o.store.apply((live) => mergeJournals(live, incoming), 'folder');
     // Nothing new (a look at every focus change): nothing is written.
-    if (batch || !sameOffsets(read, state.read)) await this.#save({ ...this.#state(), read, heads, running });
+    if (batch || !sameOffsets(read, state.read)) await this.#save({ ...this.#state(), read, heads, running, ...(deletion ? { compacted: {} } : {}) });
     if (unreadable > 0) this.#set({ kind: 'unreadable', lines: unreadable });
   }
 
@@ -337,18 +340,23 @@ export class JournalFolder implements DisposableLike {
   async #compactOwn(files: readonly LogFile[]): Promise<void> {
     const state = this.#state();
     const current = this.#ownFile(this.o.clock());
-    const compacted = { ...state.compacted };
-    let changed = false;
+    const touched: Record<string, number> = {};
     for (const file of files) {
       const [dir, name] = file.path.split('/');
-      if (dir !== this.o.device || name === undefined || !isMonthFile(name) || file.path >= current || compacted[file.path] === file.size) continue;
-      const bytes = await this.o.folder.read(file.path);
-      const text = compactLog(bytes, this.o.store.live.deleted, nextStamp(undefined, { now: this.o.clock(), writer: this.o.device }));
-      if (text !== undefined) await this.o.folder.replace(file.path, text);
-      compacted[file.path] = text === undefined ? bytes.length : new TextEncoder().encode(text).length;
-      changed = true;
+      if (dir !== this.o.device || name === undefined || !isMonthFile(name) || file.path >= current || state.compacted[file.path] === file.size) continue;
+      try {
+        const bytes = await this.o.folder.read(file.path);
+        const text = compactLog(bytes, this.o.store.live.deleted, nextStamp(undefined, { now: this.o.clock(), writer: this.o.device }));
+        // Another window of this machine may have added a line meanwhile (what waited while the folder was away): then not now.
+        if (text !== undefined && (await this.o.folder.read(file.path)).length !== bytes.length) continue;
+        if (text !== undefined) await this.o.folder.replace(file.path, text);
+        touched[file.path] = text === undefined ? bytes.length : new TextEncoder().encode(text).length;
+      } catch {
+        // Tidying only: a file held open (a sync tool, a virus scanner) is looked at again next time; the folder itself is fine.
+      }
     }
-    if (changed) await this.#save({ ...this.#state(), compacted });
+    // Only what was looked at now: another window may have asked for a new look at the rest (a deletion) meanwhile.
+    if (Object.keys(touched).length > 0) await this.#save({ ...this.#state(), compacted: { ...this.#state().compacted, ...touched } });
   }
 
   #ownFile(now: number): string {

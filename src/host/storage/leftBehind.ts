@@ -28,7 +28,7 @@ export interface LeftBehindPlace {
  * to run beside the window): once per host, merged into this machine's journal as an import is, and
  * said once. Nothing on the remote host is changed: its files are only read.
  */
-export async function bringHomeLeftBehind(ctx: Services, o: { memento: MementoLike; host: string; places: () => Promise<LeftBehindPlace[]> }): Promise<Notice[]> {
+export async function bringHomeLeftBehind(ctx: Services, o: { memento: MementoLike; host: string; hostName: string; places: () => Promise<LeftBehindPlace[]> }): Promise<Notice[]> {
   const looked = lookedAt(o.memento);
   if (looked.hosts.includes(o.host)) return [];
   const notices: Notice[] = [];
@@ -38,7 +38,9 @@ export async function bringHomeLeftBehind(ctx: Services, o: { memento: MementoLi
     if (COLLECTIONS.every((name) => journal[name].length === 0)) continue;
     const done = await importFile(ctx, exportJournal(journal, ctx.clock()));
     looked.brought.push(place.where);
-    notices.push(info(t('Small Wins used to keep your closed sessions on {0}; they are on this machine now, with every other window: {1}', o.host, done.notices.map((n) => n.text).join(' '))));
+    // Saved at once: a later place that fails does not bring this one home again.
+    await o.memento.update(LEFT_BEHIND_KEY, looked);
+    notices.push(info(t('Small Wins used to keep your closed sessions on {0}; they are on this machine now, with every other window: {1}', o.hostName, done.notices.map((n) => n.text).join(' '))));
   }
   looked.hosts.push(o.host);
   await o.memento.update(LEFT_BEHIND_KEY, looked);

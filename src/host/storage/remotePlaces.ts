@@ -9,15 +9,18 @@ import type { LeftBehindPlace } from './leftBehind';
  * host, and the places there where a Small Wins that ran on it may have left its archive. Undefined
  * in any other window.
  */
-export function remoteLeftBehind(context: vscode.ExtensionContext): { host: string; places: () => Promise<LeftBehindPlace[]> } | undefined {
+export function remoteLeftBehind(context: vscode.ExtensionContext): { host: string; hostName: string; places: () => Promise<LeftBehindPlace[]> } | undefined {
   if (context.extension.extensionKind !== vscode.ExtensionKind.UI) return undefined;
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri).filter((uri) => uri.scheme === 'vscode-remote');
   const base = folders[0];
   if (!base) return undefined;
   const exists = (uri: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
   return {
-    host: hostName(base.authority),
+    host: base.authority,
+    hostName: hostName(base.authority),
     async places() {
+      // Not there yet (the remote still connecting): this throws, and the next window looks again.
+      await vscode.workspace.fs.stat(base);
       const home = base.with({ path: '/home' });
       const homes = (await Promise.resolve(vscode.workspace.fs.readDirectory(home)).catch(() => [] as [string, vscode.FileType][]))
         .filter(([, type]) => type & vscode.FileType.Directory)
