@@ -91,6 +91,16 @@ describe('command flows (scripted prompts)', () => {
     assert.match(h.ui.messages.at(-1)?.text ?? '', /1 win this session and 1 today on sql/);
   });
 
+  it('reframes a signal typed straight into the box, kept on the session', async () => {
+    const ui = new ScriptedUi([], { 'Jaw clenched': 'Keep this reframe' });
+    const h = harness({ ui });
+    await startShrunk(h);
+    h.ui.queue({ type: 'Jaw clenched' });
+    await reframeArousal(h.ctx);
+    assert.match(h.ui.messages.find((m) => m.text.startsWith('Jaw clenched'))?.text ?? '', /^Jaw clenched: My body is getting ready/);
+    assert.deepEqual(activeSession(h.ctx.store.live)?.reframes.map((r) => r.signal), ['Jaw clenched']);
+  });
+
   it('logs wins, pauses, reframes, and ends with attribution feedback and a slip review', async () => {
     const ui = new ScriptedUi([], { 'slip review': 'Review the slip', 'Racing heart': 'Keep this reframe' });
     const h = harness({ ui });

@@ -3,10 +3,9 @@ import { openSubgoals } from '../../core/session';
 import type { Subgoal } from '../../core/schema';
 import { addSubgoal as addSubgoalAction, keepReframe, logWin, togglePause as togglePauseAction } from '../actions/inSession';
 import type { Services } from '../services';
-import { askText, requireSession } from './prompts';
+import { requireSession } from './prompts';
 import { planSubgoal } from './start';
 import { present, presentWin } from './present';
-import type { PickItem } from '../platform/ui';
 import { parseText } from '../../core/confidence';
 import { LIMITS } from '../../core/limits';
 import { t } from '../../core/l10n';
@@ -49,26 +48,21 @@ export async function togglePause(ctx: Services): Promise<void> {
   present(ctx, (await togglePauseAction(ctx, { sessionId: session.id })).notices);
 }
 
-const OTHER_SIGNAL = Symbol('other');
-
-/** Reappraises a bodily signal as readiness; the action keeps it on the running session if there is one. */
+/** Reappraises a bodily signal as readiness: pick one, or type your own in the same box; the action keeps it on the running session if there is one. */
 export async function reframeArousal(ctx: Services): Promise<void> {
-  const title = t('Small Wins: Reframe Arousal');
-  const items: PickItem<ReturnType<typeof arousalReframes>[number] | typeof OTHER_SIGNAL>[] = arousalReframes().map((r) => ({ label: r.signal, value: r }));
-  items.push({ icon: 'edit', label: t('Something else…'), value: OTHER_SIGNAL });
-  const picked = await ctx.ui.pick(items, { title, placeholder: t('What do you notice in your body right now?') });
-  if (picked === undefined) return;
-  let signal: string;
-  let reframe: string;
-  if (picked === OTHER_SIGNAL) {
-    const typed = await askText(ctx, { title, prompt: t('What do you notice?'), placeholder: t('Jaw clenched'), what: t('the signal') });
-    if (typed === undefined) return;
-    signal = typed;
-    reframe = t('My body is getting ready: this energy can go into the next small step.');
-  } else {
-    signal = picked.signal;
-    reframe = picked.reframe;
-  }
+  const composed = await ctx.ui.compose<ReturnType<typeof arousalReframes>[number]>({
+    title: t('Small Wins: Reframe Arousal'),
+    placeholder: t('What do you notice in your body right now? Pick one, or type your own'),
+    items: arousalReframes().map((r) => ({ label: r.signal, value: r })),
+    buttons: [],
+    typedHint: t('what I notice'),
+    validate: (typed) => {
+      const parsed = parseText(typed, LIMITS.text, t('the signal'));
+      return parsed.ok ? undefined : parsed.message;
+    },
+  });
+  if (!composed || composed.kind === 'button') return;
+  const { signal, reframe } = composed.kind === 'item' ? composed.value : { signal: composed.text, reframe: t('My body is getting ready: this energy can go into the next small step.') };
   const keep = t('Keep this reframe');
   const choice = await ctx.ui.info(`${signal}: ${reframe}`, keep);
   if (choice !== keep) return;
