@@ -20,8 +20,6 @@ import type { LevelScore } from './coach/ruler';
 import { elapsedMs, liveSubgoals } from './session';
 import { addDays, addWeeks, dayStart, later, monthStart, weekStart, zoneKey } from './time';
 import { LIMITS } from './limits';
-
-export { zoneKey };
 import { laterTweak, mostRecentlyHelped } from './coach/tweaks';
 import type { Tweak, WorkingTweak } from './coach/tweaks';
 

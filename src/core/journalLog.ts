@@ -154,9 +154,10 @@ export function compactLog(bytes: Uint8Array, deleted: readonly Tombstone[], sta
   const text = inLines(pruned)
     .map((line) => logLine(line, stamp))
     .join('');
-  if (new TextEncoder().encode(text).length >= bytes.length) return undefined;
+  const encoded = new TextEncoder().encode(text);
+  if (encoded.length >= bytes.length) return undefined;
   // Never written unless it reads back as the record it replaces.
-  const back = readLogBytes(new TextEncoder().encode(text));
+  const back = readLogBytes(encoded);
   return back.part && back.skipped === 0 && sameContent(back.part, pruned) ? text : undefined;
 }
 

@@ -59,20 +59,15 @@ export class TaskWatch {
  */
 export class CommitWatch {
   readonly #seen = new Set<string>();
+  /** The reflogs read once already (a workspace may hold several repositories). */
+  readonly #read = new Set<string>();
 
   constructor(private readonly since: number) {}
 
-  /** The reflog (or its end) as the session first read it. */
-  found(reflog: string, now: number): Suggestion[] {
-    return this.#read(reflog, now, true);
-  }
-
-  /** The reflog (or its end) after it changed: a suggestion for each commit not suggested yet. */
-  read(reflog: string, now: number): Suggestion[] {
-    return this.#read(reflog, now, false);
-  }
-
-  #read(reflog: string, now: number, first: boolean): Suggestion[] {
+  /** The reflog `source` (or its end), as it is now: a suggestion for each commit of the session not suggested yet. */
+  read(source: string, reflog: string, now: number): Suggestion[] {
+    const first = !this.#read.has(source);
+    this.#read.add(source);
     const out: Suggestion[] = [];
     for (const line of reflog.split('\n')) {
       const commit = REFLOG_COMMIT.exec(line);

@@ -82,22 +82,24 @@ const REMEMBERED = 50_000;
 function offsetAt(at: number): number {
   if (!zone) return -new Date(at).getTimezoneOffset() * 60_000;
   const day = Math.floor(at / DAY);
-  let known = zone.days.get(day);
-  if (known === undefined) {
+  const known = remembered(zone.days, day, () => {
     const first = intlOffset(day * DAY);
-    known = intlOffset((day + 1) * DAY) === first ? first : Number.NaN;
-    if (zone.days.size > REMEMBERED) zone.days.clear();
-    zone.days.set(day, known);
-  }
+    return intlOffset((day + 1) * DAY) === first ? first : Number.NaN;
+  });
   if (!Number.isNaN(known)) return known;
   const minute = Math.floor(at / 60_000);
-  let exact = zone.minutes.get(minute);
-  if (exact === undefined) {
-    exact = intlOffset(minute * 60_000);
-    if (zone.minutes.size > REMEMBERED) zone.minutes.clear();
-    zone.minutes.set(minute, exact);
+  return remembered(zone.minutes, minute, () => intlOffset(minute * 60_000));
+}
+
+/** The value kept for `key`, computed once; past REMEMBERED keys the map starts afresh. */
+function remembered(map: Map<number, number>, key: number, compute: () => number): number {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (map.size > REMEMBERED) map.clear();
+    map.set(key, value);
   }
-  return exact;
+  return value;
 }
 
 function intlOffset(at: number): number {

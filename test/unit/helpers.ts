@@ -285,7 +285,7 @@ function randomHash(): string {
 
 /** The suggestion a commit made now would bring. */
 export function commitSuggestion(subject: string, now: number): Suggestion {
-  const found = new CommitWatch(now).read(reflogLine(subject, now), now)[0];
+  const found = new CommitWatch(now).read('HEAD', reflogLine(subject, now), now)[0];
   if (!found) throw new Error('no suggestion');
   return found;
 }

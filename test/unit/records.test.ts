@@ -56,7 +56,7 @@ describe('every write can be read back', () => {
     const h = harness();
     h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
     await startFocusSession(h.ctx);
-    const suggestion = new CommitWatch(h.time.now).read(reflogLine('x'.repeat(600), h.time.now), h.time.now)[0];
+    const suggestion = new CommitWatch(h.time.now).read('HEAD', reflogLine('x'.repeat(600), h.time.now), h.time.now)[0];
     assert.ok(suggestion);
     assert.ok(suggestion.text.length <= LIMITS.text);
     h.ctx.suggestions.add(suggestion);

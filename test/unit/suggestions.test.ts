@@ -33,16 +33,16 @@ describe('evidence from real work', () => {
     const watch = new CommitWatch(start);
     const before = reflogLine('From yesterday', start - 86_400_000) + reflogLine('Just before the start', start - 500);
     const first = reflogLine('Fix the tokenizer', start + 60_000, 'commit', 'b'.repeat(40));
-    assert.deepEqual(watch.found(before + first, start + 61_000).map((s) => s.text), ['Committed: Fix the tokenizer'], 'what the reflog held when first read is older, but for a commit of the last seconds of the session');
+    assert.deepEqual(watch.read('HEAD', before + first, start + 61_000).map((s) => s.text), ['Committed: Fix the tokenizer'], 'what the reflog held when first read is older, but for a commit of the last seconds of the session');
     const reloaded = new CommitWatch(start);
-    assert.deepEqual(reloaded.found(before + first, start + 600_000), [], 'after a reload, a commit made earlier in the session is not offered again');
+    assert.deepEqual(reloaded.read('HEAD', before + first, start + 600_000), [], 'after a reload, a commit made earlier in the session is not offered again');
     // Another machine's clock 10 minutes behind: what the reflog gains is new all the same.
     const skewed = reflogLine('Made on a slow clock', start - 600_000);
     const moves = reflogLine('moving from main to topic', start + 90_000, 'checkout') + reflogLine('Fix the tokenizer again', start + 95_000, 'commit (amend)') + reflogLine('Reset', start + 99_000, 'reset');
     const merged = reflogLine("Merge branch 'topic'", start + 120_000, 'commit (merge)');
-    assert.deepEqual(watch.read(before + first + skewed + moves + merged, 2).map((s) => s.text), ['Committed: Made on a slow clock', "Committed: Merge branch 'topic'"], 'a commit once; a checkout, an amend or a reset is no new commit');
-    assert.deepEqual(new CommitWatch(start).found(reflogLine('', start, 'commit (initial)'), start).map((s) => s.text), ['Made a commit']);
-    assert.deepEqual(watch.read('not a reflog\n\u0000\n' + 'x'.repeat(10_000), 4), [], 'anything else in the file is no commit');
+    assert.deepEqual(watch.read('HEAD', before + first + skewed + moves + merged, 2).map((s) => s.text), ['Committed: Made on a slow clock', "Committed: Merge branch 'topic'"], 'a commit once; a checkout, an amend or a reset is no new commit');
+    assert.deepEqual(new CommitWatch(start).read('HEAD', reflogLine('', start, 'commit (initial)'), start).map((s) => s.text), ['Made a commit']);
+    assert.deepEqual(watch.read('HEAD', 'not a reflog\n\u0000\n' + 'x'.repeat(10_000), 4), [], 'anything else in the file is no commit');
   });
 
   it("finds a worktree's or a submodule's repository from its .git file", () => {

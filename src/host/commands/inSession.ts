@@ -3,11 +3,9 @@ import { openSubgoals } from '../../core/session';
 import type { Subgoal } from '../../core/schema';
 import { addSubgoal as addSubgoalAction, keepReframe, logWin, togglePause as togglePauseAction } from '../actions/inSession';
 import type { Services } from '../services';
-import { requireSession } from './prompts';
+import { requireSession, textProblem } from './prompts';
 import { planSubgoal } from './start';
 import { present, presentWin } from './present';
-import { parseText } from '../../core/confidence';
-import { LIMITS } from '../../core/limits';
 import { t } from '../../core/l10n';
 
 export async function addSubgoal(ctx: Services): Promise<void> {
@@ -32,10 +30,7 @@ export async function logAWin(ctx: Services): Promise<void> {
     items: subgoals.map((g) => ({ icon: 'pass', label: g.text, description: t('subgoal · confidence {0}/10', g.confidence), value: g })),
     buttons: [],
     typedHint: t('log this micro-win'),
-    validate: (typed) => {
-      const parsed = parseText(typed, LIMITS.text, t('the win'));
-      return parsed.ok ? undefined : parsed.message;
-    },
+    validate: textProblem(t('the win')),
   });
   if (!composed || composed.kind === 'button') return;
   const win = composed.kind === 'item' ? { subgoalId: composed.value.id } : { text: composed.text };
@@ -56,10 +51,7 @@ export async function reframeArousal(ctx: Services): Promise<void> {
     items: arousalReframes().map((r) => ({ label: r.signal, value: r })),
     buttons: [],
     typedHint: t('what I notice'),
-    validate: (typed) => {
-      const parsed = parseText(typed, LIMITS.text, t('the signal'));
-      return parsed.ok ? undefined : parsed.message;
-    },
+    validate: textProblem(t('the signal')),
   });
   if (!composed || composed.kind === 'button') return;
   const { signal, reframe } = composed.kind === 'item' ? composed.value : { signal: composed.text, reframe: t('My body is getting ready: this energy can go into the next small step.') };

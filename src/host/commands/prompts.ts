@@ -11,11 +11,19 @@ import type { PickItem, Step } from '../platform/ui';
 import { t } from '../../core/l10n';
 import { clip } from '../../core/text';
 
+/** The problem with typed text as `what` (empty, or longer than `max`), or undefined when it will do: what every text prompt and compose box checks. */
+export function textProblem(what: string, max: number = LIMITS.text): (text: string) => string | undefined {
+  return (text) => {
+    const parsed = parseText(text, max, what);
+    return parsed.ok ? undefined : parsed.message;
+  };
+}
+
 export function askText(
   ctx: Services,
   o: { title: string; prompt: string; placeholder?: string; value?: string; step?: Step; max?: number; what: string; extra?: (text: string) => string | undefined },
 ): Promise<string | undefined> {
-  const max = o.max ?? LIMITS.text;
+  const problem = textProblem(o.what, o.max);
   return ctx.ui
     .input({
       title: o.title,
@@ -23,11 +31,8 @@ export function askText(
       ...(o.placeholder !== undefined ? { placeholder: o.placeholder } : {}),
       ...(o.value !== undefined ? { value: o.value } : {}),
       ...(o.step ? { step: o.step } : {}),
-      validate: (text) => {
-        const parsed = parseText(text, max, o.what);
-        if (!parsed.ok) return parsed.message;
-        return o.extra?.(parsed.value);
-      },
+      // Text that will do is its trimmed self (parseText), which the extra check reads.
+      validate: (text) => problem(text) ?? o.extra?.(text.trim()),
     })
     .then((text) => text?.trim());
 }

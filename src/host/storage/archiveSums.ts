@@ -1,4 +1,5 @@
-import { aggregateOf, combineAll, indexOf, isRecord, rolledUp, zoneKey } from '../../core/aggregates';
+import { aggregateOf, combineAll, indexOf, isRecord, rolledUp } from '../../core/aggregates';
+import { zoneKey } from '../../core/time';
 import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
 import type { Journal } from '../../core/schema';
 import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFile, parseRollup, ROLLUP_NAME, rollupFileName, sourcesListed, writtenByNewer } from './aggregateFiles';

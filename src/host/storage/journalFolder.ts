@@ -3,7 +3,7 @@ import { monthOf } from '../../core/archive';
 import { mergeJournals, mergeSessions, survivor, uniteJournals } from '../../core/merge';
 import { nextStamp } from '../../core/stamp';
 import { newId } from '../../core/ids';
-import { emptyJournal, sessionSchema } from '../../core/schema';
+import { emptyJournal } from '../../core/schema';
 import type { Journal, Session } from '../../core/schema';
 import type { Clock } from '../../core/clock';
 import { t } from '../../core/l10n';
@@ -11,29 +11,12 @@ import type { DisposableLike, MementoLike } from '../platform/mementoLike';
 import type { JournalStore } from './journalStore';
 import type { ChangeOrigin } from './journalWriter';
 import type { LogFile, LogFolder } from './logFolder';
+import { storedState } from './journalFolderState';
+import type { Persisted } from './journalFolderState';
 import { FOLDER_STATE_KEY } from './storedCopies';
 import { errorText } from '../../core/text';
 
 export { FOLDER_STATE_KEY };
-
-interface Persisted {
-  /** The folder this state is about: another folder starts afresh. */
-  folder: string;
-  /** This machine's whole record was written there once. */
-  seeded: boolean;
-  /** Bytes of whole lines read, per file. */
-  read: Record<string, number>;
-  /** How each file began when it was read: one that begins otherwise now was replaced (recreated after an erase, restored), and is read from its start. */
-  heads: Record<string, string>;
-  /** Lines for this device's files that could not be written yet (the folder was away), in order. */
-  pending: { file: string; line: string }[];
-  /** Other devices' sessions still running there, as read so far: they come in once they end. */
-  running: Session[];
-  /** The erase marks this machine has followed (or left). */
-  erased: string[];
-  /** This device's past months' files, by their size when last compacted: one that changed since (a late write, a deletion) is looked at again. */
-  compacted: Record<string, number>;
-}
 
 /** The file an erase everywhere leaves in its device's folder. */
 const ERASE_FILE = 'erase.jsonl';
@@ -364,16 +347,7 @@ export class JournalFolder implements DisposableLike {
   }
 
   #state(): Persisted {
-    const stored = this.o.memento.get(FOLDER_STATE_KEY) as Partial<Persisted> | undefined;
-    if (!stored || stored.folder !== this.o.where) return { folder: this.o.where, seeded: false, read: {}, heads: {}, pending: [], running: [], erased: [], compacted: {} };
-    const erased = Array.isArray(stored.erased) ? stored.erased.filter((id): id is string => typeof id === 'string') : [];
-    const running = validSessions(stored.running);
-    // A damaged part is read again from the files (merging is idempotent), rather than trusted or lost.
-    const damaged = !Array.isArray(stored.running) || running.length !== stored.running.length;
-    const read = damaged ? {} : validOffsets(stored.read);
-    const pending = Array.isArray(stored.pending) ? stored.pending.filter((p): p is { file: string; line: string } => typeof p?.file === 'string' && typeof p.line === 'string') : [];
-    const heads = damaged || typeof stored.heads !== 'object' || stored.heads === null ? {} : Object.fromEntries(Object.entries(stored.heads).filter(([, h]) => typeof h === 'string'));
-    return { folder: this.o.where, seeded: stored.seeded === true, read, heads, pending, running: damaged ? [] : running, erased, compacted: validOffsets(stored.compacted) };
+    return storedState(this.o.memento.get(FOLDER_STATE_KEY), this.o.where);
   }
 
   async #save(state: Persisted): Promise<void> {
@@ -406,24 +380,9 @@ function headOf(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes.subarray(0, 64));
 }
 
-/** Offsets as stored: whole numbers of bytes, per file name. */
-function validOffsets(value: unknown): Record<string, number> {
-  if (typeof value !== 'object' || value === null) return {};
-  return Object.fromEntries(Object.entries(value).filter(([, n]) => Number.isSafeInteger(n) && (n as number) >= 0));
-}
-
 function sameOffsets(a: Record<string, number>, b: Record<string, number>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-
-/** What globalState held as other devices' running sessions, each checked (a damaged list is read again from the files). */
-function validSessions(value: unknown): Session[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((s) => {
-    const parsed = sessionSchema.safeParse(s);
-    return parsed.success ? [parsed.data] : [];
-  });
 }
 
 /** The dashboard's line for a folder that cannot be reached now. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { leftBehindPlaces } from '../../core/leftBehind';
 import { archiveFolder } from './archiveFolder';
+import { exists } from '../platform/fileExists';
 import type { LeftBehindPlace } from './leftBehind';
 
 /**
@@ -14,7 +15,6 @@ export function remoteLeftBehind(context: vscode.ExtensionContext): { host: stri
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri).filter((uri) => uri.scheme === 'vscode-remote');
   const base = folders[0];
   if (!base) return undefined;
-  const exists = (uri: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
   return {
     host: base.authority,
     hostName: hostName(base.authority),

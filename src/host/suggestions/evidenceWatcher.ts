@@ -24,8 +24,6 @@ export class EvidenceWatcher implements vscode.Disposable {
   #commits = new CommitWatch(0);
   /** The session's reflog watchers: none while no session runs. */
   #reflogs: vscode.Disposable[] = [];
-  /** The reflogs this session has read once (what they held then is from before it, mostly). */
-  #reflogsFound = new Set<string>();
 
   readonly #store: JournalStore;
   readonly #box: SuggestionBox;
@@ -65,7 +63,6 @@ export class EvidenceWatcher implements vscode.Disposable {
     this.#diagnostics = new DiagnosticsWatch();
     this.#commits = new CommitWatch(activeSession(this.#store.live)?.startedAt ?? 0);
     for (const d of this.#reflogs.splice(0)) d.dispose();
-    this.#reflogsFound = new Set();
     if (id !== undefined) for (const folder of vscode.workspace.workspaceFolders ?? []) void this.#watchReflogs(folder.uri);
     this.#box.clear();
   }
@@ -110,9 +107,7 @@ export class EvidenceWatcher implements vscode.Disposable {
     const bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => undefined);
     if (!bytes || watch !== this.#commits) return;
     const tail = new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - REFLOG_TAIL)));
-    const first = !this.#reflogsFound.has(uri.toString());
-    this.#reflogsFound.add(uri.toString());
-    for (const suggestion of first ? watch.found(tail, this.#clock()) : watch.read(tail, this.#clock())) this.#box.add(suggestion);
+    for (const suggestion of watch.read(uri.toString(), tail, this.#clock())) this.#box.add(suggestion);
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { gitDirOf } from '../../core/suggestions';
+import { exists } from '../platform/fileExists';
 
 /** Folders that are not repositories of the user's own work, however many there are. */
 const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -28,5 +29,5 @@ async function reflogOf(dir: vscode.Uri): Promise<vscode.Uri | undefined> {
     gitDir = found.absolute ? dir.with({ path: found.path.startsWith('/') ? found.path : `/${found.path}` }) : vscode.Uri.joinPath(dir, found.path);
   }
   const reflog = vscode.Uri.joinPath(gitDir, 'logs', 'HEAD');
-  return (await Promise.resolve(vscode.workspace.fs.stat(reflog)).then(() => true, () => false)) ? reflog : undefined;
+  return (await exists(reflog)) ? reflog : undefined;
 }
