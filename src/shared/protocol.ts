@@ -1,49 +1,22 @@
 import * as z from 'zod/mini';
-import { boundedText, causeKindSchema, dimensionSchema, idSchema, outcomeSchema } from '../core/schema';
+import { boundedText, idSchema } from '../core/schema';
 import { LIMITS } from '../core/limits';
-import type { CauseKind } from '../core/schema';
 import type { CalibrationRow } from '../core/insights';
-import { MAX_GOAL_VERSIONS } from '../core/plan';
+import { reviewAnswersSchema, startAnswersSchema, subgoalAnswersSchema, winAnswersSchema } from '../core/practices/answers';
 
 // ---- webview → host: validated once by the host with safeParse ----
 
 const id = idSchema;
 const text = boundedText(LIMITS.text);
-const confidence = z.int().check(z.gte(0), z.lte(10));
-const dimension = dimensionSchema;
 
-export const goalDraftSchema = z.strictObject({ text, confidence });
-
+/** A practice's message carries its action's answers as they are: the handler hands them on without copying a field. */
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready'), zone: z.optional(z.string().check(z.maxLength(64))) }),
-  z.strictObject({
-    type: z.literal('startSession'),
-    domain: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('existing'), id }),
-      z.strictObject({ kind: z.literal('new'), name: boundedText(LIMITS.name) }),
-    ]),
-    /** The goal as first written, then each shrunk version; the last is the one to work on. */
-    goals: z.array(goalDraftSchema).check(z.minLength(1), z.maxLength(MAX_GOAL_VERSIONS)),
-    plannedMinutes: z.int().check(z.gte(0), z.lte(24 * 60)),
-    cueId: z.optional(id),
-  }),
-  z.strictObject({ type: z.literal('addSubgoal'), sessionId: id, goal: goalDraftSchema }),
-  z.strictObject({ type: z.literal('logWin'), sessionId: id, text: z.optional(text), subgoalId: z.optional(id) }),
+  z.strictObject({ type: z.literal('startSession'), answers: startAnswersSchema }),
+  z.strictObject({ type: z.literal('addSubgoal'), answers: subgoalAnswersSchema }),
+  z.strictObject({ type: z.literal('logWin'), answers: winAnswersSchema }),
   z.strictObject({ type: z.literal('togglePause'), sessionId: id }),
-  z.strictObject({
-    type: z.literal('endSession'),
-    sessionId: id,
-    /** One entry per open subgoal of the session. */
-    outcomes: z.array(z.strictObject({ subgoalId: id, outcome: outcomeSchema })),
-    attribution: z.strictObject({
-      cause: causeKindSchema,
-      text: z.string().check(z.trim(), z.maxLength(LIMITS.text)),
-      internal: dimension,
-      stable: dimension,
-      controllable: dimension,
-    }),
-    slip: z.optional(z.strictObject({ cue: text, frictionFailed: text, tweak: text })),
-  }),
+  z.strictObject({ type: z.literal('endSession'), answers: reviewAnswersSchema }),
   z.strictObject({ type: z.literal('acceptSuggestion'), id }),
   z.strictObject({ type: z.literal('dismissSuggestion'), id }),
   z.strictObject({ type: z.literal('deleteWin'), id }),
@@ -77,6 +50,8 @@ export interface SessionView {
   cue?: string;
   /** The last slip review's tweak in this domain, brought back ("Your tweak from Tuesday: …"). */
   tweak?: string;
+  /** That tweak, while no review has said whether it helped: the review asks. */
+  openTweak?: string;
   reframes: { signal: string; reframe: string }[];
 }
 
@@ -101,7 +76,11 @@ export type RecordLine = { kind: 'machine' } | { kind: 'away' | 'note'; text: st
 
 export interface Snapshot {
   now: number;
+  /** Below it a goal is offered to be shrunk: the setting, or the level the record shows the user usually meets. */
   threshold: number;
+  thresholdLearned: boolean;
+  /** Calibration at the ruler: for each level 0–10, what the record says of it ('' when nothing). */
+  rulerNotes: string[];
   defaultPlannedMinutes: number;
   lastDomainId?: string;
   domains: { id: string; name: string }[];
@@ -125,7 +104,6 @@ export interface Snapshot {
   };
   models: { name: string; workflowNotes: string; domainName?: string }[];
   due: { reflection: boolean; reassess: string[] };
-  causes: { kind: CauseKind; label: string; internal: number; stable: number; controllable: number }[];
   charts: Charts;
   record?: RecordLine;
 }

@@ -43,7 +43,7 @@ function renderNow(s: Snapshot): void {
   }
   if (reviewing === session.id) {
     if (!now.querySelector('#review-form')) {
-      fill(now, reviewForm(session, s, () => {
+      fill(now, reviewForm(session, () => {
         reviewing = undefined;
         render(s);
       }));

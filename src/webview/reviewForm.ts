@@ -1,62 +1,84 @@
 import { t } from '../core/l10n';
-import { dimensionQuestions, outcomeChoices } from '../core/attribution';
-import type { CauseKind, Outcome } from '../core/schema';
-import type { SessionView, Snapshot } from '../shared/protocol';
+import { answers } from '../core/practices/answers';
+import type { ReviewAnswers } from '../core/practices/answers';
+import { textProblem } from '../core/practices/question';
+import { reviewPractice } from '../core/practices/review';
+import type { CauseKind, Outcome, SlipReview, TweakOutcome } from '../core/schema';
+import type { SessionView } from '../shared/protocol';
 import { button, select, textfield } from './controls';
 import { announce, h, on } from './dom';
 import { post } from './host';
 
+const practice = reviewPractice;
 const scale = () => Array.from({ length: 9 }, (_, i) => ({ value: String(9 - i), label: String(9 - i) }));
+const UNANSWERED = '';
 
-/** End & review in the view: the same steps as the palette (outcomes, attribution, slip review). */
-export function reviewForm(session: SessionView, snapshot: Snapshot, onCancel: () => void): HTMLElement {
-  const outcomeSelects = session.subgoals.map((g) => ({ id: g.id, ...select<Outcome>(`“${g.text}”`, outcomeChoices(), g.done ? 'met' : 'partly', `outcome-${g.id}`) }));
-  const causes = snapshot.causes;
-  const cause = select<CauseKind>(t('What made the difference?'), causes.map((c) => ({ value: c.kind, label: c.label })), 'effort', 'review-cause');
-  const detail = textfield(t('In a few words (optional)'), { id: 'review-detail' });
-  const dims = dimensionQuestions().map((d) => ({ key: d.key, ...select<string>(d.question, scale(), '5', `review-${d.key}`) }));
-  const applyDefaults = () => {
-    const c = causes.find((x) => x.kind === cause.select.value);
-    if (c) for (const d of dims) d.select.value = String(c[d.key]);
+/**
+ * The sidebar's rendering of the review practice (core/practices/review.ts): an outcome per subgoal,
+ * what made the difference, whether the last tweak helped while one is open, and the slip review
+ * when something was missed.
+ */
+export function reviewForm(session: SessionView, onCancel: () => void): HTMLElement {
+  const outcomes = session.subgoals.map((g) => ({ id: g.id, ...select<Outcome>(`“${g.text}”`, practice.outcomes.choices(), practice.outcomes.preset(g.done), `outcome-${g.id}`) }));
+  const attribution = practice.attribution;
+  const cause = select<CauseKind>(attribution.cause.question(), attribution.cause.choices(), attribution.cause.preset, 'review-cause');
+  const note = textfield(attribution.note.label(), { id: 'review-detail', max: attribution.note.max });
+  const dims = attribution.dimensions().map((d) => ({ key: d.key, ...select<string>(d.question, scale(), '5', `review-${d.key}`) }));
+  const applyPresets = () => {
+    const typical = attribution.presets[cause.select.value as CauseKind];
+    for (const d of dims) d.select.value = String(typical[d.key]);
   };
-  on(cause.select, 'change', applyDefaults);
-  applyDefaults();
-  const slipCue = textfield(t('What cue triggered the slip?'), { id: 'slip-cue' });
-  const slipFriction = textfield(t('What friction failed?'), { id: 'slip-friction' });
-  const slipTweak = textfield(t('One tweak for tomorrow'), { id: 'slip-tweak' });
-  const slip = h('fieldset', { class: 'slip', id: 'review-slip', hidden: true }, h('legend', {}, t('Slip review (something was missed)')), slipCue.row, slipFriction.row, slipTweak.row);
-  const anyMissed = () => outcomeSelects.some((o) => o.select.value === 'missed');
-  for (const o of outcomeSelects) on(o.select, 'change', () => (slip.hidden = !anyMissed()));
+  on(cause.select, 'change', applyPresets);
+  applyPresets();
+  const openTweak = session.openTweak;
+  const tweak = practice.tweak.asked(openTweak) && openTweak !== undefined
+    ? select<string>(practice.tweak.question(openTweak), [{ value: UNANSWERED, label: t('Choose…') }, ...practice.tweak.choices()], UNANSWERED, 'review-tweak')
+    : undefined;
+  const slipQuestions = [practice.slip.cue, practice.slip.frictionFailed, practice.slip.tweak] as const;
+  const [slipCue, slipFriction, slipTweak] = slipQuestions.map((q, i) => textfield(q.label(), { id: ['slip-cue', 'slip-friction', 'slip-tweak'][i], placeholder: q.placeholder?.(), max: q.max }));
+  const slip = h('fieldset', { class: 'slip', id: 'review-slip', hidden: true }, h('legend', {}, practice.slip.legend()), ...[slipCue, slipFriction, slipTweak].map((f) => f?.row ?? null));
+  const chosen = () => outcomes.map((o) => o.select.value as Outcome);
+  for (const o of outcomes) on(o.select, 'change', () => (slip.hidden = !practice.slip.asked(chosen())));
   const error = h('p', { class: 'error', role: 'alert', id: 'review-error' });
+  const fail = (text: string) => {
+    error.textContent = text;
+    announce(text);
+  };
+  const slipAnswer = (): SlipReview | undefined | string => {
+    if (!practice.slip.asked(chosen())) return undefined;
+    const typed = [slipCue, slipFriction, slipTweak].map((f) => f?.field.value.trim() ?? '');
+    if (typed.every((v) => v === '')) return undefined;
+    if (typed.some((v) => v === '')) return practice.slip.incomplete();
+    const problem = slipQuestions.map((q, i) => textProblem(q, typed[i] ?? '')).find((p) => p !== undefined);
+    if (problem) return problem;
+    const [cue = '', frictionFailed = '', tweakText = ''] = typed;
+    return { cue, frictionFailed, tweak: tweakText };
+  };
   const submit = () => {
-    const slipValues = [slipCue.field.value.trim(), slipFriction.field.value.trim(), slipTweak.field.value.trim()];
-    const wantsSlip = anyMissed() && slipValues.some((v) => v);
-    if (wantsSlip && slipValues.some((v) => !v)) {
-      error.textContent = t('Fill in all three slip questions, or leave them all empty.');
-      announce(error.textContent);
-      return;
-    }
-    const [cue = '', frictionFailed = '', tweak = ''] = slipValues;
+    const noteProblem = textProblem(attribution.note, note.field.value);
+    if (noteProblem) return fail(noteProblem);
+    if (tweak && tweak.select.value === UNANSWERED) return fail(t('Say whether your tweak helped.'));
+    const slipAnswered = slipAnswer();
+    if (typeof slipAnswered === 'string') return fail(slipAnswered);
+    const ratings = Object.fromEntries(dims.map((d) => [d.key, Number(d.select.value)])) as Record<(typeof dims)[number]['key'], number>;
     post({
       type: 'endSession',
-      sessionId: session.id,
-      outcomes: outcomeSelects.map((o) => ({ subgoalId: o.id, outcome: o.select.value as Outcome })),
-      attribution: {
-        cause: cause.select.value as CauseKind,
-        text: detail.field.value.trim(),
-        internal: Number(dims[0]?.select.value),
-        stable: Number(dims[1]?.select.value),
-        controllable: Number(dims[2]?.select.value),
-      },
-      ...(wantsSlip ? { slip: { cue, frictionFailed, tweak } } : {}),
+      answers: answers<ReviewAnswers>({
+        sessionId: session.id,
+        outcomes: outcomes.map((o) => ({ subgoalId: o.id, outcome: o.select.value as Outcome })),
+        attribution: { cause: cause.select.value as CauseKind, text: note.field.value.trim(), internal: ratings.internal, stable: ratings.stable, controllable: ratings.controllable },
+        tweak: tweak ? (tweak.select.value as TweakOutcome) : undefined,
+        slip: slipAnswered,
+      }),
     });
   };
   const form = h(
     'form',
     { class: 'review', 'aria-labelledby': 'review-heading', id: 'review-form' },
     h('h2', { id: 'review-heading' }, t('Review: {0}', session.domainName)),
-    h('fieldset', {}, h('legend', {}, t('How did each subgoal go?')), ...outcomeSelects.map((o) => o.row)),
-    h('fieldset', {}, h('legend', {}, t('Attribution')), cause.row, detail.row, ...dims.map((d) => d.row)),
+    h('fieldset', {}, h('legend', {}, practice.outcomes.legend()), ...outcomes.map((o) => o.row)),
+    h('fieldset', {}, h('legend', {}, attribution.legend()), cause.row, note.row, ...dims.map((d) => d.row)),
+    tweak ? tweak.row : null,
     slip,
     error,
     h('div', { class: 'actions' }, button(t('End session'), submit, { id: 'review-submit', icon: 'check' }), button(t('Back to session'), onCancel, { secondary: true, id: 'review-cancel' })),
@@ -65,6 +87,6 @@ export function reviewForm(session: SessionView, snapshot: Snapshot, onCancel: (
     e.preventDefault();
     submit();
   });
-  slip.hidden = !anyMissed();
+  slip.hidden = !practice.slip.asked(chosen());
   return form;
 }

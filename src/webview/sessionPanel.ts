@@ -1,8 +1,12 @@
 import { t } from '../core/l10n';
-import { confidenceLabel } from '../core/confidence';
 import { timerText } from '../core/plan';
 import type { SessionView, Snapshot } from '../shared/protocol';
-import { button, confidenceRuler, textfield } from './controls';
+import { button, textfield } from './controls';
+import { GoalChain } from './goalChain';
+import { answers } from '../core/practices/answers';
+import type { SubgoalAnswers, WinAnswers } from '../core/practices/answers';
+import { winPractice } from '../core/practices/inSession';
+import { textProblem } from '../core/practices/question';
 import { announce, fill, h, on, setText } from './dom';
 import { revealBidi } from '../core/text';
 import { post } from './host';
@@ -25,13 +29,24 @@ export class SessionPanel {
   /** Shown with the first win: a heading over nothing says nothing. */
   readonly #winsHeading = h('h3', { id: 'session-wins-heading', hidden: true }, t('Wins this session'));
   readonly #suggestions = h('div', { class: 'suggestions', id: 'session-suggestions', role: 'region', 'aria-label': t('Suggested wins') });
-  readonly #win = textfield(t('Log a micro-win'), { placeholder: t('The failing test now reproduces the bug'), id: 'win-text', onEnter: () => this.#logWin() });
-  readonly #newGoal = textfield(t('Add a subgoal'), { placeholder: t('Next small step'), id: 'subgoal-text', onEnter: () => this.#addGoal() });
-  readonly #newGoalRuler = confidenceRuler(t('Confidence for the new subgoal'), 8, confidenceLabel);
+  readonly #win = textfield(winPractice.text.label(), { placeholder: winPractice.text.placeholder?.(), id: 'win-text', onEnter: () => this.#logWin() });
+  readonly #winError = h('p', { class: 'error', role: 'alert', id: 'win-error', hidden: true });
+  readonly #newGoal: GoalChain;
   readonly #pauseButton: HTMLElement;
   #suggestionCount = 0;
 
   constructor(onEnd: (session: SessionView) => void) {
+    const addGoal = h('details', { class: 'add-goal' });
+    const goalError = h('p', { class: 'error', role: 'alert', id: 'subgoal-error', hidden: true });
+    this.#newGoal = new GoalChain(
+      { goal: 'subgoal-text', box: 'subgoal-shrink', shrink: 'subgoal-shrink' },
+      {
+        element: addGoal,
+        onDone: (goals) => this.#session && post({ type: 'addSubgoal', answers: answers<SubgoalAnswers>({ sessionId: this.#session.id, goals }) }),
+        onError: (text) => showError(goalError, text),
+      },
+    );
+    fill(addGoal, h('summary', {}, t('Add a subgoal')), ...this.#newGoal.rows, this.#newGoal.shrinkBox, goalError, button(t('Add subgoal'), () => (showError(goalError, ''), this.#newGoal.submit()), { id: 'subgoal-submit', secondary: true }));
     this.#pauseButton = button(t('Pause'), () => this.#session && post({ type: 'togglePause', sessionId: this.#session.id }), { secondary: true, id: 'session-pause', icon: 'debug-pause' });
     this.element = h(
       'section',
@@ -45,7 +60,8 @@ export class SessionPanel {
       h('h3', {}, t('Subgoals')),
       this.#subgoals,
       h('div', { class: 'inline' }, this.#win.row, button(t('Log win'), () => this.#logWin(), { id: 'win-submit', icon: 'star-full' })),
-      h('details', { class: 'add-goal' }, h('summary', {}, t('Add a subgoal')), this.#newGoal.row, this.#newGoalRuler.row, button(t('Add subgoal'), () => this.#addGoal(), { id: 'subgoal-submit', secondary: true })),
+      this.#winError,
+      addGoal,
       this.#winsHeading,
       this.#wins,
       h(
@@ -63,6 +79,7 @@ export class SessionPanel {
     const s = snapshot.session;
     if (!s) return;
     const previousWins = this.#session?.id === s.id ? this.#session.wins.length : s.wins.length;
+    this.#newGoal.update(snapshot);
     this.#session = s;
     this.#receivedAt = Date.now();
     setText(this.#title, s.domainName);
@@ -80,7 +97,7 @@ export class SessionPanel {
           { class: g.done ? 'done' : '' },
           h('span', { class: 'goal-text' }, g.text),
           h('vscode-badge', { variant: 'counter', 'aria-label': t('confidence {0} out of 10', g.confidence), title: t('Confidence {0}/10', g.confidence) }, `${g.confidence}/10`),
-          g.done ? h('span', { class: 'muted' }, ` ${t('done')}`) : button(t('Done'), () => post({ type: 'logWin', sessionId: s.id, subgoalId: g.id }), { secondary: true, ariaLabel: t('Mark done: {0}', revealBidi(g.text)) }),
+          g.done ? h('span', { class: 'muted' }, ` ${t('done')}`) : button(winPractice.subgoalId.label(), () => post({ type: 'logWin', answers: answers<WinAnswers>({ sessionId: s.id, subgoalId: g.id, text: undefined, by: undefined }) }), { secondary: true, ariaLabel: t('Mark done: {0}', revealBidi(g.text)) }),
         ),
       ),
     );
@@ -121,18 +138,20 @@ export class SessionPanel {
   }
 
   #logWin(): void {
-    const text = this.#win.field.value.trim();
-    if (!this.#session || !text) return;
-    post({ type: 'logWin', sessionId: this.#session.id, text });
+    if (!this.#session) return;
+    const problem = textProblem(winPractice.text, this.#win.field.value);
+    showError(this.#winError, problem ?? '');
+    if (problem) return;
+    post({ type: 'logWin', answers: answers<WinAnswers>({ sessionId: this.#session.id, subgoalId: undefined, text: this.#win.field.value.trim(), by: undefined }) });
     this.#win.field.value = '';
   }
+}
 
-  #addGoal(): void {
-    const text = this.#newGoal.field.value.trim();
-    if (!this.#session || !text) return;
-    post({ type: 'addSubgoal', sessionId: this.#session.id, goal: { text, confidence: Number(this.#newGoalRuler.input.value) } });
-    this.#newGoal.field.value = '';
-  }
+/** A problem with what was typed, said where it was typed and to a screen reader. */
+function showError(element: HTMLElement, text: string): void {
+  element.textContent = text;
+  element.hidden = text === '';
+  if (text) announce(text);
 }
 
 /** A mistaken win is removed from where it shows; the host asks to confirm before anything is deleted. */

@@ -18,7 +18,9 @@ export async function loadDashboard(page: Page, o: { repo: string; translations?
       `<script type="application/json" id="translations">${translations}</script></body></html>`,
   );
   await page.evaluate(() => {
-    (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
+    const posted: unknown[] = [];
+    (window as unknown as { posted: unknown[] }).posted = posted;
+    (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: unknown) => void posted.push(m), getState: () => undefined, setState: () => undefined });
   });
   await page.addScriptTag({ content: asset('main.js') });
 }
@@ -26,4 +28,9 @@ export async function loadDashboard(page: Page, o: { repo: string; translations?
 /** A message from the host, as its postMessage arrives in the page. */
 export async function sendHostMessage(page: Page, message: HostMessage): Promise<void> {
   await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data })), message);
+}
+
+/** What the page posted to the host since the last call, in order. */
+export function takePosted(page: Page): Promise<unknown[]> {
+  return page.evaluate(() => (window as unknown as { posted: unknown[] }).posted.splice(0));
 }

@@ -69,7 +69,7 @@ describe('one action per practice: the palette and the dashboard agree', () => {
     palette.ui.queue({ button: 'domain' }, 'parser tests', { type: 'Rewrite it all' }, '3', 'Shrink the goal', 'Rewrite one rule', '4', 'Keep');
     await startFocusSession(palette.ctx);
     const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'parser tests')?.id as string;
-    await handle({ type: 'startSession', domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 4 }], plannedMinutes: 25 });
+    await handle({ type: 'startSession', answers: { domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 4 }], plannedMinutes: 25 } });
     assert.deepEqual(errors, []);
     assert.deepEqual(normalized(view), normalized(palette));
     assert.equal(palette.ui.remaining, 0);
@@ -85,21 +85,21 @@ describe('one action per practice: the palette and the dashboard agree', () => {
       const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'sql')?.id as string;
       palette.ui.queue({ button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
       await startFocusSession(palette.ctx);
-      await handle({ type: 'startSession', domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Write the join', confidence: 9 }], plannedMinutes: 0 });
+      await handle({ type: 'startSession', answers: { domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Write the join', confidence: 9 }], plannedMinutes: 0 } });
       const sessionId = activeSession(view.ctx.store.live)?.id as string;
       palette.ui.messages.length = 0;
       notices.length = 0;
 
       palette.ui.queue('Index the table', '8');
       await addSubgoal(palette.ctx);
-      await handle({ type: 'addSubgoal', sessionId, goal: { text: 'Index the table', confidence: 8 } });
+      await handle({ type: 'addSubgoal', answers: { sessionId, goals: [{ text: 'Index the table', confidence: 8 }] } });
       palette.ui.queue('Write the join');
       await logAWin(palette.ctx);
       const goalId = activeSession(view.ctx.store.live)?.subgoals.find((g) => g.text === 'Write the join')?.id as string;
-      await handle({ type: 'logWin', sessionId, subgoalId: goalId });
+      await handle({ type: 'logWin', answers: { sessionId, subgoalId: goalId } });
       palette.ui.queue({ type: 'Found the slow query' });
       await logAWin(palette.ctx);
-      await handle({ type: 'logWin', sessionId, text: 'Found the slow query' });
+      await handle({ type: 'logWin', answers: { sessionId, text: 'Found the slow query' } });
       for (const h of [palette, view]) h.ctx.suggestions.add(commitSuggestion('Add the index', h.time.now));
       palette.ui.queue((items) => items[0]?.value);
       await sessionMenu(palette.ctx, () => Promise.resolve());
@@ -112,9 +112,12 @@ describe('one action per practice: the palette and the dashboard agree', () => {
       await endAndReview(palette.ctx);
       const indexId = (await view.ctx.store.history()).sessions.find((s) => s.id === sessionId)?.subgoals.find((g) => g.text === 'Index the table')?.id as string;
       await handle({
-        type: 'endSession', sessionId,
-        outcomes: [{ subgoalId: goalId, outcome: 'met' }, { subgoalId: indexId, outcome: 'missed' }],
-        attribution: { cause: 'strategy', text: 'Explain plans first', internal: 7, stable: 6, controllable: 8 },
+        type: 'endSession',
+        answers: {
+          sessionId,
+          outcomes: [{ subgoalId: goalId, outcome: 'met' }, { subgoalId: indexId, outcome: 'missed' }],
+          attribution: { cause: 'strategy', text: 'Explain plans first', internal: 7, stable: 6, controllable: 8 },
+        },
       });
 
       assert.deepEqual(errors, []);
@@ -140,7 +143,7 @@ describe('one action per practice: the palette and the dashboard agree', () => {
     assert.equal(activeSession(palette.ctx.store.live)?.subgoals.length, MAX_GOAL_VERSIONS);
     const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'sql')?.id as string;
     const goals = Array.from({ length: MAX_GOAL_VERSIONS + 1 }, (_, i) => ({ text: `g${i}`, confidence: 1 }));
-    await handle({ type: 'startSession', domain: { kind: 'existing', id: domainId }, goals, plannedMinutes: 0 });
+    await handle({ type: 'startSession', answers: { domain: { kind: 'existing', id: domainId }, goals, plannedMinutes: 0 } });
     assert.equal(activeSession(view.ctx.store.live), undefined, 'a longer chain is refused');
     assert.deepEqual(errors, [], 'the protocol already rejects it, silently as any malformed message');
   });

@@ -25,7 +25,7 @@ function port() {
 async function startFromView(h: Harness) {
   const p = port();
   const handle = createDashboardHandler(h.ctx, p.port);
-  await handle({ type: 'startSession', domain: { kind: 'new', name: 'parser tests' }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 8 }], plannedMinutes: 25 });
+  await handle({ type: 'startSession', answers: { domain: { kind: 'new', name: 'parser tests' }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 8 }], plannedMinutes: 25 } });
   const session = activeSession(h.ctx.store.live);
   assert.ok(session);
   return { handle, session, sent: p.sent };
@@ -34,16 +34,16 @@ async function startFromView(h: Harness) {
 describe('dashboard protocol', () => {
   it('accepts well-formed messages and rejects malformed ones', () => {
     assert.equal(webviewMessageSchema.safeParse({ type: 'ready' }).success, true);
-    assert.equal(webviewMessageSchema.safeParse({ type: 'logWin', sessionId: 's', text: 'win' }).success, true);
+    assert.equal(webviewMessageSchema.safeParse({ type: 'logWin', answers: { sessionId: 's', text: 'win' } }).success, true);
     assert.equal(webviewMessageSchema.safeParse({ type: 'run', action: 'selfTalk' }).success, true);
     for (const bad of [
-      null, 'ready', {}, { type: 'nope' }, { type: 'ready', extra: 1 }, { type: 'logWin', sessionId: '' },
-      { type: 'logWin', sessionId: 's', text: 'x'.repeat(501) }, { type: 'run', action: 'workbench.action.quit' },
-      { type: 'startSession', domain: { kind: 'new', name: 'x' }, goals: [], plannedMinutes: 0 },
-      { type: 'addSubgoal', sessionId: 's', goal: { text: 'x', confidence: 11 } },
-      { type: 'startSession', domain: { kind: 'existing', name: 'x' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 },
-      { type: 'startSession', domain: { id: 'd' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 },
-      { type: 'endSession', sessionId: 's', outcomes: { g: 'met' }, attribution: { cause: 'luck', text: '', internal: 1, stable: 1, controllable: 1 } },
+      null, 'ready', {}, { type: 'nope' }, { type: 'ready', extra: 1 }, { type: 'logWin', answers: { sessionId: '' } },
+      { type: 'logWin', answers: { sessionId: 's', text: 'x'.repeat(501) } }, { type: 'run', action: 'workbench.action.quit' },
+      { type: 'startSession', answers: { domain: { kind: 'new', name: 'x' }, goals: [], plannedMinutes: 0 } },
+      { type: 'addSubgoal', answers: { sessionId: 's', goals: [{ text: 'x', confidence: 11 }] } },
+      { type: 'startSession', answers: { domain: { kind: 'existing', name: 'x' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 } },
+      { type: 'startSession', answers: { domain: { id: 'd' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 } },
+      { type: 'endSession', answers: { sessionId: 's', outcomes: { g: 'met' }, attribution: { cause: 'luck', text: '', internal: 1, stable: 1, controllable: 1 } } },
     ]) {
       assert.equal(webviewMessageSchema.safeParse(bad).success, false, JSON.stringify(bad));
     }
@@ -63,12 +63,12 @@ describe('dashboard message handler', () => {
     const h = harness();
     const { handle, session, sent } = await startFromView(h);
     const goal = session.subgoals[1]?.id as string;
-    await handle({ type: 'logWin', sessionId: session.id, subgoalId: goal });
-    await handle({ type: 'logWin', sessionId: session.id, text: 'micro' });
+    await handle({ type: 'logWin', answers: { sessionId: session.id, subgoalId: goal } });
+    await handle({ type: 'logWin', answers: { sessionId: session.id, text: 'micro' } });
     await handle({ type: 'togglePause', sessionId: session.id });
     await handle({
-      type: 'endSession', sessionId: session.id, outcomes: [{ subgoalId: goal, outcome: 'met' }],
-      attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 },
+      type: 'endSession',
+      answers: { sessionId: session.id, outcomes: [{ subgoalId: goal, outcome: 'met' }], attribution: { cause: 'effort', text: '', internal: 9, stable: 3, controllable: 9 } },
     });
     const ended = (await h.ctx.store.history()).sessions[0];
     assert.equal(ended?.wins.length, 2);
@@ -79,7 +79,7 @@ describe('dashboard message handler', () => {
   it('deletes a win from the view only after the modal confirmation', async () => {
     const h = harness();
     const { handle, session, sent } = await startFromView(h);
-    await handle({ type: 'logWin', sessionId: session.id, text: 'mistake' });
+    await handle({ type: 'logWin', answers: { sessionId: session.id, text: 'mistake' } });
     const win = activeSession(h.ctx.store.live)?.wins[0];
     assert.ok(win);
     h.ui.queue('Cancel');
@@ -97,10 +97,10 @@ describe('dashboard message handler', () => {
     const h = harness();
     const { handle, session, sent } = await startFromView(h);
     const before = JSON.stringify(h.memento.get('journal'));
-    await handle({ type: 'logWin', sessionId: 'other-session', text: 'x' });
-    await handle({ type: 'logWin', sessionId: session.id, subgoalId: 'not-a-goal' });
-    await handle({ type: 'endSession', sessionId: session.id, outcomes: [], attribution: { cause: 'luck', text: '', internal: 1, stable: 1, controllable: 1 } });
-    await handle({ type: 'startSession', domain: { kind: 'new', name: 'x' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 });
+    await handle({ type: 'logWin', answers: { sessionId: 'other-session', text: 'x' } });
+    await handle({ type: 'logWin', answers: { sessionId: session.id, subgoalId: 'not-a-goal' } });
+    await handle({ type: 'endSession', answers: { sessionId: session.id, outcomes: [], attribution: { cause: 'luck', text: '', internal: 1, stable: 1, controllable: 1 } } });
+    await handle({ type: 'startSession', answers: { domain: { kind: 'new', name: 'x' }, goals: [{ text: 'y', confidence: 9 }], plannedMinutes: 0 } });
     assert.equal(JSON.stringify(h.memento.get('journal')), before);
     assert.equal(sent.errors.length, 4);
   });
@@ -117,13 +117,13 @@ describe('dashboard message handler', () => {
       { __proto__: { polluted: true } }, session.id, 'other-session', [session.id],
     ]);
     const types = ['ready', 'startSession', 'addSubgoal', 'logWin', 'togglePause', 'endSession', 'acceptSuggestion', 'dismissSuggestion', 'run', 'nope', undefined];
-    const keys = ['type', 'id', 'sessionId', 'text', 'subgoalId', 'goal', 'goals', 'domain', 'outcomes', 'attribution', 'action', 'plannedMinutes', 'slip'];
+    const keys = ['type', 'id', 'sessionId', 'answers', 'text', 'subgoalId', 'goals', 'domain', 'outcomes', 'attribution', 'action', 'plannedMinutes', 'slip'];
     for (let i = 0; i < 10_000; i++) {
       const message: Record<string, unknown> = { type: choose(types) };
       const fields = Math.floor(random() * 4);
       for (let f = 0; f < fields; f++) message[choose(keys)] = junk();
       // Well-formed-looking messages aimed at ids that are not open must not change state either.
-      if (message['type'] === 'logWin' && random() < 0.3) Object.assign(message, { sessionId: 'other-session', text: 'x' });
+      if (message['type'] === 'logWin' && random() < 0.3) message['answers'] = { sessionId: 'other-session', text: 'x' };
       if (message['type'] === 'togglePause') message['sessionId'] = 'other-session';
       await handle(random() < 0.05 ? junk() : message);
     }
@@ -137,7 +137,7 @@ describe('snapshot', () => {
     const h = harness();
     const { handle, session } = await startFromView(h);
     h.time.advance(90_000);
-    await handle({ type: 'logWin', sessionId: session.id, text: '<b>bold</b>' });
+    await handle({ type: 'logWin', answers: { sessionId: session.id, text: '<b>bold</b>' } });
     const snap = buildSnapshot(await h.ctx.store.history(), h.time.now, DEFAULT_SETTINGS, h.ctx.defaults.get());
     assert.equal(snap.session?.elapsedMs, 90_000);
     assert.deepEqual(snap.session?.subgoals.map((g) => g.text), ['Rewrite one rule'], 'the shrunk original is not shown');
@@ -145,7 +145,7 @@ describe('snapshot', () => {
     assert.equal(snap.evidence.domainName, 'parser tests');
     assert.equal(snap.charts.calendar.length, 84);
     assert.equal(snap.charts.calendar.at(-1)?.wins, 1);
-    assert.equal(snap.causes.length, 9);
+    assert.equal(snap.rulerNotes.length, 11, 'a note place for every level of the ruler');
   });
 
   it('shows the idle state with the workspace defaults', () => {

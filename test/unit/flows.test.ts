@@ -71,7 +71,7 @@ describe('command flows (scripted prompts)', () => {
     await startShrunk(h);
     h.ui.queue('Met', 'Effort', '', '9', '3', '9');
     await endAndReview(h.ctx);
-    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
+    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', '', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
     await startFocusSession(h.ctx);
     assert.ok(h.ui.messages.some((m) => m.kind === 'warn' && /already worked on "parser tests" this week/.test(m.text)));
     assert.ok(activeSession(h.ctx.store.live));
@@ -84,7 +84,7 @@ describe('command flows (scripted prompts)', () => {
     await logAWin(h.ctx);
     h.ui.queue('Met', 'Effort', '', '9', '3', '9');
     await endAndReview(h.ctx);
-    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
+    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', '', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
     await startFocusSession(h.ctx);
     h.ui.queue({ type: 'Indexed the table' });
     await logAWin(h.ctx);
@@ -294,7 +294,7 @@ describe('the daily loop in few interactions', () => {
     const h = harness({ settings: { reviewDepth: 'quick' } });
     await firstSessionMet(h);
     h.time.advance(DAY);
-    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'SQL tuning', { type: 'Index the joins' }, '9');
+    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'SQL tuning', '', { type: 'Index the joins' }, '9');
     await startFocusSession(h.ctx);
     h.ui.queue(['Index the joins'], 'Effort', 'Keep');
     await endAndReview(h.ctx);
@@ -373,7 +373,7 @@ describe('the prompt budget', () => {
     h.ui.queue('Met', 'Effort', '', '9', '3', '9');
     await endAndReview(h.ctx);
     h.ui.messages.length = 0;
-    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', { type: 'Write the join' }, '3', 'Keep');
+    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', '', { type: 'Write the join' }, '3', 'Keep');
     await startFocusSession(h.ctx);
     assert.equal(h.ui.messages.length, 1);
     assert.match(h.ui.messages[0]?.text ?? '', /already worked on "parser tests" this week.*Focus session started on sql/);

@@ -1,3 +1,4 @@
+import { reviewPractice } from '../../src/core/practices/review';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,8 +15,6 @@ import { rateDomain, showEvidence, weeklyReflection } from '../../src/host/comma
 import { selfTalk } from '../../src/host/commands/selfTalk';
 import { startFocusSession } from '../../src/host/commands/start';
 import { exportData, importData } from '../../src/host/commands/transfer';
-import { buildSnapshot } from '../../src/host/dashboard/snapshot';
-import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { bundleText, extractMessages } from '../../scripts/l10nMessages';
 import { guarded } from '../../src/host/commands/guarded';
 import { harness, ScriptedUi } from './helpers';
@@ -88,8 +87,7 @@ describe('localisation', () => {
     for (const line of view.tooltip.split('\n')) assert.ok(line.endsWith(MARK), line);
     assert.ok(view.accessibilityLabel.endsWith(MARK), view.accessibilityLabel);
     assert.match(view.text, new RegExp(`left${MARK}`));
-    const snapshot = buildSnapshot(await h.ctx.store.history(), h.time.now, DEFAULT_SETTINGS, {});
-    assert.ok(snapshot.causes.every((c) => c.label.endsWith(MARK)));
+    assert.ok(reviewPractice.attribution.cause.choices().every((c) => c.label.endsWith(MARK)));
   });
 
   it('shows the session menu in the display language, running and paused', async () => {

@@ -2,12 +2,7 @@ import { addCue, addDomain, domainById, useCue } from '../../core/journal';
 import type { Cue, Domain, Journal } from '../../core/schema';
 import { SessionError } from '../../core/session';
 import { t } from '../../core/l10n';
-
-/** A domain the user picked, or one they named in the same step. */
-export type DomainChoice = { kind: 'existing'; id: string } | { kind: 'new'; name: string };
-
-/** A saved cue the user picked, or one they just wrote (with the hope or worry it replaces). */
-export type CueChoice = { kind: 'existing'; id: string } | { kind: 'new'; instruction: string; hope?: string };
+import type { CueChoice, DomainChoice } from '../../core/practices/answers';
 
 /** The chosen domain in this journal, created when it is new (a name that exists is reused). */
 export function resolveDomain(journal: Journal, choice: DomainChoice, now: number): { journal: Journal; domain: Domain } {

@@ -1,7 +1,8 @@
 import { nextStamp } from '../../core/stamp';
 import { reviewFeedback, endWithReview } from '../../core/review';
 import { domainLabel } from '../../core/journal';
-import type { Attribution, Journal, Outcome, SlipReview, TweakOutcome } from '../../core/schema';
+import type { Journal, Outcome, SlipReview } from '../../core/schema';
+import type { ReviewAnswers } from '../../core/practices/answers';
 import { abilityPattern } from '../../core/coach';
 import { tweakStillOpenOf } from '../../core/aggregates';
 import { liveSubgoals, SessionError } from '../../core/session';
@@ -12,17 +13,6 @@ import { runningSession } from './inSession';
 import { info } from './notices';
 import type { ActionServices, Done } from './notices';
 import { coachView } from '../storage/views';
-
-export interface ReviewAnswers {
-  sessionId: string;
-  /** One outcome per live subgoal of the session. */
-  outcomes: readonly { subgoalId: string; outcome: Outcome }[];
-  attribution: Attribution;
-  /** Kept only when something was missed. */
-  slip?: SlipReview;
-  /** Whether the last slip review's tweak in this domain helped (asked once, while it is open). */
-  tweak?: TweakOutcome;
-}
 
 /**
  * Ends the running session with its review: an outcome for every subgoal, the attribution, and a

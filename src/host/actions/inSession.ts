@@ -1,15 +1,14 @@
 import { winsSince } from '../../core/evidence';
 import { addCue as addCueRecord, domainLabel } from '../../core/journal';
-import type { Journal, Session, Win, WinAuthor, WinSource } from '../../core/schema';
+import type { Journal, Session, Win, WinSource } from '../../core/schema';
 import { activeSession, addCue, addSubgoals, excludeAway, extendPlan, isPaused, liveSubgoals, logWin as recordWin, pause, resume, SessionError, updateRunning } from '../../core/session';
 import { newId } from '../../core/ids';
 import { dayStart } from '../../core/time';
 import { t, winCount } from '../../core/l10n';
 import { clip } from '../../core/text';
 import { resolveCue } from './choices';
-import type { CueChoice } from './choices';
 import { goalChain } from './start';
-import type { GoalDraft } from './start';
+import type { CueChoice, SubgoalAnswers, WinAnswers as AnsweredWin } from '../../core/practices/answers';
 import { info } from './notices';
 import type { ActionServices, Done } from './notices';
 import { historyView } from '../storage/views';
@@ -22,7 +21,7 @@ export function runningSession(journal: Journal, sessionId: string): Session {
 }
 
 /** Adds a subgoal (and the smaller versions it was shrunk to) to the running session. */
-export async function addSubgoal(s: ActionServices, o: { sessionId: string; goals: readonly GoalDraft[] }): Promise<Done<undefined>> {
+export async function addSubgoal(s: ActionServices, o: SubgoalAnswers): Promise<Done<undefined>> {
   const goals = goalChain(o.goals, s.clock());
   await s.store.apply((j) => {
     runningSession(j, o.sessionId);
@@ -31,16 +30,8 @@ export async function addSubgoal(s: ActionServices, o: { sessionId: string; goal
   return { value: undefined, notices: [info(t('Subgoal added: {0}', goals[goals.length - 1]?.text ?? ''))] };
 }
 
-export interface WinAnswers {
-  sessionId: string;
-  /** A subgoal of the session that is done now; its text is the win's. */
-  subgoalId?: string;
-  /** A micro-win in the user's words (or a suggestion's text). */
-  text?: string;
-  source?: WinSource;
-  /** Who did it; absent means the user's own. */
-  by?: WinAuthor;
-}
+/** A win as asked on both surfaces, or noticed by the editor (its source said). */
+export type WinAnswers = AnsweredWin & { source?: WinSource };
 
 /**
  * Logs a win: a subgoal done or a micro-win. The acknowledgment (when the setting is on) cites the

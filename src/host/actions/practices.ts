@@ -3,7 +3,7 @@ import type { Encouragement, Model, Reflection } from '../../core/schema';
 import { t } from '../../core/l10n';
 import { weekStart } from '../../core/time';
 import { resolveDomain } from './choices';
-import type { DomainChoice } from './choices';
+import type { DomainChoice } from '../../core/practices/answers';
 import { info } from './notices';
 import type { ActionServices, Done } from './notices';
 

@@ -1,32 +1,17 @@
 import { levelScoresOf, recordFacts } from '../../core/aggregates';
-import type { LevelScore } from '../../core/coach';
 import { coachView } from '../storage/views';
-import { encouragementFromCredit, lastWeeksLesson, learnedThreshold, lessonSentence, modelForDoubt, modelSentence } from '../../core/coach';
+import { encouragementFromCredit, lastWeeksLesson, lessonSentence, modelForDoubt, modelSentence } from '../../core/coach';
 import { weekStart } from '../../core/time';
-import { otherDomainThisWeek } from '../../core/journal';
+import { addRating, otherDomainThisWeek } from '../../core/journal';
 import { MAX_GOAL_VERSIONS, plannedLengthLabel } from '../../core/plan';
 import type { Journal, Session, Subgoal } from '../../core/schema';
 import { activeSession, newSubgoal, SessionError, startSession } from '../../core/session';
 import { t } from '../../core/l10n';
 import { resolveCue, resolveDomain } from './choices';
-import type { CueChoice, DomainChoice } from './choices';
+import type { GoalDraft, StartAnswers } from '../../core/practices/answers';
+import { shrinkThreshold } from '../../core/practices/start';
 import { info, warn } from './notices';
 import type { ActionServices, Done, Notice } from './notices';
-
-/** A subgoal as the user wrote and rated it. */
-export interface GoalDraft {
-  text: string;
-  confidence: number;
-}
-
-export interface StartAnswers {
-  domain: DomainChoice;
-  /** The goal as first written, then each smaller version; the last is the one to work on. */
-  goals: readonly GoalDraft[];
-  /** 0 is open-ended. */
-  plannedMinutes: number;
-  cue?: CueChoice;
-}
 
 /** The goal chain as subgoals, each smaller version linked to the one it replaces. */
 export function goalChain(drafts: readonly GoalDraft[], now: number): Subgoal[] {
@@ -37,23 +22,13 @@ export function goalChain(drafts: readonly GoalDraft[], now: number): Subgoal[] 
   return goals;
 }
 
-/**
- * The confidence under which a goal is offered to be shrunk: the user's setting, or, when they opted
- * in, the level from which their record shows goals were usually met (never changed silently: the
- * ruler's prompt names it).
- */
-export function thresholdFor(s: Pick<ActionServices, 'settings'>, scores: readonly LevelScore[]): number {
-  const configured = s.settings().confidenceThreshold;
-  return s.settings().learnThreshold ? learnedThreshold(scores, configured) : configured;
-}
-
 /** At most one session runs: a start is refused, with this message, while one does. */
 export function refuseIfRunning(journal: Journal): void {
   if (activeSession(journal)) throw new SessionError(t('A focus session is already running. End it before starting another.'));
 }
 
 /**
- * Starts a focus session: the domain (created when new), the goal chain, the plan and the cue, in
+ * Starts a focus session: the domain (created when new, with its baseline rating), the goal chain, the plan and the cue, in
  * one write. Warns when a second major domain is started in a week, and below the threshold cites
  * the user's own record.
  */
@@ -63,9 +38,11 @@ export async function start(s: ActionServices, answers: StartAnswers): Promise<D
   const { session, domainName } = await s.store.update((journal) => {
     refuseIfRunning(journal);
     const withDomain = resolveDomain(journal, answers.domain, now);
-    const withCue = answers.cue ? resolveCue(withDomain.journal, answers.cue, now, s.device) : undefined;
+    // The baseline can-do rating comes in the same write as the domain it rates.
+    const rated = answers.baseline === undefined ? withDomain.journal : addRating(withDomain.journal, withDomain.domain.id, answers.baseline, now);
+    const withCue = answers.cue ? resolveCue(rated, answers.cue, now, s.device) : undefined;
     const started = startSession(
-      withCue?.journal ?? withDomain.journal,
+      withCue?.journal ?? rated,
       {
         domainId: withDomain.domain.id,
         workspace: s.workspaceLabel(),
@@ -86,7 +63,7 @@ export async function start(s: ActionServices, answers: StartAnswers): Promise<D
     notices.push(warn(t('You already worked on "{0}" this week. One major domain at a time lets belief build faster; "{1}" is fine if it is the one that matters now.', other.name, domainName)));
   }
   const chosen = goals[goals.length - 1] as Subgoal;
-  const threshold = thresholdFor(s, levelScoresOf(view.totals));
+  const { threshold } = shrinkThreshold(s.settings(), levelScoresOf(view.totals));
   if (chosen.confidence < threshold) {
     // A moment of doubt: the user's own record, then someone like them who got there by effort.
     const record = encouragementFromCredit(recordFacts(view.totals, session.domainId, threshold), domainName);

@@ -1,16 +1,17 @@
-import { CAUSE_DEFAULTS, causeLabel, dimensionQuestions, outcomeChoices } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
 import { liveSubgoals } from '../../core/session';
-import { CAUSE_KINDS } from '../../core/schema';
 import type { Attribution, CauseKind, Outcome, Session, SlipReview, TweakOutcome } from '../../core/schema';
 import { tweakStillOpenOf } from '../../core/aggregates';
-import { LIMITS } from '../../core/limits';
 import { domainLabel } from '../../core/journal';
 import { clip } from '../../core/text';
 import { addSlipReview, endSession } from '../actions/end';
 import { present } from './present';
 import type { Services } from '../services';
-import { askText, requireSession } from './prompts';
+import { askQuestion, requireSession } from './prompts';
+import { answers } from '../../core/practices/answers';
+import type { ReviewAnswers } from '../../core/practices/answers';
+import { reviewPractice } from '../../core/practices/review';
+import { textProblem } from '../../core/practices/question';
 import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
 import { coachView } from '../storage/views';
@@ -39,7 +40,7 @@ export async function endAndReview(ctx: Services): Promise<void> {
     const choice = await ctx.ui.info(t('Something was missed: a one-minute slip review turns it into a tweak for tomorrow.'), review, t('Skip'));
     if (choice === review) slip = await askSlip(ctx);
   }
-  const done = await endSession(ctx, { sessionId: session.id, outcomes, attribution, ...(slip ? { slip } : {}), ...(tweak ? { tweak } : {}) });
+  const done = await endSession(ctx, answers<ReviewAnswers>({ sessionId: session.id, outcomes, attribution, slip, tweak }));
   if (missed && quick) {
     // The slip review stays one click away: on the feedback itself, not as a step of its own.
     const review = t('Review the slip');
@@ -63,12 +64,13 @@ type Outcomes = { subgoalId: string; outcome: Outcome }[];
 /** Every subgoal, one question each: met, partly or missed. */
 async function fullOutcomes(ctx: Services, session: Session): Promise<Outcomes | undefined> {
   const outcomes: Outcomes = [];
-  const choices: PickItem<Outcome>[] = outcomeChoices().map((o) => ({ icon: o.icon, label: o.label, value: o.value }));
+  const question = reviewPractice.outcomes;
+  const choices: PickItem<Outcome>[] = question.choices().map((o) => ({ icon: o.icon, label: o.label, value: o.value }));
   for (const goal of liveSubgoals(session)) {
     const picked = await ctx.ui.pick(choices, {
       title: title(),
-      placeholder: t('How did it go: "{0}"?', clip(goal.text, 70)),
-      active: goal.doneAt !== undefined ? 'met' : undefined,
+      placeholder: question.question(clip(goal.text, 70)),
+      active: question.preset(goal.doneAt !== undefined),
     });
     if (!picked) return undefined;
     outcomes.push({ subgoalId: goal.id, outcome: picked });
@@ -107,21 +109,21 @@ async function quickAttribution(ctx: Services, openTweak: string | undefined): P
     const composed = await ctx.ui.compose<CauseKind>({
       title: title(),
       placeholder: t('What made the difference? Type a note if you like, then pick the cause.'),
-      items: CAUSE_KINDS.map((kind) => ({ label: causeLabel(kind), value: kind })),
+      items: reviewPractice.attribution.cause.choices().map((c) => ({ label: c.label, value: c.value })),
       buttons: [],
       typedHint: t('a note — now pick the cause below'),
-      validate: (typed) => (typed.length > LIMITS.text ? t('Keep it to 500 characters (now {0}).', typed.length) : undefined),
+      validate: (typed) => textProblem(reviewPractice.attribution.note, typed),
       value: note,
     });
     if (!composed) return undefined;
     note = composed.text;
     if (composed.kind === 'item') cause = composed.value;
   }
-  const typical = CAUSE_DEFAULTS[cause];
+  const typical = reviewPractice.attribution.presets[cause];
   const keepLabel = t('Keep: about you {0}/9 · stable {1}/9 · controllable {2}/9', typical.internal, typical.stable, typical.controllable);
   type Keep = { keep: boolean; tweak?: TweakOutcome };
   const rows: PickItem<Keep>[] = openTweak
-    ? tweakChoices().map((c) => ({ icon: 'check', label: keepLabel, description: c.label, value: { keep: true, tweak: c.value } }))
+    ? reviewPractice.tweak.choices().map((c) => ({ icon: 'check', label: keepLabel, description: c.label, value: { keep: true, tweak: c.value } }))
     : [{ icon: 'check', label: keepLabel, detail: t('Typical for this cause'), value: { keep: true } }];
   rows.push({ icon: 'settings', label: t('Adjust the three ratings…'), value: { keep: false } });
   const picked = await ctx.ui.pick(rows, {
@@ -142,19 +144,12 @@ interface Answered {
   tweak?: TweakOutcome;
 }
 
-function tweakChoices(): { value: TweakOutcome; label: string }[] {
-  return [
-    { value: 'helped', label: t('the tweak helped') },
-    { value: 'notHelped', label: t('the tweak did not help') },
-    { value: 'notTried', label: t('did not try the tweak') },
-  ];
-}
-
 /** Whether the last tweak helped, one click. */
 function askTweak(ctx: Services, tweak: string): Promise<TweakOutcome | undefined> {
+  const question = reviewPractice.tweak;
   return ctx.ui.pick(
-    tweakChoices().map((c) => ({ label: c.label, value: c.value })),
-    { title: title(), placeholder: t('Your tweak from last time, "{0}": did it help?', clip(tweak, 60)) },
+    question.choices().map((c) => ({ label: c.label, value: c.value })),
+    { title: title(), placeholder: question.question(clip(tweak, 60)) },
   );
 }
 
@@ -167,14 +162,11 @@ async function fullAttribution(ctx: Services, openTweak: string | undefined): Pr
 }
 
 async function askAttribution(ctx: Services): Promise<Attribution | undefined> {
-  const items: PickItem<CauseKind>[] = CAUSE_KINDS.map((cause) => ({ label: causeLabel(cause), value: cause }));
-  const cause = await ctx.ui.pick(items, { title: title(), placeholder: t('What made the difference this session?') });
+  const question = reviewPractice.attribution;
+  const items: PickItem<CauseKind>[] = question.cause.choices().map((c) => ({ label: c.label, value: c.value }));
+  const cause = await ctx.ui.pick(items, { title: title(), placeholder: question.cause.question() });
   if (!cause) return undefined;
-  const text = await ctx.ui.input({
-    title: title(),
-    prompt: t('In a few words, what exactly? (optional — press Enter to skip)'),
-    validate: (typed) => (typed.trim().length > LIMITS.text ? t('Keep it to 500 characters (now {0}).', typed.trim().length) : undefined),
-  });
+  const text = await ctx.ui.input({ title: title(), prompt: question.note.prompt(), validate: (typed) => textProblem(question.note, typed) });
   if (text === undefined) return undefined;
   const ratings = await askDimensions(ctx, cause);
   return ratings ? { cause, text: text.trim(), ...ratings } : undefined;
@@ -182,9 +174,9 @@ async function askAttribution(ctx: Services): Promise<Attribution | undefined> {
 
 /** The three causal dimensions, each on its 1–9 scale, the cause's typical value first. */
 async function askDimensions(ctx: Services, cause: CauseKind): Promise<Pick<Attribution, 'internal' | 'stable' | 'controllable'> | undefined> {
-  const typical = CAUSE_DEFAULTS[cause];
+  const typical = reviewPractice.attribution.presets[cause];
   const ratings = { ...typical };
-  for (const dimension of dimensionQuestions()) {
+  for (const dimension of reviewPractice.attribution.dimensions()) {
     const scale: PickItem<number>[] = [];
     for (let v = 9; v >= 1; v--) scale.push({ label: `${v}`, ...(v === typical[dimension.key] ? { description: t('typical for this cause') } : {}), value: v });
     const value = await ctx.ui.pick(scale, { title: title(), placeholder: dimension.question, active: typical[dimension.key] });
@@ -194,13 +186,14 @@ async function askDimensions(ctx: Services, cause: CauseKind): Promise<Pick<Attr
   return ratings;
 }
 
+/** The slip review, its three questions in order; all three or none. */
 async function askSlip(ctx: Services): Promise<SlipReview | undefined> {
-  const title = t('Small Wins: Slip Review');
-  const cue = await askText(ctx, { title, prompt: t('What cue triggered the slip?'), placeholder: t('A Slack ping during the hard part'), what: t('the cue') });
+  const question = reviewPractice.slip;
+  const cue = await askQuestion(ctx, question.title(), question.cue);
   if (cue === undefined) return undefined;
-  const frictionFailed = await askText(ctx, { title, prompt: t('What friction failed to stop it?'), placeholder: t('Notifications were on'), what: t('the friction that failed') });
+  const frictionFailed = await askQuestion(ctx, question.title(), question.frictionFailed);
   if (frictionFailed === undefined) return undefined;
-  const tweak = await askText(ctx, { title, prompt: t('One tweak for tomorrow:'), placeholder: t('Turn on Do Not Disturb when I start a session'), what: t('a tweak') });
+  const tweak = await askQuestion(ctx, question.title(), question.tweak);
   if (tweak === undefined) return undefined;
   return { cue, frictionFailed, tweak };
 }

@@ -7,13 +7,17 @@ import { requireSession, textProblem } from './prompts';
 import { planSubgoal } from './start';
 import { present, presentWin } from './present';
 import { t } from '../../core/l10n';
+import { answers } from '../../core/practices/answers';
+import type { SubgoalAnswers, WinAnswers } from '../../core/practices/answers';
+import { winPractice } from '../../core/practices/inSession';
+import { textProblem as problemWith } from '../../core/practices/question';
 
 export async function addSubgoal(ctx: Services): Promise<void> {
   const session = await requireSession(ctx);
   if (!session) return;
   const goals = await planSubgoal(ctx, t('Small Wins: Add Subgoal'));
   if (!goals) return;
-  present(ctx, (await addSubgoalAction(ctx, { sessionId: session.id, goals })).notices);
+  present(ctx, (await addSubgoalAction(ctx, answers<SubgoalAnswers>({ sessionId: session.id, goals }))).notices);
 }
 
 /**
@@ -26,15 +30,16 @@ export async function logAWin(ctx: Services): Promise<void> {
   const subgoals = openSubgoals(session);
   const composed = await ctx.ui.compose<Subgoal>({
     title: t('Small Wins: Log a Win'),
-    placeholder: subgoals.length > 0 ? t('Type a micro-win, or pick the subgoal you finished') : t('Type a micro-win: a passing test, a clear name, a question answered'),
+    placeholder: subgoals.length > 0 ? t('Type a micro-win, or pick the subgoal you finished') : winPractice.text.prompt(),
     items: subgoals.map((g) => ({ icon: 'pass', label: g.text, description: t('subgoal · confidence {0}/10', g.confidence), value: g })),
     buttons: [],
     typedHint: t('log this micro-win'),
-    validate: textProblem(t('the win')),
+    validate: (typed) => problemWith(winPractice.text, typed),
   });
   if (!composed || composed.kind === 'button') return;
-  const win = composed.kind === 'item' ? { subgoalId: composed.value.id } : { text: composed.text };
-  await presentWin(ctx, await logWin(ctx, { sessionId: session.id, ...win }));
+  const [subgoalId, text] = composed.kind === 'item' ? [composed.value.id, undefined] : [undefined, composed.text];
+  // Who did it is the user, unless they say otherwise on the win (its credit button, or Edit or Delete).
+  await presentWin(ctx, await logWin(ctx, answers<WinAnswers>({ sessionId: session.id, subgoalId, text, by: undefined })));
 }
 
 export async function togglePause(ctx: Services): Promise<void> {

@@ -2,7 +2,7 @@ import { domainById, domainLabel } from '../../core/journal';
 import { clip } from '../../core/text';
 import { inTimeZone } from '../../core/time';
 import { addVicariousModel as addVicariousModelAction, rateDomain as rateDomainAction, recordEncouragement as recordEncouragementAction, reflect } from '../actions/practices';
-import type { DomainChoice } from '../actions/choices';
+import type { DomainChoice } from '../../core/practices/answers';
 import { present } from './present';
 import { duePrompts } from '../../core/due';
 import { evidenceFor } from '../../core/evidence';

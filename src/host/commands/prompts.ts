@@ -1,10 +1,12 @@
-import { confidenceLabel, efficacyAnchors, parseIntegerInRange, parseText } from '../../core/confidence';
+import { confidenceLabel } from '../../core/confidence';
+import { numberProblem, textProblem as problemWith } from '../../core/practices/question';
+import type { TextQuestion } from '../../core/practices/question';
+import { startPractice } from '../../core/practices/start';
 import { activeDomains } from '../../core/journal';
 import { activeSession } from '../../core/session';
-import type { DomainChoice } from '../actions/choices';
+import type { DomainChoice } from '../../core/practices/answers';
 import { LIMITS } from '../../core/limits';
 import type { Domain, Session } from '../../core/schema';
-import { calibrationAtRuler } from '../../core/coach';
 import type { LevelScore } from '../../core/coach';
 import type { Services } from '../services';
 import type { PickItem, Step } from '../platform/ui';
@@ -13,10 +15,19 @@ import { clip } from '../../core/text';
 
 /** The problem with typed text as `what` (empty, or longer than `max`), or undefined when it will do: what every text prompt and compose box checks. */
 export function textProblem(what: string, max: number = LIMITS.text): (text: string) => string | undefined {
-  return (text) => {
-    const parsed = parseText(text, max, what);
-    return parsed.ok ? undefined : parsed.message;
-  };
+  return (text) => problemWith({ what: () => what, max }, text);
+}
+
+/** A practice's text question in an input box, checked as the sidebar checks it. */
+export function askQuestion(ctx: Services, title: string, q: TextQuestion, o: { value?: string; step?: Step; extra?: (text: string) => string | undefined } = {}): Promise<string | undefined> {
+  return askText(ctx, {
+    title,
+    prompt: q.prompt(),
+    ...(q.placeholder ? { placeholder: q.placeholder() } : {}),
+    max: q.max,
+    what: q.what(),
+    ...o,
+  });
 }
 
 export function askText(
@@ -37,18 +48,18 @@ export function askText(
     .then((text) => text?.trim());
 }
 
-/** The 0–10 ruler: "How sure are you that you can do this?" */
-export function askConfidence(ctx: Services, title: string, goal: string, step?: Step, record?: readonly LevelScore[]): Promise<number | undefined> {
-  // Calibration at the ruler: a level the record shows to be off says so on its own row.
+/** The 0–10 ruler, starting at the threshold, each level with what the record says of it. */
+export function askConfidence(ctx: Services, title: string, goal: string, o: { threshold: number; record?: readonly LevelScore[]; step?: Step }): Promise<number | undefined> {
+  const ruler = startPractice.goals.confidence;
   const items: PickItem<number>[] = Array.from({ length: 11 }, (_, value) => {
-    const calibration = record ? calibrationAtRuler(record, value) : undefined;
+    const calibration = o.record ? ruler.note(o.record, value) : undefined;
     return { label: `${value}`, description: confidenceLabel(value), ...(calibration ? { detail: calibration } : {}), value };
   });
   return ctx.ui.pick(items.reverse(), {
     title,
-    placeholder: t('How sure are you that you can do this? "{0}" (0–10)', clip(goal, 60)),
-    ...(step ? { step } : {}),
-    active: 7,
+    placeholder: ruler.question(clip(goal, 60)),
+    ...(o.step ? { step: o.step } : {}),
+    active: ruler.start(o.threshold),
   });
 }
 
@@ -57,24 +68,16 @@ export function askConfidence(ctx: Services, title: string, goal: string, step?:
  * (which means the user cancelled).
  */
 export async function askEfficacy(ctx: Services, domainName: string, title: string, o: { skippable?: boolean } = {}): Promise<number | null | undefined> {
-  const anchors = efficacyAnchors().map((a) => `${a.value} ${a.label}`).join(' · ');
-  const parse = (typed: string) => parseIntegerInRange(typed, 0, 100, t('a rating'));
+  const baseline = startPractice.baseline;
+  const number = { ...baseline.number, optional: o.skippable === true };
   const text = await ctx.ui.input({
     title,
-    prompt: o.skippable
-      ? t('How certain are you that you can do "{0}" well? {1} (optional — press Enter to skip)', domainName, anchors)
-      : t('How certain are you that you can do "{0}" well? {1}', domainName, anchors),
+    prompt: baseline.question(domainName, o.skippable === true),
     placeholder: '0–100',
-    validate: (typed) => {
-      if (o.skippable && typed.trim() === '') return undefined;
-      const parsed = parse(typed);
-      return parsed.ok ? undefined : parsed.message;
-    },
+    validate: (typed) => numberProblem(number, typed),
   });
   if (text === undefined) return undefined;
-  if (o.skippable && text.trim() === '') return null;
-  const parsed = parse(text);
-  return parsed.ok ? parsed.value : undefined;
+  return text.trim() === '' ? null : Number(text.trim());
 }
 
 const NEW_DOMAIN = Symbol('new domain');
@@ -85,15 +88,14 @@ export async function askDomain(
   o: { title: string; preferredId?: string; step?: Step; allowCreate: boolean },
 ): Promise<DomainChoice | undefined> {
   const domains = activeDomains(ctx.store.live).sort((a, b) => (a.id === o.preferredId ? -1 : b.id === o.preferredId ? 1 : 0));
+  const question = startPractice.domain;
   const items: PickItem<Domain | typeof NEW_DOMAIN>[] = domains.map((d) => ({ label: d.name, value: d }));
-  if (o.allowCreate) {
-    items.push({ icon: 'add', label: t('New micro-domain…'), detail: t('Something specific, like "writing parser tests" — not "be a better engineer"'), value: NEW_DOMAIN });
-  }
+  if (o.allowCreate) items.push({ icon: 'add', label: question.create(), detail: question.createDetail(), value: NEW_DOMAIN });
   if (items.length === 0) {
     await ctx.ui.info(t('There are no domains yet. Start a focus session to create one.'));
     return undefined;
   }
-  const picked = await ctx.ui.pick(items, { title: o.title, placeholder: t('Pick a micro-domain'), ...(o.step ? { step: o.step } : {}) });
+  const picked = await ctx.ui.pick(items, { title: o.title, placeholder: question.pick(), ...(o.step ? { step: o.step } : {}) });
   if (picked === undefined) return undefined;
   if (picked !== NEW_DOMAIN) return { kind: 'existing', id: picked.id };
   const name = await askDomainName(ctx, o.title, o.step);
@@ -102,14 +104,7 @@ export async function askDomain(
 
 /** The name of a new micro-domain: a specific skill, not a life goal. */
 export function askDomainName(ctx: Services, title: string, step?: Step): Promise<string | undefined> {
-  return askText(ctx, {
-    title,
-    prompt: t('Name a micro-domain: a specific skill you are building.'),
-    placeholder: t('writing parser tests'),
-    max: LIMITS.name,
-    what: t('a domain name'),
-    ...(step ? { step } : {}),
-  });
+  return askQuestion(ctx, title, startPractice.domain.name, step ? { step } : {});
 }
 
 /** The running session, or a friendly message offering to start one. */

@@ -1,6 +1,6 @@
 import { cuesByUse, cueUses } from '../../core/journal';
 import { useCue } from '../actions/inSession';
-import type { CueChoice } from '../actions/choices';
+import type { CueChoice } from '../../core/practices/answers';
 import { present } from './present';
 import { clip } from '../../core/text';
 import { findOutcomePhrasing, instructionProblem } from '../../core/selfTalk';

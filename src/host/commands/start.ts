@@ -1,74 +1,58 @@
-import { plannedLengthChoices, plannedLengthLabel, shouldOfferShrink } from '../../core/plan';
-import { refuseIfRunning, start, thresholdFor } from '../actions/start';
+import { plannedLengthLabel } from '../../core/plan';
+import { refuseIfRunning, start } from '../actions/start';
 import { tweakSentence } from '../../core/coach';
-import type { GoalDraft } from '../actions/start';
 import type { Services } from '../services';
-import { askConfidence, askDomain, askDomainName, askEfficacy, askText } from './prompts';
+import { askConfidence, askDomain, askDomainName, askEfficacy, askQuestion } from './prompts';
+import { answers } from '../../core/practices/answers';
+import type { CueChoice, DomainChoice, GoalDraft, StartAnswers } from '../../core/practices/answers';
+import { shrinkThreshold, startPractice } from '../../core/practices/start';
+import { numberProblem, textProblem } from '../../core/practices/question';
 import { chooseCue } from './selfTalk';
 import { present } from './present';
 import type { PickItem } from '../platform/ui';
 import type { Journal } from '../../core/schema';
-import type { CueChoice, DomainChoice } from '../actions/choices';
-import { domainLabel, findDomainByName, startDomain } from '../../core/journal';
+import { domainLabel, startDomain } from '../../core/journal';
 import { liveSubgoals } from '../../core/session';
-import { LIMITS } from '../../core/limits';
 import { clip } from '../../core/text';
-import { rateDomain as rateDomainAction } from '../actions/practices';
 import { t } from '../../core/l10n';
 import { coachView } from '../storage/views';
 import { lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf } from '../../core/aggregates';
 import type { LevelScore } from '../../core/coach';
 
 const startTitle = () => t('Small Wins: Start Focus Session');
+const goalsQuestion = startPractice.goals;
 
 /**
  * Asks for a proximal subgoal and its confidence; below the threshold offers to shrink it and re-rate,
  * as often as a goal chain allows. Returns the drafts (the original first) or undefined when cancelled.
  */
 export async function planSubgoal(ctx: Services, title: string): Promise<GoalDraft[] | undefined> {
-  const text = await askText(ctx, {
-    title,
-    prompt: t('A proximal subgoal: close in time and concrete. What will you get done?'),
-    placeholder: t('Write tests for the three tokenizer edge cases'),
-    what: t('a subgoal'),
-  });
+  const text = await askQuestion(ctx, title, goalsQuestion.goal);
   if (text === undefined) return undefined;
   return rateAndShrink(ctx, title, text, levelScoresOf((await coachView(ctx.store, ctx.clock())).totals));
 }
 
 /** The ruler for a goal (with what the whole record says about each level), then the shrink step while it is rated below the threshold. */
-async function rateAndShrink(ctx: Services, title: string, text: string, scores: readonly LevelScore[]): Promise<GoalDraft[] | undefined> {
-  const confidence = await askConfidence(ctx, title, text, undefined, scores);
+async function rateAndShrink(ctx: Services, title: string, text: string, record: readonly LevelScore[]): Promise<GoalDraft[] | undefined> {
+  const { threshold, learned } = shrinkThreshold(ctx.settings(), record);
+  const confidence = await askConfidence(ctx, title, text, { threshold, record });
   if (confidence === undefined) return undefined;
   const goals: GoalDraft[] = [{ text, confidence }];
-  for (;;) {
-    const threshold = thresholdFor(ctx, scores);
-    const learned = threshold !== ctx.settings().confidenceThreshold;
+  const shrink = goalsQuestion.shrink;
+  while (shrink.offered(goals, threshold)) {
     const latest = goals[goals.length - 1] as GoalDraft;
-    if (!shouldOfferShrink(latest.confidence, threshold, goals.length)) break;
-    const shrink = await ctx.ui.pick(
+    const wanted = await ctx.ui.pick(
       [
-        { icon: 'fold', label: t('Shrink the goal'), detail: t('A smaller step you are sure of builds more belief than a big one you doubt'), value: true },
-        { label: t('Keep "{0}" at {1}/10', latest.text, latest.confidence), value: false },
+        { icon: 'fold', label: shrink.accept(), detail: shrink.why(), value: true },
+        { label: shrink.keep(latest.text, latest.confidence), value: false },
       ],
-      {
-        title,
-        placeholder: learned
-          ? t('You rated {0}/10, below {1} (the level your record shows you usually meet). Make it smaller?', latest.confidence, threshold)
-          : t('You rated {0}/10, below {1}. Make it smaller?', latest.confidence, threshold),
-      },
+      { title, placeholder: shrink.question(latest.confidence, threshold, learned) },
     );
-    if (shrink === undefined) return undefined;
-    if (!shrink) break;
-    const smaller = await askText(ctx, {
-      title,
-      prompt: t('Make it smaller: which part could you surely finish?'),
-      value: latest.text,
-      what: t('the smaller subgoal'),
-      extra: (typed) => (typed === latest.text ? t('Change the goal to make it smaller.') : undefined),
-    });
+    if (wanted === undefined) return undefined;
+    if (!wanted) break;
+    const smaller = await askQuestion(ctx, title, shrink.smaller, { value: latest.text, extra: (typed) => shrink.sameProblem(typed, latest.text) });
     if (smaller === undefined) return undefined;
-    const rerated = await askConfidence(ctx, title, smaller, undefined, scores);
+    const rerated = await askConfidence(ctx, title, smaller, { threshold, record });
     if (rerated === undefined) return undefined;
     goals.push({ text: smaller, confidence: rerated });
   }
@@ -76,17 +60,18 @@ async function rateAndShrink(ctx: Services, title: string, text: string, scores:
 }
 
 async function askPlannedMinutes(ctx: Services, preferred: number): Promise<number | undefined> {
-  const choices = plannedLengthChoices(preferred).sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : a - b));
-  const items: PickItem<number>[] = choices.map((m) => ({ label: plannedLengthLabel(m), ...(m === preferred ? { description: t('current') } : {}), value: m }));
-  items.push({ icon: 'edit', label: t('Other length…'), value: -1 });
-  const picked = await ctx.ui.pick(items, { title: startTitle(), placeholder: t('How long do you plan to focus?') });
+  const question = startPractice.plannedMinutes;
+  const choices = question.choices(preferred).sort((a, b) => (a.minutes === preferred ? -1 : b.minutes === preferred ? 1 : a.minutes - b.minutes));
+  const items: PickItem<number>[] = choices.map((c) => ({ label: c.label, ...(c.minutes === preferred ? { description: t('current') } : {}), value: c.minutes }));
+  items.push({ icon: 'edit', label: question.other(), value: -1 });
+  const picked = await ctx.ui.pick(items, { title: startTitle(), placeholder: question.question() });
   if (picked !== -1) return picked;
   const typed = await ctx.ui.input({
     title: startTitle(),
     prompt: t('Planned minutes (1–1440)'),
-    validate: (typed) => (/^\s*\d+\s*$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 1440 ? undefined : t('Enter whole minutes from 1 to 1440.')),
+    validate: (typed) => numberProblem(question.typed, typed),
   });
-  return typed === undefined ? undefined : Number(typed);
+  return typed === undefined ? undefined : Number(typed.trim());
 }
 
 /** Subgoals of recent sessions in this domain that were missed or partly met: missed first, newest first. */
@@ -105,16 +90,11 @@ export function unfinishedGoals(history: Journal, domainId: string, limit = 5): 
     .map((g) => g.text);
 }
 
-/** A first-time user names a micro-domain once, with the baseline can-do rating offered (Enter skips it). */
-async function firstDomain(ctx: Services): Promise<DomainChoice | undefined> {
-  const name = await askDomainName(ctx, startTitle());
-  if (name === undefined) return undefined;
+/** A new micro-domain is named, with the baseline can-do rating offered (Enter skips it); the start records both. */
+async function newDomain(ctx: Services, name: string): Promise<{ domain: DomainChoice; baseline: number | undefined } | undefined> {
   const baseline = await askEfficacy(ctx, name, startTitle(), { skippable: true });
   if (baseline === undefined) return undefined;
-  if (baseline === null) return { kind: 'new', name };
-  const done = await rateDomainAction(ctx, { domain: { kind: 'new', name }, value: baseline });
-  const created = findDomainByName(ctx.store.live, done.value);
-  return created ? { kind: 'existing', id: created.id } : { kind: 'new', name };
+  return { domain: { kind: 'new', name }, baseline: baseline ?? undefined };
 }
 
 const BUTTONS = () => [
@@ -133,8 +113,15 @@ export async function startFocusSession(ctx: Services): Promise<void> {
   const view = await coachView(ctx.store, ctx.clock());
   const history = view.records;
   const known = startDomain(view.records, ctx.defaults.get().lastDomainId, latestDomainOf(view.totals));
-  let domain: DomainChoice | undefined = known ? { kind: 'existing', id: known.id } : await firstDomain(ctx);
-  if (!domain) return;
+  let domain: DomainChoice;
+  let baseline: number | undefined;
+  if (known) domain = { kind: 'existing', id: known.id };
+  else {
+    const name = await askDomainName(ctx, startTitle());
+    const named = name === undefined ? undefined : await newDomain(ctx, name);
+    if (!named) return;
+    ({ domain, baseline } = named);
+  }
   let planned = ctx.defaults.get().plannedMinutes ?? ctx.settings().defaultPlannedMinutes;
   // The cue of the domain's latest session however long ago (from the totals), when it still exists.
   const lastCue = domain.kind === 'existing' ? latestCueOf(view.totals, domain.id) : undefined;
@@ -156,7 +143,7 @@ export async function startFocusSession(ctx: Services): Promise<void> {
       items: unfinished.map((goal) => ({ icon: 'debug-restart', label: goal, description: t('not finished last time'), value: goal })),
       buttons: BUTTONS(),
       typedHint: t('start with this subgoal'),
-      validate: (typed) => (typed.length > LIMITS.text ? t('Keep {0} to {1} characters (now {2}).', t('a subgoal'), LIMITS.text, typed.length) : undefined),
+      validate: (typed) => textProblem(goalsQuestion.goal, typed),
       value: text,
     });
     if (!composed) return;
@@ -167,7 +154,8 @@ export async function startFocusSession(ctx: Services): Promise<void> {
     text = composed.text;
     if (composed.id === 'domain') {
       const picked = await askDomain(ctx, { title: startTitle(), allowCreate: true, ...(domain.kind === 'existing' ? { preferredId: domain.id } : {}) });
-      if (picked) domain = picked;
+      const named = picked?.kind === 'new' ? await newDomain(ctx, picked.name) : picked && { domain: picked, baseline: undefined };
+      if (named) ({ domain, baseline } = named);
     } else if (composed.id === 'length') {
       const minutes = await askPlannedMinutes(ctx, planned);
       if (minutes !== undefined) planned = minutes;
@@ -178,6 +166,6 @@ export async function startFocusSession(ctx: Services): Promise<void> {
   }
   const goals = await rateAndShrink(ctx, startTitle(), text, levelScoresOf(view.totals));
   if (!goals) return;
-  const done = await start(ctx, { domain, goals, plannedMinutes: planned, ...(cue ? { cue } : {}) });
+  const done = await start(ctx, answers<StartAnswers>({ domain, baseline, goals, plannedMinutes: planned, cue }));
   present(ctx, done.notices);
 }

@@ -32,11 +32,11 @@ export function createDashboardHandler(ctx: Services, port: DashboardPort) {
       if (m.zone) ctx.learnTimeZone(m.zone);
       return Promise.resolve(port.sendSnapshot());
     },
-    startSession: (m) => show(start(ctx, { domain: m.domain, goals: m.goals, plannedMinutes: m.plannedMinutes, ...(m.cueId ? { cue: { kind: 'existing', id: m.cueId } } : {}) })),
-    addSubgoal: (m) => show(addSubgoal(ctx, { sessionId: m.sessionId, goals: [m.goal] })),
-    logWin: (m) => show(logWin(ctx, { sessionId: m.sessionId, ...(m.subgoalId ? { subgoalId: m.subgoalId } : {}), ...(m.text ? { text: m.text } : {}) })),
+    startSession: (m) => show(start(ctx, m.answers)),
+    addSubgoal: (m) => show(addSubgoal(ctx, m.answers)),
+    logWin: (m) => show(logWin(ctx, m.answers)),
     togglePause: (m) => show(togglePause(ctx, { sessionId: m.sessionId })),
-    endSession: (m) => show(endSession(ctx, { sessionId: m.sessionId, outcomes: m.outcomes, attribution: m.attribution, ...(m.slip ? { slip: m.slip } : {}) })),
+    endSession: (m) => show(endSession(ctx, m.answers)),
     acceptSuggestion: (m) => show(acceptSuggestion(ctx, { id: m.id })),
     dismissSuggestion: (m) => Promise.resolve(ctx.suggestions.dismiss(m.id)),
     saveCue: (m) => show(saveCue(ctx, m.instruction)),

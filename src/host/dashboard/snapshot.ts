@@ -1,15 +1,14 @@
-import { CAUSE_DEFAULTS, causeLabel } from '../../core/attribution';
 import { duePrompts } from '../../core/due';
 import { brierByDomain, calibrationFeedback } from '../../core/calibration';
 import { evidenceFor, winsSince } from '../../core/evidence';
-import { aggregateOf, attributionMixOf, brierOf, calendarOf, calibrationOf, lastTweakOf, latestCueOf, latestDomainOf, recordFacts, worksOf } from '../../core/aggregates';
+import { aggregateOf, attributionMixOf, brierOf, calendarOf, calibrationOf, lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf, recordFacts, tweakStillOpenOf, worksOf } from '../../core/aggregates';
 import type { HistoryView } from '../../core/aggregates';
 import { attributionMix, calibration, dipNote, efficacySeries, winsCalendar } from '../../core/insights';
 import { progressDomains, progressDomainsFromView } from '../../core/progress';
 import { activeDomains, cuesByUse, domainLabel as name, latestCue, latestDomain, startDomain } from '../../core/journal';
-import { encouragementFromCredit, encouragementFromRecordWithCredit, modelForDoubt, modelSentence, lastTweak, recurringSlipCues, slipPatternSentence, tweakSentence, tweaksThatWork } from '../../core/coach';
-import type { Tweak, WorkingTweak } from '../../core/coach';
-import { CAUSE_KINDS } from '../../core/schema';
+import { encouragementFromCredit, encouragementFromRecordWithCredit, modelForDoubt, modelSentence, lastTweak, levelScores, recurringSlipCues, slipPatternSentence, tweakSentence, tweakStillOpen, tweaksThatWork } from '../../core/coach';
+import type { LevelScore, Tweak, WorkingTweak } from '../../core/coach';
+import { shrinkThreshold, startPractice } from '../../core/practices/start';
 import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
 import { dayStart, monthStart } from '../../core/time';
@@ -17,7 +16,7 @@ import type { Charts, SessionView, Snapshot } from '../../shared/protocol';
 import type { Suggestion } from '../../core/suggestions';
 import type { Settings } from '../platform/settings';
 
-function sessionView(journal: Journal, s: Session, now: number, language: string, last: Tweak | undefined): SessionView {
+function sessionView(journal: Journal, s: Session, now: number, language: string, last: Tweak | undefined, open: Tweak | undefined): SessionView {
   const tweak = last && tweakSentence(last, now, language);
   const cueId = s.cueIds[s.cueIds.length - 1];
   const cue = journal.cues.find((c) => c.id === cueId)?.instruction;
@@ -32,6 +31,7 @@ function sessionView(journal: Journal, s: Session, now: number, language: string
     wins: s.wins.map((w) => ({ id: w.id, text: w.text, at: w.at, ...(w.by && w.by !== 'mine' ? { by: w.by } : {}) })),
     ...(cue ? { cue } : {}),
     ...(tweak ? { tweak } : {}),
+    ...(open ? { openTweak: open.tweak } : {}),
     reframes: s.reframes.map((r) => ({ signal: r.signal, reframe: r.reframe })),
   };
 }
@@ -71,6 +71,8 @@ export function buildSnapshotFromView(
     latestDomainId: latestDomainOf(totals),
     lastCueId: (domainId) => latestCueOf(totals, domainId),
     lastTweak: (domainId) => lastTweakOf(totals, domainId),
+    openTweak: (domainId) => tweakStillOpenOf(totals, domainId),
+    levels: levelScoresOf(totals),
     works: worksOf(totals),
     calibration: calibrationOf(totals),
     calendar: calendarOf(totals, now, 84).map((d) => ({ day: d.day, wins: d.wins })),
@@ -88,6 +90,10 @@ interface Figures {
   lastCueId: (domainId: string | undefined) => string | undefined;
   /** The latest slip review's tweak in a domain, however long ago, and the tweaks that helped. */
   lastTweak: (domainId: string) => Tweak | undefined;
+  /** The tweak the next review in a domain asks about. */
+  openTweak: (domainId: string) => Tweak | undefined;
+  /** How often goals rated at each level were met: the shrink threshold and the ruler's notes. */
+  levels: LevelScore[];
   works: WorkingTweak[];
   calibration: Charts['calibration'];
   calendar: Charts['calendar'];
@@ -118,15 +124,18 @@ function assemble(
   // The start form offers what the palette's start does: the domain, and the cue its latest session ended with.
   const startWith = startDomain(journal, defaults.lastDomainId, figures.latestDomainId);
   const lastCueId = figures.lastCueId(startWith?.id);
+  const { threshold, learned } = shrinkThreshold(settings, figures.levels);
   return {
     now,
-    threshold: settings.confidenceThreshold,
+    threshold,
+    thresholdLearned: learned,
+    rulerNotes: Array.from({ length: 11 }, (_, level) => startPractice.goals.confidence.note(figures.levels, level) ?? ''),
     defaultPlannedMinutes: defaults.plannedMinutes ?? settings.defaultPlannedMinutes,
     ...(startWith ? { lastDomainId: startWith.id } : {}),
     domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
     cues: cuesByUse(journal).map((c) => ({ id: c.id, instruction: c.instruction })),
     ...(lastCueId !== undefined && journal.cues.some((c) => c.id === lastCueId) ? { lastCueId } : {}),
-    ...(session ? { session: sessionView(journal, session, now, language, figures.lastTweak(session.domainId)) } : {}),
+    ...(session ? { session: sessionView(journal, session, now, language, figures.lastTweak(session.domainId), figures.openTweak(session.domainId)) } : {}),
     suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
     todayWins,
     evidence: {
@@ -141,7 +150,6 @@ function assemble(
       .filter((m) => !focusDomainId || !m.domainId || m.domainId === focusDomainId)
       .map((m) => ({ name: m.name, workflowNotes: m.workflowNotes, ...(m.domainId ? { domainName: name(journal, m.domainId) } : {}) })),
     due: { reflection: due.reflection, reassess: due.reassess.map((id) => name(journal, id)) },
-    causes: CAUSE_KINDS.map((kind) => ({ kind, label: causeLabel(kind), ...CAUSE_DEFAULTS[kind] })),
     charts: {
       efficacy: efficacySeries(journal)
         .map((s) => ({ domainName: name(journal, s.domainId), colour: colourOf(figures.domainOrder, s.domainId), points: lastMonths(s.points, (p) => p.at, now) }))
@@ -197,6 +205,8 @@ export function buildSnapshotFromHistory(
     latestDomainId: latestDomain(journal),
     lastCueId: (domainId) => latestCue(journal, domainId),
     lastTweak: (domainId) => lastTweak(journal, domainId),
+    openTweak: (domainId) => tweakStillOpen(journal, domainId),
+    levels: levelScores(journal),
     works: tweaksThatWork(journal),
     calibration: calibration(journal),
     calendar: winsCalendar(journal, now),
