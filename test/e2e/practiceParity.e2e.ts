@@ -96,7 +96,7 @@ describe('one definition per practice: the palette and the sidebar store the sam
   });
 
   it('start: a new domain with its baseline, the ruler with the learned threshold, the shrink step, the planned length', async () => {
-    palette.ui.queue({ button: 'domain' }, 'New micro-domain', 'parser tests', '40', { button: 'length' }, '45 minutes', { type: 'Rewrite it all' }, '4', 'Shrink the goal', 'Rewrite one rule', '6');
+    palette.ui.queue({ button: 'domain' }, { type: 'parser tests' }, '40', { button: 'length' }, '45 minutes', { type: 'Rewrite it all' }, '4', 'Shrink the goal', 'Rewrite one rule', '6');
     await startFocusSession(palette.ctx);
     assert.ok(palette.ui.prompts.some((p) => p.includes('below 5 (the level your record shows')), 'the palette names the learned threshold');
 

@@ -221,8 +221,9 @@ export async function startFocus(page: Page, a: StartAnswers): Promise<number> {
     await clickInputButton(page, 'Change the domain');
     if ('pick' in a.domain) await pick(page, 'Pick a micro-domain', a.domain.pick);
     else {
-      await pick(page, 'Pick a micro-domain', 'New micro-domain');
-      await type(page, 'Name a micro-domain', a.domain.create);
+      // A new domain is typed in the same box, then its baseline offered (Enter skips it).
+      await type(page, 'Pick a micro-domain', a.domain.create);
+      await type(page, 'How certain are you', '');
       interactions++;
     }
     interactions += 2;

@@ -15,6 +15,7 @@ import { buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/s
 import { dashboardView } from '../../src/host/storage/views';
 import { rateDomain, weeklyReflection } from '../../src/host/commands/practices';
 import { guarded } from '../../src/host/commands/guarded';
+import { start } from '../../src/host/actions/start';
 import { firstSessionMet, harness, ScriptedUi } from './helpers';
 import type { Harness } from './helpers';
 
@@ -37,6 +38,21 @@ describe('command flows (scripted prompts)', () => {
     assert.deepEqual(liveSubgoals(session).map((g) => g.text), ['Rewrite the number rule']);
     assert.equal(h.ui.remaining, 0, 'every prompt was asked');
     assert.deepEqual(h.workspace.get('defaults'), { lastDomainId: session.domainId, plannedMinutes: 25 });
+  });
+
+  it('offers what was typed to a session another window started meanwhile, instead of dropping it', async () => {
+    const h = harness({ settings: { reviewDepth: 'quick' }, ui: new ScriptedUi([], { 'started in another window': 'Add as a subgoal' }) });
+    await firstSessionMet(h);
+    const domainId = h.ctx.store.live.domains[0]?.id as string;
+    // The other window's Start lands while this one is at the ruler.
+    const otherWindow = async () => void (await start(h.ctx, { domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Theirs', confidence: 9 }], plannedMinutes: 0 }));
+    let landed: Promise<void> | undefined;
+    h.ui.queue({ type: 'Mine, typed here' }, (items) => ((landed = otherWindow()), items.find((i) => i.label === '9')?.value));
+    await startFocusSession(h.ctx);
+    await landed;
+    const running = activeSession(h.ctx.store.live);
+    assert.deepEqual(running && liveSubgoals(running).map((g) => g.text), ['Theirs', 'Mine, typed here']);
+    assert.ok(h.ui.messages.some((m) => m.text.includes('A focus session was started in another window meanwhile. Add "Mine, typed here"')));
   });
 
   it('uses the threshold setting as it is now', async () => {
@@ -71,7 +87,7 @@ describe('command flows (scripted prompts)', () => {
     await startShrunk(h);
     h.ui.queue('Met', 'Effort', '', '9', '3', '9');
     await endAndReview(h.ctx);
-    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', '', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
+    h.ui.queue({ button: 'domain' }, { type: 'sql' }, '', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
     await startFocusSession(h.ctx);
     assert.ok(h.ui.messages.some((m) => m.kind === 'warn' && /already worked on "parser tests" this week/.test(m.text)));
     assert.ok(activeSession(h.ctx.store.live));
@@ -84,7 +100,7 @@ describe('command flows (scripted prompts)', () => {
     await logAWin(h.ctx);
     h.ui.queue('Met', 'Effort', '', '9', '3', '9');
     await endAndReview(h.ctx);
-    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', '', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
+    h.ui.queue({ button: 'domain' }, { type: 'sql' }, '', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
     await startFocusSession(h.ctx);
     h.ui.queue({ type: 'Indexed the table' });
     await logAWin(h.ctx);
@@ -294,7 +310,7 @@ describe('the daily loop in few interactions', () => {
     const h = harness({ settings: { reviewDepth: 'quick' } });
     await firstSessionMet(h);
     h.time.advance(DAY);
-    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'SQL tuning', '', { type: 'Index the joins' }, '9');
+    h.ui.queue({ button: 'domain' }, { type: 'SQL tuning' }, '', { type: 'Index the joins' }, '9');
     await startFocusSession(h.ctx);
     h.ui.queue(['Index the joins'], 'Effort', 'Keep');
     await endAndReview(h.ctx);
@@ -373,7 +389,7 @@ describe('the prompt budget', () => {
     h.ui.queue('Met', 'Effort', '', '9', '3', '9');
     await endAndReview(h.ctx);
     h.ui.messages.length = 0;
-    h.ui.queue({ button: 'domain' }, 'New micro-domain', 'sql', '', { type: 'Write the join' }, '3', 'Keep');
+    h.ui.queue({ button: 'domain' }, { type: 'sql' }, '', { type: 'Write the join' }, '3', 'Keep');
     await startFocusSession(h.ctx);
     assert.equal(h.ui.messages.length, 1);
     assert.match(h.ui.messages[0]?.text ?? '', /already worked on "parser tests" this week.*Focus session started on sql/);

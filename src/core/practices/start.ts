@@ -18,8 +18,10 @@ export const startPractice = {
   domain: {
     label: () => t('Micro-domain'),
     pick: () => t('Pick a micro-domain'),
+    pickOrName: () => t('Pick a micro-domain, or type a new one: something specific, like "writing parser tests"'),
     create: () => t('New micro-domain…'),
-    createDetail: () => t('Something specific, like "writing parser tests" — not "be a better engineer"'),
+    /** What Enter does with a typed name in the palette's domain box. */
+    createTyped: () => t('a new micro-domain'),
     name: textQuestion({
       label: () => t('New micro-domain'),
       prompt: () => t('Name a micro-domain: a specific skill you are building.'),

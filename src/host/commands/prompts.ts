@@ -80,26 +80,37 @@ export async function askEfficacy(ctx: Services, domainName: string, title: stri
   return text.trim() === '' ? null : Number(text.trim());
 }
 
-const NEW_DOMAIN = Symbol('new domain');
-
-/** Picks an existing micro-domain or names a new one (created by the action); the preferred one is listed first. */
+/**
+ * Picks an existing micro-domain (the preferred one listed first) or, where one may be created, names
+ * a new one in the same box: typed and Enter. A typed name that exists is that domain.
+ */
 export async function askDomain(
   ctx: Services,
   o: { title: string; preferredId?: string; step?: Step; allowCreate: boolean },
 ): Promise<DomainChoice | undefined> {
   const domains = activeDomains(ctx.store.live).sort((a, b) => (a.id === o.preferredId ? -1 : b.id === o.preferredId ? 1 : 0));
   const question = startPractice.domain;
-  const items: PickItem<Domain | typeof NEW_DOMAIN>[] = domains.map((d) => ({ label: d.name, value: d }));
-  if (o.allowCreate) items.push({ icon: 'add', label: question.create(), detail: question.createDetail(), value: NEW_DOMAIN });
-  if (items.length === 0) {
-    await ctx.ui.info(t('There are no domains yet. Start a focus session to create one.'));
-    return undefined;
+  const items: PickItem<Domain>[] = domains.map((d) => ({ label: d.name, value: d }));
+  if (!o.allowCreate) {
+    if (items.length === 0) {
+      await ctx.ui.info(t('There are no domains yet. Start a focus session to create one.'));
+      return undefined;
+    }
+    const picked = await ctx.ui.pick(items, { title: o.title, placeholder: question.pick(), ...(o.step ? { step: o.step } : {}) });
+    return picked && { kind: 'existing', id: picked.id };
   }
-  const picked = await ctx.ui.pick(items, { title: o.title, placeholder: question.pick(), ...(o.step ? { step: o.step } : {}) });
-  if (picked === undefined) return undefined;
-  if (picked !== NEW_DOMAIN) return { kind: 'existing', id: picked.id };
-  const name = await askDomainName(ctx, o.title, o.step);
-  return name === undefined ? undefined : { kind: 'new', name };
+  const composed = await ctx.ui.compose<Domain>({
+    title: o.title,
+    placeholder: question.pickOrName(),
+    items,
+    buttons: [],
+    typedHint: question.createTyped(),
+    validate: (typed) => problemWith(question.name, typed),
+  });
+  if (!composed || composed.kind === 'button') return undefined;
+  if (composed.kind === 'item') return { kind: 'existing', id: composed.value.id };
+  const named = domains.find((d) => d.name.toLowerCase() === composed.text.toLowerCase());
+  return named ? { kind: 'existing', id: named.id } : { kind: 'new', name: composed.text };
 }
 
 /** The name of a new micro-domain: a specific skill, not a life goal. */

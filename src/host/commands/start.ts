@@ -4,7 +4,8 @@ import { tweakSentence } from '../../core/coach';
 import type { Services } from '../services';
 import { askConfidence, askDomain, askDomainName, askEfficacy, askQuestion } from './prompts';
 import { answers } from '../../core/practices/answers';
-import type { CueChoice, DomainChoice, GoalDraft, StartAnswers } from '../../core/practices/answers';
+import type { CueChoice, DomainChoice, GoalDraft, StartAnswers, SubgoalAnswers } from '../../core/practices/answers';
+import { addSubgoal } from '../actions/inSession';
 import { shrinkThreshold, startPractice } from '../../core/practices/start';
 import { numberProblem, textProblem } from '../../core/practices/question';
 import { chooseCue } from './selfTalk';
@@ -12,7 +13,7 @@ import { present } from './present';
 import type { PickItem } from '../platform/ui';
 import type { Journal } from '../../core/schema';
 import { domainLabel, startDomain } from '../../core/journal';
-import { liveSubgoals } from '../../core/session';
+import { activeSession, liveSubgoals } from '../../core/session';
 import { clip } from '../../core/text';
 import { t } from '../../core/l10n';
 import { coachView } from '../storage/views';
@@ -166,6 +167,15 @@ export async function startFocusSession(ctx: Services): Promise<void> {
   }
   const goals = await rateAndShrink(ctx, startTitle(), text, levelScoresOf(view.totals));
   if (!goals) return;
-  const done = await start(ctx, answers<StartAnswers>({ domain, baseline, goals, plannedMinutes: planned, cue }));
-  present(ctx, done.notices);
+  const started = await start(ctx, answers<StartAnswers>({ domain, baseline, goals, plannedMinutes: planned, cue })).catch((error: unknown) => {
+    const running = activeSession(ctx.store.live);
+    if (!running) throw error;
+    return running;
+  });
+  if ('notices' in started) return present(ctx, started.notices);
+  // Another window started a session while this one was being planned: what was typed here is offered to it, not dropped.
+  const add = t('Add as a subgoal');
+  const latest = goals[goals.length - 1] as GoalDraft;
+  const choice = await ctx.ui.info(t('A focus session was started in another window meanwhile. Add "{0}" to it as a subgoal?', clip(latest.text, 60)), add);
+  if (choice === add) present(ctx, (await addSubgoal(ctx, answers<SubgoalAnswers>({ sessionId: started.id, goals }))).notices);
 }
