@@ -56,6 +56,16 @@ function configs() {
       target: 'es2022',
     },
     {
+      // The sidebar's charts: the Progress tab's figure modules (Observable Plot) in a script of their
+      // own, which the sidebar adds after its first render. Its stylesheet comes out as figures.css.
+      ...common,
+      entryPoints: { figures: 'src/webview/figures/sidebarFigures.ts' },
+      outdir: 'dist/webview',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+    },
+    {
       // The Progress tab, with Observable Plot: loaded only by that tab, so the sidebar stays small.
       // Its stylesheet, imported by the entry, comes out beside it as progress.css.
       ...common,

@@ -26,7 +26,11 @@ export type ProgressMessageType = ProgressMessage['type'];
 
 // ---- host → webview: plain types, built by the host ----
 
-export interface ProgressSnapshot {
+/**
+ * The figures, as one model for every surface that draws them (src/webview/figures): the Progress tab
+ * for the range the user chose, the sidebar for the last three months.
+ */
+export interface Figures {
   now: number;
   range: ProgressRange;
   /** Monday 00:00 of the range's first week. */
@@ -41,6 +45,9 @@ export interface ProgressSnapshot {
   /** Brier score per domain per month (0 is perfect). */
   brier: { domainId: string; domainName: string; points: BrierPoint[] }[];
   focus: { weekOf: number; minutes: number }[];
+}
+
+export interface ProgressSnapshot extends Figures {
   summary: (DomainSummary & { domainName: string })[];
 }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { boundedText, idSchema } from '../core/schema';
 import { LIMITS } from '../core/limits';
-import type { CalibrationRow } from '../core/insights';
+import type { Figures } from './progressProtocol';
 import { reviewAnswersSchema, startAnswersSchema, subgoalAnswersSchema, winAnswersSchema } from '../core/practices/answers';
 
 // ---- webview → host: validated once by the host with safeParse ----
@@ -56,21 +56,6 @@ export interface SessionView {
 }
 
 
-export interface Charts {
-  /** Per domain with ratings; `colour` is its place in the Progress tab's list of domains, which picks its colour there and here (webview/series.ts). */
-  efficacy: { domainName: string; colour: number; points: { at: number; value: number }[] }[];
-  /** Wins per day for the last 84 days, oldest first. */
-  calendar: { day: number; wins: number }[];
-  /** Per week, oldest first: share of reviewed sessions whose cause was internal and controllable. */
-  attributionMix: { weekOf: number; reviews: number; ownShare: number }[];
-  calibration: CalibrationRow[];
-  /** Plain feedback when a confidence level is consistently off. */
-  calibrationNote?: string;
-  /** Brier score per domain per month (0 is perfect). */
-  brier: { domainName: string; points: { month: number; score: number; goals: number }[] }[];
-  dip?: string;
-}
-
 /** Where the record lives, when the dashboard has something to say of it (one line, never a notification). */
 export type RecordLine = { kind: 'machine' } | { kind: 'away' | 'note'; text: string };
 
@@ -104,7 +89,10 @@ export interface Snapshot {
   };
   models: { name: string; workflowNotes: string; domainName?: string }[];
   due: { reflection: boolean; reassess: string[] };
-  charts: Charts;
+  /** The charts' model, the Progress tab's for the last three months: drawn by the same modules (src/webview/figures). */
+  figures: Figures;
+  /** Sentences beside the charts: a dip in belief (with a model), and a confidence level consistently off. */
+  notes: { dip?: string; calibration?: string };
   record?: RecordLine;
 }
 

@@ -1,7 +1,7 @@
 import './translations';
 import { t } from '../core/l10n';
 import type { HostMessage, SessionView, Snapshot } from '../shared/protocol';
-import { attributionChart, calendarChart, calibrationChart, efficacyChart } from './charts';
+import { figureDrawer } from './figures/lazy';
 import { button } from './controls';
 import { announce, fill, h } from './dom';
 import { evidencePanel } from './evidencePanel';
@@ -55,17 +55,26 @@ function renderNow(s: Snapshot): void {
   if (now.firstChild !== sessionPanel.element) fill(now, sessionPanel.element);
 }
 
+const figures = h('div', { class: 'figures', id: 'figures' });
+
 function renderProgress(s: Snapshot): void {
   fill(
     progress,
     h('h2', { id: 'progress-heading' }, t('Progress')),
+    h('p', { class: 'muted' }, t('The last 3 months, every domain.')),
     button(t('Show progress'), () => post({ type: 'run', action: 'showProgress' }), { secondary: true, icon: 'graph-line', id: 'show-progress' }),
-    s.charts.dip ? h('p', { class: 'dip', id: 'dip-note' }, s.charts.dip) : null,
-    efficacyChart(s.charts.efficacy),
-    calendarChart(s.charts.calendar),
-    attributionChart(s.charts.attributionMix),
-    calibrationChart(s.charts.calibration, s.charts.calibrationNote, s.charts.brier),
+    s.notes.dip ? h('p', { class: 'dip', id: 'dip-note' }, s.notes.dip) : null,
+    s.notes.calibration ? h('p', { class: 'calibration-note', id: 'calibration-note' }, s.notes.calibration) : null,
+    figures,
   );
+  drawFigures(s);
+}
+
+/** The charts, once their script is there (it is asked for at the first snapshot); drawn to the view's width. */
+function drawFigures(s: Snapshot): void {
+  const draw = figureDrawer(() => latest && drawFigures(latest));
+  if (!draw) return fill(figures, h('p', { class: 'muted' }, t('Loading…')));
+  fill(figures, ...draw(s.figures, Math.max(240, Math.round(progress.clientWidth || app.clientWidth || 300))));
 }
 
 /** Where the record lives, in one line at the foot: only on this machine (with the way to a folder), or a folder that cannot be reached now. */

@@ -71,12 +71,14 @@ function sizes(): void {
   const extension = { bytes: loader.bytes + app.bytes, gzip: loader.gzip + app.gzip, loaderBytes: loader.bytes };
   const webview = measure('dist/webview/main.js');
   const progress = measure('dist/webview/progress.js');
-  results['bundles'] = { extension, webview, progress };
+  const figures = measure('dist/webview/figures.js');
+  results['bundles'] = { extension, webview, progress, figures };
   // What the user waits for is the activation path (the loader VS Code runs at activation; the app loads after it) and the
   // activation itself (its own row); the whole is guarded against accidental weight.
   rows.push({ figure: 'Activation path (dist/extension.js, minified)', value: kb(loader.bytes), reference: 'the app loads after activation', budget: '≤ 2 KB', ok: loader.bytes <= 2 * 1024 });
   rows.push({ figure: 'Extension bundles (minified / gzip)', value: `${kb(extension.bytes)} / ${kb(extension.gzip)}`, reference: `loader ${kb(loader.bytes)} + app`, budget: '≤ 250 KB (against accidental weight)', ok: extension.bytes <= 250 * 1024 });
-  rows.push({ figure: 'Webview bundle, sidebar (minified / gzip)', value: `${kb(webview.bytes)} / ${kb(webview.gzip)}`, reference: '', budget: '≤ 150 KB', ok: webview.bytes <= 150 * 1024 });
+  rows.push({ figure: 'Webview bundle, sidebar (minified / gzip)', value: `${kb(webview.bytes)} / ${kb(webview.gzip)}`, reference: 'what its first render waits for', budget: '≤ 150 KB', ok: webview.bytes <= 150 * 1024 });
+  rows.push({ figure: "  the sidebar's charts (minified / gzip)", value: `${kb(figures.bytes)} / ${kb(figures.gzip)}`, reference: 'dist/webview/figures.js, added after the first render', budget: '≤ 300 KB', ok: figures.bytes <= 300 * 1024 });
   rows.push({ figure: 'Progress tab bundle (minified / gzip)', value: `${kb(progress.bytes)} / ${kb(progress.gzip)}`, reference: 'dist/webview/progress.js', budget: '≤ 300 KB', ok: progress.bytes <= 300 * 1024 });
 }
 

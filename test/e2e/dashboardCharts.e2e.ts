@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Snapshot } from '../../src/shared/protocol';
 import { launchChromium } from '../harness/browser';
@@ -6,112 +8,62 @@ import { loadDashboard, sendHostMessage } from '../harness/dashboardPage';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { fiveYearJournal } from '../bench/fiveYearJournal';
-import { seriesColour } from '../../src/webview/series';
+import { RESULTS } from './workbench';
 
 const ROOT = process.cwd();
 
-/** Labels as the page draws them: text, position (from the attributes) and anchor. */
-interface Label {
-  text: string;
-  x: number;
-  y: number;
-  anchor: string;
-}
-
-const day = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
-
 /**
- * The sidebar's pictures say what they measure: each chart's scale, the dates its time axis spans, the
- * weekdays and months of the calendar, each calibration bar's level. Plain Chromium with the built bundle.
+ * The sidebar draws the Progress tab's figures (src/webview/figures) from the same model, at its own
+ * width: plain Chromium with the built bundles, a year of a heavy user's history as the host sends it.
  */
-describe('the dashboard charts’ labels', () => {
+describe('the dashboard charts', () => {
   let browser: Browser;
-  /** A year of a heavy user's history, as the host would send it. */
   let snapshot: Snapshot;
   before(async () => {
     browser = await launchChromium();
     const now = Date.now();
-    snapshot = buildSnapshot(fiveYearJournal(now, { years: 1 }), now, DEFAULT_SETTINGS, {});
+    const journal = fiveYearJournal(now, { years: 1 });
+    // Every third win done with AI help, which the sidebar's own calendar used to leave out.
+    journal.sessions = journal.sessions.map((s) => ({ ...s, wins: s.wins.map((w, i) => (i % 3 === 0 ? { ...w, by: 'assisted' as const } : w)) }));
+    snapshot = buildSnapshot(journal, now, DEFAULT_SETTINGS, {});
   });
   after(async () => {
     await browser.close();
   });
 
-  async function open(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 400, height: 1200 } });
-    await loadDashboard(page, { repo: ROOT });
+  async function open(figures = true): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 320, height: 1200 } });
+    await loadDashboard(page, { repo: ROOT, figures });
     return page;
   }
 
-  it('labels the belief line 0 and 100 and each calibration bar 0–10, under its bar', async () => {
+  it("draws the Progress tab's figures at the sidebar's width, wins with AI help on its calendar too", async () => {
     const page = await open();
     await sendHostMessage(page, { type: 'snapshot', snapshot });
-    const chart = (title: string) => page.locator('figure.chart', { has: page.locator('h3', { hasText: title }) }).locator('svg');
-    const labels = (title: string): Promise<Label[]> =>
-      chart(title)
-        .locator('text.axis-label')
-        .evaluateAll((nodes) => nodes.map((n) => ({ text: n.textContent ?? '', x: Number(n.getAttribute('x')), y: Number(n.getAttribute('y')), anchor: n.getAttribute('text-anchor') ?? '' })));
-    await chart('Can-do belief, the last 12 months').waitFor();
-    const ratings = snapshot.charts.efficacy.flatMap((s) => s.points.map((p) => p.at));
-    const belief = await labels('Can-do belief, the last 12 months');
-    assert.deepEqual(belief.map((l) => l.text), ['100', '0', day.format(Math.min(...ratings)), day.format(Math.max(...ratings))]);
-    assert.ok((belief[0]?.y ?? 0) < (belief[1]?.y ?? 0), '100 is above 0');
-    // Each line in its domain's colour, the one the Progress tab gives it.
-    const lines = await chart('Can-do belief, the last 12 months').locator('polyline').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('stroke')));
-    assert.deepEqual(lines, snapshot.charts.efficacy.map((s) => seriesColour(s.colour)));
-    assert.ok((belief[2]?.x ?? 0) < (belief[3]?.x ?? 0) && (belief[2]?.y ?? 0) > (belief[1]?.y ?? 0), 'the dates run left to right under the scale');
-    const weeks = snapshot.charts.attributionMix;
-    const causes = await labels('Own and controllable causes');
-    assert.deepEqual(causes.map((l) => l.text), ['100%', '50%', '0%', day.format(weeks[0]?.weekOf ?? 0), day.format(weeks[weeks.length - 1]?.weekOf ?? 0)]);
-    assert.ok((causes[0]?.y ?? 0) < (causes[1]?.y ?? 0) && (causes[1]?.y ?? 0) < (causes[2]?.y ?? 0), '100% above 50% above 0%');
-    const calibration = await labels('Confidence calibration');
-    assert.deepEqual(calibration.slice(0, 2).map((l) => l.text), ['100%', '0%']);
-    const bars = await chart('Confidence calibration').evaluate((svg) => {
-      // Centred on x (text-anchor middle), its baseline at y.
-      const labels = [...svg.querySelectorAll('text.axis-label')].slice(2).map((n) => ({ text: n.textContent, x: Number(n.getAttribute('x')), y: Number(n.getAttribute('y')), anchor: n.getAttribute('text-anchor') }));
-      // From the attributes: a level nobody rated has a bar of height 0, which has no box to measure.
-      const rects = [...svg.querySelectorAll('rect.bar-calibration')].map((r) => ({ x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')), width: Number(r.getAttribute('width')), height: Number(r.getAttribute('height')) }));
-      return { labels, rects };
-    });
-    assert.deepEqual(bars.labels.map((l) => l.text), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-    bars.labels.forEach((label, i) => {
-      const bar = bars.rects[i];
-      assert.ok(bar, `bar ${i}`);
-      assert.equal(label.anchor, 'middle');
-      assert.ok(label.x > bar.x && label.x < bar.x + bar.width, `label ${label.text} sits under its bar: ${JSON.stringify({ label, bar })}`);
-      assert.ok(label.y - 4.5 >= bar.y + bar.height, `label ${label.text} is below its bar`);
-    });
+    const charts = page.locator('#figures section.chart');
+    await page.locator('#figures #brier').waitFor();
+    assert.deepEqual(await charts.evaluateAll((nodes) => nodes.map((n) => n.id)), ['belief', 'calendar', 'causes', 'calibration', 'brier']);
+    assert.equal(await page.locator('#figures section.chart > h3').count(), 5, 'a level under the sidebar’s "Progress"');
+    const widths = await page.locator('#figures svg.sw-plot').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().right));
+    assert.equal(widths.length, 5);
+    for (const right of widths) assert.ok(right <= 320, `a chart fits the view: ${right}`);
+    const assisted = snapshot.figures.calendar.days.filter((d) => d.assisted > 0);
+    assert.ok(assisted.length > 0, 'the history has wins with AI help in the last three months');
+    const labels = await page.locator('#calendar .sw-mark').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
+    assert.equal(labels.length, snapshot.figures.calendar.days.length, 'a cell per day');
+    assert.equal(labels.filter((l) => l.includes('with AI help')).length, assisted.length);
+    assert.equal(await page.locator('#belief .sw-mark').count(), snapshot.figures.belief.reduce((n, b) => n + b.points.length, 0));
+    for (const id of ['belief', 'calendar', 'calibration']) await page.locator(`#figures #${id}`).screenshot({ path: path.join(RESULTS, `sidebar-figure-${id}.png`) });
     await page.close();
   });
 
-  it('names the calendar’s weekdays and the month each column starts', async () => {
-    const page = await open();
+  it('shows the start form before the charts’ script has come, and says they are loading', async () => {
+    const page = await open(false);
     await sendHostMessage(page, { type: 'snapshot', snapshot });
-    const calendar = page.locator('svg.calendar');
-    await calendar.waitFor();
-    const drawn = await calendar.evaluate((svg) => ({
-      labels: [...svg.querySelectorAll('text.axis-label')].map((n) => ({ text: n.textContent ?? '', x: Number(n.getAttribute('x')), y: Number(n.getAttribute('y')) })),
-      days: [...svg.querySelectorAll('rect.day')].map((r) => ({ x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')), size: Number(r.getAttribute('height')) })),
-    }));
-    const days = snapshot.charts.calendar;
-    assert.equal(drawn.days.length, days.length);
-    // Each weekday's name sits left of the row its days are in, centred on it.
-    for (const [weekday, name] of [[1, 'Mon'], [3, 'Wed'], [5, 'Fri']] as const) {
-      const label = drawn.labels.find((l) => l.text === name);
-      const index = days.findIndex((d) => new Date(d.day).getDay() === weekday);
-      const cell = drawn.days[index];
-      assert.ok(label && cell, name);
-      assert.ok(label.x <= cell.x && Math.abs(label.y - (cell.y + cell.size / 2)) < 0.5, `${name} names its row: ${JSON.stringify({ label, cell })}`);
-    }
-    // Each month that begins in the window is named over the column of its first day, above the grid.
-    const firsts = days.map((d, i) => ({ d, i })).filter(({ d }) => new Date(d.day).getDate() === 1);
-    assert.ok(firsts.length >= 2, 'twelve weeks hold the first day of two months');
-    for (const { d, i } of firsts) {
-      const name = new Intl.DateTimeFormat('en', { month: 'short' }).format(d.day);
-      const label = drawn.labels.find((l) => l.text === name && l.x === drawn.days[i]?.x);
-      assert.ok(label, `${name} over the column of its first day`);
-      assert.ok(label.y < Math.min(...drawn.days.map((c) => c.y)), `${name} above the grid`);
-    }
+    await page.locator('#start-heading').waitFor();
+    assert.equal(await page.locator('#figures').textContent(), 'Loading…');
+    await page.addScriptTag({ content: fs.readFileSync(path.join(ROOT, 'dist', 'webview', 'figures.js'), 'utf8') });
+    await page.locator('#figures #calendar').waitFor();
     await page.close();
   });
 

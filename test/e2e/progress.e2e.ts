@@ -7,7 +7,7 @@ import { progressJournal } from '../harness/progressJournal';
 import { exportJournal } from '../../src/core/transfer';
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
 import type { ProgressSnapshot } from '../../src/shared/progressProtocol';
-import { SERIES } from '../../src/webview/series';
+import { SERIES } from '../../src/webview/figures/series';
 
 const TITLE = 'Small Wins: Progress';
 

@@ -8,9 +8,10 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { HostMessage } from '../../src/shared/protocol';
 
-export async function loadDashboard(page: Page, o: { repo: string; translations?: Record<string, string>; language?: string }): Promise<void> {
+/** With `figures`, the charts' script (figures.js) runs after the dashboard's, as the webview adds it after its first render. */
+export async function loadDashboard(page: Page, o: { repo: string; translations?: Record<string, string>; language?: string; figures?: boolean }): Promise<void> {
   const asset = (name: string) => fs.readFileSync(path.join(o.repo, 'dist', 'webview', name), 'utf8');
-  const css = ['codicon.css', 'dashboard.css'].map(asset).join('\n');
+  const css = ['codicon.css', 'dashboard.css', 'figures.css'].map(asset).join('\n');
   // As dashboardProvider.ts writes it: JSON data with "<" escaped.
   const translations = JSON.stringify(o.translations ?? {}).replace(/</g, '\\u003c');
   await page.setContent(
@@ -23,6 +24,7 @@ export async function loadDashboard(page: Page, o: { repo: string; translations?
     (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: unknown) => void posted.push(m), getState: () => undefined, setState: () => undefined });
   });
   await page.addScriptTag({ content: asset('main.js') });
+  if (o.figures) await page.addScriptTag({ content: asset('figures.js') });
 }
 
 /** A message from the host, as its postMessage arrives in the page. */

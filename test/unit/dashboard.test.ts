@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { webviewMessageSchema } from '../../src/shared/protocol';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
-import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
+import { buildProgressSnapshot, figuresOf } from '../../src/host/progress/progressSnapshot';
 import { activeSession } from '../../src/core/session';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { emptyJournal } from '../../src/core/schema';
@@ -143,8 +143,7 @@ describe('snapshot', () => {
     assert.deepEqual(snap.session?.subgoals.map((g) => g.text), ['Rewrite one rule'], 'the shrunk original is not shown');
     assert.equal(snap.todayWins[0]?.text, '<b>bold</b>');
     assert.equal(snap.evidence.domainName, 'parser tests');
-    assert.equal(snap.charts.calendar.length, 84);
-    assert.equal(snap.charts.calendar.at(-1)?.wins, 1);
+    assert.equal(snap.figures.calendar.days.at(-1)?.wins, 1, "today's win in the sidebar's calendar");
     assert.equal(snap.rulerNotes.length, 11, 'a note place for every level of the ruler');
   });
 
@@ -156,36 +155,21 @@ describe('snapshot', () => {
     assert.equal(snap.threshold, 7);
   });
 
-  it('draws the last twelve months of ratings and Brier scores in the sidebar, and a domain rated only before by its latest', () => {
+  it("draws the sidebar from the Progress tab's model: every domain, the last three months, the same colours", () => {
     const now = new Date(2026, 10, 16, 12).getTime();
-    const monthsAgo = (n: number) => new Date(2026, 10 - n, 10, 12).getTime();
     const journal = emptyJournal();
-    journal.domains.push({ id: 'd1', name: 'Parsers', createdAt: monthsAgo(40) }, { id: 'd2', name: 'Ops', createdAt: monthsAgo(40) });
-    for (let n = 36; n >= 0; n -= 3) journal.ratings.push({ id: `r${n}`, domainId: 'd1', at: monthsAgo(n), value: 40 + n });
-    journal.ratings.push({ id: 'old1', domainId: 'd2', at: monthsAgo(30), value: 20 }, { id: 'old2', domainId: 'd2', at: monthsAgo(20), value: 35 });
-    for (let n = 24; n >= 0; n--) {
-      const at = monthsAgo(n);
-      journal.sessions.push({ id: `s${n}`, domainId: 'd1', workspace: 'w', startedAt: at, endedAt: at + 3_600_000, subgoals: [{ id: `g${n}`, text: 'g', confidence: 7, createdAt: at, outcome: 'met' }], wins: [], cueIds: [], reframes: [], pauses: [] });
+    journal.domains.push({ id: 'd1', name: 'Parsers', createdAt: now - 9e9 }, { id: 'd2', name: 'Ops', createdAt: now - 9e9 }, { id: 'd3', name: 'SQL', createdAt: now - 9e9 });
+    journal.ratings.push({ id: 'r1', domainId: 'd3', at: now - 5e8, value: 30 }, { id: 'r2', domainId: 'd2', at: now - 4e8, value: 50 }, { id: 'r0', domainId: 'd2', at: now - 8e9, value: 20 });
+    for (let n = 0; n < 6; n++) {
+      const at = now - n * 20 * 86_400_000;
+      const by = n % 2 ? { by: 'assisted' as const } : {};
+      journal.sessions.push({ id: `s${n}`, domainId: 'd1', workspace: 'w', startedAt: at, endedAt: at + 3_600_000, subgoals: [{ id: `g${n}`, text: 'g', confidence: 7, createdAt: at, outcome: 'met' }], wins: [{ id: `w${n}`, text: 'w', at: at + 1, source: 'manual', ...by }], cueIds: [], reframes: [], pauses: [] });
     }
-    const charts = buildSnapshot(journal, now, DEFAULT_SETTINGS, {}).charts;
-    const parsers = charts.efficacy.find((s) => s.domainName === 'Parsers');
-    assert.deepEqual(parsers?.points.map((p) => p.value), [49, 46, 43, 40], 'the ratings of the last twelve months');
-    assert.deepEqual(charts.efficacy.find((s) => s.domainName === 'Ops')?.points, [{ at: monthsAgo(20), value: 35 }]);
-    const brier = charts.brier.find((b) => b.domainName === 'Parsers');
-    assert.equal(brier?.points.length, 12);
-    assert.equal(brier?.points[0]?.month, new Date(2025, 11, 1).getTime());
-  });
-
-  it('gives a domain the same colour in the sidebar as in the Progress tab, whichever was rated first', () => {
-    const now = new Date(2026, 10, 16, 12).getTime();
-    const journal = emptyJournal();
-    journal.domains.push({ id: 'd1', name: 'Parsers', createdAt: now - 9e8 }, { id: 'd2', name: 'Ops', createdAt: now - 9e8 }, { id: 'd3', name: 'SQL', createdAt: now - 9e8 });
-    // Ops and SQL are rated, Parsers never: the sidebar draws two lines, the tab lists three domains.
-    journal.ratings.push({ id: 'r1', domainId: 'd3', at: now - 5e8, value: 30 }, { id: 'r2', domainId: 'd2', at: now - 4e8, value: 50 });
-    const tab = buildProgressSnapshot(journal, now, { range: 'all', hidden: new Set() });
-    const sidebar = buildSnapshot(journal, now, DEFAULT_SETTINGS, {}).charts.efficacy;
-    assert.deepEqual(tab.domains.map((d) => d.name), ['Parsers', 'Ops', 'SQL']);
-    assert.deepEqual(sidebar.map((s) => [s.domainName, s.colour]), [['Ops', 1], ['SQL', 2]]);
+    const tab = figuresOf(buildProgressSnapshot(journal, now, { range: '3m', hidden: new Set() }));
+    const sidebar = buildSnapshot(journal, now, DEFAULT_SETTINGS, {}).figures;
+    assert.deepEqual(sidebar, tab);
+    assert.deepEqual(sidebar.domains.map((d) => d.name), ['Parsers', 'Ops', 'SQL'], 'the order that picks the colours');
+    assert.ok(sidebar.calendar.days.some((d) => d.assisted > 0), 'wins with AI help are in the sidebar calendar too');
   });
 
   it('says from the record what the user did, with AI help counted apart and the assistant\'s wins left out, from aggregates as from records', () => {

@@ -94,13 +94,19 @@ export class DashboardProvider implements vscode.WebviewViewProvider, vscode.Dis
       translations: vscode.l10n.bundle ?? {},
       title: t('Small Wins'),
       loading: t('Loading…'),
-      stylesheets: [{ href: asset('codicon.css'), id: 'vscode-codicon-stylesheet' }, { href: asset('dashboard.css') }],
+      stylesheets: [{ href: asset('codicon.css'), id: 'vscode-codicon-stylesheet' }, { href: asset('dashboard.css') }, { href: asset('figures.css') }],
       script: asset('main.js'),
-      after: '<div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>',
+      // The charts' script, which the view adds after its first render (webview/figures/lazy.ts).
+      after: `<div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>\n<div id="figures-script" hidden data-src="${attribute(asset('figures.js'))}"></div>`,
     });
   }
 
   dispose(): void {
     for (const d of this.#disposables) d.dispose();
   }
+}
+
+/** A URI in a double-quoted attribute. */
+function attribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }

@@ -1,10 +1,10 @@
-import { progressData, progressDataFromView, progressDomains, progressDomainsFromView } from '../../core/progress';
+import { progressDataFromView, progressDomainsFromView } from '../../core/progress';
 import type { ProgressData, ProgressRange } from '../../core/progress';
 import { domainLabel as name } from '../../core/journal';
 import type { Journal } from '../../core/schema';
 import { viewOf } from '../../core/aggregates';
 import type { HistoryView } from '../../core/aggregates';
-import type { ProgressSnapshot } from '../../shared/progressProtocol';
+import type { Figures, ProgressSnapshot } from '../../shared/progressProtocol';
 
 /** What the user chose in the tab; it lives in the host, so the tab shows it again after being hidden. */
 export interface ProgressChoice {
@@ -20,15 +20,26 @@ export function buildProgressSnapshot(journal: Journal, now: number, choice: Pro
 
 /** The same snapshot from aggregates and the live records (host/storage/views.ts), without the whole history. */
 export function buildProgressSnapshotFromView(view: HistoryView, now: number, choice: ProgressChoice): ProgressSnapshot {
-  return assemble(view.records, now, choice, progressDomainsFromView(view), (query) => progressDataFromView(view, now, query));
+  return assembleProgress(view.records, now, choice, progressDomainsFromView(view), (query) => progressDataFromView(view, now, query));
 }
 
-/** The full-history snapshot, computed record by record: the reference the aggregate-based one must equal. */
-export function buildProgressSnapshotFromHistory(journal: Journal, now: number, choice: ProgressChoice): ProgressSnapshot {
-  return assemble(journal, now, choice, progressDomains(journal), (query) => progressData(journal, now, query));
+/** The sidebar's figures: every domain's last three months, from the Progress tab's one model. */
+export function sidebarFigures(view: HistoryView, now: number): Figures {
+  return figuresOf(buildProgressSnapshotFromView(view, now, { range: SIDEBAR_RANGE, hidden: new Set() }));
 }
 
-function assemble(
+/** The figures of a Progress snapshot: all of it but the summary table, which only the tab shows. */
+export function figuresOf(snapshot: ProgressSnapshot): Figures {
+  const figures: Partial<ProgressSnapshot> = { ...snapshot };
+  delete figures.summary;
+  return figures as Figures;
+}
+
+/** What the sidebar's charts span: long enough to see a trend, short enough for its width. */
+export const SIDEBAR_RANGE: ProgressRange = '3m';
+
+/** The snapshot from its data, however that was computed (from aggregates here, record by record in the tests' oracle). */
+export function assembleProgress(
   journal: Journal,
   now: number,
   choice: ProgressChoice,

@@ -2,7 +2,7 @@ import { t } from '../../core/l10n';
 import type { ProgressRange } from '../../core/progress';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { fill, h, on } from '../dom';
-import { seriesSwatch } from '../series';
+import { seriesSwatch } from '../figures/series';
 import { post } from './host';
 
 /**

@@ -1,17 +1,18 @@
 import '../translations';
+import '../figures/figures.css';
 import './progress.css';
 import { t } from '../../core/l10n';
 import type { ProgressHostMessage, ProgressSnapshot } from '../../shared/progressProtocol';
 import { fill, h } from '../dom';
-import { beliefChart } from './beliefChart';
-import { brierChart } from './brierChart';
-import { calendarChart } from './calendarChart';
-import { calibrationChart } from './calibrationChart';
-import { causesChart } from './causesChart';
+import { beliefChart } from '../figures/beliefChart';
+import { brierChart } from '../figures/brierChart';
+import { calendarChart } from '../figures/calendarChart';
+import { calibrationChart } from '../figures/calibrationChart';
+import { causesChart } from '../figures/causesChart';
 import { Controls } from './controls';
-import { focusChart } from './focusChart';
+import { focusChart } from '../figures/focusChart';
 import { post } from './host';
-import { focusedMark, restoreFocus } from './plotChart';
+import { focusedMark, restoreFocus } from '../figures/plotChart';
 import { summaryTable } from './summaryTable';
 
 /**

@@ -1,8 +1,8 @@
 import { collectionCount, sessionCount, t, winCount } from '../../core/l10n';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { h } from '../dom';
-import { table } from './figure';
-import { count } from './format';
+import { table } from '../figures/figure';
+import { count } from '../figures/format';
 
 /** Each shown domain's numbers in the range, side by side: the table is the view itself here. */
 export function summaryTable(s: ProgressSnapshot): HTMLElement {

@@ -1,12 +1,12 @@
 import { rectY } from '@observablehq/plot';
 import { t } from '../../core/l10n';
 import { addWeeks, spokenDuration, weekStart } from '../../core/time';
-import type { ProgressSnapshot } from '../../shared/progressProtocol';
+import type { Figures } from '../../shared/progressProtocol';
 import { figure, table } from './figure';
 import { count, fullDate, timeTick, weekTicks } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
-type Week = ProgressSnapshot['focus'][number];
+type Week = Figures['focus'][number];
 const MINUTE = 60_000;
 
 /** Whole minutes only: for a week or two of a few minutes, Plot's ticks would fall between them (and round to the same label). */
@@ -16,7 +16,7 @@ function minuteTicks(weeks: readonly Week[]): number[] | undefined {
 }
 
 /** Focused minutes per week, computed by the host from timestamps (pauses left out). */
-export function focusChart(s: ProgressSnapshot, width: number): HTMLElement {
+export function focusChart(s: Figures, width: number): HTMLElement {
   const title = t('Focused time per week');
   const weeks = s.focus;
   const total = weeks.reduce((n, w) => n + w.minutes, 0);

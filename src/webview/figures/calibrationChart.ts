@@ -1,6 +1,6 @@
 import { dot, line, text } from '@observablehq/plot';
 import { t } from '../../core/l10n';
-import type { ProgressSnapshot } from '../../shared/progressProtocol';
+import type { Figures } from '../../shared/progressProtocol';
 import { metShare } from '../../core/insights';
 import type { CalibrationRow } from '../../core/insights';
 import { figure, legend, table } from './figure';
@@ -17,7 +17,7 @@ interface Level extends CalibrationRow {
  * met (partly met counting half, as in the Brier score below), with how many there were. On the
  * dashed diagonal, confidence matched what got done.
  */
-export function calibrationChart(s: ProgressSnapshot, width: number): HTMLElement {
+export function calibrationChart(s: Figures, width: number): HTMLElement {
   const title = t('Confidence calibration');
   const levels: Level[] = s.calibration.filter((r) => r.rated > 0).map((r) => ({ ...r, share: percent(metShare(r)) }));
   if (levels.length === 0) return figure({ key: 'calibration', title, summary: t('No reviewed subgoals in this period. Rate and review subgoals to see how your confidence matches what you finish.') });

@@ -1,4 +1,4 @@
-import { h } from './dom';
+import { h } from '../dom';
 
 /**
  * The theme colours that tell one domain from another in every chart, sidebar and Progress tab alike.

@@ -1,13 +1,13 @@
 import { dot, line } from '@observablehq/plot';
 import { listOf, t } from '../../core/l10n';
-import type { ProgressSnapshot } from '../../shared/progressProtocol';
+import type { Figures } from '../../shared/progressProtocol';
 import { figure, legend, table } from './figure';
-import { seriesColour, seriesSwatch } from '../series';
+import { seriesColour, seriesSwatch } from './series';
 import { fullDate, tickRoom, timeTick } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
 /** Can-do ratings (0–100) per domain over the range, one coloured line each. */
-export function beliefChart(s: ProgressSnapshot, width: number): HTMLElement {
+export function beliefChart(s: Figures, width: number): HTMLElement {
   const title = t('Can-do belief over time');
   const order = (domainId: string) => Math.max(0, s.domains.findIndex((d) => d.id === domainId));
   // In the order of the domain list, as the filter and every legend show them.

@@ -1,12 +1,12 @@
 import { rectY } from '@observablehq/plot';
 import { t } from '../../core/l10n';
 import { addWeeks, weekStart } from '../../core/time';
-import type { ProgressSnapshot } from '../../shared/progressProtocol';
+import type { Figures } from '../../shared/progressProtocol';
 import { figure, table } from './figure';
 import { fullDate, percent, timeTick, weekTicks } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
-type Week = ProgressSnapshot['ownCauses'][number];
+type Week = Figures['ownCauses'][number];
 
 function weekLabel(w: Week): string {
   return w.reviews === 1
@@ -15,7 +15,7 @@ function weekLabel(w: Week): string {
 }
 
 /** Per week, the share of reviewed sessions whose cause was the user's own and controllable. */
-export function causesChart(s: ProgressSnapshot, width: number): HTMLElement {
+export function causesChart(s: Figures, width: number): HTMLElement {
   const title = t('Own and controllable causes');
   const weeks = s.ownCauses;
   const reviews = weeks.reduce((n, w) => n + w.reviews, 0);

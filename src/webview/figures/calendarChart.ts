@@ -1,7 +1,7 @@
 import { axisX, cell, dot } from '@observablehq/plot';
 import { t, winCount } from '../../core/l10n';
 import { weekStart } from '../../core/time';
-import type { ProgressSnapshot } from '../../shared/progressProtocol';
+import type { Figures } from '../../shared/progressProtocol';
 import { figure, legend, table } from './figure';
 import { count, fullDate } from './format';
 import { monthName, weekdayLabel } from '../dates';
@@ -12,7 +12,7 @@ const SHADES = [0, 0.3, 0.5, 0.75, 1];
 const CELL_MAX = 22;
 const MARGIN = { top: 22, right: 8, bottom: 6, left: 40 };
 
-type Day = ProgressSnapshot['calendar']['days'][number];
+type Day = Figures['calendar']['days'][number];
 
 const weekdayOf = (day: number) => (new Date(day).getDay() + 6) % 7;
 
@@ -23,7 +23,7 @@ function dayLabel(d: Day): string {
 }
 
 /** A column per week, a row per weekday; wins in green, a dot where some were done with AI help. */
-export function calendarChart(s: ProgressSnapshot, width: number): HTMLElement {
+export function calendarChart(s: Figures, width: number): HTMLElement {
   const title = t('Wins per day');
   const days = s.calendar.days;
   const first = days[0]?.day ?? s.calendar.from;

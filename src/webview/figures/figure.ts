@@ -1,8 +1,8 @@
-/** What every Progress chart is framed with: a heading, a one-sentence summary and a table of the same numbers. */
+/** What every chart is framed with: a heading, a one-sentence summary and a table of the same numbers. */
 import { t } from '../../core/l10n';
 import { h } from '../dom';
 
-/** A legend: each item's swatch is a series' (series.ts) or named by its classes in progress.css. */
+/** A legend: each item's swatch is a series' (series.ts) or named by its classes in figures.css. */
 export function legend(items: { label: string; swatch: string | HTMLElement }[]): HTMLElement {
   const swatch = (s: string | HTMLElement) => (typeof s === 'string' ? h('span', { class: s, 'aria-hidden': 'true' }) : s);
   return h('ul', { class: 'legend' }, ...items.map((item) => h('li', {}, swatch(item.swatch), item.label)));
@@ -16,6 +16,12 @@ export function table(caption: string, headers: string[], rows: (string | number
     h('thead', {}, h('tr', {}, ...headers.map((header) => h('th', { scope: 'col' }, header)))),
     h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, String(cell)) : h('td', {}, String(cell))))))),
   );
+}
+
+/** The sidebar's charts sit under its "Progress" heading, a level below the Progress tab's. */
+let headingTag: 'h2' | 'h3' = 'h2';
+export function useHeadingLevel(tag: 'h2' | 'h3'): void {
+  headingTag = tag;
 }
 
 /** Tables the user opened stay open when a new snapshot redraws the charts. */
@@ -43,7 +49,7 @@ export function figure(f: Figure): HTMLElement {
   return h(
     'section',
     { class: 'chart', id: f.key, 'aria-labelledby': headingId, 'aria-describedby': summaryId },
-    h('h2', { id: headingId }, f.title),
+    h(headingTag, { id: headingId }, f.title),
     h('p', { class: 'chart-summary', id: summaryId }, f.summary),
     f.legend,
     f.chart,

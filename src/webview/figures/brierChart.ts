@@ -1,9 +1,9 @@
 import { dot, line, ruleY, text } from '@observablehq/plot';
 import { listOf, t } from '../../core/l10n';
-import type { ProgressSnapshot } from '../../shared/progressProtocol';
+import type { Figures } from '../../shared/progressProtocol';
 import { monthOfYear } from '../dates';
 import { figure, legend, table } from './figure';
-import { seriesColour, seriesSwatch } from '../series';
+import { seriesColour, seriesSwatch } from './series';
 import { score, tickRoom, timeTick } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';
 
@@ -11,7 +11,7 @@ import { plotChart, VALUE_MARKS } from './plotChart';
 const COIN = 0.25;
 
 /** The Brier score of each domain's reviewed subgoals, per month: lower is better calibrated. */
-export function brierChart(s: ProgressSnapshot, width: number): HTMLElement {
+export function brierChart(s: Figures, width: number): HTMLElement {
   const title = t('Calibration over time (Brier score)');
   const order = (domainId: string) => Math.max(0, s.domains.findIndex((d) => d.id === domainId));
   // In the order of the domain list, as the filter and every legend show them.
