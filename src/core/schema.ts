@@ -1,3 +1,4 @@
+import { CAUSE_KINDS } from './causeKinds';
 import * as z from 'zod/mini';
 import { t } from './l10n';
 
@@ -110,7 +111,7 @@ export const outcomeSchema = z.literal(['met', 'partly', 'missed']);
 export const winSourceSchema = z.literal(['manual', 'task', 'test', 'commit', 'diagnostics']);
 /** Who did it: mine (also when absent), with AI help, or the assistant's. */
 export const winAuthorSchema = z.literal(['mine', 'assisted', 'assistant']);
-export const CAUSE_KINDS = ['effort', 'strategy', 'preparation', 'ability', 'luck', 'taskEase', 'otherPeople', 'assistant', 'other'] as const;
+export { CAUSE_KINDS };
 export const causeKindSchema = z.literal(CAUSE_KINDS);
 
 /** Causal Dimension Scale II style 1–9 ratings: 9 is internal / stable / controllable. */

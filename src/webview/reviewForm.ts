@@ -1,5 +1,5 @@
 import { t } from '../core/l10n';
-import { answers } from '../core/practices/answers';
+import { answers } from '../core/practices/answered';
 import type { ReviewAnswers } from '../core/practices/answers';
 import { textProblem } from '../core/practices/question';
 import { reviewPractice } from '../core/practices/review';

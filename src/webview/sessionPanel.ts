@@ -3,7 +3,7 @@ import { timerText } from '../core/plan';
 import type { SessionView, Snapshot } from '../shared/protocol';
 import { button, textfield } from './controls';
 import { GoalChain } from './goalChain';
-import { answers } from '../core/practices/answers';
+import { answers } from '../core/practices/answered';
 import type { SubgoalAnswers, WinAnswers } from '../core/practices/answers';
 import { winPractice } from '../core/practices/inSession';
 import { textProblem } from '../core/practices/question';

@@ -1,5 +1,5 @@
 import { t } from '../core/l10n';
-import { answers } from '../core/practices/answers';
+import { answers } from '../core/practices/answered';
 import type { DomainChoice, GoalDraft, StartAnswers } from '../core/practices/answers';
 import { numberProblem, textProblem } from '../core/practices/question';
 import { startPractice } from '../core/practices/start';

@@ -49,4 +49,16 @@ describe('bundles', function () {
     ]);
     for (const bundle of bundles) assert.ok(!bundle.includes(PLOT) && !bundle.includes('interval-tree'));
   });
+
+  it("keeps the sidebar's first script free of Plot and zod: its charts come in a script of their own, its answers are checked by the host", async () => {
+    const [sidebar, figures] = await Promise.all([
+      minified('src/webview/main.ts', { platform: 'browser', format: 'iife' }),
+      minified('src/webview/figures/sidebarFigures.ts', { platform: 'browser', format: 'iife' }),
+    ]);
+    assert.ok(figures.includes(PLOT), 'the charts are drawn by Plot');
+    assert.ok(figures.length <= 300 * 1024, `${figures.length} bytes`);
+    // zod's own error text for an invalid literal: present only when zod is bundled.
+    assert.ok(!sidebar.includes('Invalid input'), 'no zod in the sidebar');
+    assert.ok(sidebar.length <= 100 * 1024, `${sidebar.length} bytes`);
+  });
 });

@@ -70,16 +70,3 @@ export type StartAnswers = z.infer<typeof startAnswersSchema>;
 export type SubgoalAnswers = z.infer<typeof subgoalAnswersSchema>;
 export type WinAnswers = z.infer<typeof winAnswersSchema>;
 export type ReviewAnswers = z.infer<typeof reviewAnswersSchema>;
-
-/**
- * Every question of a practice answered, the skipped ones as undefined: a surface builds its answers
- * as this, so a question added to the practice is a compile error on a surface that does not ask it.
- */
-export type Answered<T> = { [K in Exclude<keyof T, never>]: T[K] | undefined };
-
-/** The answers as the action takes them: a skipped question is absent, not undefined. */
-export function answers<T>(answered: Answered<T>): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(answered)) if (value !== undefined) out[key] = value;
-  return out as T;
-}

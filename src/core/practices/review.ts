@@ -1,6 +1,6 @@
 import { t } from '../l10n';
 import { CAUSE_DEFAULTS, causeLabel, dimensionQuestions, outcomeChoices } from '../attribution';
-import { CAUSE_KINDS } from '../schema';
+import { CAUSE_KINDS } from '../causeKinds';
 import type { Outcome, TweakOutcome } from '../schema';
 import type { ReviewAnswers } from './answers';
 import { textQuestion } from './question';

@@ -8,7 +8,7 @@ import { addSlipReview, endSession } from '../actions/end';
 import { present } from './present';
 import type { Services } from '../services';
 import { askQuestion, requireSession } from './prompts';
-import { answers } from '../../core/practices/answers';
+import { answers } from '../../core/practices/answered';
 import type { ReviewAnswers } from '../../core/practices/answers';
 import { reviewPractice } from '../../core/practices/review';
 import { textProblem } from '../../core/practices/question';

@@ -7,7 +7,7 @@ import { requireSession, textProblem } from './prompts';
 import { planSubgoal } from './start';
 import { present, presentWin } from './present';
 import { t } from '../../core/l10n';
-import { answers } from '../../core/practices/answers';
+import { answers } from '../../core/practices/answered';
 import type { SubgoalAnswers, WinAnswers } from '../../core/practices/answers';
 import { winPractice } from '../../core/practices/inSession';
 import { textProblem as problemWith } from '../../core/practices/question';

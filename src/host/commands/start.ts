@@ -3,7 +3,7 @@ import { refuseIfRunning, start } from '../actions/start';
 import { tweakSentence } from '../../core/coach';
 import type { Services } from '../services';
 import { askConfidence, askDomain, askDomainName, askEfficacy, askQuestion } from './prompts';
-import { answers } from '../../core/practices/answers';
+import { answers } from '../../core/practices/answered';
 import type { CueChoice, DomainChoice, GoalDraft, StartAnswers, SubgoalAnswers } from '../../core/practices/answers';
 import { addSubgoal } from '../actions/inSession';
 import { shrinkThreshold, startPractice } from '../../core/practices/start';
