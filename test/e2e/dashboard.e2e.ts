@@ -85,6 +85,7 @@ describe('dashboard webview (real VS Code)', function () {
   it('shows hostile subgoal text as literal text, with no script run', async () => {
     await view.locator('.add-goal summary').click();
     await view.locator('#subgoal-text input').fill(HOSTILE);
+    await view.locator('.add-goal input[type=range]').fill('8');
     await view.locator('#subgoal-submit').click();
     await waitForText(view.locator('#session-subgoals'), /<img src=x onerror=alert\(1\)>/);
     assert.equal(await view.locator('#session-subgoals img').count(), 0);
