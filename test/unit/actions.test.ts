@@ -66,8 +66,16 @@ const paletteMessages = (h: Harness) => h.ui.messages.map((m) => m.text);
 describe('one action per practice: the palette and the dashboard agree', () => {
   it('start: the same session, the one-domain warning and the encouragement from the record', async () => {
     const { palette, view, handle, notices, errors } = await pair();
-    palette.ui.queue({ button: 'domain' }, 'parser tests', { type: 'Rewrite it all' }, '3', 'Shrink the goal', 'Rewrite one rule', '4', 'Keep');
-    await startFocusSession(palette.ctx);
+    await palette.ui.answering(
+      {
+        'Type your proximal subgoal': [{ button: 'domain' }, { type: 'Rewrite it all' }],
+        'Pick a micro-domain, or type a new one': 'parser tests',
+        'How sure are you': ['3', '4'],
+        'Make it smaller?': ['Shrink the goal', 'Keep'],
+        'which part could you surely finish': 'Rewrite one rule',
+      },
+      () => startFocusSession(palette.ctx),
+    );
     const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'parser tests')?.id as string;
     await handle({ type: 'startSession', answers: { domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Rewrite it all', confidence: 3 }, { text: 'Rewrite one rule', confidence: 4 }], plannedMinutes: 25 } });
     assert.deepEqual(errors, []);
@@ -83,33 +91,41 @@ describe('one action per practice: the palette and the dashboard agree', () => {
     it(`in session: subgoal, wins, pause and end give the same journal and messages (acknowledgeWins ${acknowledgeWins})`, async () => {
       const { palette, view, handle, notices, errors } = await pair({ acknowledgeWins });
       const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'sql')?.id as string;
-      palette.ui.queue({ button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
-      await startFocusSession(palette.ctx);
+      await palette.ui.answering(
+        { 'Type your proximal subgoal': [{ button: 'length' }, { type: 'Write the join' }], 'How long do you plan to focus': 'Open-ended', 'How sure are you': '9' },
+        () => startFocusSession(palette.ctx),
+      );
       await handle({ type: 'startSession', answers: { domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Write the join', confidence: 9 }], plannedMinutes: 0 } });
       const sessionId = activeSession(view.ctx.store.live)?.id as string;
       palette.ui.messages.length = 0;
       notices.length = 0;
 
-      palette.ui.queue('Index the table', '8');
-      await addSubgoal(palette.ctx);
+      await palette.ui.answering({ 'What will you get done': 'Index the table', 'How sure are you': '8' }, () => addSubgoal(palette.ctx));
       await handle({ type: 'addSubgoal', answers: { sessionId, goals: [{ text: 'Index the table', confidence: 8 }] } });
-      palette.ui.queue('Write the join');
-      await logAWin(palette.ctx);
+      await palette.ui.answering({ 'Type a micro-win': 'Write the join' }, () => logAWin(palette.ctx));
       const goalId = activeSession(view.ctx.store.live)?.subgoals.find((g) => g.text === 'Write the join')?.id as string;
       await handle({ type: 'logWin', answers: { sessionId, subgoalId: goalId } });
-      palette.ui.queue({ type: 'Found the slow query' });
-      await logAWin(palette.ctx);
+      await palette.ui.answering({ 'Type a micro-win': { type: 'Found the slow query' } }, () => logAWin(palette.ctx));
       await handle({ type: 'logWin', answers: { sessionId, text: 'Found the slow query' } });
       for (const h of [palette, view]) h.ctx.suggestions.add(commitSuggestion('Add the index', h.time.now));
-      palette.ui.queue((items) => items[0]?.value);
-      await sessionMenu(palette.ctx, () => Promise.resolve());
+      await palette.ui.answering({ 'Session actions': (items) => items[0]?.value }, () => sessionMenu(palette.ctx, () => Promise.resolve()));
       await handle({ type: 'acceptSuggestion', id: view.ctx.suggestions.list()[0]?.id });
       await togglePause(palette.ctx);
       await handle({ type: 'togglePause', sessionId });
       await togglePause(palette.ctx);
       await handle({ type: 'togglePause', sessionId });
-      palette.ui.queue('Met', 'Missed', 'Strategy', 'Explain plans first', '7', '6', '8');
-      await endAndReview(palette.ctx);
+      await palette.ui.answering(
+        {
+          'How did it go: "Write the join"': 'Met',
+          'How did it go: "Index the table"': 'Missed',
+          'What made the difference this session': 'Strategy',
+          'In a few words': 'Explain plans first',
+          'Is this cause about you': '7',
+          'Will this cause stay the same': '6',
+          'Can you control this cause': '8',
+        },
+        () => endAndReview(palette.ctx),
+      );
       const indexId = (await view.ctx.store.history()).sessions.find((s) => s.id === sessionId)?.subgoals.find((g) => g.text === 'Index the table')?.id as string;
       await handle({
         type: 'endSession',
@@ -135,10 +151,17 @@ describe('one action per practice: the palette and the dashboard agree', () => {
 
   it('bounds the shrink chain the same way on both surfaces', async () => {
     const { palette, view, handle, errors } = await pair();
-    const answers: Parameters<typeof palette.ui.queue> = [{ button: 'length' }, 'Open-ended', { type: 'g0' }, '1'];
-    for (let i = 1; i < MAX_GOAL_VERSIONS; i++) answers.push('Shrink the goal', `g${i}`, '1');
-    palette.ui.queue(...answers);
-    await startFocusSession(palette.ctx);
+    const shrinks = Array.from({ length: MAX_GOAL_VERSIONS - 1 }, (_, i) => `g${i + 1}`);
+    await palette.ui.answering(
+      {
+        'Type your proximal subgoal': [{ button: 'length' }, { type: 'g0' }],
+        'How long do you plan to focus': 'Open-ended',
+        'How sure are you': ['1', ...shrinks.map(() => '1')],
+        'Make it smaller?': shrinks.map(() => 'Shrink the goal'),
+        'which part could you surely finish': shrinks,
+      },
+      () => startFocusSession(palette.ctx),
+    );
     assert.equal(palette.ui.remaining, 0, 'no shrink offered after the last version');
     assert.equal(activeSession(palette.ctx.store.live)?.subgoals.length, MAX_GOAL_VERSIONS);
     const domainId = palette.ctx.store.live.domains.find((d) => d.name === 'sql')?.id as string;

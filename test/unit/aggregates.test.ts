@@ -317,12 +317,13 @@ describe('per-month aggregates', () => {
     const reads: string[] = [];
     const read = files.read.bind(files);
     files.read = (name) => (reads.push(name), read(name));
-    h.ui.queue({ type: 'Lex the numbers' }, '9');
-    await startFocusSession(h.ctx);
+    await h.ui.answering({ 'Type your proximal subgoal': { type: 'Lex the numbers' }, 'How sure are you': '9' }, () => startFocusSession(h.ctx));
     const session = activeSession(h.ctx.store.live) as Session;
     await logWinAction(h.ctx, { sessionId: session.id, text: 'Numbers lex' });
-    h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
-    await endAndReview(h.ctx);
+    await h.ui.answering(
+      { 'Which subgoals did you meet': { check: ['Lex the numbers'] }, 'What made the difference': 'Effort', 'How you see the cause': 'Keep' },
+      () => endAndReview(h.ctx),
+    );
     assert.equal(h.ui.remaining, 0);
     assert.equal(activeSession(h.ctx.store.live), undefined, 'the session ended');
     const oldest = new Date(h.time.now - 13 * 7 * DAY).toISOString().slice(0, 7);

@@ -17,14 +17,48 @@ import { rateDomain, weeklyReflection } from '../../src/host/commands/practices'
 import { guarded } from '../../src/host/commands/guarded';
 import { start } from '../../src/host/actions/start';
 import { firstSessionMet, harness, ScriptedUi } from './helpers';
-import type { Harness } from './helpers';
+import type { Answers, Harness } from './helpers';
 
 const MIN = 60_000;
 
 async function startShrunk(h: Harness): Promise<void> {
-  h.ui.queue('parser tests', '', { type: 'Rewrite the tokenizer' }, '4', 'Shrink the goal', 'Rewrite the number rule', '8');
-  await startFocusSession(h.ctx);
+  await h.ui.answering(
+    {
+      'Name a micro-domain': 'parser tests',
+      'How certain are you': '',
+      'Type your proximal subgoal': { type: 'Rewrite the tokenizer' },
+      'How sure are you': ['4', '8'],
+      'Make it smaller?': 'Shrink the goal',
+      'which part could you surely finish': 'Rewrite the number rule',
+    },
+    () => startFocusSession(h.ctx),
+  );
 }
+
+/** A new domain "parser tests", no baseline, one subgoal `goal` rated 9. */
+const firstStart = (goal: string): Answers => ({ 'Name a micro-domain': 'parser tests', 'How certain are you': '', 'Type your proximal subgoal': { type: goal }, 'How sure are you': '9' });
+
+/** The full review of a session whose one live subgoal was met: by effort, rated 9 · 3 · 9, no note. */
+const FULL_REVIEW_MET: Answers = {
+  'How did it go': 'Met',
+  'What made the difference this session': 'Effort',
+  'In a few words': '',
+  'Is this cause about you': '9',
+  'Will this cause stay the same': '3',
+  'Can you control this cause': '9',
+};
+
+/** The start of a session on a new domain "sql", changed from the start box, open-ended, one subgoal at 9. */
+const SQL_START: Answers = {
+  'Type your proximal subgoal': [{ button: 'domain' }, { button: 'length' }, { type: 'Write the join' }],
+  'Pick a micro-domain, or type a new one': { type: 'sql' },
+  'How certain are you': '',
+  'How long do you plan to focus': 'Open-ended',
+  'How sure are you': '9',
+};
+
+/** The quick review: the subgoals `met` checked, the rest missed, by effort, the typical ratings kept. */
+const quickReview = (...met: string[]): Answers => ({ 'Which subgoals did you meet': { check: met }, 'What made the difference': 'Effort', 'How you see the cause': 'Keep' });
 
 describe('command flows (scripted prompts)', () => {
   it('starts a session, shrinking a goal rated under the threshold and linking it to the original', async () => {
@@ -47,8 +81,10 @@ describe('command flows (scripted prompts)', () => {
     // The other window's Start lands while this one is at the ruler.
     const otherWindow = async () => void (await start(h.ctx, { domain: { kind: 'existing', id: domainId }, goals: [{ text: 'Theirs', confidence: 9 }], plannedMinutes: 0 }));
     let landed: Promise<void> | undefined;
-    h.ui.queue({ type: 'Mine, typed here' }, (items) => ((landed = otherWindow()), items.find((i) => i.label === '9')?.value));
-    await startFocusSession(h.ctx);
+    await h.ui.answering(
+      { 'Type your proximal subgoal': { type: 'Mine, typed here' }, 'How sure are you': (items) => ((landed = otherWindow()), items.find((i) => i.label === '9')?.value) },
+      () => startFocusSession(h.ctx),
+    );
     await landed;
     const running = activeSession(h.ctx.store.live);
     assert.deepEqual(running && liveSubgoals(running).map((g) => g.text), ['Theirs', 'Mine, typed here']);
@@ -57,15 +93,22 @@ describe('command flows (scripted prompts)', () => {
 
   it('uses the threshold setting as it is now', async () => {
     const h = harness({ settings: { confidenceThreshold: 3 } });
-    h.ui.queue('sql', '', { type: 'Write the join' }, '4');
-    await startFocusSession(h.ctx);
+    await h.ui.answering({ 'Name a micro-domain': 'sql', 'How certain are you': '', 'Type your proximal subgoal': { type: 'Write the join' }, 'How sure are you': '4' }, () => startFocusSession(h.ctx));
     assert.equal(activeSession(h.ctx.store.live)?.subgoals.length, 1, 'no shrink offered at 4 when the threshold is 3');
   });
 
   it('keeps the prompt open with a message on bad input', async () => {
     const h = harness();
-    h.ui.queue('   ', 'x'.repeat(81), 'parser tests', '101', '', { button: 'length' }, 'Open-ended', { type: 'y'.repeat(501) }, { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
+    await h.ui.answering(
+      {
+        'Name a micro-domain': ['   ', 'x'.repeat(81), 'parser tests'],
+        'How certain are you': ['101', ''],
+        'Type your proximal subgoal': [{ button: 'length' }, { type: 'y'.repeat(501) }, { type: 'A goal' }],
+        'How long do you plan to focus': 'Open-ended',
+        'How sure are you': '9',
+      },
+      () => startFocusSession(h.ctx),
+    );
     assert.deepEqual(h.ui.validationMessages, [
       'Enter a domain name.',
       'Keep a domain name to 80 characters (now 81).',
@@ -77,18 +120,15 @@ describe('command flows (scripted prompts)', () => {
 
   it('changes nothing when the user cancels half-way', async () => {
     const h = harness();
-    h.ui.queue('parser tests', '', { type: 'A goal' }, undefined);
-    await startFocusSession(h.ctx);
+    await h.ui.answering({ ...firstStart('A goal'), 'How sure are you': undefined }, () => startFocusSession(h.ctx));
     assert.equal(activeSession(h.ctx.store.live), undefined);
   });
 
   it('warns, without blocking, when a second domain is started in the same week', async () => {
     const h = harness();
     await startShrunk(h);
-    h.ui.queue('Met', 'Effort', '', '9', '3', '9');
-    await endAndReview(h.ctx);
-    h.ui.queue({ button: 'domain' }, { type: 'sql' }, '', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
-    await startFocusSession(h.ctx);
+    await h.ui.answering(FULL_REVIEW_MET, () => endAndReview(h.ctx));
+    await h.ui.answering(SQL_START, () => startFocusSession(h.ctx));
     assert.ok(h.ui.messages.some((m) => m.kind === 'warn' && /already worked on "parser tests" this week/.test(m.text)));
     assert.ok(activeSession(h.ctx.store.live));
   });
@@ -96,14 +136,10 @@ describe('command flows (scripted prompts)', () => {
   it("counts today's wins on the session's own domain in the acknowledgment", async () => {
     const h = harness();
     await startShrunk(h);
-    h.ui.queue('Rewrite the number rule');
-    await logAWin(h.ctx);
-    h.ui.queue('Met', 'Effort', '', '9', '3', '9');
-    await endAndReview(h.ctx);
-    h.ui.queue({ button: 'domain' }, { type: 'sql' }, '', { button: 'length' }, 'Open-ended', { type: 'Write the join' }, '9');
-    await startFocusSession(h.ctx);
-    h.ui.queue({ type: 'Indexed the table' });
-    await logAWin(h.ctx);
+    await h.ui.answering({ 'Type a micro-win': 'Rewrite the number rule' }, () => logAWin(h.ctx));
+    await h.ui.answering(FULL_REVIEW_MET, () => endAndReview(h.ctx));
+    await h.ui.answering(SQL_START, () => startFocusSession(h.ctx));
+    await h.ui.answering({ 'Type a micro-win': { type: 'Indexed the table' } }, () => logAWin(h.ctx));
     assert.match(h.ui.messages.at(-1)?.text ?? '', /1 win this session and 1 today on sql/);
   });
 
@@ -111,8 +147,7 @@ describe('command flows (scripted prompts)', () => {
     const ui = new ScriptedUi([], { 'Jaw clenched': 'Keep this reframe' });
     const h = harness({ ui });
     await startShrunk(h);
-    h.ui.queue({ type: 'Jaw clenched' });
-    await reframeArousal(h.ctx);
+    await h.ui.answering({ 'What do you notice in your body': { type: 'Jaw clenched' } }, () => reframeArousal(h.ctx));
     assert.match(h.ui.messages.find((m) => m.text.startsWith('Jaw clenched'))?.text ?? '', /^Jaw clenched: My body is getting ready/);
     assert.deepEqual(activeSession(h.ctx.store.live)?.reframes.map((r) => r.signal), ['Jaw clenched']);
   });
@@ -121,20 +156,30 @@ describe('command flows (scripted prompts)', () => {
     const ui = new ScriptedUi([], { 'slip review': 'Review the slip', 'Racing heart': 'Keep this reframe' });
     const h = harness({ ui });
     await startShrunk(h);
-    h.ui.queue('Rewrite the number rule');
-    await logAWin(h.ctx);
+    await h.ui.answering({ 'Type a micro-win': 'Rewrite the number rule' }, () => logAWin(h.ctx));
     assert.match(h.ui.messages.at(-1)?.text ?? '', /1 win this session and 1 today on parser tests/);
-    h.ui.queue('Document the lexer', '9');
-    await addSubgoal(h.ctx);
+    await h.ui.answering({ 'What will you get done': 'Document the lexer', 'How sure are you': '9' }, () => addSubgoal(h.ctx));
     h.time.advance(5 * MIN);
     await togglePause(h.ctx);
     h.time.advance(10 * MIN);
     await togglePause(h.ctx);
-    h.ui.queue('Racing heart');
-    await reframeArousal(h.ctx);
+    await h.ui.answering({ 'What do you notice in your body': 'Racing heart' }, () => reframeArousal(h.ctx));
     h.time.advance(5 * MIN);
-    h.ui.queue('Met', 'Missed', 'Ability', '', '9', '8', '3', 'Slack ping', 'Notifications on', 'Turn on Do Not Disturb');
-    await endAndReview(h.ctx);
+    await h.ui.answering(
+      {
+        'How did it go: "Rewrite the number rule"': 'Met',
+        'How did it go: "Document the lexer"': 'Missed',
+        'What made the difference this session': 'Ability',
+        'In a few words': '',
+        'Is this cause about you': '9',
+        'Will this cause stay the same': '8',
+        'Can you control this cause': '3',
+        'What cue triggered the slip': 'Slack ping',
+        'What friction failed': 'Notifications on',
+        'One tweak for tomorrow': 'Turn on Do Not Disturb',
+      },
+      () => endAndReview(h.ctx),
+    );
     const session = (await h.ctx.store.history()).sessions[0];
     assert.ok(session?.endedAt);
     assert.equal(session.reframes.length, 1);
@@ -147,16 +192,21 @@ describe('command flows (scripted prompts)', () => {
   it('cancelling the review leaves the session running', async () => {
     const h = harness();
     await startShrunk(h);
-    h.ui.queue('Met', undefined);
-    await endAndReview(h.ctx);
+    await h.ui.answering({ 'How did it go': 'Met', 'What made the difference this session': undefined }, () => endAndReview(h.ctx));
     assert.ok(activeSession(h.ctx.store.live));
     assert.match(h.ui.messages.at(-1)?.text ?? '', /still running/);
   });
 
   it('turns a worry into an instruction, refusing another hope', async () => {
     const h = harness();
-    h.ui.queue('Turn a hope or worry', "I'm afraid the deploy fails", 'hopefully it works', 'Deploy to staging first');
-    await selfTalk(h.ctx);
+    await h.ui.answering(
+      {
+        'Instructional self-talk': 'Turn a hope or worry',
+        'What are you hoping for or worried about': "I'm afraid the deploy fails",
+        'next mechanical step': ['hopefully it works', 'Deploy to staging first'],
+      },
+      () => selfTalk(h.ctx),
+    );
     assert.equal(h.ui.validationMessages.length, 1);
     assert.match(h.ui.prompts.at(-1) ?? '', /"I'm afraid" is about the outcome/);
     assert.deepEqual(h.ctx.store.live.cues.map((c) => [c.hope, c.instruction]), [["I'm afraid the deploy fails", 'Deploy to staging first']]);
@@ -165,12 +215,13 @@ describe('command flows (scripted prompts)', () => {
   it('rates on the 0–100 scale with range validation, and reflects weekly', async () => {
     const h = harness();
     await startShrunk(h);
-    h.ui.queue('parser tests', '101', '-1', 'abc', '70');
-    await rateDomain(h.ctx);
+    await h.ui.answering({ 'Pick a micro-domain, or type a new one': 'parser tests', 'How certain are you': ['101', '-1', 'abc', '70'] }, () => rateDomain(h.ctx));
     assert.equal(h.ui.validationMessages.length, 3);
     assert.equal(h.ctx.store.live.ratings[0]?.value, 70);
-    h.ui.queue('Small goals', 'Start earlier', 'I can do hard parts');
-    await weeklyReflection(h.ctx);
+    await h.ui.answering(
+      { 'What did I do well': 'Small goals', 'What would I do differently': 'Start earlier', 'What did this teach me': 'I can do hard parts' },
+      () => weeklyReflection(h.ctx),
+    );
     assert.equal(h.ctx.store.live.reflections[0]?.learned, 'I can do hard parts');
   });
 
@@ -237,17 +288,29 @@ describe('weekly review document', () => {
     const ui = new ScriptedUi([], { 'slip review': 'Review the slip' });
     const h = harness({ ui });
     await startShrunk(h);
-    h.ui.queue('Rewrite the number rule');
-    await logAWin(h.ctx);
-    h.ui.queue('Document <the> lexer', '9');
-    await addSubgoal(h.ctx);
+    await h.ui.answering({ 'Type a micro-win': 'Rewrite the number rule' }, () => logAWin(h.ctx));
+    await h.ui.answering({ 'What will you get done': 'Document <the> lexer', 'How sure are you': '9' }, () => addSubgoal(h.ctx));
     h.time.advance(20 * MIN);
-    h.ui.queue('Met', 'Missed', 'Strategy', 'failing test first', '8', '4', '9', 'Slack ping', 'Notifications on', 'Do Not Disturb first');
-    await endAndReview(h.ctx);
-    h.ui.queue('parser tests', '60');
-    await rateDomain(h.ctx);
-    h.ui.queue('Small goals', 'Start earlier', 'I can do hard parts');
-    await weeklyReflection(h.ctx);
+    await h.ui.answering(
+      {
+        'How did it go: "Rewrite the number rule"': 'Met',
+        'How did it go: "Document <the> lexer"': 'Missed',
+        'What made the difference this session': 'Strategy',
+        'In a few words': 'failing test first',
+        'Is this cause about you': '8',
+        'Will this cause stay the same': '4',
+        'Can you control this cause': '9',
+        'What cue triggered the slip': 'Slack ping',
+        'What friction failed': 'Notifications on',
+        'One tweak for tomorrow': 'Do Not Disturb first',
+      },
+      () => endAndReview(h.ctx),
+    );
+    await h.ui.answering({ 'Pick a micro-domain, or type a new one': 'parser tests', 'How certain are you': '60' }, () => rateDomain(h.ctx));
+    await h.ui.answering(
+      { 'What did I do well': 'Small goals', 'What would I do differently': 'Start earlier', 'What did this teach me': 'I can do hard parts' },
+      () => weeklyReflection(h.ctx),
+    );
     await writeWeeklyReview(h.ctx);
     const doc = h.ui.saved?.content ?? '';
     assert.equal(h.ui.saved?.name, 'small-wins-week-2026-11-16.md');
@@ -273,14 +336,21 @@ describe('weekly review document', () => {
 describe('the daily loop in few interactions', () => {
   it('starts a returning user in 2 interactions, with the last domain, length and cue', async () => {
     const h = harness({ settings: { reviewDepth: 'quick' } });
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Other length', '45', { button: 'cue' }, 'Write an instruction', 'Run the tests after each edit', { type: 'Lex the numbers' }, '9');
-    await startFocusSession(h.ctx);
-    h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
-    await endAndReview(h.ctx);
+    await h.ui.answering(
+      {
+        ...firstStart('Lex the numbers'),
+        'Type your proximal subgoal': [{ button: 'length' }, { button: 'cue' }, { type: 'Lex the numbers' }],
+        'How long do you plan to focus': 'Other length',
+        'Planned minutes': '45',
+        'Instructional self-talk': 'Write an instruction',
+        'next mechanical step': 'Run the tests after each edit',
+      },
+      () => startFocusSession(h.ctx),
+    );
+    await h.ui.answering(quickReview('Lex the numbers'), () => endAndReview(h.ctx));
     const before = h.ui.remaining;
     assert.equal(before, 0);
-    h.ui.queue({ type: 'Lex the strings' }, '9');
-    await startFocusSession(h.ctx);
+    await h.ui.answering({ 'Type your proximal subgoal': { type: 'Lex the strings' }, 'How sure are you': '9' }, () => startFocusSession(h.ctx));
     assert.equal(h.ui.remaining, 0, 'two answers were enough');
     const session = activeSession(h.ctx.store.live);
     assert.ok(session);
@@ -291,15 +361,20 @@ describe('the daily loop in few interactions', () => {
 
   it('still holds the domain’s last cue after months away, when that session is long archived', async () => {
     const h = harness({ settings: { reviewDepth: 'quick' } });
-    h.ui.queue('parser tests', '', { button: 'cue' }, 'Write an instruction', 'Run the tests after each edit', { type: 'Lex the numbers' }, '9');
-    await startFocusSession(h.ctx);
-    h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
-    await endAndReview(h.ctx);
+    await h.ui.answering(
+      {
+        ...firstStart('Lex the numbers'),
+        'Type your proximal subgoal': [{ button: 'cue' }, { type: 'Lex the numbers' }],
+        'Instructional self-talk': 'Write an instruction',
+        'next mechanical step': 'Run the tests after each edit',
+      },
+      () => startFocusSession(h.ctx),
+    );
+    await h.ui.answering(quickReview('Lex the numbers'), () => endAndReview(h.ctx));
     h.time.advance(150 * DAY);
     await h.ctx.store.tidy();
     assert.equal(h.ctx.store.live.sessions.length, 0, 'the session now lives in the archive only');
-    h.ui.queue({ type: 'Lex the strings' }, '9');
-    await startFocusSession(h.ctx);
+    await h.ui.answering({ 'Type your proximal subgoal': { type: 'Lex the strings' }, 'How sure are you': '9' }, () => startFocusSession(h.ctx));
     assert.equal(h.ui.remaining, 0);
     assert.match(h.ui.titles.at(-1) ?? '', /parser tests · .* · cue: Run the tests after each edit/);
     const session = activeSession(h.ctx.store.live);
@@ -310,10 +385,16 @@ describe('the daily loop in few interactions', () => {
     const h = harness({ settings: { reviewDepth: 'quick' } });
     await firstSessionMet(h);
     h.time.advance(DAY);
-    h.ui.queue({ button: 'domain' }, { type: 'SQL tuning' }, '', { type: 'Index the joins' }, '9');
-    await startFocusSession(h.ctx);
-    h.ui.queue(['Index the joins'], 'Effort', 'Keep');
-    await endAndReview(h.ctx);
+    await h.ui.answering(
+      {
+        'Type your proximal subgoal': [{ button: 'domain' }, { type: 'Index the joins' }],
+        'Pick a micro-domain, or type a new one': { type: 'SQL tuning' },
+        'How certain are you': '',
+        'How sure are you': '9',
+      },
+      () => startFocusSession(h.ctx),
+    );
+    await h.ui.answering(quickReview('Index the joins'), () => endAndReview(h.ctx));
     const later = harness({ settings: { reviewDepth: 'quick' }, memento: h.memento, files: h.files });
     later.time.now = h.time.now + 150 * DAY;
     await later.ctx.store.tidy();
@@ -321,22 +402,17 @@ describe('the daily loop in few interactions', () => {
     const now = later.time.now;
     const snapshot = buildSnapshotFromView(await dashboardView(later.ctx.store, now, undefined, EVIDENCE_WINS), now, later.settings, later.ctx.defaults.get());
     assert.equal(snapshot.domains.find((d) => d.id === snapshot.lastDomainId)?.name, 'SQL tuning', 'the dashboard’s start form offers the same domain');
-    later.ui.queue({ type: 'Tune the report query' }, '9');
-    await startFocusSession(later.ctx);
+    await later.ui.answering({ 'Type your proximal subgoal': { type: 'Tune the report query' }, 'How sure are you': '9' }, () => startFocusSession(later.ctx));
     assert.equal(later.ui.remaining, 0);
     assert.match(later.ui.titles.at(-1) ?? '', /^Start focus · SQL tuning ·/);
   });
 
   it('offers the subgoals not finished last time, missed first, as one pick', async () => {
     const h = harness({ settings: { reviewDepth: 'quick' } });
-    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
-    await startFocusSession(h.ctx);
-    h.ui.queue('Lex the strings', '9');
-    await addSubgoal(h.ctx);
-    h.ui.queue([], ['Lex the strings'], 'Effort', 'Keep');
-    await endAndReview(h.ctx);
-    h.ui.queue('Lex the numbers', '9');
-    await startFocusSession(h.ctx);
+    await h.ui.answering(firstStart('Lex the numbers'), () => startFocusSession(h.ctx));
+    await h.ui.answering({ 'What will you get done': 'Lex the strings', 'How sure are you': '9' }, () => addSubgoal(h.ctx));
+    await h.ui.answering({ ...quickReview(), 'Which of the rest did you partly meet': { check: ['Lex the strings'] } }, () => endAndReview(h.ctx));
+    await h.ui.answering({ 'Type your proximal subgoal, or pick one you did not finish': 'Lex the numbers', 'How sure are you': '9' }, () => startFocusSession(h.ctx));
     assert.deepEqual(h.ui.pickTexts.filter((l) => l.includes('Lex the')).slice(-2).map((l) => l.replace(/^\$\([^)]*\) /, '')), ['Lex the numbers', 'Lex the strings'], 'missed before partly');
     assert.deepEqual(liveSubgoals(activeSession(h.ctx.store.live) as Session).map((g) => g.text), ['Lex the numbers']);
   });
@@ -344,11 +420,12 @@ describe('the daily loop in few interactions', () => {
   it('reviews a settled session in 3 interactions: met list, cause with a note, the preset ratings kept', async () => {
     const h = harness({ settings: { reviewDepth: 'quick' } });
     await startShrunk(h);
-    h.ui.queue('Rewrite the number rule');
-    await logAWin(h.ctx);
+    await h.ui.answering({ 'Type a micro-win': 'Rewrite the number rule' }, () => logAWin(h.ctx));
     const answers = h.ui.remaining;
-    h.ui.queue('=', { type: 'wrote the failing test first' }, 'Strategy', 'Keep');
-    await endAndReview(h.ctx);
+    await h.ui.answering(
+      { 'Which subgoals did you meet': '=', 'What made the difference': [{ type: 'wrote the failing test first' }, 'Strategy'], 'How you see the cause': 'Keep' },
+      () => endAndReview(h.ctx),
+    );
     assert.equal(answers, 0);
     assert.equal(h.ui.remaining, 0, 'the typed note and the cause are one box; with the note it is one more Enter at most');
     const review = (await h.ctx.store.history()).sessions[0]?.review;
@@ -359,10 +436,22 @@ describe('the daily loop in few interactions', () => {
   it('keeps the slip review one click away on the feedback when something was missed', async () => {
     const ui = new ScriptedUi([], { 'You met 0 of 1': 'Review the slip' });
     const h = harness({ ui, settings: { reviewDepth: 'quick' } });
-    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
-    await startFocusSession(h.ctx);
-    h.ui.queue([], [], 'Effort', 'Adjust', '7', '3', '8', 'Slack ping', 'Notifications on', 'Do Not Disturb first');
-    await endAndReview(h.ctx);
+    await h.ui.answering(firstStart('Lex the numbers'), () => startFocusSession(h.ctx));
+    await h.ui.answering(
+      {
+        'Which subgoals did you meet': { check: [] },
+        'Which of the rest did you partly meet': { check: [] },
+        'What made the difference': 'Effort',
+        'How you see the cause': 'Adjust',
+        'Is this cause about you': '7',
+        'Will this cause stay the same': '3',
+        'Can you control this cause': '8',
+        'What cue triggered the slip': 'Slack ping',
+        'What friction failed': 'Notifications on',
+        'One tweak for tomorrow': 'Do Not Disturb first',
+      },
+      () => endAndReview(h.ctx),
+    );
     const session = (await h.ctx.store.history()).sessions[0];
     assert.deepEqual(session?.review?.slip, { cue: 'Slack ping', frictionFailed: 'Notifications on', tweak: 'Do Not Disturb first' });
     assert.deepEqual([session?.review?.attribution.internal, session?.review?.attribution.stable, session?.review?.attribution.controllable], [7, 3, 8]);
@@ -373,24 +462,28 @@ describe('the daily loop in few interactions', () => {
 describe('the prompt budget', () => {
   it('acknowledges a win in the status bar instead of a notification when the user chose so', async () => {
     const h = harness({ settings: { acknowledgeIn: 'statusBar' } });
-    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
-    await startFocusSession(h.ctx);
+    await h.ui.answering(firstStart('Lex the numbers'), () => startFocusSession(h.ctx));
     const before = h.ui.messages.length;
-    h.ui.queue('Lex the numbers');
-    await logAWin(h.ctx);
+    await h.ui.answering({ 'Type a micro-win': 'Lex the numbers' }, () => logAWin(h.ctx));
     assert.equal(h.ui.messages.length, before, 'no notification');
     assert.deepEqual(h.flashes, ['win 1 · 1 today']);
   });
 
   it('answers one action with one notification, however much it has to say', async () => {
     const h = harness();
-    h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
-    await startFocusSession(h.ctx);
-    h.ui.queue('Met', 'Effort', '', '9', '3', '9');
-    await endAndReview(h.ctx);
+    await h.ui.answering(firstStart('Lex the numbers'), () => startFocusSession(h.ctx));
+    await h.ui.answering(FULL_REVIEW_MET, () => endAndReview(h.ctx));
     h.ui.messages.length = 0;
-    h.ui.queue({ button: 'domain' }, { type: 'sql' }, '', { type: 'Write the join' }, '3', 'Keep');
-    await startFocusSession(h.ctx);
+    await h.ui.answering(
+      {
+        'Type your proximal subgoal': [{ button: 'domain' }, { type: 'Write the join' }],
+        'Pick a micro-domain, or type a new one': { type: 'sql' },
+        'How certain are you': '',
+        'How sure are you': '3',
+        'Make it smaller?': 'Keep',
+      },
+      () => startFocusSession(h.ctx),
+    );
     assert.equal(h.ui.messages.length, 1);
     assert.match(h.ui.messages[0]?.text ?? '', /already worked on "parser tests" this week.*Focus session started on sql/);
     assert.equal(h.ui.messages[0]?.kind, 'warn', 'a warning among the sentences makes it a warning');

@@ -56,11 +56,36 @@ export class TestClock {
   }
 }
 
-type PickAnswer = string | string[] | { type: string } | { button: string } | ((items: readonly PickItem<unknown>[], options: PickOptions) => unknown) | undefined;
+/**
+ * One answer to one prompt: for a pick, the start of an item's label (or the whole label); for an
+ * input, the text typed; for a compose box, the start of a row's label, `{ type }` to type text or
+ * `{ button }` to press a button; for a pickMany, `{ check }` with the label starts to check ('=' keeps
+ * the preselection); for any pick, a function of the items that returns the value; `undefined` is Escape.
+ */
+export type Answer =
+  | string
+  | { type: string }
+  | { button: string }
+  | { check: readonly string[] }
+  | ((items: readonly PickItem<unknown>[], options: PickOptions) => unknown)
+  | undefined;
+
+/** A positional answer: an Answer, or (for a pickMany) the list of label starts to check. */
+type PickAnswer = Answer | string[];
 
 /**
- * A scripted Ui: each prompt takes the next answer. A pick answer is the start of an item's label;
- * an input answer is typed text, and every validation message shown on the way is recorded.
+ * Answers keyed by the question they answer: a key is any part of the prompt the flow shows (an
+ * input's prompt, a pick's, pickMany's or compose box's placeholder), matched as written. A list
+ * answers the same question each time it is asked, in order: `{ 'How sure are you': ['4', '8'] }`.
+ * When several keys match one prompt, the longest (the most specific) answers it.
+ */
+export type Answers = Record<string, Answer | readonly Answer[]>;
+
+/**
+ * A scripted Ui. Each prompt is answered by a keyed answer whose key is part of the prompt's text
+ * (see `answer` and `answering`), else by the next positional answer (`queue`); a prompt nobody
+ * answered fails with its text. An input answer is typed text, and every validation message shown
+ * on the way is recorded.
  */
 export class ScriptedUi implements Ui {
   readonly messages: { kind: 'info' | 'warn' | 'error'; text: string }[] = [];
@@ -72,38 +97,99 @@ export class ScriptedUi implements Ui {
   readonly pickTexts: string[] = [];
   saved: { name: string; content: string } | undefined;
   fileToOpen: string | undefined;
-  constructor(private readonly answers: (PickAnswer | { type: string })[] = [], private readonly actions: Record<string, string> = {}) {}
+  /** The keyed answers not yet taken, each key's in the order they answer. */
+  readonly #keyed = new Map<string, Answer[]>();
+  constructor(private readonly answers: PickAnswer[] = [], private readonly actions: Record<string, string> = {}) {}
 
+  /** Positional answers: the next prompts no keyed answer matches take them in order. */
   queue(...answers: PickAnswer[]): void {
     this.answers.push(...answers);
   }
 
+  /** Keyed answers, added to those not yet taken (a list for a key answers it that many times, in order). */
+  answer(answers: Answers): void {
+    for (const [key, given] of Object.entries(answers)) {
+      const list: readonly Answer[] = Array.isArray(given) ? (given as readonly Answer[]) : [given as Answer];
+      if (list.length > 0) this.#keyed.set(key, [...(this.#keyed.get(key) ?? []), ...list]);
+    }
+  }
+
+  /**
+   * Answers a flow by question: gives `answers`, runs `flow`, and fails when any keyed answer was not
+   * taken (a question that was never asked, or asked fewer times), naming it and what was asked.
+   * What a flow did not take is dropped either way, so it never answers a later flow.
+   */
+  async answering<T>(answers: Answers, flow: () => Promise<T>): Promise<T> {
+    const shown = this.prompts.length;
+    this.answer(answers);
+    let result: T;
+    try {
+      result = await flow();
+    } catch (error) {
+      this.#keyed.clear();
+      throw error;
+    }
+    const unused = this.unused;
+    if (unused.length > 0) {
+      this.#keyed.clear();
+      const asked = this.prompts.slice(shown).map((p) => `"${p}"`);
+      throw new Error(`Answered but never asked: ${unused.join('; ')}. Asked: ${asked.length > 0 ? asked.join(', ') : 'nothing'}`);
+    }
+    return result;
+  }
+
+  /** How many answers, positional and keyed, no prompt has taken yet. */
   get remaining(): number {
-    return this.answers.length;
+    let keyed = 0;
+    for (const list of this.#keyed.values()) keyed += list.length;
+    return this.answers.length + keyed;
+  }
+
+  /** The keyed answers no prompt has taken yet, as `"key" → answer`. */
+  get unused(): string[] {
+    return [...this.#keyed].flatMap(([key, list]) => list.map((a) => `"${key}" → ${answerText(a)}`));
+  }
+
+  /** The answer to the prompt `text`: keyed when a key is part of it, else the next positional one; none fails, naming the prompt. */
+  #take(text: string, problem?: string): PickAnswer {
+    const keys = [...this.#keyed.keys()].filter((key) => text.includes(key)).sort((a, b) => b.length - a.length);
+    const [key, next] = keys;
+    if (key !== undefined) {
+      if (next !== undefined && next.length === key.length) throw new Error(`Both "${key}" and "${next}" answer "${text}"`);
+      const list = this.#keyed.get(key) as Answer[];
+      const answer = list.shift();
+      if (list.length === 0) this.#keyed.delete(key);
+      return answer;
+    }
+    if (this.answers.length > 0) return this.answers.shift();
+    const left = this.unused;
+    throw new Error(
+      `Nobody answered "${text}"${problem === undefined ? '' : ` (it said: ${problem})`}${left.length > 0 ? `; answers left: ${left.join('; ')}` : ''}`,
+    );
   }
 
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
     this.prompts.push(options.placeholder);
     for (const i of items) this.pickTexts.push(i.label, ...(i.description === undefined ? [] : [i.description]), ...(i.detail === undefined ? [] : [i.detail]));
-    const answer = this.answers.shift();
+    const answer = this.#take(options.placeholder);
     if (answer === undefined) return Promise.resolve(undefined);
     if (typeof answer === 'function') return Promise.resolve(answer(items as readonly PickItem<unknown>[], options) as T);
-    if (typeof answer !== 'string') throw new Error(`A pick takes a label, not ${JSON.stringify(answer)}`);
+    if (typeof answer !== 'string') throw new Error(`A pick takes a label, not ${JSON.stringify(answer)} ("${options.placeholder}")`);
     const item = items.find((i) => i.label === answer) ?? items.find((i) => stripIcon(i.label).startsWith(answer));
-    if (!item) throw new Error(`No item "${answer}" in [${items.map((i) => i.label).join(', ')}]`);
+    if (!item) throw new Error(`No item "${answer}" in [${items.map((i) => i.label).join(', ')}] ("${options.placeholder}")`);
     return Promise.resolve(item.value);
   }
 
-  /** An answer: a function of the items, or a list of label starts to check ('=' keeps the preselection). */
+  /** An answer: a function of the items, or the label starts to check (`{ check }`, a list, or one), or '=' to keep the preselection. */
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions & { selected: readonly T[] }): Promise<T[] | undefined> {
     this.prompts.push(options.placeholder);
     for (const i of items) this.pickTexts.push(i.label);
-    const answer = this.answers.shift();
+    const answer = this.#take(options.placeholder);
     if (answer === undefined) return Promise.resolve(undefined);
     if (answer === '=') return Promise.resolve([...options.selected]);
     if (typeof answer === 'function') return Promise.resolve(answer(items as readonly PickItem<unknown>[], options) as T[]);
-    if (typeof answer === 'object' && !Array.isArray(answer)) throw new Error('pickMany takes label starts');
-    const starts = Array.isArray(answer) ? answer : [answer];
+    const starts = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer : 'check' in answer ? answer.check : undefined;
+    if (!starts) throw new Error(`pickMany takes label starts, not ${JSON.stringify(answer)} ("${options.placeholder}")`);
     return Promise.resolve(items.filter((i) => starts.some((s) => stripIcon(i.label).startsWith(s))).map((i) => i.value));
   }
 
@@ -112,15 +198,16 @@ export class ScriptedUi implements Ui {
     this.prompts.push(options.placeholder);
     this.titles.push(options.title);
     for (const i of options.items) this.pickTexts.push(i.label);
+    let problem: string | undefined;
     for (;;) {
-      const answer = this.answers.shift();
+      const answer = this.#take(options.placeholder, problem);
       if (answer === undefined) return Promise.resolve(undefined);
       if (typeof answer === 'object' && 'button' in answer) return Promise.resolve({ kind: 'button', id: answer.button, text: options.value ?? '' });
       const text = typeof answer === 'object' && 'type' in answer ? answer.type : typeof answer === 'string' ? answer : undefined;
-      if (text === undefined) throw new Error('compose takes a label, { type } or { button }');
+      if (text === undefined) throw new Error(`compose takes a label, { type } or { button } ("${options.placeholder}")`);
       const row = typeof answer === 'string' ? options.items.find((i) => stripIcon(i.label).startsWith(text)) : undefined;
       if (row) return Promise.resolve({ kind: 'item', value: row.value, text: options.value ?? '' });
-      const problem = options.validate?.(text.trim());
+      problem = options.validate?.(text.trim());
       if (!problem && text.trim()) return Promise.resolve({ kind: 'text', text: text.trim() });
       if (problem) this.validationMessages.push(problem);
     }
@@ -128,11 +215,12 @@ export class ScriptedUi implements Ui {
 
   input(options: InputOptions): Promise<string | undefined> {
     this.prompts.push(options.prompt);
+    let problem: string | undefined;
     for (;;) {
-      const answer = this.answers.shift();
+      const answer = this.#take(options.prompt, problem);
       if (answer === undefined) return Promise.resolve(undefined);
       if (typeof answer !== 'string') throw new Error(`Expected text for "${options.prompt}"`);
-      const problem = options.validate(answer);
+      problem = options.validate(answer);
       if (!problem) return Promise.resolve(answer);
       this.validationMessages.push(problem);
     }
@@ -152,10 +240,11 @@ export class ScriptedUi implements Ui {
     this.messages.push({ kind: 'error', text });
   }
 
-  /** Confirms when the next scripted answer is the action's label; any other answer declines. */
+  /** Confirms when the answer (keyed by part of the message, else the next positional one) is the action's label; any other answer, or none, declines. */
   confirm(text: string, action: string): Promise<boolean> {
     this.messages.push({ kind: 'warn', text });
-    const answer = this.answers.shift();
+    const answered = [...this.#keyed.keys()].some((key) => text.includes(key)) || this.answers.length > 0;
+    const answer = answered ? this.#take(text) : undefined;
     return Promise.resolve(answer === action);
   }
 
@@ -235,6 +324,11 @@ export function harness(o: { ui?: ScriptedUi; settings?: Partial<Settings>; meme
   return { ctx, ui, memento, workspace, files, time, settings, ran, problems, flashes, zones };
 }
 
+/** A scripted answer as an error message names it. */
+function answerText(answer: Answer): string {
+  return answer === undefined ? 'Escape' : typeof answer === 'function' ? 'a function of the items' : JSON.stringify(answer);
+}
+
 /** A label without the icon the renderer put in front of it. */
 function stripIcon(label: string): string {
   return label.replace(/^\$\([^)]*\)\s*/, '');
@@ -242,8 +336,16 @@ function stripIcon(label: string): string {
 
 /** A first session, started from the palette as a new user does: a new domain "parser tests", open-ended, one goal at 9. */
 export async function startFirstSession(h: Harness): Promise<Session> {
-  h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-  await startFocusSession(h.ctx);
+  await h.ui.answering(
+    {
+      'Name a micro-domain': 'parser tests',
+      'How certain are you': '',
+      'Type your proximal subgoal': [{ button: 'length' }, { type: 'A goal' }],
+      'How long do you plan to focus': 'Open-ended',
+      'How sure are you': '9',
+    },
+    () => startFocusSession(h.ctx),
+  );
   const session = activeSession(h.ctx.store.live);
   if (!session) throw new Error('no session started');
   return session;
@@ -251,10 +353,11 @@ export async function startFirstSession(h: Harness): Promise<Session> {
 
 /** A first session on "parser tests", its one subgoal met, ended with the quick review (a harness with `reviewDepth: 'quick'`). */
 export async function firstSessionMet(h: Harness): Promise<void> {
-  h.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
-  await startFocusSession(h.ctx);
-  h.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
-  await endAndReview(h.ctx);
+  await h.ui.answering(
+    { 'Name a micro-domain': 'parser tests', 'How certain are you': '', 'Type your proximal subgoal': { type: 'Lex the numbers' }, 'How sure are you': '9' },
+    () => startFocusSession(h.ctx),
+  );
+  await h.ui.answering({ 'Which subgoals did you meet': { check: ['Lex the numbers'] }, 'What made the difference': 'Effort', 'How you see the cause': 'Keep' }, () => endAndReview(h.ctx));
 }
 
 /**

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { leftBehindPlaces } from '../../src/core/leftBehind';
 import { bringHomeLeftBehind, LEFT_BEHIND_KEY } from '../../src/host/storage/leftBehind';
-import { startFocusSession } from '../../src/host/commands/start';
-import { endAndReview } from '../../src/host/commands/end';
 import { MemoryMemento } from '../harness/memoryMemento';
-import { harness, MemoryArchiveFiles } from './helpers';
+import { firstSessionMet, harness, MemoryArchiveFiles } from './helpers';
 
 describe('a record left on a remote host is brought home once', () => {
   it('looks under the folders holding the workspace and under each home, in every VS Code server data folder', () => {
@@ -21,10 +19,7 @@ describe('a record left on a remote host is brought home once', () => {
     const memento = new MemoryMemento();
     const remoteFiles = new MemoryArchiveFiles();
     const remote = harness({ memento, files: remoteFiles, settings: { reviewDepth: 'quick' } });
-    remote.ui.queue('parser tests', '', { type: 'Lex the numbers' }, '9');
-    await startFocusSession(remote.ctx);
-    remote.ui.queue(['Lex the numbers'], 'Effort', 'Keep');
-    await endAndReview(remote.ctx);
+    await firstSessionMet(remote);
     remote.time.advance(40 * 86_400_000);
     await remote.ctx.store.tidy();
     assert.ok(remoteFiles.files.size > 0, 'the session was archived on the remote host');

@@ -21,7 +21,6 @@ import { clip } from '../../src/core/text';
 import { LIMITS } from '../../src/core/limits';
 import { ERASED_KEY, JOURNAL_KEY, JournalStore, RECOVERY_PREFIX } from '../../src/host/storage/journalStore';
 import { DEVICE_KEY } from '../../src/host/storage/deviceId';
-import { startFocusSession } from '../../src/host/commands/start';
 import { harness, reflogLine, startFirstSession, IMPORT_NOW } from './helpers';
 
 describe('every write can be read back', () => {
@@ -40,8 +39,7 @@ describe('every write can be read back', () => {
     const folder = `${'very-long-monorepo-folder-name-'.repeat(3)}end-of-a-hundred-chars-xxxxxxxx`.slice(0, 100);
     assert.equal(folder.length, 100);
     h.ctx.workspaceLabel = () => folder;
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
+    await startFirstSession(h);
     const session = activeSession(h.ctx.store.live);
     assert.ok(session, 'the session started');
     assert.ok(session.workspace.length <= LIMITS.name);
@@ -54,8 +52,7 @@ describe('every write can be read back', () => {
 
   it('logs a suggested win from a 600-character commit subject and reads it back', async () => {
     const h = harness();
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
+    await startFirstSession(h);
     const suggestion = new CommitWatch(h.time.now).read('HEAD', reflogLine('x'.repeat(600), h.time.now), h.time.now)[0];
     assert.ok(suggestion);
     assert.ok(suggestion.text.length <= LIMITS.text);
@@ -69,8 +66,7 @@ describe('every write can be read back', () => {
 
   it('refuses a change that would not read back, with a message naming the field, and writes nothing', async () => {
     const h = harness();
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
+    await startFirstSession(h);
     const before = h.memento.get(JOURNAL_KEY);
     const writes = h.memento.writes;
     const session = activeSession(h.ctx.store.live);
@@ -162,8 +158,7 @@ describe('invariants that hold under races', () => {
 
   it('imports without ending or changing the running session, and says exactly what it added', async () => {
     const h = harness();
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
+    await startFirstSession(h);
     const running = activeSession(h.ctx.store.live);
     assert.ok(running);
     const copy = { ...h.ctx.store.live, sessions: h.ctx.store.live.sessions.map((s) => ({ ...endCoreSession(s, {}, undefined, NOW + 1000), wins: [{ id: 'planted', text: 'planted', at: NOW, source: 'manual' as const }] })) };
@@ -285,8 +280,7 @@ describe('edit and delete that stay deleted', () => {
     const h = harness();
     // What an earlier version kept in globalState (the focus record, now a file) goes too.
     await h.memento.update('activity', { kind: 'blur', at: 1, by: 'w' });
-    h.ui.queue('parser tests', '', { button: 'length' }, 'Open-ended', { type: 'A goal' }, '9');
-    await startFocusSession(h.ctx);
+    await startFirstSession(h);
     h.ui.queue('No');
     await deleteEverything(h.ctx);
     assert.equal(h.ctx.store.live.domains.length, 1, 'declined: nothing deleted');
