@@ -132,7 +132,7 @@ describe('dashboard webview (real VS Code)', function () {
     await waitForText(progress, /parser tests at 65/);
     await waitForText(progress, /4 wins on 1 day between/);
     await waitForText(progress, /In this period 100% of 1 reviewed session credited a cause that is yours/);
-    await waitForText(progress, /Reviewed subgoals: 2; average confidence 8\/10; met 50%/);
+    await waitForText(progress, /Reviewed subgoals: 2; average confidence 8\.0\/10; met 50%/);
     await waitForText(view.locator('#brier-summary'), /parser tests: 0\.34/);
     assert.equal(await progress.locator('svg.sw-plot').count(), 5);
     assert.ok((await progress.locator('#calendar .sw-mark').count()) >= 84);
@@ -145,6 +145,7 @@ describe('dashboard webview (real VS Code)', function () {
     fs.mkdirSync(RESULTS, { recursive: true });
     await view.locator('#progress h2').scrollIntoViewIfNeeded();
     await bench.page.screenshot({ path: path.join(RESULTS, 'dashboard-light.png') });
+    await view.locator('#figures').screenshot({ path: path.join(RESULTS, 'dashboard-light-figures.png') });
     const lightText = await view.locator('body').evaluate((b) => getComputedStyle(b).color);
     await runAndPick(bench.page, 'Preferences: Color Theme', 'Select Color Theme', 'Dark Modern');
     await view.locator('body.vscode-dark').waitFor();
@@ -152,6 +153,7 @@ describe('dashboard webview (real VS Code)', function () {
     assert.notEqual(darkText, lightText);
     await view.locator('#progress h2').scrollIntoViewIfNeeded();
     await bench.page.screenshot({ path: path.join(RESULTS, 'dashboard-dark.png') });
+    await view.locator('#figures').screenshot({ path: path.join(RESULTS, 'dashboard-dark-figures.png') });
   });
 
   it('renders hostile imported text (HTML, script, </script>, bidi, long words) as inert text', async () => {
