@@ -3,7 +3,7 @@
  * plugs in vscode.l10n.t (core cannot import vscode); the dashboard plugs in the bundle the host
  * hands it. English is the source: the message itself is the key, with {0}, {1}… for values.
  */
-import type { CollectionName } from './collections';
+import type { CollectionName } from './records/collections';
 
 export type Translate = (message: string, ...args: (string | number)[]) => string;
 

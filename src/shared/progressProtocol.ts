@@ -3,11 +3,11 @@
  * (a range, the domains to show) and renders the full snapshot the host sends back.
  */
 import * as z from 'zod/mini';
-import { idSchema } from '../core/schema';
-import { PROGRESS_RANGES } from '../core/progress';
-import type { CalendarDay, DomainSummary, ProgressRange } from '../core/progress';
-import type { CalibrationRow } from '../core/insights';
-import type { BrierPoint } from '../core/calibration';
+import { idSchema } from '../core/records/schema';
+import { PROGRESS_RANGES } from '../core/figures/progress';
+import type { CalendarDay, DomainSummary, ProgressRange } from '../core/figures/progress';
+import type { CalibrationRow } from '../core/figures/insights';
+import type { BrierPoint } from '../core/figures/calibration';
 
 // ---- webview → host: validated once by the host with safeParse ----
 

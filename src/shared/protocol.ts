@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { boundedText, idSchema } from '../core/schema';
+import { boundedText, idSchema } from '../core/records/schema';
 import { LIMITS } from '../core/limits';
 import type { Figures } from './progressProtocol';
 import { reviewAnswersSchema, startAnswersSchema, subgoalAnswersSchema, winAnswersSchema } from '../core/practices/answers';

@@ -1,4 +1,4 @@
-import { confidenceLabel } from '../core/confidence';
+import { confidenceLabel } from '../core/practices/confidence';
 import type { GoalDraft } from '../core/practices/answers';
 import { textProblem } from '../core/practices/question';
 import { startPractice } from '../core/practices/start';

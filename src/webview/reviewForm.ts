@@ -3,7 +3,7 @@ import { answers } from '../core/practices/answered';
 import type { ReviewAnswers } from '../core/practices/answers';
 import { textProblem } from '../core/practices/question';
 import { reviewPractice } from '../core/practices/review';
-import type { CauseKind, Outcome, SlipReview, TweakOutcome } from '../core/schema';
+import type { CauseKind, Outcome, SlipReview, TweakOutcome } from '../core/records/schema';
 import type { SessionView } from '../shared/protocol';
 import { button, select, textfield } from './controls';
 import { announce, h, on } from './dom';

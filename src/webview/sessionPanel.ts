@@ -1,5 +1,5 @@
 import { t } from '../core/l10n';
-import { timerText } from '../core/plan';
+import { timerText } from '../core/practices/plan';
 import type { SessionView, Snapshot } from '../shared/protocol';
 import { button, textfield } from './controls';
 import { GoalChain } from './goalChain';

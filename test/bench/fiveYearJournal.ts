@@ -4,8 +4,8 @@
  * With `library`, also what such a user collects beside: 50 cues, 5 models, 30 encouragements.
  * Deterministic (seeded), so every run measures the same data.
  */
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal, Session } from '../../src/core/schema';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { Journal, Session } from '../../src/core/records/schema';
 
 const DAY = 86_400_000;
 

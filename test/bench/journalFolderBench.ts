@@ -21,11 +21,11 @@ import { Archive, uniqueName } from '../../src/host/storage/archive';
 import { JournalFolder } from '../../src/host/storage/journalFolder';
 import { dashboardView } from '../../src/host/storage/views';
 import { EVIDENCE_WINS } from '../../src/host/dashboard/snapshot';
-import { logFileName, logLine, recordByMonth } from '../../src/core/journalLog';
-import { monthOf } from '../../src/core/archive';
-import { addDomain } from '../../src/core/journal';
-import { activeSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/session';
-import type { Journal } from '../../src/core/schema';
+import { logFileName, logLine, recordByMonth } from '../../src/core/records/journalLog';
+import { monthOf } from '../../src/core/records/archive';
+import { addDomain } from '../../src/core/records/journal';
+import { activeSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/practices/session';
+import type { Journal } from '../../src/core/records/schema';
 
 const DAY = 86_400_000;
 

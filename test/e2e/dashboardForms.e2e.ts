@@ -4,9 +4,9 @@ import { launchChromium } from '../harness/browser';
 import { loadDashboard, sendHostMessage } from '../harness/dashboardPage';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
-import { emptyJournal } from '../../src/core/schema';
-import { addDomain } from '../../src/core/journal';
-import { activeSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/session';
+import { emptyJournal } from '../../src/core/records/schema';
+import { addDomain } from '../../src/core/records/journal';
+import { activeSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/practices/session';
 
 /** The sidebar's forms as snapshots change under them (plain Chromium with the built bundle). */
 describe('the dashboard forms follow the record', () => {

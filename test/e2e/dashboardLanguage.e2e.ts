@@ -6,10 +6,10 @@ import { launchChromium } from '../harness/browser';
 import { loadDashboard, sendHostMessage } from '../harness/dashboardPage';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
-import { addDomain } from '../../src/core/journal';
-import { logWin, newSubgoal, startSession, updateRunning } from '../../src/core/session';
+import { addDomain } from '../../src/core/records/journal';
+import { logWin, newSubgoal, startSession, updateRunning } from '../../src/core/practices/session';
 import { fiveYearJournal } from '../bench/fiveYearJournal';
-import { emptyJournal } from '../../src/core/schema';
+import { emptyJournal } from '../../src/core/records/schema';
 
 const ROOT = process.cwd();
 const MARK = '‹›';

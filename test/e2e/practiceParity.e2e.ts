@@ -12,10 +12,10 @@ import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { startFocusSession } from '../../src/host/commands/start';
 import { addSubgoal, logAWin, togglePause } from '../../src/host/commands/inSession';
 import { endAndReview } from '../../src/host/commands/end';
-import { addCue, addDomain } from '../../src/core/journal';
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal } from '../../src/core/schema';
-import { endSession, newSubgoal, startSession } from '../../src/core/session';
+import { addCue, addDomain } from '../../src/core/records/journal';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { Journal } from '../../src/core/records/schema';
+import { endSession, newSubgoal, startSession } from '../../src/core/practices/session';
 
 const DAY = 86_400_000;
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { chooseFile, expectPrompt, notification, openDashboard, quickInput, RESULTS, runAndPick, runCommand, type, waitForWorkspaceStored, webviewShowing, Workbench } from './workbench';
 import { progressJournal } from '../harness/progressJournal';
-import { exportJournal } from '../../src/core/transfer';
+import { exportJournal } from '../../src/core/records/transfer';
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
 import type { ProgressSnapshot } from '../../src/shared/progressProtocol';
 import { SERIES } from '../../src/webview/figures/series';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { chooseFile, notification, openDashboard, RESULTS, runAndPick, runCommand, startFocus, statusItem, Workbench } from './workbench';
 import { yearJournal } from '../harness/yearJournal';
-import { exportJournal } from '../../src/core/transfer';
+import { exportJournal } from '../../src/core/records/transfer';
 
 /** Where the pictures go; `docs/` holds the copies the README shows. */
 const PICTURES = path.join(RESULTS, 'readme');

@@ -1,6 +1,6 @@
-import type { Journal, Session, Tombstone } from '../../src/core/schema';
-import { emptyJournal, MAX_ITEMS, SCHEMA_VERSION } from '../../src/core/schema';
-import { EXPORT_FORMAT } from '../../src/core/transfer';
+import type { Journal, Session, Tombstone } from '../../src/core/records/schema';
+import { emptyJournal, MAX_ITEMS, SCHEMA_VERSION } from '../../src/core/records/schema';
+import { EXPORT_FORMAT } from '../../src/core/records/transfer';
 import { LIMITS } from '../../src/core/limits';
 import { random } from './random';
 

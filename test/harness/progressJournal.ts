@@ -3,8 +3,8 @@
  * done with AI help), a review, a rated and reviewed subgoal, and a can-do rating each Friday.
  * Deterministic, so a test can check the numbers the Progress tab shows.
  */
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal, Session } from '../../src/core/schema';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { Journal, Session } from '../../src/core/records/schema';
 
 const DAY = 86_400_000;
 

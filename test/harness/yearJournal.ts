@@ -6,8 +6,8 @@
  * wins with AI help becoming more common, and causes that move from luck towards effort and strategy.
  * Seeded, so each run draws the same pictures.
  */
-import { emptyJournal } from '../../src/core/schema';
-import type { CauseKind, Journal, Session } from '../../src/core/schema';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { CauseKind, Journal, Session } from '../../src/core/records/schema';
 
 const DAY = 86_400_000;
 const WEEKS = 52;

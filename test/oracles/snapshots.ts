@@ -2,13 +2,13 @@
  * The snapshots computed record by record from the whole history: slow, plainly correct, and the
  * reference the aggregate-based builders the product runs must equal (test/unit/aggregates.test.ts).
  */
-import { calibration } from '../../src/core/insights';
-import { progressData, progressDomains } from '../../src/core/progress';
-import { domainLabel as name, latestCue, latestDomain } from '../../src/core/journal';
+import { calibration } from '../../src/core/figures/insights';
+import { progressData, progressDomains } from '../../src/core/figures/progress';
+import { domainLabel as name, latestCue, latestDomain } from '../../src/core/records/journal';
 import { encouragementFromRecordWithCredit, lastTweak, levelScores, tweakStillOpen, tweaksThatWork } from '../../src/core/coach';
-import { activeSession } from '../../src/core/session';
-import type { Journal, WorkspaceDefaults } from '../../src/core/schema';
-import type { Suggestion } from '../../src/core/suggestions';
+import { activeSession } from '../../src/core/practices/session';
+import type { Journal, WorkspaceDefaults } from '../../src/core/records/schema';
+import type { Suggestion } from '../../src/core/practices/suggestions';
 import { assembleSnapshot } from '../../src/host/dashboard/snapshot';
 import { assembleProgress, figuresOf, SIDEBAR_RANGE } from '../../src/host/progress/progressSnapshot';
 import type { ProgressChoice } from '../../src/host/progress/progressSnapshot';

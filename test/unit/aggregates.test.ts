@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { aggregateOf, combine, combineAll, lastTweakOf, levelScoresOf, rolledUp, tweakStillOpenOf, worksOf } from '../../src/core/aggregates';
+import { aggregateOf, combine, combineAll, lastTweakOf, levelScoresOf, rolledUp, tweakStillOpenOf, worksOf } from '../../src/core/figures/aggregates';
 import { levelScores } from '../../src/core/coach';
-import { mergeJournals } from '../../src/core/merge';
-import { deleteRecords, revised } from '../../src/core/edit';
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal, Session, Win } from '../../src/core/schema';
-import { merge as importMerge } from '../../src/core/transfer';
+import { mergeJournals } from '../../src/core/records/merge';
+import { deleteRecords, revised } from '../../src/core/records/edit';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { Journal, Session, Win } from '../../src/core/records/schema';
+import { merge as importMerge } from '../../src/core/records/transfer';
 import { DAY } from '../../src/core/time';
 import { Archive } from '../../src/host/storage/archive';
 import { JournalStore } from '../../src/host/storage/journalStore';
@@ -14,13 +14,13 @@ import { buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/s
 import { buildProgressSnapshotFromHistory, buildSnapshotFromHistory } from '../oracles/snapshots';
 import { buildProgressSnapshotFromView } from '../../src/host/progress/progressSnapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
-import { PROGRESS_RANGES } from '../../src/core/progress';
+import { PROGRESS_RANGES } from '../../src/core/figures/progress';
 import { harness, inZone, MemoryArchiveFiles } from './helpers';
 import { startFocusSession } from '../../src/host/commands/start';
 import { endAndReview } from '../../src/host/commands/end';
 import { showEvidence } from '../../src/host/commands/practices';
 import { logWin as logWinAction } from '../../src/host/actions/inSession';
-import { activeSession } from '../../src/core/session';
+import { activeSession } from '../../src/core/practices/session';
 import { MemoryMemento } from '../harness/memoryMemento';
 
 const NOW = Date.UTC(2026, 10, 16, 9, 30);

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ARCHIVE_AFTER_DAYS, archiveMonth, monthOf, splitArchivable } from '../../src/core/archive';
-import { sameContent } from '../../src/core/merge';
-import { addDomain, addRating } from '../../src/core/journal';
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal } from '../../src/core/schema';
-import { activeSession, endSession, newSubgoal, startSession } from '../../src/core/session';
-import { exportJournal, importJournal } from '../../src/core/transfer';
+import { ARCHIVE_AFTER_DAYS, archiveMonth, monthOf, splitArchivable } from '../../src/core/records/archive';
+import { sameContent } from '../../src/core/records/merge';
+import { addDomain, addRating } from '../../src/core/records/journal';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { Journal } from '../../src/core/records/schema';
+import { activeSession, endSession, newSubgoal, startSession } from '../../src/core/practices/session';
+import { exportJournal, importJournal } from '../../src/core/records/transfer';
 import { DAY } from '../../src/core/time';
 import { Archive } from '../../src/host/storage/archive';
 import { JournalStore, JOURNAL_KEY } from '../../src/host/storage/journalStore';

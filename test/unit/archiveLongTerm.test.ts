@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { addDomain } from '../../src/core/journal';
-import { emptyJournal, SCHEMA_VERSION } from '../../src/core/schema';
-import type { Journal } from '../../src/core/schema';
-import { endSession, newSubgoal, startSession } from '../../src/core/session';
+import { addDomain } from '../../src/core/records/journal';
+import { emptyJournal, SCHEMA_VERSION } from '../../src/core/records/schema';
+import type { Journal } from '../../src/core/records/schema';
+import { endSession, newSubgoal, startSession } from '../../src/core/practices/session';
 import { DAY } from '../../src/core/time';
 import { Archive } from '../../src/host/storage/archive';
 import { JournalStore } from '../../src/host/storage/journalStore';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { awayStretch } from '../../src/core/away';
+import { awayStretch } from '../../src/core/practices/away';
 import { AwayWatcher } from '../../src/host/session/awayWatcher';
 import type { SharedValue } from '../../src/host/storage/sharedFile';
 import { TestClock } from './helpers';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BACKUPS_KEPT, backedUpOn, backupInfo, backupName, backupsToRemove, listedBackups } from '../../src/core/backups';
+import { BACKUPS_KEPT, backedUpOn, backupInfo, backupName, backupsToRemove, listedBackups } from '../../src/core/records/backups';
 import { ordinaryJournal } from '../harness/hostileJournal';
 import { harness, IMPORT_NOW, startFirstSession } from './helpers';
 import { deleteEverything } from '../../src/host/commands/records';

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { emptyJournal } from '../../src/core/schema';
-import type { CauseKind, Journal, Outcome, Review, Session, TweakOutcome, WinAuthor } from '../../src/core/schema';
-import { addDomain, addModel, addReflection } from '../../src/core/journal';
-import { endSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/session';
-import { CAUSE_DEFAULTS } from '../../src/core/attribution';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { CauseKind, Journal, Outcome, Review, Session, TweakOutcome, WinAuthor } from '../../src/core/records/schema';
+import { addDomain, addModel, addReflection } from '../../src/core/records/journal';
+import { endSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/practices/session';
+import { CAUSE_DEFAULTS } from '../../src/core/practices/attribution';
 import { format, useTranslator } from '../../src/core/l10n';
 import { addWeeks, DAY } from '../../src/core/time';
 import {

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { activeSession } from '../../src/core/session';
+import { activeSession } from '../../src/core/practices/session';
 import { startFocusSession } from '../../src/host/commands/start';
 import { endAndReview } from '../../src/host/commands/end';
 import { logAWin } from '../../src/host/commands/inSession';
 import { addVicariousModel, weeklyReflection } from '../../src/host/commands/practices';
 import { firstSessionMet, harness, ScriptedUi } from './helpers';
 import { saveCue } from '../../src/host/actions/inSession';
-import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
+import { weeklyReviewMarkdown } from '../../src/core/coach/weeklyReview';
 import type { Answer, Answers, Harness } from './helpers';
 import { buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/snapshot';
 import { dashboardView } from '../../src/host/storage/views';

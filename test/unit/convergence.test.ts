@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { addDomain, addReflection } from '../../src/core/journal';
-import { deleteRecords, revised } from '../../src/core/edit';
-import { mergeJournals, sameContent } from '../../src/core/merge';
-import { activeSession, endSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/session';
-import { emptyJournal, journalSchema } from '../../src/core/schema';
-import type { Journal } from '../../src/core/schema';
+import { addDomain, addReflection } from '../../src/core/records/journal';
+import { deleteRecords, revised } from '../../src/core/records/edit';
+import { mergeJournals, sameContent } from '../../src/core/records/merge';
+import { activeSession, endSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/practices/session';
+import { emptyJournal, journalSchema } from '../../src/core/records/schema';
+import type { Journal } from '../../src/core/records/schema';
 import { random } from '../harness/random';
 
 const T = Date.UTC(2026, 10, 16, 9);

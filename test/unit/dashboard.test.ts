@@ -4,9 +4,9 @@ import { webviewMessageSchema } from '../../src/shared/protocol';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { buildProgressSnapshot, figuresOf } from '../../src/host/progress/progressSnapshot';
-import { activeSession } from '../../src/core/session';
+import { activeSession } from '../../src/core/practices/session';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
-import { emptyJournal } from '../../src/core/schema';
+import { emptyJournal } from '../../src/core/records/schema';
 import { harness } from './helpers';
 import type { Harness } from './helpers';
 

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { deleteRecords, revised } from '../../src/core/edit';
-import { addReflection } from '../../src/core/journal';
-import { mergeJournals } from '../../src/core/merge';
-import { loadJournal } from '../../src/core/persisted';
-import { compareStamps, nextStamp } from '../../src/core/stamp';
-import { emptyJournal, journalSchema } from '../../src/core/schema';
-import type { Journal, Win } from '../../src/core/schema';
-import { exportJournal, importJournal } from '../../src/core/transfer';
+import { deleteRecords, revised } from '../../src/core/records/edit';
+import { addReflection } from '../../src/core/records/journal';
+import { mergeJournals } from '../../src/core/records/merge';
+import { loadJournal } from '../../src/core/records/persisted';
+import { compareStamps, nextStamp } from '../../src/core/records/stamp';
+import { emptyJournal, journalSchema } from '../../src/core/records/schema';
+import type { Journal, Win } from '../../src/core/records/schema';
+import { exportJournal, importJournal } from '../../src/core/records/transfer';
 import { ordinaryJournal } from '../harness/hostileJournal';
 
 const NOW = Date.UTC(2026, 10, 16, 9);

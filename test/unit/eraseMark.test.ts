@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compareMarks, markTime, nextMark } from '../../src/core/eraseMark';
+import { compareMarks, markTime, nextMark } from '../../src/core/records/eraseMark';
 
 describe('erase marks', () => {
   it('orders marks by time, then id; none comes before any', () => {

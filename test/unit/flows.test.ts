@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../src/core/session';
-import type { Session } from '../../src/core/schema';
+import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../src/core/practices/session';
+import type { Session } from '../../src/core/records/schema';
 import { askAboutAwayTime } from '../../src/host/commands/away';
 import { JournalStore } from '../../src/host/storage/journalStore';
 import { startFocusSession } from '../../src/host/commands/start';
@@ -8,8 +8,8 @@ import { addSubgoal, logAWin, reframeArousal, togglePause } from '../../src/host
 import { endAndReview } from '../../src/host/commands/end';
 import { selfTalk } from '../../src/host/commands/selfTalk';
 import { exportData, importData, writeWeeklyReview } from '../../src/host/commands/transfer';
-import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
-import { emptyJournal } from '../../src/core/schema';
+import { weeklyReviewMarkdown } from '../../src/core/coach/weeklyReview';
+import { emptyJournal } from '../../src/core/records/schema';
 import { DAY } from '../../src/core/time';
 import { buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/snapshot';
 import { dashboardView } from '../../src/host/storage/views';

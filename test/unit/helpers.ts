@@ -1,5 +1,5 @@
-import { CommitWatch } from '../../src/core/suggestions';
-import type { Suggestion } from '../../src/core/suggestions';
+import { CommitWatch } from '../../src/core/practices/suggestions';
+import type { Suggestion } from '../../src/core/practices/suggestions';
 import { deviceId } from '../../src/host/storage/deviceId';
 import { EditWatch } from '../../src/host/storage/editWatch';
 import { MemoryMemento } from '../harness/memoryMemento';
@@ -17,8 +17,8 @@ import type { ComposeOptions, Composed, InputOptions, PickItem, PickOptions, Ui 
 import type { CommandName } from '../../src/host/commands/commandIds';
 import { startFocusSession } from '../../src/host/commands/start';
 import { endAndReview } from '../../src/host/commands/end';
-import { activeSession } from '../../src/core/session';
-import type { Session } from '../../src/core/schema';
+import { activeSession } from '../../src/core/practices/session';
+import type { Session } from '../../src/core/records/schema';
 
 /** An archive folder in memory; `failWrites` makes every write fail, as a full disk would. */
 export class MemoryArchiveFiles implements ArchiveFiles {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { changedSomething, exportJournal, importJournal } from '../../src/core/transfer';
-import { sameContent } from '../../src/core/merge';
-import { COLLECTIONS, emptyJournal, journalSchema } from '../../src/core/schema';
-import type { Journal } from '../../src/core/schema';
+import { changedSomething, exportJournal, importJournal } from '../../src/core/records/transfer';
+import { sameContent } from '../../src/core/records/merge';
+import { COLLECTIONS, emptyJournal, journalSchema } from '../../src/core/records/schema';
+import type { Journal } from '../../src/core/records/schema';
 import { importFile } from '../../src/host/actions/transfer';
-import { SessionError } from '../../src/core/session';
+import { SessionError } from '../../src/core/practices/session';
 import { hostileFile, ordinaryJournal } from '../harness/hostileJournal';
 import { harness, IMPORT_NOW } from './helpers';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { addDomain } from '../../src/core/journal';
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal } from '../../src/core/schema';
-import { exportJournal } from '../../src/core/transfer';
+import { addDomain } from '../../src/core/records/journal';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { Journal } from '../../src/core/records/schema';
+import { exportJournal } from '../../src/core/records/transfer';
 import { forLabel, forNotification } from '../../src/core/userText';
 import { newId } from '../../src/core/ids';
 import { startFocusSession } from '../../src/host/commands/start';

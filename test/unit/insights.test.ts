@@ -1,17 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal, Session, Subgoal } from '../../src/core/schema';
-import { attributionMix, calibration, dipNote, efficacySeries, metShare, winsCalendar } from '../../src/core/insights';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { Journal, Session, Subgoal } from '../../src/core/records/schema';
+import { attributionMix, calibration, dipNote, efficacySeries, metShare, winsCalendar } from '../../src/core/figures/insights';
 import { calibrationAtRuler, levelScores } from '../../src/core/coach/ruler';
-import { duePrompts } from '../../src/core/due';
-import { brierByDomain, calibrationFeedback } from '../../src/core/calibration';
-import { evidenceFor, winsSince } from '../../src/core/evidence';
+import { duePrompts } from '../../src/core/coach/due';
+import { brierByDomain, calibrationFeedback } from '../../src/core/figures/calibration';
+import { evidenceFor, winsSince } from '../../src/core/practices/evidence';
 import { encouragementFromRecordWithCredit as encouragementFromRecord } from '../../src/core/coach';
 import { dayStart } from '../../src/core/time';
-import { otherDomainThisWeek } from '../../src/core/journal';
+import { otherDomainThisWeek } from '../../src/core/records/journal';
 import { addWeeks, DAY, weekStart } from '../../src/core/time';
 import { inZone } from './helpers';
-import { weeklyReviewMarkdown } from '../../src/core/weeklyReview';
+import { weeklyReviewMarkdown } from '../../src/core/coach/weeklyReview';
 
 const NOW = new Date(2026, 10, 20, 12).getTime();
 let n = 0;

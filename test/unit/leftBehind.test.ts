@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { leftBehindPlaces } from '../../src/core/leftBehind';
+import { leftBehindPlaces } from '../../src/core/records/leftBehind';
 import { bringHomeLeftBehind, LEFT_BEHIND_KEY } from '../../src/host/storage/leftBehind';
 import { MemoryMemento } from '../harness/memoryMemento';
 import { firstSessionMet, harness, MemoryArchiveFiles } from './helpers';

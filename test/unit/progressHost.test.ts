@@ -3,9 +3,9 @@ import { createProgressHandler } from '../../src/host/progress/progressMessages'
 import { buildProgressSnapshot } from '../../src/host/progress/progressSnapshot';
 import { progressHtml } from '../../src/host/progress/progressHtml';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal } from '../../src/core/schema';
-import type { ProgressRange } from '../../src/core/progress';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { Journal } from '../../src/core/records/schema';
+import type { ProgressRange } from '../../src/core/figures/progress';
 import { DAY } from '../../src/core/time';
 import { harness } from './helpers';
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { MERGE_RULES } from '../../src/core/merge';
-import { missingFromStored, reconcile } from '../../src/core/reconcile';
-import { addDomain } from '../../src/core/journal';
-import { emptyJournal, collectionSchemas, subgoalSchema, winSchema, pauseSchema, reframeSchema } from '../../src/core/schema';
-import type { Journal } from '../../src/core/schema';
-import { endSession, logWin, newSubgoal, startSession } from '../../src/core/session';
+import { MERGE_RULES } from '../../src/core/records/merge';
+import { missingFromStored, reconcile } from '../../src/core/records/reconcile';
+import { addDomain } from '../../src/core/records/journal';
+import { emptyJournal, collectionSchemas, subgoalSchema, winSchema, pauseSchema, reframeSchema } from '../../src/core/records/schema';
+import type { Journal } from '../../src/core/records/schema';
+import { endSession, logWin, newSubgoal, startSession } from '../../src/core/practices/session';
 
 const T = Date.UTC(2026, 10, 16, 9);
 

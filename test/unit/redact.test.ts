@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { redactRecords, redactValue } from '../../src/core/redact';
-import type { Journal } from '../../src/core/schema';
+import { redactRecords, redactValue } from '../../src/core/records/redact';
+import type { Journal } from '../../src/core/records/schema';
 import { ordinaryJournal } from '../harness/hostileJournal';
 import { random } from '../harness/random';
 import { IMPORT_NOW } from './helpers';

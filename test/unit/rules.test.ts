@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { parseIntegerInRange, parseText } from '../../src/core/confidence';
-import { MAX_GOAL_VERSIONS, PLANNED_LENGTHS, plannedLengthChoices, shouldOfferShrink, timerText } from '../../src/core/plan';
-import { addDomain, domainLabel } from '../../src/core/journal';
-import { emptyJournal } from '../../src/core/schema';
-import { attributionFeedback, CAUSE_DEFAULTS } from '../../src/core/attribution';
-import { findOutcomePhrasing, instructionProblem } from '../../src/core/selfTalk';
-import { CAUSE_KINDS } from '../../src/core/schema';
-import type { Attribution, CauseKind } from '../../src/core/schema';
+import { parseIntegerInRange, parseText } from '../../src/core/practices/confidence';
+import { MAX_GOAL_VERSIONS, PLANNED_LENGTHS, plannedLengthChoices, shouldOfferShrink, timerText } from '../../src/core/practices/plan';
+import { addDomain, domainLabel } from '../../src/core/records/journal';
+import { emptyJournal } from '../../src/core/records/schema';
+import { attributionFeedback, CAUSE_DEFAULTS } from '../../src/core/practices/attribution';
+import { findOutcomePhrasing, instructionProblem } from '../../src/core/practices/selfTalk';
+import { CAUSE_KINDS } from '../../src/core/records/schema';
+import type { Attribution, CauseKind } from '../../src/core/records/schema';
 import { formatDuration, spokenDuration, weekStart } from '../../src/core/time';
 
 const evidence = { wins: 3, met: 1, total: 2, domainName: 'parser tests' };

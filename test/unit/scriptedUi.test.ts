@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { activeSession, liveSubgoals } from '../../src/core/session';
+import { activeSession, liveSubgoals } from '../../src/core/practices/session';
 import { startFocusSession } from '../../src/host/commands/start';
 import { endAndReview } from '../../src/host/commands/end';
 import { harness, ScriptedUi } from './helpers';

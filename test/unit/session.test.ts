@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal, Session } from '../../src/core/schema';
-import { addDomain } from '../../src/core/journal';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { Journal, Session } from '../../src/core/records/schema';
+import { addDomain } from '../../src/core/records/journal';
 import {
   activeSession, currentSubgoal, elapsedMs, endSession, excludeAway, extendPlan, isPaused, liveSubgoals, logWin, newSubgoal,
   pause, remainingMs, resume, sessionResult, SessionError, startSession,
-} from '../../src/core/session';
+} from '../../src/core/practices/session';
 
 const T0 = Date.UTC(2026, 10, 16, 9, 0, 0);
 const MIN = 60_000;

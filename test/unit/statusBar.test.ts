@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { SessionTicker } from '../../src/host/session/sessionTicker';
 import type { Timers } from '../../src/host/session/sessionTicker';
-import { statusView } from '../../src/core/statusView';
-import { emptyJournal } from '../../src/core/schema';
-import { addDomain, addCue } from '../../src/core/journal';
-import { logWin, newSubgoal, pause, startSession, updateRunning } from '../../src/core/session';
+import { statusView } from '../../src/core/practices/statusView';
+import { emptyJournal } from '../../src/core/records/schema';
+import { addDomain, addCue } from '../../src/core/records/journal';
+import { logWin, newSubgoal, pause, startSession, updateRunning } from '../../src/core/practices/session';
 import { TestClock } from './helpers';
 
 const T = Date.UTC(2026, 10, 16, 9);

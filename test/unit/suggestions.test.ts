@@ -1,9 +1,9 @@
 import { acceptSuggestion } from '../../src/host/actions/inSession';
 import * as assert from 'node:assert/strict';
-import { CommitWatch, DiagnosticsWatch, gitDirOf, TaskWatch } from '../../src/core/suggestions';
-import { activeSession, newSubgoal, startSession } from '../../src/core/session';
-import { addDomain } from '../../src/core/journal';
-import type { Journal } from '../../src/core/schema';
+import { CommitWatch, DiagnosticsWatch, gitDirOf, TaskWatch } from '../../src/core/practices/suggestions';
+import { activeSession, newSubgoal, startSession } from '../../src/core/practices/session';
+import { addDomain } from '../../src/core/records/journal';
+import type { Journal } from '../../src/core/records/schema';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
 import { commitSuggestion, harness, reflogLine } from './helpers';
 import { sessionMenu } from '../../src/host/commands/menu';

@@ -3,8 +3,8 @@ import { addDays, addWeeks, dayStart, knownTimeZone, localDate, monthStart, time
 import { UserTimeZone, LEARNED_ZONE_KEY } from '../../src/host/platform/timeZone';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
 import { MemoryMemento } from '../harness/memoryMemento';
-import { winsCalendar } from '../../src/core/insights';
-import { emptyJournal } from '../../src/core/schema';
+import { winsCalendar } from '../../src/core/figures/insights';
+import { emptyJournal } from '../../src/core/records/schema';
 import { random } from '../harness/random';
 import { harness, inZone } from './helpers';
 

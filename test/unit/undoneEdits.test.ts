@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { deleteRecord, editRecord } from '../../src/host/actions/records';
 import { logWin } from '../../src/host/actions/inSession';
 import { reflect } from '../../src/host/actions/practices';
-import { activeSession } from '../../src/core/session';
+import { activeSession } from '../../src/core/practices/session';
 import { harness, MemoryArchiveFiles, startFirstSession } from './helpers';
 import type { Harness } from './helpers';
 import { MemoryMemento } from '../harness/memoryMemento';

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { emptyJournal } from '../../src/core/schema';
-import type { Journal } from '../../src/core/schema';
-import { mergeJournals, sameContent } from '../../src/core/merge';
-import { addDomain } from '../../src/core/journal';
-import { deleteRecords } from '../../src/core/edit';
-import { activeSession, endSession, logWin, newSubgoal, pause, startSession, updateRunning } from '../../src/core/session';
-import { exportJournal, importJournal } from '../../src/core/transfer';
+import { emptyJournal } from '../../src/core/records/schema';
+import type { Journal } from '../../src/core/records/schema';
+import { mergeJournals, sameContent } from '../../src/core/records/merge';
+import { addDomain } from '../../src/core/records/journal';
+import { deleteRecords } from '../../src/core/records/edit';
+import { activeSession, endSession, logWin, newSubgoal, pause, startSession, updateRunning } from '../../src/core/practices/session';
+import { exportJournal, importJournal } from '../../src/core/records/transfer';
 import { JOURNAL_KEY, JournalStore } from '../../src/host/storage/journalStore';
 import type { MementoLike } from '../../src/host/platform/mementoLike';
 import { Archive } from '../../src/host/storage/archive';

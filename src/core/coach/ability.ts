@@ -1,5 +1,5 @@
-import type { CauseKind, Journal, Outcome, Session } from '../schema';
-import { liveSubgoals, sessionResult } from '../session';
+import type { CauseKind, Journal, Outcome, Session } from '../records/schema';
+import { liveSubgoals, sessionResult } from '../practices/session';
 import { t } from '../l10n';
 
 /** The recent setbacks looked at, and how many of them put down to ability make a pattern. */

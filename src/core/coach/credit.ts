@@ -1,4 +1,4 @@
-import type { Journal, Win } from '../schema';
+import type { Journal, Win } from '../records/schema';
 import { sessionCount, t, winCount } from '../l10n';
 
 /** Wins by who did them: the user's own (also when unmarked), with AI help, and the assistant's. */
@@ -23,7 +23,7 @@ function help(c: WinsByAuthor): 'none' | 'some' | 'all' {
   return c.assisted === yours(c) ? 'all' : 'some';
 }
 
-/** What the sentence "from your record" cites: counted from records here, or summed from per-month aggregates (core/aggregates.ts recordFacts). */
+/** What the sentence "from your record" cites: counted from records here, or summed from per-month aggregates (core/figures/aggregates.ts recordFacts). */
 export interface CreditFacts {
   /** The wins of the domain's ended sessions by author, and how many sessions those are. */
   wins: WinsByAuthor;

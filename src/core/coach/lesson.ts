@@ -1,4 +1,4 @@
-import type { Journal, Reflection } from '../schema';
+import type { Journal, Reflection } from '../records/schema';
 import { t } from '../l10n';
 import { clip } from '../text';
 import { addWeeks, weekStart } from '../time';

@@ -1,4 +1,4 @@
-import type { Journal, Model } from '../schema';
+import type { Journal, Model } from '../records/schema';
 import { t } from '../l10n';
 import { clip } from '../text';
 

@@ -1,8 +1,8 @@
-import type { Journal, Outcome } from '../schema';
-import { liveSubgoals } from '../session';
+import type { Journal, Outcome } from '../records/schema';
+import { liveSubgoals } from '../practices/session';
 import { t } from '../l10n';
 
-/** As in the Brier score (core/calibration.ts): a goal partly met counts half. */
+/** As in the Brier score (core/figures/calibration.ts): a goal partly met counts half. */
 const HIT: Record<Outcome, number> = { met: 1, partly: 0.5, missed: 0 };
 
 /** Enough goals at one level for its rate to say something (as calibrationFeedback requires). */
@@ -21,8 +21,8 @@ export interface LevelScore {
 }
 
 /**
- * Per confidence level 0–10, counted as `calibration` in core/insights.ts counts: reviewed live goals
- * of ended sessions. The per-month aggregates hold the same counts (core/aggregates.ts levelScoresOf).
+ * Per confidence level 0–10, counted as `calibration` in core/figures/insights.ts counts: reviewed live goals
+ * of ended sessions. The per-month aggregates hold the same counts (core/figures/aggregates.ts levelScoresOf).
  */
 export function levelScores(journal: Journal): LevelScore[] {
   const rows: LevelScore[] = Array.from({ length: 11 }, () => ({ rated: 0, points: 0 }));

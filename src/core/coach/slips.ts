@@ -1,4 +1,4 @@
-import type { Journal, TweakOutcome } from '../schema';
+import type { Journal, TweakOutcome } from '../records/schema';
 import { listOf, t } from '../l10n';
 import { clip } from '../text';
 import { addWeeks } from '../time';

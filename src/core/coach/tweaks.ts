@@ -1,4 +1,4 @@
-import type { Journal, Session, SlipReview } from '../schema';
+import type { Journal, Session, SlipReview } from '../records/schema';
 import { t } from '../l10n';
 import { calendarDate, daysAgo, weekdayName } from './dates';
 import { sameTextKey } from './normalize';

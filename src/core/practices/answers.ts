@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { attributionSchema, boundedText, idSchema, outcomeSchema, slipReviewSchema, tweakOutcomeSchema, winAuthorSchema } from '../schema';
+import { attributionSchema, boundedText, idSchema, outcomeSchema, slipReviewSchema, tweakOutcomeSchema, winAuthorSchema } from '../records/schema';
 import { LIMITS } from '../limits';
-import { MAX_GOAL_VERSIONS } from '../plan';
+import { MAX_GOAL_VERSIONS } from './plan';
 
 /**
  * What each practice's questions produce: the one input of its action. The palette and the sidebar

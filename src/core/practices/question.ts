@@ -1,4 +1,4 @@
-import { parseIntegerInRange, parseText } from '../confidence';
+import { parseIntegerInRange, parseText } from './confidence';
 import { LIMITS } from '../limits';
 
 /** Something typed: what it is called on a form, how the palette asks it, and what it must be. */

@@ -1,7 +1,7 @@
 import { t } from '../l10n';
-import { CAUSE_DEFAULTS, causeLabel, dimensionQuestions, outcomeChoices } from '../attribution';
-import { CAUSE_KINDS } from '../causeKinds';
-import type { Outcome, TweakOutcome } from '../schema';
+import { CAUSE_DEFAULTS, causeLabel, dimensionQuestions, outcomeChoices } from './attribution';
+import { CAUSE_KINDS } from '../records/causeKinds';
+import type { Outcome, TweakOutcome } from '../records/schema';
 import type { ReviewAnswers } from './answers';
 import { textQuestion } from './question';
 

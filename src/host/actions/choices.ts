@@ -1,6 +1,6 @@
-import { addCue, addDomain, domainById, useCue } from '../../core/journal';
-import type { Cue, Domain, Journal } from '../../core/schema';
-import { SessionError } from '../../core/session';
+import { addCue, addDomain, domainById, useCue } from '../../core/records/journal';
+import type { Cue, Domain, Journal } from '../../core/records/schema';
+import { SessionError } from '../../core/practices/session';
 import { t } from '../../core/l10n';
 import type { CueChoice, DomainChoice } from '../../core/practices/answers';
 

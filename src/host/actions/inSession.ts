@@ -1,7 +1,7 @@
-import { winsSince } from '../../core/evidence';
-import { addCue as addCueRecord, domainLabel } from '../../core/journal';
-import type { Journal, Session, Win, WinSource } from '../../core/schema';
-import { activeSession, addCue, addSubgoals, excludeAway, extendPlan, isPaused, liveSubgoals, logWin as recordWin, pause, resume, SessionError, updateRunning } from '../../core/session';
+import { winsSince } from '../../core/practices/evidence';
+import { addCue as addCueRecord, domainLabel } from '../../core/records/journal';
+import type { Journal, Session, Win, WinSource } from '../../core/records/schema';
+import { activeSession, addCue, addSubgoals, excludeAway, extendPlan, isPaused, liveSubgoals, logWin as recordWin, pause, resume, SessionError, updateRunning } from '../../core/practices/session';
 import { newId } from '../../core/ids';
 import { dayStart } from '../../core/time';
 import { t, winCount } from '../../core/l10n';

@@ -1,5 +1,5 @@
-import { mergeSessions } from '../../core/merge';
-import { activeSession, updateRunning } from '../../core/session';
+import { mergeSessions } from '../../core/records/merge';
+import { activeSession, updateRunning } from '../../core/practices/session';
 import type { ActionServices } from './notices';
 
 /**

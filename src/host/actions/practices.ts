@@ -1,5 +1,5 @@
-import { addEncouragement, addModel, addRating, addReflection } from '../../core/journal';
-import type { Encouragement, Model, Reflection } from '../../core/schema';
+import { addEncouragement, addModel, addRating, addReflection } from '../../core/records/journal';
+import type { Encouragement, Model, Reflection } from '../../core/records/schema';
 import { t } from '../../core/l10n';
 import { weekStart } from '../../core/time';
 import { resolveDomain } from './choices';

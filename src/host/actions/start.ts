@@ -1,11 +1,11 @@
-import { levelScoresOf, recordFacts } from '../../core/aggregates';
+import { levelScoresOf, recordFacts } from '../../core/figures/aggregates';
 import { coachView } from '../storage/views';
 import { encouragementFromCredit, lastWeeksLesson, lessonSentence, modelForDoubt, modelSentence } from '../../core/coach';
 import { weekStart } from '../../core/time';
-import { addRating, otherDomainThisWeek } from '../../core/journal';
-import { MAX_GOAL_VERSIONS, plannedLengthLabel } from '../../core/plan';
-import type { Journal, Session, Subgoal } from '../../core/schema';
-import { activeSession, newSubgoal, SessionError, startSession } from '../../core/session';
+import { addRating, otherDomainThisWeek } from '../../core/records/journal';
+import { MAX_GOAL_VERSIONS, plannedLengthLabel } from '../../core/practices/plan';
+import type { Journal, Session, Subgoal } from '../../core/records/schema';
+import { activeSession, newSubgoal, SessionError, startSession } from '../../core/practices/session';
 import { t } from '../../core/l10n';
 import { resolveCue, resolveDomain } from './choices';
 import type { GoalDraft, StartAnswers } from '../../core/practices/answers';

@@ -1,8 +1,8 @@
-import { changedSomething, importJournal } from '../../core/transfer';
-import type { ImportCounts } from '../../core/transfer';
-import { mergeJournals } from '../../core/merge';
-import { COLLECTIONS } from '../../core/schema';
-import { SessionError } from '../../core/session';
+import { changedSomething, importJournal } from '../../core/records/transfer';
+import type { ImportCounts } from '../../core/records/transfer';
+import { mergeJournals } from '../../core/records/merge';
+import { COLLECTIONS } from '../../core/records/schema';
+import { SessionError } from '../../core/practices/session';
 import { collectionCount, listOf, t } from '../../core/l10n';
 import { info } from './notices';
 import type { ActionServices, Done } from './notices';

@@ -4,12 +4,12 @@
  * action layer only after the user confirmed it. lmTools.ts hands these to `vscode.lm.registerTool`.
  */
 import * as z from 'zod/mini';
-import { domainLabel } from '../../core/journal';
+import { domainLabel } from '../../core/records/journal';
 import { t, winCount } from '../../core/l10n';
 import { LIMITS } from '../../core/limits';
-import { boundedText, describeIssues } from '../../core/schema';
-import type { Journal, Session, Win } from '../../core/schema';
-import { activeSession, currentSubgoal, elapsedMs, isPaused, openSubgoals, remainingMs, SessionError } from '../../core/session';
+import { boundedText, describeIssues } from '../../core/records/schema';
+import type { Journal, Session, Win } from '../../core/records/schema';
+import { activeSession, currentSubgoal, elapsedMs, isPaused, openSubgoals, remainingMs, SessionError } from '../../core/practices/session';
 import { clip, invisibleCharacters, revealInvisible } from '../../core/text';
 import { spokenDuration } from '../../core/time';
 import { forNotification } from '../../core/userText';

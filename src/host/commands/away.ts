@@ -1,4 +1,4 @@
-import { activeSession } from '../../core/session';
+import { activeSession } from '../../core/practices/session';
 import { spokenDuration } from '../../core/time';
 import { excludeAwayTime } from '../actions/inSession';
 import type { Services } from '../services';

@@ -1,5 +1,5 @@
 import type { Services } from '../services';
-import type { BackupInfo } from '../../core/backups';
+import type { BackupInfo } from '../../core/records/backups';
 import { t } from '../../core/l10n';
 import { importFile } from '../actions/transfer';
 import { info } from '../actions/notices';

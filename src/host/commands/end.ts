@@ -1,8 +1,8 @@
-import { duePrompts } from '../../core/due';
-import { liveSubgoals } from '../../core/session';
-import type { Attribution, CauseKind, Outcome, Session, SlipReview, TweakOutcome } from '../../core/schema';
-import { tweakStillOpenOf } from '../../core/aggregates';
-import { domainLabel } from '../../core/journal';
+import { duePrompts } from '../../core/coach/due';
+import { liveSubgoals } from '../../core/practices/session';
+import type { Attribution, CauseKind, Outcome, Session, SlipReview, TweakOutcome } from '../../core/records/schema';
+import { tweakStillOpenOf } from '../../core/figures/aggregates';
+import { domainLabel } from '../../core/records/journal';
 import { clip } from '../../core/text';
 import { addSlipReview, endSession } from '../actions/end';
 import { present } from './present';

@@ -1,4 +1,4 @@
-import { SessionError } from '../../core/session';
+import { SessionError } from '../../core/practices/session';
 import type { Services } from '../services';
 import { t } from '../../core/l10n';
 import { errorText } from '../../core/text';

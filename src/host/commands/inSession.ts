@@ -1,6 +1,6 @@
-import { arousalReframes } from '../../core/reframe';
-import { openSubgoals } from '../../core/session';
-import type { Subgoal } from '../../core/schema';
+import { arousalReframes } from '../../core/practices/reframe';
+import { openSubgoals } from '../../core/practices/session';
+import type { Subgoal } from '../../core/records/schema';
 import { addSubgoal as addSubgoalAction, keepReframe, logWin, togglePause as togglePauseAction } from '../actions/inSession';
 import type { Services } from '../services';
 import { requireSession, textProblem } from './prompts';

@@ -1,11 +1,11 @@
-import { activeSession, isPaused } from '../../core/session';
+import { activeSession, isPaused } from '../../core/practices/session';
 import type { CommandName } from './commandIds';
 import type { Services } from '../services';
 import type { PickItem } from '../platform/ui';
 import { t } from '../../core/l10n';
 import { acceptSuggestion } from '../actions/inSession';
 import { presentWin } from './present';
-import { sourceLabel } from '../../core/suggestions';
+import { sourceLabel } from '../../core/practices/suggestions';
 
 /** The status-bar click: in-session actions while a session runs, otherwise the way in. */
 export async function sessionMenu(ctx: Services, runCommand: (name: CommandName) => Promise<void>): Promise<void> {

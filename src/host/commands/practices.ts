@@ -1,20 +1,20 @@
-import { domainById, domainLabel } from '../../core/journal';
+import { domainById, domainLabel } from '../../core/records/journal';
 import { clip } from '../../core/text';
 import { inTimeZone } from '../../core/time';
 import { addVicariousModel as addVicariousModelAction, rateDomain as rateDomainAction, recordEncouragement as recordEncouragementAction, reflect } from '../actions/practices';
 import type { DomainChoice } from '../../core/practices/answers';
 import { present } from './present';
-import { duePrompts } from '../../core/due';
-import { evidenceFor } from '../../core/evidence';
-import { activeSession } from '../../core/session';
+import { duePrompts } from '../../core/coach/due';
+import { evidenceFor } from '../../core/practices/evidence';
+import { activeSession } from '../../core/practices/session';
 import { LIMITS } from '../../core/limits';
-import type { Domain } from '../../core/schema';
+import type { Domain } from '../../core/records/schema';
 import type { Services } from '../services';
 import { askDomain, askEfficacy, askText } from './prompts';
 import type { PickItem } from '../platform/ui';
 import { collectionCount, t, winCount } from '../../core/l10n';
 import { coachView, historyView } from '../storage/views';
-import { winsFrom } from '../../core/aggregates';
+import { winsFrom } from '../../core/figures/aggregates';
 
 /** How many of a domain's newest wins the evidence bank lists. */
 const EVIDENCE_LIST = 20;

@@ -1,5 +1,5 @@
 import type { Done, Notice } from '../actions/notices';
-import type { Win } from '../../core/schema';
+import type { Win } from '../../core/records/schema';
 import { editRecord } from '../actions/records';
 import { t } from '../../core/l10n';
 import type { Services } from '../services';

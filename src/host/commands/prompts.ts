@@ -1,12 +1,12 @@
-import { confidenceLabel } from '../../core/confidence';
+import { confidenceLabel } from '../../core/practices/confidence';
 import { numberProblem, textProblem as problemWith } from '../../core/practices/question';
 import type { TextQuestion } from '../../core/practices/question';
 import { startPractice } from '../../core/practices/start';
-import { activeDomains } from '../../core/journal';
-import { activeSession } from '../../core/session';
+import { activeDomains } from '../../core/records/journal';
+import { activeSession } from '../../core/practices/session';
 import type { DomainChoice } from '../../core/practices/answers';
 import { LIMITS } from '../../core/limits';
-import type { Domain, Session } from '../../core/schema';
+import type { Domain, Session } from '../../core/records/schema';
 import type { LevelScore } from '../../core/coach';
 import type { Services } from '../services';
 import type { PickItem, Step } from '../platform/ui';

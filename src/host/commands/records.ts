@@ -1,7 +1,7 @@
-import { cueUses } from '../../core/journal';
+import { cueUses } from '../../core/records/journal';
 import { clip } from '../../core/text';
 import { inTimeZone } from '../../core/time';
-import type { Journal, WinAuthor } from '../../core/schema';
+import type { Journal, WinAuthor } from '../../core/records/schema';
 import { LIMITS } from '../../core/limits';
 import { deleteAllData, deleteRecord, deletionScope, editRecord } from '../actions/records';
 import type { RecordEdit, RecordKind } from '../actions/records';

@@ -1,10 +1,10 @@
-import { cuesByUse, cueUses } from '../../core/journal';
+import { cuesByUse, cueUses } from '../../core/records/journal';
 import { useCue } from '../actions/inSession';
 import type { CueChoice } from '../../core/practices/answers';
 import { present } from './present';
 import { clip } from '../../core/text';
-import { findOutcomePhrasing, instructionProblem } from '../../core/selfTalk';
-import type { Cue } from '../../core/schema';
+import { findOutcomePhrasing, instructionProblem } from '../../core/practices/selfTalk';
+import type { Cue } from '../../core/records/schema';
 import type { Services } from '../services';
 import { askText } from './prompts';
 import type { PickItem, Step } from '../platform/ui';

@@ -1,4 +1,4 @@
-import { plannedLengthLabel } from '../../core/plan';
+import { plannedLengthLabel } from '../../core/practices/plan';
 import { refuseIfRunning, start } from '../actions/start';
 import { tweakSentence } from '../../core/coach';
 import type { Services } from '../services';
@@ -11,13 +11,13 @@ import { numberProblem, textProblem } from '../../core/practices/question';
 import { chooseCue } from './selfTalk';
 import { present } from './present';
 import type { PickItem } from '../platform/ui';
-import type { Journal } from '../../core/schema';
-import { domainLabel, startDomain } from '../../core/journal';
-import { activeSession, liveSubgoals } from '../../core/session';
+import type { Journal } from '../../core/records/schema';
+import { domainLabel, startDomain } from '../../core/records/journal';
+import { activeSession, liveSubgoals } from '../../core/practices/session';
 import { clip } from '../../core/text';
 import { t } from '../../core/l10n';
 import { coachView } from '../storage/views';
-import { lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf } from '../../core/aggregates';
+import { lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf } from '../../core/figures/aggregates';
 import type { LevelScore } from '../../core/coach';
 
 const startTitle = () => t('Small Wins: Start Focus Session');

@@ -1,7 +1,7 @@
-import { exportJournal } from '../../core/transfer';
+import { exportJournal } from '../../core/records/transfer';
 import { importFile } from '../actions/transfer';
 import { present } from './present';
-import { weeklyReviewMarkdown } from '../../core/weeklyReview';
+import { weeklyReviewMarkdown } from '../../core/coach/weeklyReview';
 import { localDate, weekStart } from '../../core/time';
 import type { Services } from '../services';
 import { t } from '../../core/l10n';

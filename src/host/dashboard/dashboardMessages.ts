@@ -7,7 +7,7 @@ import { acceptSuggestion, addSubgoal, logWin, saveCue, togglePause } from '../a
 import { endSession } from '../actions/end';
 import type { Notice } from '../actions/notices';
 import { deleteRecord, editRecord } from '../actions/records';
-import { activeSession, SessionError } from '../../core/session';
+import { activeSession, SessionError } from '../../core/practices/session';
 import { clip } from '../../core/text';
 import { t } from '../../core/l10n';
 

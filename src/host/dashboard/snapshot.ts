@@ -1,21 +1,21 @@
-import { duePrompts } from '../../core/due';
-import { calibrationFeedback } from '../../core/calibration';
-import { evidenceFor, winsSince } from '../../core/evidence';
-import { aggregateOf, calibrationOf, lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf, recordFacts, tweakStillOpenOf, worksOf } from '../../core/aggregates';
-import type { HistoryView } from '../../core/aggregates';
-import { dipNote } from '../../core/insights';
-import { activeDomains, cuesByUse, domainLabel as name, startDomain } from '../../core/journal';
+import { duePrompts } from '../../core/coach/due';
+import { calibrationFeedback } from '../../core/figures/calibration';
+import { evidenceFor, winsSince } from '../../core/practices/evidence';
+import { aggregateOf, calibrationOf, lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf, recordFacts, tweakStillOpenOf, worksOf } from '../../core/figures/aggregates';
+import type { HistoryView } from '../../core/figures/aggregates';
+import { dipNote } from '../../core/figures/insights';
+import { activeDomains, cuesByUse, domainLabel as name, startDomain } from '../../core/records/journal';
 import { encouragementFromCredit, modelForDoubt, modelSentence, recurringSlipCues, slipPatternSentence, tweakSentence } from '../../core/coach';
 import type { LevelScore, Tweak, WorkingTweak } from '../../core/coach';
 import { shrinkThreshold, startPractice } from '../../core/practices/start';
-import type { Journal, Session, WorkspaceDefaults } from '../../core/schema';
-import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/session';
+import type { Journal, Session, WorkspaceDefaults } from '../../core/records/schema';
+import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/practices/session';
 import { dayStart } from '../../core/time';
 import type { SessionView, Snapshot } from '../../shared/protocol';
 import type { Figures } from '../../shared/progressProtocol';
-import type { CalibrationRow } from '../../core/insights';
+import type { CalibrationRow } from '../../core/figures/insights';
 import { sidebarFigures } from '../progress/progressSnapshot';
-import type { Suggestion } from '../../core/suggestions';
+import type { Suggestion } from '../../core/practices/suggestions';
 import type { Settings } from '../platform/settings';
 
 function sessionView(journal: Journal, s: Session, now: number, language: string, last: Tweak | undefined, open: Tweak | undefined): SessionView {

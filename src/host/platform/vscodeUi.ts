@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ComposeOptions, Composed, InputOptions, PickItem, PickOptions, SaveOptions, Ui } from './ui';
-import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../core/transfer';
+import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../core/records/transfer';
 import { t } from '../../core/l10n';
 
 type Item<T> = vscode.QuickPickItem & { value: T };

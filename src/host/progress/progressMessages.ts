@@ -1,6 +1,6 @@
 import { progressMessageSchema } from '../../shared/progressProtocol';
 import type { ProgressMessage, ProgressMessageType } from '../../shared/progressProtocol';
-import type { ProgressRange } from '../../core/progress';
+import type { ProgressRange } from '../../core/figures/progress';
 
 export interface ProgressPort {
   sendSnapshot(): void;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProgressHostMessage } from '../../shared/progressProtocol';
 import type { Services } from '../services';
-import type { WorkspaceDefaults } from '../../core/schema';
+import type { WorkspaceDefaults } from '../../core/records/schema';
 import { createNonce } from '../platform/webviewPage';
 import { createProgressHandler } from './progressMessages';
 import { progressHtml } from './progressHtml';

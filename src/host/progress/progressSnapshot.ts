@@ -1,9 +1,9 @@
-import { progressDataFromView, progressDomainsFromView } from '../../core/progress';
-import type { ProgressData, ProgressRange } from '../../core/progress';
-import { domainLabel as name } from '../../core/journal';
-import type { Journal } from '../../core/schema';
-import { viewOf } from '../../core/aggregates';
-import type { HistoryView } from '../../core/aggregates';
+import { progressDataFromView, progressDomainsFromView } from '../../core/figures/progress';
+import type { ProgressData, ProgressRange } from '../../core/figures/progress';
+import { domainLabel as name } from '../../core/records/journal';
+import type { Journal } from '../../core/records/schema';
+import { viewOf } from '../../core/figures/aggregates';
+import type { HistoryView } from '../../core/figures/aggregates';
 import type { Figures, ProgressSnapshot } from '../../shared/progressProtocol';
 
 /** What the user chose in the tab; it lives in the host, so the tab shows it again after being hidden. */

@@ -1,5 +1,5 @@
-import { awayStretch } from '../../core/away';
-import type { Activity } from '../../core/away';
+import { awayStretch } from '../../core/practices/away';
+import type { Activity } from '../../core/practices/away';
 import type { Clock } from '../../core/clock';
 import type { SharedValue } from '../storage/sharedFile';
 

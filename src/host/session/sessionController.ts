@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
-import { activeSession, isPaused, remainingMs } from '../../core/session';
+import { activeSession, isPaused, remainingMs } from '../../core/practices/session';
 import { AwayWatcher } from './awayWatcher';
 import type { SharedValue } from '../storage/sharedFile';
 import { claimPlannedEnd } from '../actions/plannedEnd';
@@ -14,11 +14,11 @@ import { SessionTicker, realTimers } from './sessionTicker';
 import type { Settings } from '../platform/settings';
 import type { CommandName } from '../commands/commandIds';
 import { listOf, t } from '../../core/l10n';
-import { duePrompts } from '../../core/due';
+import { duePrompts } from '../../core/coach/due';
 import { historyView, recentSince } from '../storage/views';
 import { dayStart } from '../../core/time';
-import type { Journal } from '../../core/schema';
-import { domainLabel } from '../../core/journal';
+import type { Journal } from '../../core/records/schema';
+import { domainLabel } from '../../core/records/journal';
 
 /** Long enough for every window's claim to reach the others (VS Code propagates state in well under 1 s). */
 const CLAIM_SETTLE_MS = 1500;
@@ -144,7 +144,7 @@ export class SessionController implements vscode.Disposable {
 
   /**
    * At the planned end, every window running the session claims the announcement in the journal;
-   * the claims merge to one winner (see core/merge.ts), and after the claims have had time to meet,
+   * the claims merge to one winner (see core/records/merge.ts), and after the claims have had time to meet,
    * only the winning window shows the notification.
    */
   #checkPlannedEnd(): void {

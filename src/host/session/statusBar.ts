@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Journal } from '../../core/schema';
-import { activeSession, elapsedMs } from '../../core/session';
-import { statusView } from '../../core/statusView';
-import type { StatusOptions } from '../../core/statusView';
+import type { Journal } from '../../core/records/schema';
+import { activeSession, elapsedMs } from '../../core/practices/session';
+import { statusView } from '../../core/practices/statusView';
+import type { StatusOptions } from '../../core/practices/statusView';
 import { commandId } from '../commands/commandIds';
 import { t } from '../../core/l10n';
 

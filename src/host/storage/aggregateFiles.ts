@@ -1,11 +1,11 @@
 /**
- * The files beside the archive's months that sum them up (core/aggregates.ts): one aggregate per
+ * The files beside the archive's months that sum them up (core/figures/aggregates.ts): one aggregate per
  * month, and one rollup of the older months, so a view reads one file for the years behind it
  * instead of one per month. Both are only ever derived from the month files they name; one that is
  * damaged, of another time zone or of files no longer there is simply computed again.
  */
-import { AGGREGATE_VERSION, isAggregate, isMonthIndex, isRecord } from '../../core/aggregates';
-import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
+import { AGGREGATE_VERSION, isAggregate, isMonthIndex, isRecord } from '../../core/figures/aggregates';
+import type { MonthAggregate, MonthIndex } from '../../core/figures/aggregates';
 
 export const AGGREGATE_NAME = /^\d{4}-\d{2}\.agg\.[0-9a-z]{1,16}\.json$/;
 export const ROLLUP_NAME = /^rollup\.[0-9a-z]{1,16}\.json$/;

@@ -1,18 +1,18 @@
-import { ARCHIVED_COLLECTIONS, archiveFileName, archiveMonth, isEmptyPart } from '../../core/archive';
+import { ARCHIVED_COLLECTIONS, archiveFileName, archiveMonth, isEmptyPart } from '../../core/records/archive';
 import { ArchiveSums } from './archiveSums';
 import type { ArchiveFiles } from './archiveFiles';
 import type { ArchiveAggregates } from './archiveSums';
 import { LEDGER_NAME, parsePurgeLedger, purgeLedgerText } from './purgeLedger';
 import { ErasableFiles } from './erasableFiles';
 import type { PurgeLedger } from './purgeLedger';
-import { applyTombstones, mergeJournals } from '../../core/merge';
-import { loadJournal } from '../../core/persisted';
-import { emptyJournal, MIN_TIME } from '../../core/schema';
+import { applyTombstones, mergeJournals } from '../../core/records/merge';
+import { loadJournal } from '../../core/records/persisted';
+import { emptyJournal, MIN_TIME } from '../../core/records/schema';
 import type { Clock } from '../../core/clock';
-import type { Journal } from '../../core/schema';
+import type { Journal } from '../../core/records/schema';
 import { newId } from '../../core/ids';
 import { t } from '../../core/l10n';
-import { redactRecords } from '../../core/redact';
+import { redactRecords } from '../../core/records/redact';
 
 /** The suffix of an archive file kept aside, as it was, because it could not be read whole. */
 const DAMAGED = '.damaged';
@@ -20,9 +20,9 @@ const DAMAGED = '.damaged';
 export type { ArchiveFiles };
 
 /**
- * Closed history, one set of files per month (see core/archive.ts for what goes there). Files are
+ * Closed history, one set of files per month (see core/records/archive.ts for what goes there). Files are
  * written once and never changed, so windows cannot overwrite each other's: two windows archiving at
- * once write two files, and the same record in two files merges like any two copies (core/merge.ts).
+ * once write two files, and the same record in two files merges like any two copies (core/records/merge.ts).
  * A closed month's files are merged into one now and then; only files that were read are deleted.
  */
 export class Archive {
@@ -472,7 +472,7 @@ function writtenAt(name: string): number | undefined {
 /** True when a part holds a record (or a win, subgoal or reframe) with one of these ids. */
 function holdsAny(part: Journal, ids: ReadonlySet<string>): boolean {
   for (const name of ARCHIVED_COLLECTIONS) for (const r of part[name]) if (ids.has(r.id)) return true;
-  // A deleted domain's sessions and ratings go with it (core/merge.ts), those archived by a window that had not seen the deletion too.
+  // A deleted domain's sessions and ratings go with it (core/records/merge.ts), those archived by a window that had not seen the deletion too.
   if (part.ratings.some((r) => ids.has(r.domainId))) return true;
   return part.sessions.some((s) => ids.has(s.domainId) || s.wins.some((w) => ids.has(w.id)) || s.subgoals.some((g) => ids.has(g.id)) || s.reframes.some((r) => ids.has(r.id)));
 }

@@ -1,7 +1,7 @@
-import { aggregateOf, combineAll, indexOf, isRecord, rolledUp } from '../../core/aggregates';
+import { aggregateOf, combineAll, indexOf, isRecord, rolledUp } from '../../core/figures/aggregates';
 import { zoneKey } from '../../core/time';
-import type { MonthAggregate, MonthIndex } from '../../core/aggregates';
-import type { Journal } from '../../core/schema';
+import type { MonthAggregate, MonthIndex } from '../../core/figures/aggregates';
+import type { Journal } from '../../core/records/schema';
 import { AGGREGATE_NAME, aggregateFileName, aggregateFileText, parseAggregateFile, parseRollup, ROLLUP_NAME, rollupFileName, sourcesListed, writtenByNewer } from './aggregateFiles';
 import type { Rollup } from './aggregateFiles';
 import type { ArchiveFiles } from './archiveFiles';

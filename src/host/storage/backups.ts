@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { backedUpOn, backupInfo, backupName, backupsToRemove, listedBackups } from '../../core/backups';
-import { redactRecords } from '../../core/redact';
-import type { Journal } from '../../core/schema';
-import type { BackupInfo } from '../../core/backups';
-import { exportJournal } from '../../core/transfer';
+import { backedUpOn, backupInfo, backupName, backupsToRemove, listedBackups } from '../../core/records/backups';
+import { redactRecords } from '../../core/records/redact';
+import type { Journal } from '../../core/records/schema';
+import type { BackupInfo } from '../../core/records/backups';
+import { exportJournal } from '../../core/records/transfer';
 import type { Clock } from '../../core/clock';
 import type { JournalStore } from './journalStore';
 import type { BackupShelf } from '../commands/backups';

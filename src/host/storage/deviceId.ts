@@ -1,5 +1,5 @@
 import { newId } from '../../core/ids';
-import { isId } from '../../core/schema';
+import { isId } from '../../core/records/schema';
 import type { MementoLike } from '../platform/mementoLike';
 
 /** This device's id in globalState: every window and reload of one machine (or browser) shares it; it is not synced. */

@@ -1,6 +1,6 @@
-import type { OwnEdit } from '../../core/superseded';
-import { supersededEdits } from '../../core/superseded';
-import type { Journal } from '../../core/schema';
+import type { OwnEdit } from '../../core/records/superseded';
+import { supersededEdits } from '../../core/records/superseded';
+import type { Journal } from '../../core/records/schema';
 import { t } from '../../core/l10n';
 import type { Clock } from '../../core/clock';
 

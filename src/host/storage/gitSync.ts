@@ -1,6 +1,6 @@
 import type * as ChildProcess from 'node:child_process';
 import { t } from '../../core/l10n';
-import { SessionError } from '../../core/session';
+import { SessionError } from '../../core/practices/session';
 
 /** What a sync with git did; `offline` holds why the remote could not be reached (the commit waits). */
 export interface GitSyncResult {

@@ -1,10 +1,10 @@
-import { changesBetween, compactLog, inLines, isLogFile, isMonthFile, logFileName, logLine, readLogBytes, recordByMonth } from '../../core/journalLog';
-import { monthOf } from '../../core/archive';
-import { mergeJournals, mergeSessions, survivor, uniteJournals } from '../../core/merge';
-import { nextStamp } from '../../core/stamp';
+import { changesBetween, compactLog, inLines, isLogFile, isMonthFile, logFileName, logLine, readLogBytes, recordByMonth } from '../../core/records/journalLog';
+import { monthOf } from '../../core/records/archive';
+import { mergeJournals, mergeSessions, survivor, uniteJournals } from '../../core/records/merge';
+import { nextStamp } from '../../core/records/stamp';
 import { newId } from '../../core/ids';
-import { emptyJournal } from '../../core/schema';
-import type { Journal, Session } from '../../core/schema';
+import { emptyJournal } from '../../core/records/schema';
+import type { Journal, Session } from '../../core/records/schema';
 import type { Clock } from '../../core/clock';
 import { t } from '../../core/l10n';
 import type { DisposableLike, MementoLike } from '../platform/mementoLike';
@@ -44,7 +44,7 @@ export type FolderStatus = { kind: 'ok' } | { kind: 'away'; problem: string } | 
 /**
  * The journal folder: every change this window writes is appended to this device's file of the
  * month, and every other device's new lines are merged in, with the same per-record rules windows
- * use (core/journalLog.ts). Only whole lines are read, each file from where the last read stopped,
+ * use (core/records/journalLog.ts). Only whole lines are read, each file from where the last read stopped,
  * so a month another device adds to costs that month's new lines, not the history before it. When the
  * folder cannot be reached, Small Wins goes on with the journal on this machine, says so once, keeps
  * the lines to write, and catches up when it is back.
@@ -259,7 +259,7 @@ export class JournalFolder implements DisposableLike {
       if (found.part) batch = batch ? uniteJournals(batch, found.part) : found.part;
     }
     // Lines arrive in any order (a merge tombstone before the session it names): each is checked on
-    // its own (core/journalLog.ts), and the merged journal is checked before it is stored. When it
+    // its own (core/records/journalLog.ts), and the merged journal is checked before it is stored. When it
     // cannot be stored, nothing counts as read, and the next look tries again.
     const { ended, running } = batch ? this.#heldBack(batch, state.running) : { ended: undefined, running: state.running };
     const incoming = ended && (await this.#withSurvivors(ended));

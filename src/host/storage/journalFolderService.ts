@@ -9,7 +9,7 @@ import type { JournalStore } from './journalStore';
 import { logFolderAt } from './logFolder';
 import { syncWithGit } from './gitSync';
 import type { GitSyncResult } from './gitSync';
-import { SessionError } from '../../core/session';
+import { SessionError } from '../../core/practices/session';
 import { errorText } from '../../core/text';
 
 /** Another device's lines are looked for at least this often, besides file events and window focus (a sync tool may write without events, a drive may come back). */

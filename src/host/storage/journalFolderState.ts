@@ -1,5 +1,5 @@
-import { sessionSchema } from '../../core/schema';
-import type { Session } from '../../core/schema';
+import { sessionSchema } from '../../core/records/schema';
+import type { Session } from '../../core/records/schema';
 
 /** What a machine keeps in globalState about the journal folder it uses (journalFolder.ts). */
 export interface Persisted {

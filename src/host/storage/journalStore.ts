@@ -1,5 +1,5 @@
-import type { Journal } from '../../core/schema';
-import { combineHistory, monthOf, purgeable } from '../../core/archive';
+import type { Journal } from '../../core/records/schema';
+import { combineHistory, monthOf, purgeable } from '../../core/records/archive';
 import { DAY } from '../../core/time';
 import type { Clock } from '../../core/clock';
 import type { Archive } from './archive';
@@ -30,7 +30,7 @@ export interface StoreOptions {
  * The journal in globalState, shared by every window. globalState is one blob per extension and the
  * last writer wins, so two windows writing at once could undo each other. They cannot lose data:
  * - every change starts from the latest stored journal and is written at once;
- * - the journal only grows, so copies merge without loss (core/merge.ts);
+ * - the journal only grows, so copies merge without loss (core/records/merge.ts);
  * - when another window's write replaces what a window knew (it may have written from a stale
  *   view), the window writes the merge of both, so the stored journal converges to the union.
  * What cannot be read is kept aside under a recovery key and reported, never dropped.

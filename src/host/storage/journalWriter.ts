@@ -1,14 +1,14 @@
 import { DEVICE_KEY } from './deviceId';
-import type { Journal } from '../../core/schema';
-import { describeIssues, journalSchema } from '../../core/schema';
-import { SessionError } from '../../core/session';
-import { missingFromStored, reconcile } from '../../core/reconcile';
-import { syncedChanged, syncedPart } from '../../core/synced';
-import { purgeable, splitArchivable } from '../../core/archive';
+import type { Journal } from '../../core/records/schema';
+import { describeIssues, journalSchema } from '../../core/records/schema';
+import { SessionError } from '../../core/practices/session';
+import { missingFromStored, reconcile } from '../../core/records/reconcile';
+import { syncedChanged, syncedPart } from '../../core/records/synced';
+import { purgeable, splitArchivable } from '../../core/records/archive';
 import type { Clock } from '../../core/clock';
 import { t } from '../../core/l10n';
 import { newId } from '../../core/ids';
-import { compareMarks, markTime, nextMark } from '../../core/eraseMark';
+import { compareMarks, markTime, nextMark } from '../../core/records/eraseMark';
 import type { Archive } from './archive';
 import { purgeFailed } from './archive';
 import type { MementoLike } from '../platform/mementoLike';
@@ -289,7 +289,7 @@ export class JournalWriter {
     }
   }
 
-  /** The stored journal plus anything this window knew that another window's write replaced (core/reconcile.ts). */
+  /** The stored journal plus anything this window knew that another window's write replaced (core/records/reconcile.ts). */
   async #reconcile(stored: Journal, mine: Journal | undefined): Promise<Journal> {
     if (!mine || mine === stored) return stored;
     // The archive is read only when something this window knew is missing from the stored journal.

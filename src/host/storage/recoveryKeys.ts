@@ -1,5 +1,5 @@
 import type { MementoLike } from '../platform/mementoLike';
-import { redactValue } from '../../core/redact';
+import { redactValue } from '../../core/records/redact';
 
 /**
  * What could not be read or combined is never dropped: it is kept in globalState under a key of its

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { leftBehindPlaces } from '../../core/leftBehind';
+import { leftBehindPlaces } from '../../core/records/leftBehind';
 import { archiveFolder } from './archiveFolder';
 import { exists } from '../platform/fileExists';
 import type { LeftBehindPlace } from './leftBehind';

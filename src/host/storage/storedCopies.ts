@@ -1,10 +1,10 @@
-import type { Journal } from '../../core/schema';
-import { emptyJournal, SCHEMA_VERSION } from '../../core/schema';
-import { activeSession } from '../../core/session';
-import { mergeJournals, mergeSessions } from '../../core/merge';
-import { loadJournal } from '../../core/persisted';
-import { readSynced, withoutSynced, withSynced } from '../../core/synced';
-import { compareMarks, laterMark } from '../../core/eraseMark';
+import type { Journal } from '../../core/records/schema';
+import { emptyJournal, SCHEMA_VERSION } from '../../core/records/schema';
+import { activeSession } from '../../core/practices/session';
+import { mergeJournals, mergeSessions } from '../../core/records/merge';
+import { loadJournal } from '../../core/records/persisted';
+import { readSynced, withoutSynced, withSynced } from '../../core/records/synced';
+import { compareMarks, laterMark } from '../../core/records/eraseMark';
 import type { Clock } from '../../core/clock';
 import { t } from '../../core/l10n';
 import type { Archive } from './archive';
@@ -20,7 +20,7 @@ import type { SetAside } from './recoveryKeys';
  */
 
 export const JOURNAL_KEY = 'journal';
-/** The key Settings Sync carries (see core/synced.ts). */
+/** The key Settings Sync carries (see core/records/synced.ts). */
 export const SYNCED_KEY = 'synced';
 /**
  * A new mark at each "Delete all my data" ("<time>:<random id>"), so other windows drop what they knew

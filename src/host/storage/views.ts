@@ -1,9 +1,9 @@
-import { aggregateOf, combineAll, viewOf } from '../../core/aggregates';
-import type { HistoryView, MonthIndex } from '../../core/aggregates';
-import { combineHistory, monthOf } from '../../core/archive';
-import { survivor } from '../../core/merge';
-import type { Journal, Tombstone } from '../../core/schema';
-import { activeSession } from '../../core/session';
+import { aggregateOf, combineAll, viewOf } from '../../core/figures/aggregates';
+import type { HistoryView, MonthIndex } from '../../core/figures/aggregates';
+import { combineHistory, monthOf } from '../../core/records/archive';
+import { survivor } from '../../core/records/merge';
+import type { Journal, Tombstone } from '../../core/records/schema';
+import { activeSession } from '../../core/practices/session';
 import { slipWindowStart } from '../../core/coach';
 import { addWeeks } from '../../core/time';
 import type { JournalStore } from './journalStore';
@@ -84,7 +84,7 @@ async function latestWinMonths(
   }
 }
 
-/** Where a merged domain lives on, as core/merge.ts resolves it. */
+/** Where a merged domain lives on, as core/records/merge.ts resolves it. */
 function resolver(deleted: readonly Tombstone[]): (domain: string) => string {
   if (!deleted.some((d) => d.into !== undefined)) return (domain) => domain;
   const tombstones = new Map(deleted.map((d) => [d.id, d]));

@@ -1,5 +1,5 @@
-import { workspaceDefaultsSchema } from '../../core/schema';
-import type { WorkspaceDefaults } from '../../core/schema';
+import { workspaceDefaultsSchema } from '../../core/records/schema';
+import type { WorkspaceDefaults } from '../../core/records/schema';
 import type { MementoLike } from '../platform/mementoLike';
 
 const KEY = 'defaults';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CommitWatch, DiagnosticsWatch, TaskWatch } from '../../core/suggestions';
-import { activeSession } from '../../core/session';
+import { CommitWatch, DiagnosticsWatch, TaskWatch } from '../../core/practices/suggestions';
+import { activeSession } from '../../core/practices/session';
 import type { Clock } from '../../core/clock';
 import type { JournalStore } from '../storage/journalStore';
 import type { Settings } from '../platform/settings';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { gitDirOf } from '../../core/suggestions';
+import { gitDirOf } from '../../core/practices/suggestions';
 import { exists } from '../platform/fileExists';
 
 /** Folders that are not repositories of the user's own work, however many there are. */

@@ -1,5 +1,5 @@
-import { activeSession } from '../../core/session';
-import type { Suggestion } from '../../core/suggestions';
+import { activeSession } from '../../core/practices/session';
+import type { Suggestion } from '../../core/practices/suggestions';
 import type { JournalStore } from '../storage/journalStore';
 import type { DisposableLike } from '../platform/mementoLike';
 import { Listeners } from '../platform/listeners';

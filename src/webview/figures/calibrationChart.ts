@@ -1,8 +1,8 @@
 import { dot, line, text } from '@observablehq/plot';
 import { t } from '../../core/l10n';
 import type { Figures } from '../../shared/progressProtocol';
-import { metShare } from '../../core/insights';
-import type { CalibrationRow } from '../../core/insights';
+import { metShare } from '../../core/figures/insights';
+import type { CalibrationRow } from '../../core/figures/insights';
 import { figure, legend, table } from './figure';
 import { count, oneDecimal, percent } from './format';
 import { plotChart, VALUE_MARKS } from './plotChart';

@@ -1,5 +1,5 @@
 import { t } from '../../core/l10n';
-import type { ProgressRange } from '../../core/progress';
+import type { ProgressRange } from '../../core/figures/progress';
 import type { ProgressSnapshot } from '../../shared/progressProtocol';
 import { fill, h, on } from '../dom';
 import { seriesSwatch } from '../figures/series';

@@ -1,6 +1,6 @@
 import { CAUSE_KINDS } from './causeKinds';
 import * as z from 'zod/mini';
-import { t } from './l10n';
+import { t } from '../l10n';
 
 // zod/mini keeps the bundle small; these short messages say what is wrong in a field (the path is
 // added by describeIssues), without shipping a whole locale.
@@ -25,7 +25,7 @@ z.config({
   },
 });
 
-import { LIMITS } from './limits';
+import { LIMITS } from '../limits';
 import { COLLECTION_NAMES } from './collections';
 import type { CollectionName } from './collections';
 import { parseStamp, STAMP_PATTERN } from './stamp';
@@ -40,7 +40,7 @@ export const idSchema = z.string().check(
   z.refine((value) => !RESERVED_IDS.has(value), { message: t('That id is reserved') }),
 );
 
-/** The id check without zod, for derived files read in bulk (core/aggregates.ts). */
+/** The id check without zod, for derived files read in bulk (core/figures/aggregates.ts). */
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && ID.test(value) && !RESERVED_IDS.has(value);
 }
@@ -52,8 +52,8 @@ export const MAX_TIME = Date.UTC(2200, 0, 1);
 const epochMs = z.int().check(z.gte(MIN_TIME), z.lte(MAX_TIME));
 
 /**
- * Every edit stamps its record (core/stamp.ts; absent: never edited since it was written); copies of
- * a record merge to the content of the later stamp (core/merge.ts). The wall time stays in range.
+ * Every edit stamps its record (core/records/stamp.ts; absent: never edited since it was written); copies of
+ * a record merge to the content of the later stamp (core/records/merge.ts). The wall time stays in range.
  */
 export const stampSchema = z.string().check(
   z.regex(STAMP_PATTERN),

@@ -1,5 +1,5 @@
-import { formatDuration, spokenDuration } from './time';
-import { t } from './l10n';
+import { formatDuration, spokenDuration } from '../time';
+import { t } from '../l10n';
 
 /** The planned lengths offered at every start, in minutes; 0 is open-ended. */
 export const PLANNED_LENGTHS: readonly number[] = [0, 15, 25, 45, 60, 90];

@@ -1,7 +1,7 @@
-import type { Journal, Session } from './schema';
-import { elapsedMs, liveSubgoals } from './session';
-import { addDays, addWeeks, DAY, dayStart, weekStart } from './time';
-import { t } from './l10n';
+import type { Journal, Session } from '../records/schema';
+import { elapsedMs, liveSubgoals } from '../practices/session';
+import { addDays, addWeeks, DAY, dayStart, weekStart } from '../time';
+import { t } from '../l10n';
 
 export interface CalibrationRow {
   confidence: number;
@@ -12,7 +12,7 @@ export interface CalibrationRow {
 
 /**
  * The share of a level's goals that were met, a partly met one counting half: as the Brier score
- * (core/calibration.ts) and the ruler (core/coach/ruler.ts) count, so every figure of calibration agrees.
+ * (core/figures/calibration.ts) and the ruler (core/coach/ruler.ts) count, so every figure of calibration agrees.
  */
 export function metShare(row: CalibrationRow): number {
   return row.rated === 0 ? 0 : (row.met + row.partly / 2) / row.rated;
@@ -54,7 +54,7 @@ export function winsCalendar(journal: Journal, now: number, days = 84): { day: n
   return out;
 }
 
-/** An attribution the user owns: internal and controllable (also counted per week in core/aggregates.ts). */
+/** An attribution the user owns: internal and controllable (also counted per week in core/figures/aggregates.ts). */
 export const OWN = (a: { internal: number; controllable: number }) => a.internal >= 6 && a.controllable >= 6;
 
 /** Per week with reviews (last `weeks` weeks): the share of attributions that were internal and controllable. */

@@ -6,22 +6,22 @@
  *
  * Every number is keyed by what the views filter on (domain, local day, local week, local month), and
  * every number is a whole number, so adding months in any order gives exactly what one pass over the
- * whole history gives (see core/calibration.ts brierTwentieths for the one that was not).
+ * whole history gives (see core/figures/calibration.ts brierTwentieths for the one that was not).
  */
-import type { CauseKind, EfficacyRating, Encouragement, Journal, Session } from './schema';
+import type { CauseKind, EfficacyRating, Encouragement, Journal, Session } from '../records/schema';
 import * as z from 'zod/mini';
-import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema, isId } from './schema';
+import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema, isId } from '../records/schema';
 import { OWN } from './insights';
 import type { CalibrationRow } from './insights';
 import { brierPoints, brierTwentieths } from './calibration';
 import type { BrierPoint, BrierSum } from './calibration';
-import type { CreditFacts } from './coach/credit';
-import type { LevelScore } from './coach/ruler';
-import { elapsedMs, liveSubgoals } from './session';
-import { addDays, addWeeks, dayStart, later, monthStart, weekStart, zoneKey } from './time';
-import { LIMITS } from './limits';
-import { laterTweak, mostRecentlyHelped } from './coach/tweaks';
-import type { Tweak, WorkingTweak } from './coach/tweaks';
+import type { CreditFacts } from '../coach/credit';
+import type { LevelScore } from '../coach/ruler';
+import { elapsedMs, liveSubgoals } from '../practices/session';
+import { addDays, addWeeks, dayStart, later, monthStart, weekStart, zoneKey } from '../time';
+import { LIMITS } from '../limits';
+import { laterTweak, mostRecentlyHelped } from '../coach/tweaks';
+import type { Tweak, WorkingTweak } from '../coach/tweaks';
 
 /**
  * 2: wins per domain and the low-confidence starts' wins are counted by author (the sentence from the record gives credit).
@@ -51,7 +51,7 @@ export interface WeekCell {
 
 /** Brier inputs of one domain's sessions started in one local week and local month. */
 export interface BrierCell {
-  /** Sum of squared errors in 1/400 (core/calibration.ts brierTwentieths), and the goals counted. */
+  /** Sum of squared errors in 1/400 (core/figures/calibration.ts brierTwentieths), and the goals counted. */
   sq: number;
   goals: number;
   /** The earliest start among them: the order domains first appear in. */
@@ -73,7 +73,7 @@ export interface DomainCell {
   endedWins: Authors;
   /** Indexed by the first subgoal's confidence (0–10). */
   lowStarts: (LowStart | null)[];
-  /** The latest session's start and the cue it ended with (null: none), as core/journal.ts latestCue. */
+  /** The latest session's start and the cue it ended with (null: none), as core/records/journal.ts latestCue. */
   latest: { at: number; cue: string | null } | null;
 }
 
@@ -144,7 +144,7 @@ function authorIndex(by: unknown): 0 | 1 | 2 {
 
 /**
  * The aggregate of a journal's sessions, ratings and encouragement. `now` only matters for a running
- * session's focused time (an archive month holds none); records come in already merged (core/merge.ts).
+ * session's focused time (an archive month holds none); records come in already merged (core/records/merge.ts).
  */
 export function aggregateOf(part: Journal, now = Number.MAX_SAFE_INTEGER, zone = zoneKey()): MonthAggregate {
   const agg = emptyAggregate(zone);
@@ -585,7 +585,7 @@ export function latestDomainOf(totals: MonthAggregate): string | undefined {
   return latest?.domainId;
 }
 
-/** The cue the latest session (in `domainId`, or in any domain) ended with, however long ago: core/journal.ts latestCue from the totals. */
+/** The cue the latest session (in `domainId`, or in any domain) ended with, however long ago: core/records/journal.ts latestCue from the totals. */
 export function latestCueOf(totals: MonthAggregate, domainId?: string): string | undefined {
   const cells = domainId === undefined ? Object.values(totals.domains) : [totals.domains[domainId]];
   let latest: DomainCell['latest'] = null;

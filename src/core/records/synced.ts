@@ -11,7 +11,7 @@ import { compareMarks, MARK_PATTERN, markTime } from './eraseMark';
  * VS Code Settings Sync: domains, saved cues and vicarious models. Sessions, wins, ratings and
  * reflections stay on this machine (they move by export and import).
  *
- * The value carries the latest "Delete all my data" mark its machine knows (core/eraseMark.ts), so an
+ * The value carries the latest "Delete all my data" mark its machine knows (core/records/eraseMark.ts), so an
  * erase is never undone by a copy from a machine that had not yet seen it: a value with an older mark
  * (or none, as older versions wrote) is ignored, and a value with a newer one means the user erased on
  * another machine, so what this machine synced before that goes (`withoutSynced`).

@@ -1,5 +1,5 @@
 import { attributionFeedback } from './attribution';
-import type { Attribution, Journal, Outcome, Review, Session } from './schema';
+import type { Attribution, Journal, Outcome, Review, Session } from '../records/schema';
 import { endSession, sessionResult } from './session';
 
 /** The seeds' feedback for a reviewed session, citing its own record. */

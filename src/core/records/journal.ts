@@ -1,7 +1,7 @@
 import type { Cue, Domain, EfficacyRating, Encouragement, Journal, Model, Reflection } from './schema';
-import { newId } from './ids';
-import { later, weekStart } from './time';
-import { t } from './l10n';
+import { newId } from '../ids';
+import { later, weekStart } from '../time';
+import { t } from '../l10n';
 import { nextStamp } from './stamp';
 
 export function domainById(journal: Journal, id: string): Domain | undefined {

@@ -1,6 +1,6 @@
-import type { Attribution, CauseKind } from './schema';
+import type { Attribution, CauseKind } from '../records/schema';
 import type { SessionResult } from './session';
-import { inSentence, t, winCount } from './l10n';
+import { inSentence, t, winCount } from '../l10n';
 
 /** What a cause is called, in the display language. */
 export function causeLabel(cause: CauseKind): string {

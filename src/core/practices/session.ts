@@ -1,8 +1,8 @@
-import type { Journal, Pause, Session, Subgoal, Win, WinAuthor, Outcome, Review, WinSource } from './schema';
-import { newId } from './ids';
-import { LIMITS } from './limits';
-import { clip } from './text';
-import { t } from './l10n';
+import type { Journal, Pause, Session, Subgoal, Win, WinAuthor, Outcome, Review, WinSource } from '../records/schema';
+import { newId } from '../ids';
+import { LIMITS } from '../limits';
+import { clip } from '../text';
+import { t } from '../l10n';
 
 /** The one session with no end: sessions are global, so every window sees the same one. */
 export function activeSession(journal: Journal): Session | undefined {

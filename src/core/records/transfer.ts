@@ -4,8 +4,8 @@ import { mergeJournals, sameContent } from './merge';
 import type { CollectionName, Journal, Tombstone } from './schema';
 import { incomingProblem, MAX_IMPORT_DEPTH, unsafeShape } from './importChecks';
 import { migrate } from './persisted';
-import { activeSession } from './session';
-import { t } from './l10n';
+import { activeSession } from '../practices/session';
+import { t } from '../l10n';
 
 export const EXPORT_FORMAT = 'small-wins-journal';
 /** Far above a lifetime of use; a bigger file is refused before it is parsed. */
@@ -158,7 +158,7 @@ function deletionCounts(before: Journal, after: Journal): { removed: number; rem
   const held = new Set<string>();
   const hit = (id: string) => fresh.has(id) && (held.add(id), true);
   for (const name of COLLECTIONS) for (const r of before[name] as { id: string }[]) if (hit(r.id)) removed++;
-  // A deleted domain takes its sessions and ratings along (core/merge.ts), those without a tombstone of their own too.
+  // A deleted domain takes its sessions and ratings along (core/records/merge.ts), those without a tombstone of their own too.
   for (const rating of before.ratings) if (!fresh.has(rating.id) && fresh.has(rating.domainId)) removed++;
   for (const session of before.sessions) {
     const gone = fresh.has(session.id);

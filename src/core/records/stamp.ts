@@ -1,4 +1,4 @@
-import { DAY } from './time';
+import { DAY } from '../time';
 
 /**
  * An edit stamp from a hybrid logical clock: the wall time of the edit, a counter for edits that

@@ -1,7 +1,7 @@
 import { emptyJournal } from './schema';
 import { mergeJournals } from './merge';
 import type { Journal } from './schema';
-import { DAY } from './time';
+import { DAY } from '../time';
 
 /**
  * History that can no longer change leaves the live journal for archive files (see host/archive.ts),

@@ -106,7 +106,7 @@ export function unionById<T extends { id: string }>(a: readonly T[], b: readonly
 }
 
 /**
- * The copy whose content wins, then the other: the later edit stamp (core/stamp.ts), and for equal
+ * The copy whose content wins, then the other: the later edit stamp (core/records/stamp.ts), and for equal
  * stamps with different content (only a damaged or hand-made copy has those) the content that sorts
  * later, so both orders of merging agree.
  */

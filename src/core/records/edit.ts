@@ -1,8 +1,8 @@
 import { applyTombstones } from './merge';
 import { findDomainByName } from './journal';
 import type { Domain, Journal, Session, Tombstone } from './schema';
-import { SessionError } from './session';
-import { t } from './l10n';
+import { SessionError } from '../practices/session';
+import { t } from '../l10n';
 import { nextStamp } from './stamp';
 import type { Editor } from './stamp';
 

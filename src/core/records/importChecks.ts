@@ -1,7 +1,7 @@
 import type { CollectionName, Journal, Session, Tombstone } from './schema';
 import { COLLECTIONS, MAX_TIME } from './schema';
-import { DAY } from './time';
-import { t } from './l10n';
+import { DAY } from '../time';
+import { t } from '../l10n';
 import { stampAhead } from './stamp';
 
 /** Deeper than any export (file → journal → sessions → session → wins → win is six levels). */

@@ -1,4 +1,4 @@
-import type { Encouragement, Journal, Session, Win } from './schema';
+import type { Encouragement, Journal, Session, Win } from '../records/schema';
 
 export interface EvidenceWin extends Win {
   domainId: string;

@@ -3,19 +3,19 @@
  * charts the dashboard already draws are computed by the same functions, run on the journal narrowed
  * to the range and the domains, so the two surfaces never disagree about a definition.
  */
-import type { Journal, ProgressRange, Session, Win } from './schema';
-import { emptyJournal } from './schema';
+import type { Journal, ProgressRange, Session, Win } from '../records/schema';
+import { emptyJournal } from '../records/schema';
 import { attributionMixOf, brierOf, calendarOf, calibrationOf, usedDomains, weeksFrom, winsFrom } from './aggregates';
 import type { HistoryView } from './aggregates';
 import { attributionMix, calibration, efficacySeries, winsCalendar } from './insights';
 import type { CalibrationRow } from './insights';
 import { brierByDomain } from './calibration';
 import type { BrierPoint } from './calibration';
-import { elapsedMs } from './session';
-import { addWeeks, DAY, dayStart, weekStart } from './time';
+import { elapsedMs } from '../practices/session';
+import { addWeeks, DAY, dayStart, weekStart } from '../time';
 
-export { PROGRESS_RANGES } from './schema';
-export type { ProgressRange } from './schema';
+export { PROGRESS_RANGES } from '../records/schema';
+export type { ProgressRange } from '../records/schema';
 
 /** Whole weeks each range covers, the current one included, so every weekly bar is a full week. */
 const RANGE_WEEKS: Record<Exclude<ProgressRange, 'all'>, number> = { '4w': 4, '3m': 13, '1y': 52 };
@@ -190,7 +190,7 @@ export function progressDomains(journal: Journal): { id: string; name: string }[
   return journal.domains.filter((d) => d.archivedAt === undefined || used.has(d.id)).map((d) => ({ id: d.id, name: d.name }));
 }
 
-/** progressData from aggregates (core/aggregates.ts) and the live records, without the whole history. */
+/** progressData from aggregates (core/figures/aggregates.ts) and the live records, without the whole history. */
 export function progressDataFromView(view: HistoryView, now: number, query: ProgressQuery): ProgressData {
   const { totals, records } = view;
   const keep = query.domainIds ? new Set(query.domainIds) : undefined;

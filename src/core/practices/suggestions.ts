@@ -1,8 +1,8 @@
-import type { WinSource } from './schema';
-import { newId } from './ids';
-import { LIMITS } from './limits';
-import { clip } from './text';
-import { t } from './l10n';
+import type { WinSource } from '../records/schema';
+import { newId } from '../ids';
+import { LIMITS } from '../limits';
+import { clip } from '../text';
+import { t } from '../l10n';
 
 /** Where a suggested win came from, as the session menu says it. */
 export function sourceLabel(source: Suggestion['source']): string {

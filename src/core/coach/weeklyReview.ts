@@ -1,10 +1,10 @@
-import { domainLabel } from './journal';
-import { recurringSlipCues, slipPatternSentence } from './coach';
-import { causeLabel, outcomeChoices } from './attribution';
-import type { Journal, Session } from './schema';
-import { elapsedMs, liveSubgoals } from './session';
-import { addWeeks, inTimeZone, localDate as date, spokenDuration, weekStart } from './time';
-import { inSentence, sessionCount, t, winCount } from './l10n';
+import { domainLabel } from '../records/journal';
+import { recurringSlipCues, slipPatternSentence } from './index';
+import { causeLabel, outcomeChoices } from '../practices/attribution';
+import type { Journal, Session } from '../records/schema';
+import { elapsedMs, liveSubgoals } from '../practices/session';
+import { addWeeks, inTimeZone, localDate as date, spokenDuration, weekStart } from '../time';
+import { inSentence, sessionCount, t, winCount } from '../l10n';
 
 const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', inTimeZone({ hour: '2-digit', minute: '2-digit' }));
 /** One line of user text in Markdown: no line breaks, no accidental headings or HTML. */

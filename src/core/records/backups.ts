@@ -1,5 +1,5 @@
 import type { Journal } from './schema';
-import { localDate } from './time';
+import { localDate } from '../time';
 
 /** How many dated backups are kept: a week of working days and then some. */
 export const BACKUPS_KEPT = 7;

@@ -1,9 +1,9 @@
-import type { Journal, Outcome } from './schema';
-import { liveSubgoals } from './session';
+import type { Journal, Outcome } from '../records/schema';
+import { liveSubgoals } from '../practices/session';
 import { metShare } from './insights';
 import type { CalibrationRow } from './insights';
-import { t } from './l10n';
-import { monthStart } from './time';
+import { t } from '../l10n';
+import { monthStart } from '../time';
 
 const HIT: Record<Outcome, number> = { met: 1, partly: 0.5, missed: 0 };
 
@@ -16,7 +16,7 @@ export interface BrierPoint {
 
 /**
  * One goal's squared error in units of 1/400: (2·confidence − 20·outcome)² is a whole number, so sums
- * do not depend on the order they are added in, and per-month totals (core/aggregates.ts) add up to
+ * do not depend on the order they are added in, and per-month totals (core/figures/aggregates.ts) add up to
  * exactly what a pass over the whole history gives.
  */
 export function brierTwentieths(confidence: number, outcome: Outcome): number {

@@ -1,4 +1,4 @@
-import { t } from './l10n';
+import { t } from '../l10n';
 
 /** Arousal signals and their reappraisal as readiness (Jamieson et al.: "my body is mobilising energy"). */
 export function arousalReframes(): { signal: string; reframe: string }[] {

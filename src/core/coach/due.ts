@@ -1,6 +1,6 @@
-import type { Journal } from './schema';
-import { latestRating } from './journal';
-import { DAY, weekStart } from './time';
+import type { Journal } from '../records/schema';
+import { latestRating } from '../records/journal';
+import { DAY, weekStart } from '../time';
 
 export interface DuePrompts {
   reflection: boolean;

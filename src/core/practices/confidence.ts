@@ -1,4 +1,4 @@
-import { t } from './l10n';
+import { t } from '../l10n';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -1,6 +1,6 @@
 import { COLLECTIONS, collectionSchemas, describeIssues, emptyJournal, idSchema, journalSchema, pauseSchema, reframeSchema, SCHEMA_VERSION, sessionSchema, subgoalSchema, tombstoneSchema, winSchema } from './schema';
 import type { Journal } from './schema';
-import { t } from './l10n';
+import { t } from '../l10n';
 import { stampOfRevision } from './stamp';
 
 /** A step from stored version N to N + 1. */
@@ -30,7 +30,7 @@ const STAMPED_IN_SESSIONS = ['subgoals', 'wins', 'reframes'] as const;
 
 /**
  * Format 3's revisions become stamps that keep their order among themselves and come before any edit
- * made from now on (core/stamp.ts): every copy migrates the same way, so copies still agree.
+ * made from now on (core/records/stamp.ts): every copy migrates the same way, so copies still agree.
  */
 function stampsForRevisions(old: Record<string, unknown>): Record<string, unknown> {
   const restamp = (record: unknown): unknown => {

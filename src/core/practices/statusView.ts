@@ -1,10 +1,10 @@
-import type { Journal, Session } from './schema';
+import type { Journal, Session } from '../records/schema';
 import { activeSession, currentSubgoal, elapsedMs, isPaused } from './session';
 import { timerText } from './plan';
-import { domainLabel } from './journal';
-import { revealBidi } from './text';
-import { forLabel } from './userText';
-import { t, winCount } from './l10n';
+import { domainLabel } from '../records/journal';
+import { revealBidi } from '../text';
+import { forLabel } from '../userText';
+import { t, winCount } from '../l10n';
 
 export interface StatusView {
   text: string;

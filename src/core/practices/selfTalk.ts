@@ -1,4 +1,4 @@
-import { t } from './l10n';
+import { t } from '../l10n';
 
 /**
  * Hope- or outcome-focused phrasing ("I hope I don't break prod") feeds worry; instructional
