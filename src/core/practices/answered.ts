@@ -12,3 +12,10 @@ export function answers<T>(answered: Answered<T>): T {
   for (const [key, value] of Object.entries(answered)) if (value !== undefined) out[key] = value;
   return out as T;
 }
+
+/** The answers but the named ones: what an action hands on as it is, after taking what it decides itself. */
+export function without<T extends object, K extends keyof T>(answered: T, ...keys: K[]): Omit<T, K> {
+  const rest: Partial<T> = { ...answered };
+  for (const key of keys) delete rest[key];
+  return rest as Omit<T, K>;
+}

@@ -1,4 +1,4 @@
-import type { Journal, Pause, Session, Subgoal, Win, WinAuthor, Outcome, Review, WinSource } from '../records/schema';
+import type { Journal, Pause, Session, Subgoal, Win, Outcome, Review, WinSource } from '../records/schema';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import { clip } from '../text';
@@ -100,19 +100,13 @@ export function addSubgoals(session: Session, goals: Subgoal[]): Session {
   return { ...session, subgoals: [...session.subgoals, ...goals] };
 }
 
-export function logWin(
-  session: Session,
-  win: { text: string; subgoalId?: string; source?: WinSource; by?: WinAuthor },
-  now: number,
-): { session: Session; win: Win } {
-  const entry: Win = {
-    id: newId(),
-    text: win.text,
-    at: now,
-    source: win.source ?? 'manual',
-    ...(win.subgoalId ? { subgoalId: win.subgoalId } : {}),
-    ...(win.by ? { by: win.by } : {}),
-  };
+/** A win as it is logged: all a win records but its id and time, its source manual unless said. */
+export type NewWin = Omit<Win, 'id' | 'at' | 'ed' | 'source'> & { source?: WinSource };
+
+export function logWin(session: Session, win: NewWin, now: number): { session: Session; win: Win } {
+  // Whatever else the win carries is kept as it came; "mine" is what an absent author means.
+  const { source, by, ...rest } = win;
+  const entry: Win = { ...rest, id: newId(), at: now, source: source ?? 'manual', ...(by && by !== 'mine' ? { by } : {}) };
   let subgoals = session.subgoals;
   if (win.subgoalId) {
     if (!subgoals.some((g) => g.id === win.subgoalId)) throw new SessionError(t('That subgoal is not part of this session.'));

@@ -8,6 +8,7 @@ import { t, winCount } from '../../core/l10n';
 import { clip } from '../../core/text';
 import { resolveCue } from './choices';
 import { goalChain } from './start';
+import { without } from '../../core/practices/answered';
 import type { CueChoice, SubgoalAnswers, WinAnswers as AnsweredWin } from '../../core/practices/answers';
 import { info } from './notices';
 import type { ActionServices, Done } from './notices';
@@ -45,9 +46,11 @@ export async function logWin(s: ActionServices, o: WinAnswers): Promise<Done<Win
     if (o.subgoalId && !goal) throw new SessionError(t('That subgoal is not open in this session.'));
     const text = goal?.text ?? o.text?.trim();
     if (!text) throw new SessionError(t('Name the win first.'));
+    // The rest of the answers is the win's own, handed on as it is: a field added to them is kept without a line here.
+    const said = without(o, 'sessionId', 'subgoalId', 'text');
     let logged: { session: Session; win: Win } | undefined;
     const next = updateRunning(journal, o.sessionId, (current) => {
-      logged = recordWin(current, { text, ...(goal ? { subgoalId: goal.id } : {}), ...(o.source ? { source: o.source } : {}), ...(o.by && o.by !== 'mine' ? { by: o.by } : {}) }, now);
+      logged = recordWin(current, { ...said, text, ...(goal ? { subgoalId: goal.id } : {}) }, now);
       return logged.session;
     });
     return { journal: next, result: logged as { session: Session; win: Win } };
