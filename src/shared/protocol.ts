@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { boundedText, idSchema } from '../core/records/schema';
 import { LIMITS } from '../core/limits';
 import type { Figures } from './progressProtocol';
+import type { Subgoal, Win } from '../core/records/schema';
 import { reviewAnswersSchema, startAnswersSchema, subgoalAnswersSchema, winAnswersSchema } from '../core/practices/answers';
 
 // ---- webview → host: validated once by the host with safeParse ----
@@ -30,12 +31,13 @@ export type WebviewMessageType = WebviewMessage['type'];
 
 // ---- host → webview: plain types, built by the host ----
 
-export interface SubgoalView {
-  id: string;
-  text: string;
-  confidence: number;
-  done: boolean;
-}
+/**
+ * A subgoal and a win as the views show them: the record itself but the fields the views have no use
+ * for, through one mapping each (host/dashboard/snapshot.ts), so a field a record gains reaches the view.
+ */
+export type SubgoalView = Omit<Subgoal, 'ed' | 'createdAt' | 'shrunkFromId' | 'outcome' | 'doneAt'> & { done: boolean };
+/** "Mine" is said by leaving `by` out. */
+export type WinView = Omit<Win, 'ed' | 'source' | 'subgoalId' | 'by'> & { by?: 'assisted' | 'assistant' };
 
 export interface SessionView {
   id: string;
@@ -46,7 +48,7 @@ export interface SessionView {
   plannedMinutes?: number;
   paused: boolean;
   subgoals: SubgoalView[];
-  wins: { id: string; text: string; at: number; by?: 'assisted' | 'assistant' }[];
+  wins: WinView[];
   cue?: string;
   /** The last slip review's tweak in this domain, brought back ("Your tweak from Tuesday: …"). */
   tweak?: string;
@@ -77,7 +79,7 @@ export interface Snapshot {
   suggestions: { id: string; text: string; source: string }[];
   todayWins: { text: string; at: number; domainName: string }[];
   evidence: {
-    wins: { text: string; at: number; by?: 'assisted' | 'assistant' }[];
+    wins: WinView[];
     /** Tweaks a later review said helped: "what works for you". */
     works: string[];
     /** Slip cues that recur, with how their tweaks fared. */

@@ -1,3 +1,4 @@
+import { authorMark } from './authorMark';
 import { listOf, t } from '../core/l10n';
 import type { Snapshot } from '../shared/protocol';
 import { button } from './controls';
@@ -31,7 +32,7 @@ export function evidencePanel(s: Snapshot): HTMLElement {
           'ul',
           { id: 'evidence-bank' },
           ...s.evidence.encouragements.map((e) => h('li', { class: 'encouragement' }, `“${e.text}” — ${e.from}`)),
-          ...s.evidence.wins.map((w) => h('li', {}, w.text, w.by ? h('span', { class: 'muted' }, ' ', w.by === 'assisted' ? t('(with AI help)') : t('(the assistant’s)')) : '')),
+          ...s.evidence.wins.map((w) => h('li', {}, w.text, authorMark(w))),
         )
       : h('p', { class: 'muted', id: 'evidence-bank' }, t('Every win you log, and every credible word of encouragement you record, lands here.')),
     h('div', { class: 'actions' }, button(t('Record encouragement'), () => post({ type: 'run', action: 'recordEncouragement' }), { secondary: true, icon: 'quote' })),

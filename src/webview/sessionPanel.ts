@@ -3,6 +3,7 @@ import { timerText } from '../core/practices/plan';
 import type { SessionView, Snapshot } from '../shared/protocol';
 import { button, textfield } from './controls';
 import { GoalChain } from './goalChain';
+import { authorMark } from './authorMark';
 import { answers } from '../core/practices/answered';
 import type { SubgoalAnswers, WinAnswers } from '../core/practices/answers';
 import { winPractice } from '../core/practices/inSession';
@@ -159,12 +160,6 @@ function deleteWinButton(win: { id: string; text: string }): HTMLElement {
   const el = h('button', { type: 'button', class: 'icon-button', 'aria-label': t('Delete the win "{0}"', win.text), title: t('Delete this win') }, h('span', { class: 'codicon codicon-trash', 'aria-hidden': 'true' }));
   on(el, 'click', () => post({ type: 'deleteWin', id: win.id }));
   return el;
-}
-
-/** Who did it, when it was not only the user: said in words, so it reads the same to a screen reader. */
-function authorMark(win: { by?: 'assisted' | 'assistant' }): HTMLElement | null {
-  if (!win.by) return null;
-  return h('span', { class: 'author muted' }, win.by === 'assisted' ? t('(with AI help)') : t('(the assistant’s)'));
 }
 
 /** Credit in one click: mark a win as done with AI help, or as the user's own again. */

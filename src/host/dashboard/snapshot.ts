@@ -8,10 +8,11 @@ import { activeDomains, cuesByUse, domainLabel as name, startDomain } from '../.
 import { encouragementFromCredit, modelForDoubt, modelSentence, recurringSlipCues, slipPatternSentence, tweakSentence } from '../../core/coach';
 import type { LevelScore, Tweak, WorkingTweak } from '../../core/coach';
 import { shrinkThreshold, startPractice } from '../../core/practices/start';
-import type { Journal, Session, WorkspaceDefaults } from '../../core/records/schema';
+import type { Journal, Session, Subgoal, Win, WorkspaceDefaults } from '../../core/records/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/practices/session';
 import { dayStart } from '../../core/time';
-import type { SessionView, Snapshot } from '../../shared/protocol';
+import type { SessionView, Snapshot, SubgoalView, WinView } from '../../shared/protocol';
+import { without } from '../../core/practices/answered';
 import type { Figures } from '../../shared/progressProtocol';
 import type { CalibrationRow } from '../../core/figures/insights';
 import { sidebarFigures } from '../progress/progressSnapshot';
@@ -29,13 +30,23 @@ function sessionView(journal: Journal, s: Session, now: number, language: string
     elapsedMs: elapsedMs(s, now),
     ...(s.plannedMinutes !== undefined ? { plannedMinutes: s.plannedMinutes } : {}),
     paused: isPaused(s),
-    subgoals: liveSubgoals(s).map((g) => ({ id: g.id, text: g.text, confidence: g.confidence, done: g.doneAt !== undefined })),
-    wins: s.wins.map((w) => ({ id: w.id, text: w.text, at: w.at, ...(w.by && w.by !== 'mine' ? { by: w.by } : {}) })),
+    subgoals: liveSubgoals(s).map(subgoalView),
+    wins: s.wins.map(winView),
     ...(cue ? { cue } : {}),
     ...(tweak ? { tweak } : {}),
     ...(open ? { openTweak: open.tweak } : {}),
     reframes: s.reframes.map((r) => ({ signal: r.signal, reframe: r.reframe })),
   };
+}
+
+/** The one mapping from a subgoal to what the views show. */
+function subgoalView(g: Subgoal): SubgoalView {
+  return { ...without(g, 'ed', 'createdAt', 'shrunkFromId', 'outcome', 'doneAt'), done: g.doneAt !== undefined };
+}
+
+/** The one mapping from a win to what the views show. */
+function winView(w: Win): WinView {
+  return { ...without(w, 'ed', 'source', 'subgoalId', 'by'), ...(w.by && w.by !== 'mine' ? { by: w.by } : {}) };
 }
 
 /** The whole dashboard state, sent in full on every change (no deltas to get out of step). */
@@ -136,7 +147,7 @@ export function assembleSnapshot(
     suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
     todayWins,
     evidence: {
-      wins: evidence.wins.map((w) => ({ text: w.text, at: w.at, ...(w.by && w.by !== 'mine' ? { by: w.by } : {}) })),
+      wins: evidence.wins.map(winView),
       works: facts.works.slice(0, 5).map((w) => w.tweak),
       patterns: recurringSlipCues(journal, now).map(slipPatternSentence),
       encouragements: evidence.encouragements.map((e) => ({ from: e.from, text: e.text })),
