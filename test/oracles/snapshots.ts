@@ -2,8 +2,7 @@
  * The snapshots computed record by record from the whole history: slow, plainly correct, and the
  * reference the aggregate-based builders the product runs must equal (test/unit/aggregates.test.ts).
  */
-import { calibration } from '../../src/core/figures/insights';
-import { progressData, progressDomains } from '../../src/core/figures/progress';
+import { calibration, progressData, progressDomains } from './figures';
 import { domainLabel as name, latestCue, latestDomain } from '../../src/core/records/journal';
 import { encouragementFromRecordWithCredit, lastTweak, levelScores, tweakStillOpen, tweaksThatWork } from '../../src/core/coach';
 import { activeSession } from '../../src/core/practices/session';

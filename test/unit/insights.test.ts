@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { emptyJournal } from '../../src/core/records/schema';
 import type { Journal, Session, Subgoal } from '../../src/core/records/schema';
-import { attributionMix, calibration, dipNote, efficacySeries, metShare, winsCalendar } from '../../src/core/figures/insights';
+import { dipNote, efficacySeries, metShare } from '../../src/core/figures/insights';
+import { attributionMix, brierByDomain, calibration, winsCalendar } from '../oracles/figures';
 import { calibrationAtRuler, levelScores } from '../../src/core/coach/ruler';
 import { duePrompts } from '../../src/core/coach/due';
-import { brierByDomain, calibrationFeedback } from '../../src/core/figures/calibration';
+import { calibrationFeedback } from '../../src/core/figures/calibration';
 import { evidenceFor, winsSince } from '../../src/core/practices/evidence';
 import { encouragementFromRecordWithCredit as encouragementFromRecord } from '../../src/core/coach';
 import { dayStart } from '../../src/core/time';

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { emptyJournal } from '../../src/core/records/schema';
 import type { Journal, Session, Win } from '../../src/core/records/schema';
-import { progressData, progressDomains, rangeStart } from '../../src/core/figures/progress';
-import { attributionMix } from '../../src/core/figures/insights';
+import { attributionMix, progressData, progressDomains, rangeStart } from '../oracles/figures';
 import { DAY, dayStart, weekStart } from '../../src/core/time';
 
 /** Friday 20 November 2026, noon: the current week began on Monday the 16th. */

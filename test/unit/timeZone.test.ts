@@ -3,7 +3,7 @@ import { addDays, addWeeks, dayStart, knownTimeZone, localDate, monthStart, time
 import { UserTimeZone, LEARNED_ZONE_KEY } from '../../src/host/platform/timeZone';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
 import { MemoryMemento } from '../harness/memoryMemento';
-import { winsCalendar } from '../../src/core/figures/insights';
+import { winsCalendar } from '../oracles/figures';
 import { emptyJournal } from '../../src/core/records/schema';
 import { random } from '../harness/random';
 import { harness, inZone } from './helpers';

@@ -474,7 +474,7 @@ function* rows<T>(table: Record<string, Record<string, T>>, keep: ReadonlySet<st
   }
 }
 
-/** Wins per local day for the `days` days ending today (as insights.ts winsCalendar), plus the assisted ones from `assistedFrom`. */
+/** Wins per local day for the `days` days ending today (as winsCalendar in test/oracles/figures.ts), plus the assisted ones from `assistedFrom`. */
 export function calendarOf(totals: MonthAggregate, now: number, days: number, keep?: ReadonlySet<string>, assistedFrom = Infinity): { day: number; wins: number; assisted: number }[] {
   const today = dayStart(now);
   const first = dayStart(today - (days - 1) * 86_400_000 + 43_200_000);
@@ -513,7 +513,7 @@ export function weeksFrom(totals: MonthAggregate, from: number, keep?: ReadonlyS
   return byWeek;
 }
 
-/** As insights.ts attributionMix: the last `weeks` weeks with reviews, from week `from` on. */
+/** As attributionMix in test/oracles/figures.ts: the last `weeks` weeks with reviews, from week `from` on. */
 export function attributionMixOf(totals: MonthAggregate, now: number, weeks = 12, from = -Infinity, keep?: ReadonlySet<string>): { weekOf: number; reviews: number; ownShare: number }[] {
   const since = addWeeks(weekStart(now), -(weeks - 1));
   return [...weeksFrom(totals, Math.max(from, since), keep).entries()]
@@ -536,7 +536,7 @@ function levelCounts(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySe
   return out;
 }
 
-/** As insights.ts calibration, for sessions started from week `from` on. */
+/** As calibration in test/oracles/figures.ts, for sessions started from week `from` on. */
 export function calibrationOf(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): CalibrationRow[] {
   return levelCounts(totals, from, keep).map((c, confidence) => ({ confidence, rated: c.rated, met: c.met, partly: c.partly }));
 }
@@ -546,7 +546,7 @@ export function levelScoresOf(totals: MonthAggregate): LevelScore[] {
   return levelCounts(totals).map((c) => ({ rated: c.rated, points: c.met + c.partly / 2 }));
 }
 
-/** As calibration.ts brierByDomain, for sessions started from week `from` on, domains in the order they were first rated. */
+/** As brierByDomain in test/oracles/figures.ts, for sessions started from week `from` on, domains in the order they were first rated. */
 export function brierOf(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { domainId: string; points: BrierPoint[] }[] {
   const byDomain = new Map<string, { domainId: string; first: number; months: Map<number, BrierSum> }>();
   for (const [domainId, row] of Object.entries(totals.brier)) {

@@ -1,9 +1,7 @@
-import type { Journal, Outcome } from '../records/schema';
-import { liveSubgoals } from '../practices/session';
+import type { Outcome } from '../records/schema';
 import { metShare } from './insights';
 import type { CalibrationRow } from './insights';
 import { t } from '../l10n';
-import { monthStart } from '../time';
 
 const HIT: Record<Outcome, number> = { met: 1, partly: 0.5, missed: 0 };
 
@@ -28,26 +26,6 @@ export function brierScore(twentieths: number, goals: number): number {
   return twentieths / 400 / goals;
 }
 
-/**
- * Brier score per domain per month: the mean of (confidence/10 − outcome)², outcome 1 met, 0.5 partly,
- * 0 missed. 0 is perfect calibration; always saying 5/10 scores 0.25.
- */
-export function brierByDomain(journal: Journal): { domainId: string; points: BrierPoint[] }[] {
-  const sums = new Map<string, Map<number, BrierSum>>();
-  for (const s of journal.sessions) {
-    if (s.endedAt === undefined) continue;
-    const rated = liveSubgoals(s).filter((g) => g.outcome);
-    if (rated.length === 0) continue;
-    const byMonth = sums.get(s.domainId) ?? new Map<number, BrierSum>();
-    const month = monthStart(s.startedAt);
-    const entry = byMonth.get(month) ?? { sq: 0, goals: 0 };
-    for (const g of rated) entry.sq += brierTwentieths(g.confidence, g.outcome as Outcome);
-    entry.goals += rated.length;
-    byMonth.set(month, entry);
-    sums.set(s.domainId, byMonth);
-  }
-  return [...sums.entries()].map(([domainId, byMonth]) => ({ domainId, points: brierPoints(byMonth) }));
-}
 
 /** Squared errors summed in 1/400 (see brierTwentieths) over `goals` goals. */
 export interface BrierSum {
