@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { aggregateOf, combine, combineAll, lastTweakOf, levelScoresOf, rolledUp, tweakStillOpenOf, worksOf } from '../../src/core/figures/aggregates';
+import { aggregateOf, combine, combineAll, rolledUp } from '../../src/core/figures/aggregates';
+import { lastTweakOf, levelScoresOf, tweakStillOpenOf, worksOf } from '../../src/core/figures/aggregateQueries';
 import { levelScores } from '../../src/core/coach';
 import { mergeJournals } from '../../src/core/records/merge';
 import { deleteRecords, revised } from '../../src/core/records/edit';

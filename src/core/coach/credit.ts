@@ -23,7 +23,7 @@ function help(c: WinsByAuthor): 'none' | 'some' | 'all' {
   return c.assisted === yours(c) ? 'all' : 'some';
 }
 
-/** What the sentence "from your record" cites: counted from records here, or summed from per-month aggregates (core/figures/aggregates.ts recordFacts). */
+/** What the sentence "from your record" cites: counted from records here, or summed from per-month aggregates (core/figures/aggregateQueries.ts recordFacts). */
 export interface CreditFacts {
   /** The wins of the domain's ended sessions by author, and how many sessions those are. */
   wins: WinsByAuthor;

@@ -9,18 +9,12 @@
  * whole history gives (see core/figures/calibration.ts brierTwentieths for the one that was not).
  */
 import type { CauseKind, EfficacyRating, Encouragement, Journal, Session } from '../records/schema';
-import * as z from 'zod/mini';
-import { CAUSE_KINDS, efficacyRatingSchema, encouragementSchema, isId } from '../records/schema';
+import { CAUSE_KINDS } from '../records/schema';
 import { OWN } from './insights';
-import type { CalibrationRow } from './insights';
-import { brierPoints, brierTwentieths } from './calibration';
-import type { BrierPoint, BrierSum } from './calibration';
-import type { CreditFacts } from '../coach/credit';
-import type { LevelScore } from '../coach/ruler';
+import { brierTwentieths } from './calibration';
 import { elapsedMs, liveSubgoals } from '../practices/session';
-import { addDays, addWeeks, dayStart, later, monthStart, weekStart, zoneKey } from '../time';
-import { LIMITS } from '../limits';
-import { laterTweak, mostRecentlyHelped } from '../coach/tweaks';
+import { dayStart, later, monthStart, weekStart, zoneKey } from '../time';
+import { laterTweak } from '../coach/tweaks';
 import type { Tweak, WorkingTweak } from '../coach/tweaks';
 
 /**
@@ -275,7 +269,7 @@ function addTable<T>(into: Record<string, Record<string, T>>, from: Record<strin
 
 const addAuthors = (x: Authors, y: Authors): Authors => [x[0] + y[0], x[1] + y[1], x[2] + y[2]];
 
-function addWeek(x: WeekCell, y: WeekCell): WeekCell {
+export function addWeek(x: WeekCell, y: WeekCell): WeekCell {
   const causes: WeekCell['causes'] = { ...x.causes };
   for (const kind of CAUSE_KINDS) {
     const b = y.causes[kind];
@@ -298,7 +292,7 @@ function addWeek(x: WeekCell, y: WeekCell): WeekCell {
 const addBrier = (x: BrierCell, y: BrierCell): BrierCell => ({ sq: x.sq + y.sq, goals: x.goals + y.goals, first: Math.min(x.first, y.first) });
 
 /** The later start; at the same moment the larger cue id, so every order of adding agrees. */
-function laterStart(x: DomainCell['latest'], y: DomainCell['latest']): DomainCell['latest'] {
+export function laterStart(x: DomainCell['latest'], y: DomainCell['latest']): DomainCell['latest'] {
   return later(x ?? undefined, y ?? undefined, (l) => l.cue ?? '') ?? null;
 }
 
@@ -349,90 +343,6 @@ export function combineAll(parts: Iterable<MonthAggregate>, rename: (domain: str
   return out ?? emptyAggregate();
 }
 
-/**
- * True when a parsed value has the shape of an aggregate of this version and zone (a damaged file
- * does not). Plain loops: it runs on every view's first open, over every cell of the years rolled up.
- */
-export function isAggregate(value: unknown, zone = zoneKey()): value is MonthAggregate {
-  if (!isRecord(value)) return false;
-  const v = value as Partial<Record<keyof MonthAggregate, unknown>>;
-  return (
-    v.v === AGGREGATE_VERSION &&
-    v.zone === zone &&
-    isInt(v.lastAt) &&
-    isTable(v.days, (x) => isInts(x, 3)) &&
-    isTable(v.weeks, isWeekCell) &&
-    isTable(v.brier, (x) => isRecord(x) && isInt(x['sq']) && isInt(x['goals']) && isInt(x['first'])) &&
-    isRecord(v.domains) &&
-    everyValue(v.domains, isDomainCell) &&
-    Array.isArray(v.ratings) &&
-    ratingsSchema.safeParse(v.ratings).success &&
-    Array.isArray(v.encouragements) &&
-    encouragementsSchema.safeParse(v.encouragements).success &&
-    isTweakFacts(v.tweaks)
-  );
-}
-
-function isTweakFacts(x: unknown): boolean {
-  if (!isRecord(x) || !isRecord(x['slips']) || !Array.isArray(x['works']) || !Array.isArray(x['answers'])) return false;
-  for (const id in x['slips']) {
-    const slip = x['slips'][id];
-    if (!isId(id) || !isRecord(slip) || !isInt(slip['at']) || !isId(slip['domainId']) || !isText(slip['tweak']) || typeof slip['asked'] !== 'boolean') return false;
-  }
-  if (!x['works'].every((w) => isRecord(w) && isId(w['sessionId']) && isText(w['tweak']) && isInt(w['at']) && isId(w['domainId']) && isInt(w['helpedAt']))) return false;
-  return x['answers'].every((a) => isRecord(a) && isId(a['of']) && isId(a['domainId']) && isInt(a['at']) && typeof a['helped'] === 'boolean');
-}
-
-const isText = (x: unknown): boolean => typeof x === 'string' && x.length <= LIMITS.text;
-
-const ratingsSchema = z.array(efficacyRatingSchema);
-const encouragementsSchema = z.array(encouragementSchema);
-const KEY = /^-?\d{1,16}(\/-?\d{1,16})?$/;
-
-function isInt(x: unknown): boolean {
-  return Number.isSafeInteger(x);
-}
-
-function isInts(x: unknown, length: number): boolean {
-  if (!Array.isArray(x) || x.length !== length) return false;
-  for (let i = 0; i < length; i++) if (!Number.isSafeInteger(x[i])) return false;
-  return true;
-}
-
-function everyValue(record: Record<string, unknown>, ok: (x: unknown) => boolean): boolean {
-  for (const key in record) if (!ok(record[key])) return false;
-  return true;
-}
-
-/** domain → key (a time, or "<time>/<time>") → cell. */
-function isTable(table: unknown, ok: (x: unknown) => boolean): boolean {
-  if (!isRecord(table)) return false;
-  for (const domain in table) {
-    const row = table[domain];
-    if (!isRecord(row)) return false;
-    for (const key in row) if (!KEY.test(key) || !ok(row[key])) return false;
-  }
-  return true;
-}
-
-function isWeekCell(x: unknown): boolean {
-  if (!isRecord(x)) return false;
-  if (!isInt(x['sessions']) || !isInt(x['focusMs']) || !isInt(x['reviews']) || !isInt(x['own']) || !isInts(x['rated'], 11) || !isInts(x['met'], 11) || !isInts(x['partly'], 11)) return false;
-  const causes = x['causes'];
-  if (!isRecord(causes)) return false;
-  for (const kind in causes) if (!(CAUSE_KINDS as readonly string[]).includes(kind) || !isInts(causes[kind], 2)) return false;
-  return true;
-}
-
-function isDomainCell(d: unknown): boolean {
-  if (!isRecord(d) || !isInt(d['lastWinAt']) || !isInt(d['endedSessions']) || !isInts(d['endedWins'], 3)) return false;
-  const low = d['lowStarts'];
-  if (!Array.isArray(low) || low.length !== 11) return false;
-  for (const l of low) if (l !== null && !(isRecord(l) && isInt(l['at']) && isInts(l['wins'], 3))) return false;
-  const latest = d['latest'];
-  return latest === null || (isRecord(latest) && isInt(latest['at']) && (latest['cue'] === null || (typeof latest['cue'] === 'string' && latest['cue'].length <= LIMITS.id)));
-}
-
 /** What a view needs of a month to know whether to read its records: when they last touch, and each domain's newest win. */
 export interface MonthIndex {
   lastAt: number;
@@ -441,14 +351,6 @@ export interface MonthIndex {
 
 export function indexOf(agg: MonthAggregate): MonthIndex {
   return { lastAt: agg.lastAt, lastWinAt: Object.fromEntries(Object.entries(agg.domains).map(([domain, d]) => [domain, d.lastWinAt])) };
-}
-
-export function isMonthIndex(value: unknown): value is MonthIndex {
-  return isRecord(value) && Number.isSafeInteger(value['lastAt']) && isRecord(value['lastWinAt']) && Object.values(value['lastWinAt']).every((at) => Number.isSafeInteger(at));
-}
-
-export function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /**
@@ -465,134 +367,6 @@ export function viewOf(journal: Journal, now: number): HistoryView {
   return { totals: aggregateOf(journal, now), records: journal };
 }
 
-/** Rows of a table for the chosen domains (every domain when `keep` is absent). */
-function* rows<T>(table: Record<string, Record<string, T>>, keep: ReadonlySet<string> | undefined): Generator<[string, number, T]> {
-  for (const [domain, row] of Object.entries(table)) {
-    if (keep && !keep.has(domain)) continue;
-    // parseInt reads the leading time and stops at the '/': no array per key, on every key of years of history.
-    for (const [key, value] of Object.entries(row)) yield [domain, parseInt(key, 10), value];
-  }
-}
-
-/** Wins per local day for the `days` days ending today (as winsCalendar in test/oracles/figures.ts), plus the assisted ones from `assistedFrom`. */
-export function calendarOf(totals: MonthAggregate, now: number, days: number, keep?: ReadonlySet<string>, assistedFrom = Infinity): { day: number; wins: number; assisted: number }[] {
-  const today = dayStart(now);
-  const first = dayStart(today - (days - 1) * 86_400_000 + 43_200_000);
-  const counts = new Map<number, [number, number]>();
-  for (const [, day, authors] of rows(totals.days, keep)) {
-    if (day < first) continue;
-    const known = counts.get(day) ?? [0, 0];
-    known[0] += authors[0] + authors[1] + authors[2];
-    if (day >= assistedFrom) known[1] += authors[1] + authors[2];
-    counts.set(day, known);
-  }
-  const out: { day: number; wins: number; assisted: number }[] = [];
-  // Day by calendar day (not 24 h, and from each day's start: where daylight saving skips midnight, that day starts at 01:00).
-  for (let day = first; day <= today; day = dayStart(addDays(day, 1))) {
-    const c = counts.get(day);
-    out.push({ day, wins: c?.[0] ?? 0, assisted: c?.[1] ?? 0 });
-  }
-  return out;
-}
-
-/** Wins logged from local midnight `from` on. */
-export function winsFrom(totals: MonthAggregate, from: number, keep?: ReadonlySet<string>): number {
-  let wins = 0;
-  for (const [, day, a] of rows(totals.days, keep)) if (day >= from) wins += a[0] + a[1] + a[2];
-  return wins;
-}
-
-/** The weekly cells summed per week, from week `from` on. */
-export function weeksFrom(totals: MonthAggregate, from: number, keep?: ReadonlySet<string>): Map<number, WeekCell> {
-  const byWeek = new Map<number, WeekCell>();
-  for (const [, week, cellValue] of rows(totals.weeks, keep)) {
-    if (week < from) continue;
-    const known = byWeek.get(week);
-    byWeek.set(week, known ? addWeek(known, cellValue) : cellValue);
-  }
-  return byWeek;
-}
-
-/** As attributionMix in test/oracles/figures.ts: the last `weeks` weeks with reviews, from week `from` on. */
-export function attributionMixOf(totals: MonthAggregate, now: number, weeks = 12, from = -Infinity, keep?: ReadonlySet<string>): { weekOf: number; reviews: number; ownShare: number }[] {
-  const since = addWeeks(weekStart(now), -(weeks - 1));
-  return [...weeksFrom(totals, Math.max(from, since), keep).entries()]
-    .filter(([, c]) => c.reviews > 0)
-    .sort((a, b) => a[0] - b[0])
-    .map(([weekOf, c]) => ({ weekOf, reviews: c.reviews, ownShare: c.own / c.reviews }));
-}
-
-/** Per confidence level 0–10: the goals rated, met and partly met in sessions started from week `from` on. */
-function levelCounts(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { rated: number; met: number; partly: number }[] {
-  const out = Array.from({ length: 11 }, () => ({ rated: 0, met: 0, partly: 0 }));
-  for (const [, week, c] of rows(totals.weeks, keep)) {
-    if (week < from) continue;
-    out.forEach((row, level) => {
-      row.rated += c.rated[level] ?? 0;
-      row.met += c.met[level] ?? 0;
-      row.partly += c.partly[level] ?? 0;
-    });
-  }
-  return out;
-}
-
-/** As calibration in test/oracles/figures.ts, for sessions started from week `from` on. */
-export function calibrationOf(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): CalibrationRow[] {
-  return levelCounts(totals, from, keep).map((c, confidence) => ({ confidence, rated: c.rated, met: c.met, partly: c.partly }));
-}
-
-/** As core/coach/ruler.ts levelScores: per confidence level, the goals rated and the points met (partly met counting half). */
-export function levelScoresOf(totals: MonthAggregate): LevelScore[] {
-  return levelCounts(totals).map((c) => ({ rated: c.rated, points: c.met + c.partly / 2 }));
-}
-
-/** As brierByDomain in test/oracles/figures.ts, for sessions started from week `from` on, domains in the order they were first rated. */
-export function brierOf(totals: MonthAggregate, from = -Infinity, keep?: ReadonlySet<string>): { domainId: string; points: BrierPoint[] }[] {
-  const byDomain = new Map<string, { domainId: string; first: number; months: Map<number, BrierSum> }>();
-  for (const [domainId, row] of Object.entries(totals.brier)) {
-    if (keep && !keep.has(domainId)) continue;
-    for (const [key, b] of Object.entries(row)) {
-      const [week, month] = key.split('/').map(Number) as [number, number];
-      if (week < from) continue;
-      const entry = byDomain.get(domainId) ?? { domainId, first: b.first, months: new Map<number, BrierSum>() };
-      entry.first = Math.min(entry.first, b.first);
-      const m = entry.months.get(month) ?? { sq: 0, goals: 0 };
-      m.sq += b.sq;
-      m.goals += b.goals;
-      entry.months.set(month, m);
-      byDomain.set(domainId, entry);
-    }
-  }
-  return [...byDomain.values()].sort((a, b) => a.first - b.first).map((e) => ({ domainId: e.domainId, points: brierPoints(e.months) }));
-}
-
-/** What the sentence from the record cites (core/coach/credit.ts), for one domain and confidence threshold. */
-export function recordFacts(totals: MonthAggregate, domainId: string, threshold: number): CreditFacts {
-  const byAuthor = (a: Authors) => ({ mine: a[0], assisted: a[1], assistant: a[2] });
-  const d = totals.domains[domainId];
-  if (!d) return { wins: byAuthor([0, 0, 0]), sessions: 0 };
-  let low: { confidence: number; at: number; wins: Authors } | undefined;
-  d.lowStarts.forEach((l, confidence) => {
-    if (l && confidence < threshold && (!low || l.at >= low.at)) low = { confidence, at: l.at, wins: l.wins };
-  });
-  return { wins: byAuthor(d.endedWins), sessions: d.endedSessions, ...(low ? { lowStart: { confidence: low.confidence, wins: byAuthor(low.wins) } } : {}) };
-}
-
-/** The domain of the latest session, however long ago. */
-export function latestDomainOf(totals: MonthAggregate): string | undefined {
-  let latest: { at: number; domainId: string } | undefined;
-  for (const [domainId, d] of Object.entries(totals.domains)) latest = later(latest, d.latest ? { at: d.latest.at, domainId } : undefined, (l) => l.domainId);
-  return latest?.domainId;
-}
-
-/** The cue the latest session (in `domainId`, or in any domain) ended with, however long ago: core/records/journal.ts latestCue from the totals. */
-export function latestCueOf(totals: MonthAggregate, domainId?: string): string | undefined {
-  const cells = domainId === undefined ? Object.values(totals.domains) : [totals.domains[domainId]];
-  let latest: DomainCell['latest'] = null;
-  for (const d of cells) latest = laterStart(latest, d?.latest ?? null);
-  return latest?.cue ?? undefined;
-}
-
 /**
  * The aggregate a rollup keeps: of the slip reviews, each domain's latest only. A review asks about
  * its domain's latest tweak, so an answer written after these months (the rollup holds all but the
@@ -603,34 +377,4 @@ export function rolledUp(agg: MonthAggregate): MonthAggregate {
   for (const [sessionId, slip] of Object.entries(agg.tweaks.slips)) latest.set(slip.domainId, laterTweak(latest.get(slip.domainId), { sessionId, tweak: slip.tweak, at: slip.at }) as Tweak);
   const slips = Object.fromEntries([...latest.values()].map((t) => [t.sessionId, agg.tweaks.slips[t.sessionId] as SlipTweak]));
   return { ...agg, tweaks: { ...agg.tweaks, slips } };
-}
-
-/** As core/coach/tweaks.ts lastTweak, however long ago the slip was; with whether it was asked about. */
-function lastSlip(totals: MonthAggregate, domainId: string): (Tweak & { asked: boolean }) | undefined {
-  let latest: (Tweak & { asked: boolean }) | undefined;
-  for (const [sessionId, slip] of Object.entries(totals.tweaks.slips)) {
-    if (slip.domainId === domainId) latest = laterTweak(latest, { sessionId, tweak: slip.tweak, at: slip.at, asked: slip.asked });
-  }
-  return latest;
-}
-
-export function lastTweakOf(totals: MonthAggregate, domainId: string): Tweak | undefined {
-  const last = lastSlip(totals, domainId);
-  return last && { sessionId: last.sessionId, tweak: last.tweak, at: last.at };
-}
-
-/** As core/coach/tweaks.ts tweakStillOpen. */
-export function tweakStillOpenOf(totals: MonthAggregate, domainId: string): Tweak | undefined {
-  const last = lastSlip(totals, domainId);
-  return last && !last.asked ? { sessionId: last.sessionId, tweak: last.tweak, at: last.at } : undefined;
-}
-
-/** As core/coach/tweaks.ts tweaksThatWork. */
-export function worksOf(totals: MonthAggregate): WorkingTweak[] {
-  return mostRecentlyHelped(totals.tweaks.works.slice());
-}
-
-/** Domains with at least one session. */
-export function usedDomains(totals: MonthAggregate): Set<string> {
-  return new Set(Object.entries(totals.weeks).filter(([, row]) => Object.keys(row).length > 0).map(([d]) => d));
 }

@@ -4,7 +4,7 @@
  */
 import type { ProgressRange } from '../records/schema';
 import { emptyJournal } from '../records/schema';
-import { attributionMixOf, brierOf, calendarOf, calibrationOf, usedDomains, weeksFrom, winsFrom } from './aggregates';
+import { attributionMixOf, brierOf, calendarOf, calibrationOf, usedDomains, weeksFrom, winsFrom } from './aggregateQueries';
 import type { HistoryView } from './aggregates';
 import { efficacySeries } from './insights';
 import type { CalibrationRow } from './insights';

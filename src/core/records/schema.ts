@@ -40,7 +40,7 @@ export const idSchema = z.string().check(
   z.refine((value) => !RESERVED_IDS.has(value), { message: t('That id is reserved') }),
 );
 
-/** The id check without zod, for derived files read in bulk (core/figures/aggregates.ts). */
+/** The id check without zod, for derived files read in bulk (core/figures/aggregateChecks.ts). */
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && ID.test(value) && !RESERVED_IDS.has(value);
 }

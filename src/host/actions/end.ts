@@ -4,7 +4,7 @@ import { domainLabel } from '../../core/records/journal';
 import type { Journal, Outcome, SlipReview } from '../../core/records/schema';
 import type { ReviewAnswers } from '../../core/practices/answers';
 import { abilityPattern } from '../../core/coach';
-import { tweakStillOpenOf } from '../../core/figures/aggregates';
+import { tweakStillOpenOf } from '../../core/figures/aggregateQueries';
 import { liveSubgoals, SessionError } from '../../core/practices/session';
 import { t } from '../../core/l10n';
 import { mergeJournals } from '../../core/records/merge';

@@ -1,4 +1,4 @@
-import { levelScoresOf, recordFacts } from '../../core/figures/aggregates';
+import { levelScoresOf, recordFacts } from '../../core/figures/aggregateQueries';
 import { coachView } from '../storage/views';
 import { encouragementFromCredit, lastWeeksLesson, lessonSentence, modelForDoubt, modelSentence } from '../../core/coach';
 import { weekStart } from '../../core/time';

@@ -1,7 +1,7 @@
 import { duePrompts } from '../../core/coach/due';
 import { liveSubgoals } from '../../core/practices/session';
 import type { Attribution, CauseKind, Outcome, Session, SlipReview, TweakOutcome } from '../../core/records/schema';
-import { tweakStillOpenOf } from '../../core/figures/aggregates';
+import { tweakStillOpenOf } from '../../core/figures/aggregateQueries';
 import { domainLabel } from '../../core/records/journal';
 import { clip } from '../../core/text';
 import { addSlipReview, endSession } from '../actions/end';

@@ -14,7 +14,7 @@ import { askDomain, askEfficacy, askText } from './prompts';
 import type { PickItem } from '../platform/ui';
 import { collectionCount, t, winCount } from '../../core/l10n';
 import { coachView, historyView } from '../storage/views';
-import { winsFrom } from '../../core/figures/aggregates';
+import { winsFrom } from '../../core/figures/aggregateQueries';
 
 /** How many of a domain's newest wins the evidence bank lists. */
 const EVIDENCE_LIST = 20;

@@ -1,5 +1,5 @@
 import { confidenceLabel } from '../../core/practices/confidence';
-import { numberProblem, textProblem as problemWith } from '../../core/practices/question';
+import { numberProblem, textProblem as problemWith, textQuestion } from '../../core/practices/question';
 import type { TextQuestion } from '../../core/practices/question';
 import { startPractice } from '../../core/practices/start';
 import { activeDomains } from '../../core/records/journal';
@@ -18,34 +18,28 @@ export function textProblem(what: string, max: number = LIMITS.text): (text: str
   return (text) => problemWith({ what: () => what, max }, text);
 }
 
-/** A practice's text question in an input box, checked as the sidebar checks it. */
+/** A practice's text question in an input box, checked as the sidebar checks it (an optional one may be left empty: ''). */
 export function askQuestion(ctx: Services, title: string, q: TextQuestion, o: { value?: string; step?: Step; extra?: (text: string) => string | undefined } = {}): Promise<string | undefined> {
-  return askText(ctx, {
-    title,
-    prompt: q.prompt(),
-    ...(q.placeholder ? { placeholder: q.placeholder() } : {}),
-    max: q.max,
-    what: q.what(),
-    ...o,
-  });
+  return ctx.ui
+    .input({
+      title,
+      prompt: q.prompt(),
+      ...(q.placeholder ? { placeholder: q.placeholder() } : {}),
+      ...(o.value !== undefined ? { value: o.value } : {}),
+      ...(o.step ? { step: o.step } : {}),
+      validate: (text) => problemWith(q, text) ?? o.extra?.(text.trim()),
+    })
+    .then((text) => text?.trim());
 }
 
+/** A text question of the palette's own (not a practice's), asked as a practice's is. */
 export function askText(
   ctx: Services,
   o: { title: string; prompt: string; placeholder?: string; value?: string; step?: Step; max?: number; what: string; extra?: (text: string) => string | undefined },
 ): Promise<string | undefined> {
-  const problem = textProblem(o.what, o.max);
-  return ctx.ui
-    .input({
-      title: o.title,
-      prompt: o.prompt,
-      ...(o.placeholder !== undefined ? { placeholder: o.placeholder } : {}),
-      ...(o.value !== undefined ? { value: o.value } : {}),
-      ...(o.step ? { step: o.step } : {}),
-      // Text that will do is its trimmed self (parseText), which the extra check reads.
-      validate: (text) => problem(text) ?? o.extra?.(text.trim()),
-    })
-    .then((text) => text?.trim());
+  const { title, prompt, placeholder, what, max, ...rest } = o;
+  const question = textQuestion({ label: () => prompt, prompt: () => prompt, what: () => what, ...(placeholder !== undefined ? { placeholder: () => placeholder } : {}), ...(max !== undefined ? { max } : {}) });
+  return askQuestion(ctx, title, question, rest);
 }
 
 /** The 0–10 ruler, starting at the threshold, each level with what the record says of it. */

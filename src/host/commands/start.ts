@@ -17,7 +17,7 @@ import { activeSession, liveSubgoals } from '../../core/practices/session';
 import { clip } from '../../core/text';
 import { t } from '../../core/l10n';
 import { coachView } from '../storage/views';
-import { lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf } from '../../core/figures/aggregates';
+import { lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf } from '../../core/figures/aggregateQueries';
 import type { LevelScore } from '../../core/coach';
 
 const startTitle = () => t('Small Wins: Start Focus Session');

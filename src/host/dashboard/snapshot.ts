@@ -1,7 +1,8 @@
 import { duePrompts } from '../../core/coach/due';
 import { calibrationFeedback } from '../../core/figures/calibration';
 import { evidenceFor, winsSince } from '../../core/practices/evidence';
-import { aggregateOf, calibrationOf, lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf, recordFacts, tweakStillOpenOf, worksOf } from '../../core/figures/aggregates';
+import { aggregateOf } from '../../core/figures/aggregates';
+import { calibrationOf, lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf, recordFacts, tweakStillOpenOf, worksOf } from '../../core/figures/aggregateQueries';
 import type { HistoryView } from '../../core/figures/aggregates';
 import { dipNote } from '../../core/figures/insights';
 import { activeDomains, cuesByUse, domainLabel as name, startDomain } from '../../core/records/journal';

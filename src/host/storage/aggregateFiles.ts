@@ -4,7 +4,8 @@
  * instead of one per month. Both are only ever derived from the month files they name; one that is
  * damaged, of another time zone or of files no longer there is simply computed again.
  */
-import { AGGREGATE_VERSION, isAggregate, isMonthIndex, isRecord } from '../../core/figures/aggregates';
+import { AGGREGATE_VERSION } from '../../core/figures/aggregates';
+import { isAggregate, isMonthIndex, isRecord } from '../../core/figures/aggregateChecks';
 import type { MonthAggregate, MonthIndex } from '../../core/figures/aggregates';
 
 export const AGGREGATE_NAME = /^\d{4}-\d{2}\.agg\.[0-9a-z]{1,16}\.json$/;

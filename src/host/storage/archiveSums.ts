@@ -1,4 +1,5 @@
-import { aggregateOf, combineAll, indexOf, isRecord, rolledUp } from '../../core/figures/aggregates';
+import { aggregateOf, combineAll, indexOf, rolledUp } from '../../core/figures/aggregates';
+import { isRecord } from '../../core/figures/aggregateChecks';
 import { zoneKey } from '../../core/time';
 import type { MonthAggregate, MonthIndex } from '../../core/figures/aggregates';
 import type { Journal } from '../../core/records/schema';
