@@ -90,13 +90,16 @@ describe('one record from two browsers on one server (real VS Code)', function (
 
   it("cuts days in the browser's time zone, not the server's: today's win is on the user's today in the calendar", async () => {
     const view = await openDashboard(bench.page);
-    const calendar = view.locator('svg.calendar');
+    const calendar = view.locator('#figures #calendar');
     await calendar.waitFor();
     // The day of the month where the user sits; the server's today is a day or two later there.
     const today = await calendar.evaluate(() => new Date().getDate());
-    // A day's title is not drawn (an SVG title), so it is waited for in the page, not on screen.
-    const last = calendar.locator('rect.day').last().locator('title').filter({ hasText: new RegExp(`\\b${today}\\b.*: 1 win$`) });
-    await last.waitFor({ state: 'attached', timeout: 30_000 });
+    // Each day is a mark labelled with its date and its wins; the last is today, and it holds the win.
+    const won = calendar.locator('.sw-mark[aria-label$=": 1 win"]');
+    await won.first().waitFor({ state: 'attached', timeout: 30_000 });
+    const labels = await calendar.locator('.sw-mark').evaluateAll((marks) => marks.map((m) => m.getAttribute('aria-label') ?? ''));
+    assert.match(labels.at(-1) ?? '', new RegExp(`\\b${today}\\b.*: 1 win$`), 'today, where the user is, holds the win');
+    assert.equal(labels.filter((l) => l.endsWith(': 1 win')).length, 1);
     await bench.page.screenshot({ path: 'test-results/record-time-zone-calendar.png' });
   });
 });

@@ -105,8 +105,9 @@ export type NewWin = Omit<Win, 'id' | 'at' | 'ed' | 'source'> & { source?: WinSo
 
 export function logWin(session: Session, win: NewWin, now: number): { session: Session; win: Win } {
   // Whatever else the win carries is kept as it came; "mine" is what an absent author means.
-  const { source, by, ...rest } = win;
-  const entry: Win = { ...rest, id: newId(), at: now, source: source ?? 'manual', ...(by && by !== 'mine' ? { by } : {}) };
+  const { text, source, by, ...rest } = win;
+  // The fields in the order a win has always been stored in, the rest after them.
+  const entry: Win = { id: newId(), text, at: now, source: source ?? 'manual', ...rest, ...(by && by !== 'mine' ? { by } : {}) };
   let subgoals = session.subgoals;
   if (win.subgoalId) {
     if (!subgoals.some((g) => g.id === win.subgoalId)) throw new SessionError(t('That subgoal is not part of this session.'));
