@@ -5,7 +5,8 @@ import { RESULTS } from './workbench';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
 import { loadDashboard, sendHostMessage, takePosted } from '../harness/dashboardPage';
-import { harness, ScriptedUi } from '../unit/helpers';
+import { commitSuggestion, harness, ScriptedUi } from '../unit/helpers';
+import { sessionMenu } from '../../src/host/commands/menu';
 import type { Harness } from '../unit/helpers';
 import { createDashboardHandler } from '../../src/host/dashboard/dashboardMessages';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
@@ -118,7 +119,7 @@ describe('one definition per practice: the palette and the sidebar store the sam
     same('start');
   });
 
-  it('in session: a typed win, a subgoal kept below the threshold, a subgoal marked done, pause and resume', async () => {
+  it('in session: a typed win, a suggested win accepted, a subgoal kept below the threshold, a subgoal marked done, pause and resume', async () => {
     advance(60_000);
     palette.ui.queue({ type: 'Found the failing case' });
     await logAWin(palette.ctx);
@@ -126,6 +127,14 @@ describe('one definition per practice: the palette and the sidebar store the sam
     await page.locator('#win-submit').click();
     await settle();
     same('typed win');
+
+    advance(60_000);
+    for (const h of [palette, view]) h.ctx.suggestions.add(commitSuggestion('Add the index', h.time.now));
+    await palette.ui.answering({ 'Session actions': (items) => items.find((i) => i.label.includes('Add the index'))?.value }, () => sessionMenu(palette.ctx, () => Promise.resolve()));
+    await settle();
+    await page.locator('#session-suggestions .suggestion', { hasText: 'Add the index' }).locator('vscode-button', { hasText: 'Log it' }).click();
+    await settle();
+    same('accepted suggestion');
 
     advance(60_000);
     palette.ui.queue('Index the table', '3', 'Keep');

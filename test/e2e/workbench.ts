@@ -241,12 +241,9 @@ export async function startFocus(page: Page, a: StartAnswers): Promise<number> {
   if (a.cue) {
     await expectPrompt(page, box);
     await clickInputButton(page, 'Change the self-talk cue');
+    // A saved cue is picked; a new one is typed in the same box.
     if ('pick' in a.cue) await pick(page, 'Instructional self-talk', a.cue.pick);
-    else {
-      await pick(page, 'Instructional self-talk', 'Write an instruction');
-      await type(page, 'next mechanical step', a.cue.write);
-      interactions++;
-    }
+    else await type(page, 'Instructional self-talk', a.cue.write);
     interactions += 2;
   }
   await type(page, box, a.goal);

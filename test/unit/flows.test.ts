@@ -212,6 +212,14 @@ describe('command flows (scripted prompts)', () => {
     assert.deepEqual(h.ctx.store.live.cues.map((c) => [c.hope, c.instruction]), [["I'm afraid the deploy fails", 'Deploy to staging first']]);
   });
 
+  it('takes an instruction typed straight into the box, refusing one that names the outcome', async () => {
+    const h = harness();
+    await h.ui.answering({ 'Instructional self-talk': [{ type: 'hopefully it works' }, { type: 'Deploy to staging first' }] }, () => selfTalk(h.ctx));
+    assert.equal(h.ui.validationMessages.length, 1);
+    assert.match(h.ui.validationMessages[0] ?? '', /"hopefully" is about the outcome/);
+    assert.deepEqual(h.ctx.store.live.cues.map((c) => c.instruction), ['Deploy to staging first']);
+  });
+
   it('rates on the 0–100 scale with range validation, and reflects weekly', async () => {
     const h = harness();
     await startShrunk(h);
@@ -342,8 +350,7 @@ describe('the daily loop in few interactions', () => {
         'Type your proximal subgoal': [{ button: 'length' }, { button: 'cue' }, { type: 'Lex the numbers' }],
         'How long do you plan to focus': 'Other length',
         'Planned minutes': '45',
-        'Instructional self-talk': 'Write an instruction',
-        'next mechanical step': 'Run the tests after each edit',
+        'Instructional self-talk': { type: 'Run the tests after each edit' },
       },
       () => startFocusSession(h.ctx),
     );
@@ -365,8 +372,7 @@ describe('the daily loop in few interactions', () => {
       {
         ...firstStart('Lex the numbers'),
         'Type your proximal subgoal': [{ button: 'cue' }, { type: 'Lex the numbers' }],
-        'Instructional self-talk': 'Write an instruction',
-        'next mechanical step': 'Run the tests after each edit',
+        'Instructional self-talk': { type: 'Run the tests after each edit' },
       },
       () => startFocusSession(h.ctx),
     );
