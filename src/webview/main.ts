@@ -72,8 +72,11 @@ function renderProgress(s: Snapshot): void {
 
 /** The charts, once their script is there (it is asked for at the first snapshot); drawn to the view's width. */
 function drawFigures(s: Snapshot): void {
-  const draw = figureDrawer(() => latest && drawFigures(latest));
-  if (!draw) return fill(figures, h('p', { class: 'muted' }, t('Loading…')));
+  const draw = figureDrawer(
+    () => latest && drawFigures(latest),
+    () => fill(figures, h('p', { class: 'error', id: 'figures-error' }, t('The charts could not be loaded in this view. Show progress draws them in a tab.'))),
+  );
+  if (!draw) return figures.querySelector('#figures-error') ? undefined : fill(figures, h('p', { class: 'muted' }, t('Loading…')));
   fill(figures, ...draw(s.figures, Math.max(240, Math.round(progress.clientWidth || app.clientWidth || 300))));
 }
 

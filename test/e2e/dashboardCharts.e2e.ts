@@ -67,6 +67,23 @@ describe('the dashboard charts', () => {
     await page.close();
   });
 
+  it('says so when the charts’ script cannot be loaded, and points to the Progress tab', async () => {
+    const page = await open(false);
+    // Where the view would find figures.js: an address nothing answers.
+    await page.evaluate(() => {
+      const place = Object.assign(document.createElement('div'), { id: 'figures-script', hidden: true });
+      place.dataset['src'] = 'http://127.0.0.1:9/figures.js';
+      document.body.append(place);
+    });
+    await sendHostMessage(page, { type: 'snapshot', snapshot });
+    await page.locator('#figures-error').waitFor();
+    assert.match((await page.locator('#figures-error').textContent()) ?? '', /Show progress draws them in a tab/);
+    await sendHostMessage(page, { type: 'snapshot', snapshot });
+    await page.locator('#start-heading').waitFor();
+    assert.equal(await page.locator('#figures-error').count(), 1, 'the next snapshot keeps saying so');
+    await page.close();
+  });
+
   it('shows the host’s message when it could not build a first snapshot, then the dashboard when one comes', async () => {
     const page = await open();
     const text = 'Small Wins could not read your history (EIO: i/o error). Close this view and open it again to try once more.';

@@ -14,14 +14,17 @@ const READY = 'small-wins-figures';
 const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
 let asked = false;
 
-/** The drawer, once its script has run; until then undefined, and `onReady` runs when it arrives. */
-export function figureDrawer(onReady: () => void): DrawFigures | undefined {
+/** The drawer, once its script has run; until then undefined, and `onReady` runs when it arrives (`onFailed` if it cannot). */
+export function figureDrawer(onReady: () => void, onFailed: () => void): DrawFigures | undefined {
   const drawer = (window as unknown as Record<string, DrawFigures | undefined>)[GLOBAL];
   if (drawer || asked) return drawer;
   asked = true;
   window.addEventListener(READY, onReady, { once: true });
   const source = document.getElementById('figures-script')?.dataset['src'];
-  if (source) document.body.append(Object.assign(document.createElement('script'), { nonce, src: source }));
+  if (!source) return undefined;
+  const script = Object.assign(document.createElement('script'), { nonce, src: source });
+  script.addEventListener('error', onFailed, { once: true });
+  document.body.append(script);
   return undefined;
 }
 
