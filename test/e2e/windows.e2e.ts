@@ -109,7 +109,8 @@ describe('many windows (real VS Code)', function () {
     await setFocus(b, false);
     await waitForFile(file);
     await setFocus(b, true);
-    const activity = JSON.parse(fs.readFileSync(file, 'utf8')) as { kind: string; at: number; by: string };
+    // The file is rewritten on each change, so a read can meet it half written: read it once it is whole.
+    const activity = (await readWhole(file)) as { kind: string; at: number; by: string };
     assert.ok(['focus', 'blur'].includes(activity.kind) && activity.at > 0 && activity.by.length > 0, JSON.stringify(activity));
     assert.ok(!(await waitForStored(a, '"journal"')).includes('"activity"'));
   });
@@ -146,3 +147,16 @@ describe('many windows (real VS Code)', function () {
     for (const gone of ['shared work', 'timed work', 'from A 0', 'from B 19']) assert.ok(!stored.includes(gone), `${gone} stays deleted`);
   });
 });
+
+/** A JSON file another process rewrites, read once it parses (within 10 s). */
+async function readWhole(file: string): Promise<unknown> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
