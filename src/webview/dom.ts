@@ -62,3 +62,10 @@ export function announce(text: string): void {
   announcer.textContent = '';
   window.setTimeout(() => (announcer.textContent = text), 50);
 }
+
+/** A problem with what was typed, said where it was typed and to a screen reader; '' clears and hides it. */
+export function showProblem(element: HTMLElement, text: string): void {
+  element.textContent = text;
+  element.hidden = text === '';
+  if (text) announce(text);
+}

@@ -6,7 +6,7 @@ import { reviewPractice } from '../core/practices/review';
 import type { CauseKind, Outcome, SlipReview, TweakOutcome } from '../core/records/schema';
 import type { SessionView } from '../shared/protocol';
 import { button, select, textfield } from './controls';
-import { announce, h, on } from './dom';
+import { h, on, showProblem } from './dom';
 import { post } from './host';
 
 const practice = reviewPractice;
@@ -39,11 +39,8 @@ export function reviewForm(session: SessionView, onCancel: () => void): HTMLElem
   const slip = h('fieldset', { class: 'slip', id: 'review-slip', hidden: true }, h('legend', {}, practice.slip.legend()), ...[slipCue, slipFriction, slipTweak].map((f) => f?.row ?? null));
   const chosen = () => outcomes.map((o) => o.select.value as Outcome);
   for (const o of outcomes) on(o.select, 'change', () => (slip.hidden = !practice.slip.asked(chosen())));
-  const error = h('p', { class: 'error', role: 'alert', id: 'review-error' });
-  const fail = (text: string) => {
-    error.textContent = text;
-    announce(text);
-  };
+  const error = h('p', { class: 'error', role: 'alert', id: 'review-error', hidden: true });
+  const fail = (text: string) => showProblem(error, text);
   const slipAnswer = (): SlipReview | undefined | string => {
     if (!practice.slip.asked(chosen())) return undefined;
     const typed = [slipCue, slipFriction, slipTweak].map((f) => f?.field.value.trim() ?? '');

@@ -8,7 +8,7 @@ import { answers } from '../core/practices/answered';
 import type { SubgoalAnswers, WinAnswers } from '../core/practices/answers';
 import { winPractice } from '../core/practices/inSession';
 import { textProblem } from '../core/practices/question';
-import { announce, fill, h, on, setText } from './dom';
+import { announce, fill, h, on, setText, showProblem } from './dom';
 import { revealBidi } from '../core/text';
 import { post } from './host';
 
@@ -44,10 +44,10 @@ export class SessionPanel {
       {
         element: addGoal,
         onDone: (goals) => this.#session && post({ type: 'addSubgoal', answers: answers<SubgoalAnswers>({ sessionId: this.#session.id, goals }) }),
-        onError: (text) => showError(goalError, text),
+        onError: (text) => showProblem(goalError, text),
       },
     );
-    fill(addGoal, h('summary', {}, t('Add a subgoal')), ...this.#newGoal.rows, this.#newGoal.shrinkBox, goalError, button(t('Add subgoal'), () => (showError(goalError, ''), this.#newGoal.submit()), { id: 'subgoal-submit', secondary: true }));
+    fill(addGoal, h('summary', {}, t('Add a subgoal')), ...this.#newGoal.rows, this.#newGoal.shrinkBox, goalError, button(t('Add subgoal'), () => (showProblem(goalError, ''), this.#newGoal.submit()), { id: 'subgoal-submit', secondary: true }));
     this.#pauseButton = button(t('Pause'), () => this.#session && post({ type: 'togglePause', sessionId: this.#session.id }), { secondary: true, id: 'session-pause', icon: 'debug-pause' });
     this.element = h(
       'section',
@@ -141,19 +141,13 @@ export class SessionPanel {
   #logWin(): void {
     if (!this.#session) return;
     const problem = textProblem(winPractice.text, this.#win.field.value);
-    showError(this.#winError, problem ?? '');
+    showProblem(this.#winError, problem ?? '');
     if (problem) return;
     post({ type: 'logWin', answers: answers<WinAnswers>({ sessionId: this.#session.id, subgoalId: undefined, text: this.#win.field.value.trim(), by: undefined }) });
     this.#win.field.value = '';
   }
 }
 
-/** A problem with what was typed, said where it was typed and to a screen reader. */
-function showError(element: HTMLElement, text: string): void {
-  element.textContent = text;
-  element.hidden = text === '';
-  if (text) announce(text);
-}
 
 /** A mistaken win is removed from where it shows; the host asks to confirm before anything is deleted. */
 function deleteWinButton(win: { id: string; text: string }): HTMLElement {

@@ -5,7 +5,7 @@ import { numberProblem, textProblem } from '../core/practices/question';
 import { startPractice } from '../core/practices/start';
 import type { Snapshot } from '../shared/protocol';
 import { button, select, textfield } from './controls';
-import { announce, fill, h, on } from './dom';
+import { fill, h, on, showProblem } from './dom';
 import { GoalChain } from './goalChain';
 import { post } from './host';
 
@@ -30,16 +30,15 @@ export class StartForm {
   readonly #choices = h('details', { class: 'start-choices', id: 'start-choices' });
   readonly #choicesSummary = h('summary', { id: 'start-choices-summary' });
   #cuesKey = '';
-  readonly #error = h('p', { class: 'error', role: 'alert', id: 'start-error' });
+  readonly #error = h('p', { class: 'error', role: 'alert', id: 'start-error', hidden: true });
   #domainsKey = '';
-  #lengthsShown = false;
 
   constructor() {
     on(this.#domain.select, 'change', () => this.#syncDomain());
     for (const el of [this.#planned.select, this.#cue.select]) on(el, 'change', () => this.#syncSummary());
     fill(this.#choices, this.#choicesSummary, this.#domain.row, this.#newDomain.row, this.#baseline.row, this.#planned.row, this.#cue.row);
     const element = h('form', { class: 'start-form', 'aria-labelledby': 'start-heading' });
-    this.#goals = new GoalChain({ goal: 'start-goal', box: 'start-shrink', shrink: 'shrink' }, { element, onDone: (goals) => this.#start(goals), onError: (text) => this.#showError(text) });
+    this.#goals = new GoalChain({ goal: 'start-goal', box: 'start-shrink', shrink: 'shrink' }, { element, onDone: (goals) => this.#start(goals), onError: (text) => showProblem(this.#error, text) });
     fill(
       element,
       h('h2', { id: 'start-heading' }, t('Start a focus session')),
@@ -71,8 +70,7 @@ export class StartForm {
       this.#domain.select.value = options.some((o) => o.value === preferred) ? preferred : NEW;
       this.#syncDomain();
     }
-    if (!this.#lengthsShown) {
-      this.#lengthsShown = true;
+    if (this.#planned.select.options.length === 0) {
       fill(this.#planned.select, ...practice.plannedMinutes.choices(s.defaultPlannedMinutes).map((c) => h('option', { value: String(c.minutes) }, c.label)));
       this.#planned.select.value = String(s.defaultPlannedMinutes);
     }
@@ -109,20 +107,15 @@ export class StartForm {
     return value === NEW ? { kind: 'new', name: this.#newDomain.field.value.trim() } : { kind: 'existing', id: value };
   }
 
-  #showError(text: string): void {
-    this.#error.textContent = text;
-    if (text) announce(text);
-  }
-
   /** The domain's questions first (its name, the baseline), then the goal chain. */
   #submit(): void {
-    this.#showError('');
+    showProblem(this.#error, '');
     const domain = this.#chosenDomain();
     const problem =
       domain.kind === 'new' ? (textProblem(practice.domain.name, this.#newDomain.field.value) ?? numberProblem(practice.baseline.number, this.#baseline.field.value)) : undefined;
     if (problem) {
       this.#choices.open = true;
-      return this.#showError(problem);
+      return showProblem(this.#error, problem);
     }
     this.#goals.submit();
   }
