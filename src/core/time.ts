@@ -155,6 +155,23 @@ export function monthStart(at: number, months = 0): number {
   return momentOf(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() + months, 1));
 }
 
+/** 00:00 on the first day of the calendar quarter containing `at`, `quarters` quarters later (earlier when negative). */
+export function quarterStart(at: number, quarters = 0): number {
+  const month = new Date(wallClock(at)).getUTCMonth();
+  return monthStart(at, -(month % 3) + 3 * quarters);
+}
+
+/** 00:00 of the calendar date "2026-11-16" names, or undefined when it names none. */
+export function dayOfDate(text: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const wall = Date.UTC(year, month - 1, day);
+  // Date.UTC rolls "2026-02-30" into March: a date that does not come back as written is no date.
+  if (new Date(wall).toISOString().slice(0, 10) !== text.trim()) return undefined;
+  return momentOf(wall);
+}
+
 /** "2026-11-16": the calendar date, as file names and the weekly review write it. */
 export function localDate(at: number): string {
   return new Date(wallClock(at)).toISOString().slice(0, 10);

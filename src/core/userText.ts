@@ -27,3 +27,15 @@ export function forNotification(text: string): string {
 export function forLabel(text: string): string {
   return inert(text.replace(/\s+/g, ' ').trim());
 }
+
+/**
+ * One line of user text in a Markdown document Small Wins writes: no line breaks, and every character
+ * Markdown reads as syntax inside a line escaped, so a win cannot end a table cell, start a link (a
+ * `command:` link runs in the preview), emphasis, code or HTML. It never starts a line, so `#` and `-` stay.
+ */
+export function forMarkdown(text: string): string {
+  return revealBidi(text.replace(ZERO_WIDTH, ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+}

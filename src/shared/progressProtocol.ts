@@ -19,6 +19,8 @@ export const progressMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setRange'), range: z.literal(PROGRESS_RANGES) }),
   /** The domains to show; any domain not listed is hidden, and a domain created later is shown. */
   z.strictObject({ type: z.literal('setDomains'), domainIds: z.array(idSchema).check(z.maxLength(MAX_DOMAIN_IDS)) }),
+  /** Write My Review for the range and the domains the tab shows. */
+  z.strictObject({ type: z.literal('writeReview') }),
 ]);
 
 export type ProgressMessage = z.infer<typeof progressMessageSchema>;

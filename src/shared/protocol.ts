@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PERIOD_KINDS } from '../core/accomplishments/period';
 import { boundedText, idSchema } from '../core/records/schema';
 import { LIMITS } from '../core/limits';
 import type { Figures } from './progressProtocol';
@@ -23,6 +24,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('deleteWin'), id }),
   z.strictObject({ type: z.literal('saveCue'), instruction: text }),
   z.strictObject({ type: z.literal('setWinAuthor'), id, by: z.literal(['mine', 'assisted']) }),
+  /** Write My Review, for this period (the palette asks for one when absent). */
+  z.strictObject({ type: z.literal('writeReview'), period: z.optional(z.literal(PERIOD_KINDS)) }),
   z.strictObject({ type: z.literal('run'), action: z.literal(['selfTalk', 'reframeArousal', 'weeklyReflection', 'rateDomain', 'recordEncouragement', 'addModel', 'showProgress', 'editOrDelete', 'chooseJournalFolder']) }),
 ]);
 
@@ -55,6 +58,8 @@ export interface SessionView {
   /** That tweak, while no review has said whether it helped: the review asks. */
   openTweak?: string;
   reframes: { signal: string; reframe: string }[];
+  /** The first session of a new quarter: the panel offers to write the last quarter's review (one line, never a notification). */
+  quarterReview?: true;
 }
 
 

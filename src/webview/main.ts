@@ -62,7 +62,12 @@ function renderProgress(s: Snapshot): void {
     progress,
     h('h2', { id: 'progress-heading' }, t('Progress')),
     h('p', { class: 'muted' }, t('The last 3 months, every domain.')),
-    button(t('Show progress'), () => post({ type: 'run', action: 'showProgress' }), { secondary: true, icon: 'graph-line', id: 'show-progress' }),
+    h(
+      'div',
+      { class: 'actions' },
+      button(t('Show progress'), () => post({ type: 'run', action: 'showProgress' }), { secondary: true, icon: 'graph-line', id: 'show-progress' }),
+      button(t('Write my review'), () => post({ type: 'writeReview' }), { secondary: true, icon: 'file-text', id: 'write-review' }),
+    ),
     s.notes.dip ? h('p', { class: 'dip', id: 'dip-note' }, s.notes.dip) : null,
     s.notes.calibration ? h('p', { class: 'calibration-note', id: 'calibration-note' }, s.notes.calibration) : null,
     figures,

@@ -25,6 +25,9 @@ export class SessionPanel {
   readonly #status = h('p', { class: 'muted', id: 'session-status' });
   readonly #cue = h('p', { class: 'cue', id: 'session-cue' });
   readonly #tweak = h('p', { class: 'tweak', id: 'session-tweak' });
+  /** The first session of a quarter offers the last quarter's review: one line, never a notification. */
+  readonly #quarterWrite = h('button', { class: 'link', type: 'button', id: 'quarter-review-write', 'aria-label': t('Write the review of your last quarter') }, t('Write it'));
+  readonly #quarter = h('p', { class: 'quarter-review', id: 'quarter-review', hidden: true }, t('Your quarter in review'), ' · ', this.#quarterWrite);
   readonly #subgoals = h('ul', { class: 'subgoals', id: 'session-subgoals', 'aria-label': t('Subgoals') });
   readonly #wins = h('ul', { class: 'wins', id: 'session-wins', 'aria-label': t('Wins this session') });
   /** Shown with the first win: a heading over nothing says nothing. */
@@ -48,6 +51,7 @@ export class SessionPanel {
       },
     );
     fill(addGoal, h('summary', {}, t('Add a subgoal')), ...this.#newGoal.rows, this.#newGoal.shrinkBox, goalError, button(t('Add subgoal'), () => (showProblem(goalError, ''), this.#newGoal.submit()), { id: 'subgoal-submit', secondary: true }));
+    on(this.#quarterWrite, 'click', () => post({ type: 'writeReview', period: 'lastQuarter' }));
     this.#pauseButton = button(t('Pause'), () => this.#session && post({ type: 'togglePause', sessionId: this.#session.id }), { secondary: true, id: 'session-pause', icon: 'debug-pause' });
     this.element = h(
       'section',
@@ -57,6 +61,7 @@ export class SessionPanel {
       this.#status,
       this.#cue,
       this.#tweak,
+      this.#quarter,
       this.#suggestions,
       h('h3', {}, t('Subgoals')),
       this.#subgoals,
@@ -90,6 +95,7 @@ export class SessionPanel {
     setText(this.#cue, s.cue ? t('Cue: {0}', s.cue) : '');
     setText(this.#tweak, s.tweak ?? '');
     this.#tweak.hidden = !s.tweak;
+    this.#quarter.hidden = !s.quarterReview;
     fill(
       this.#subgoals,
       ...s.subgoals.map((g) =>

@@ -218,7 +218,7 @@ describe('focus loop from the palette and the status bar (real VS Code)', functi
   it('exports the journal, refuses a bad import naming the field, and re-imports without duplicates', async () => {
     const page = bench.page;
     const exported = path.join(bench.workspace, 'journal.json');
-    await runCommand(page, 'Small Wins: Export Data');
+    await runAndPick(page, 'Small Wins: Export Data', 'What to export', 'Whole journal (JSON)');
     await chooseFile(page, 'Export Small Wins journal', 'journal.json', 'save');
     await notification(page, 'Exported your journal').waitFor();
     const file = JSON.parse(fs.readFileSync(exported, 'utf8')) as { journal: { sessions: { wins: unknown[]; subgoals: { confidence: number }[] }[] } };

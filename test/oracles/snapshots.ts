@@ -8,7 +8,8 @@ import { encouragementFromRecordWithCredit, lastTweak, levelScores, tweakStillOp
 import { activeSession } from '../../src/core/practices/session';
 import type { Journal, WorkspaceDefaults } from '../../src/core/records/schema';
 import type { Suggestion } from '../../src/core/practices/suggestions';
-import { assembleSnapshot } from '../../src/host/dashboard/snapshot';
+import { assembleSnapshot, quarterWeeksFrom } from '../../src/host/dashboard/snapshot';
+import { quarterStart, weekStart } from '../../src/core/time';
 import { assembleProgress, figuresOf, SIDEBAR_RANGE } from '../../src/host/progress/progressSnapshot';
 import type { ProgressChoice } from '../../src/host/progress/progressSnapshot';
 import type { Settings } from '../../src/host/platform/settings';
@@ -45,5 +46,6 @@ export function buildSnapshotFromHistory(
     works: tweaksThatWork(journal),
     calibration: calibration(journal),
     figures: figuresFromHistory(journal, now),
+    lastQuarterLogged: journal.sessions.some((s) => weekStart(s.startedAt) >= quarterWeeksFrom(now) && weekStart(s.startedAt) < quarterStart(now)),
   });
 }

@@ -89,6 +89,7 @@ describe('archive: the store', () => {
     await h.ctx.store.apply((j) => ({ ...j, sessions: j.sessions.map((s) => endSession(s, {}, undefined, NOW + 60_000)) }));
     assert.equal(h.ctx.store.live.sessions.length, 0);
     assert.equal((await h.ctx.store.history()).sessions.length, 2);
+    h.ui.queue('Whole journal');
     await exportData(h.ctx);
     const exported = JSON.parse(h.ui.saved?.content ?? '{}') as { journal: Journal };
     assert.deepEqual(exported.journal.sessions.map((s) => s.startedAt), [NOW - 40 * DAY, NOW]);

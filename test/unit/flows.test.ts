@@ -236,6 +236,7 @@ describe('command flows (scripted prompts)', () => {
   it('exports, then refuses a bad import with the field named and nothing changed', async () => {
     const h = harness();
     await startShrunk(h);
+    h.ui.queue('Whole journal');
     await exportData(h.ctx);
     const exported = h.ui.saved?.content ?? '';
     const before = JSON.stringify(h.memento.get('journal'));

@@ -253,6 +253,13 @@ export class ScriptedUi implements Ui {
     return Promise.resolve(name);
   }
 
+  /** Documents opened untitled, in order. */
+  readonly untitled: { content: string; language: string }[] = [];
+  openUntitled(content: string, language: 'markdown'): Promise<void> {
+    this.untitled.push({ content, language });
+    return Promise.resolve();
+  }
+
   folderToPick: string | undefined;
   pickFolder(): Promise<string | undefined> {
     return Promise.resolve(this.folderToPick);

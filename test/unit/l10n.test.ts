@@ -68,6 +68,7 @@ describe('localisation', () => {
     await rateDomain(h.ctx);
     ui.queue('Small goals', 'Start earlier', 'I can do hard parts');
     await weeklyReflection(h.ctx);
+    ui.queue('Whole journal');
     await exportData(h.ctx);
     ui.fileToOpen = '{"format":"small-wins-journal","version":1,"journal":{"sessions":7}}';
     await guarded(h.ctx, importData);

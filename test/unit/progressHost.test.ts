@@ -16,6 +16,7 @@ function recorder() {
     learnTimeZone: (name: string) => void calls.push(`zone ${name}`),
     setRange: (range: ProgressRange) => void calls.push(`range ${range}`),
     showDomains: (ids) => void calls.push(`domains ${ids.join(',')}`),
+    writeReview: () => void calls.push('review'),
   });
   return { calls, handle };
 }

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { t } from '../../core/l10n';
 import type { ActionServices } from '../actions/notices';
 import { currentSessionText, TOOL_NAMES, WinProposals } from './assistantTools';
+import { parseReviewInput, reviewConfirmation, reviewToolText } from './reviewTool';
 
 /**
  * The part of the vscode API the tools use, handed in by the app (`vscode` itself). `lm` is optional
@@ -34,6 +35,17 @@ export function registerAssistantTools(api: LmApi, s: ActionServices): vscode.Di
         return { invocationMessage: prepared.progress, confirmationMessages: { title: prepared.confirm.title, message } };
       },
       invoke: async (options) => result(await proposals.invoke(options.input)),
+    }),
+    lm.registerTool<unknown>(TOOL_NAMES.review, {
+      prepareInvocation: (options) => {
+        const invocationMessage = t('Reading your Small Wins record');
+        const parsed = parseReviewInput(options.input, s.store.live, s.clock());
+        // Nothing to confirm for an input that reads nothing: invoke says why.
+        if (!parsed.ok) return { invocationMessage };
+        const confirm = reviewConfirmation(parsed.request);
+        return { invocationMessage, confirmationMessages: { title: confirm.title, message: new api.MarkdownString().appendText(confirm.message) } };
+      },
+      invoke: async (options) => result(await reviewToolText(s, options.input)),
     }),
   ];
 }

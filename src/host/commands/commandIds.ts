@@ -10,6 +10,7 @@ export const COMMAND_NAMES = [
   'rateDomain',
   'weeklyReflection',
   'weeklyReview',
+  'writeReview',
   'addModel',
   'recordEncouragement',
   'showEvidence',

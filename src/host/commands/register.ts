@@ -10,6 +10,7 @@ import { selfTalk } from './selfTalk';
 import { startFocusSession } from './start';
 import { exportData, importData, writeWeeklyReview } from './transfer';
 import { sessionMenu } from './menu';
+import { writeMyReview } from './myReview';
 import { deleteEverything, editOrDelete, showSetAside } from './records';
 import { chooseJournalFolder, syncJournalFolder } from './journalFolder';
 import type { FolderChoice } from './journalFolder';
@@ -37,6 +38,7 @@ export function handlers(
     rateDomain,
     weeklyReflection,
     weeklyReview: writeWeeklyReview,
+    writeReview: (ctx) => writeMyReview(ctx),
     addModel: addVicariousModel,
     recordEncouragement,
     showEvidence,

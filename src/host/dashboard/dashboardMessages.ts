@@ -2,6 +2,8 @@ import { webviewMessageSchema } from '../../shared/protocol';
 import type { WebviewMessage, WebviewMessageType } from '../../shared/protocol';
 import type { CommandName } from '../commands/commandIds';
 import type { Services } from '../services';
+import { writeMyReview } from '../commands/myReview';
+import { periodOf } from '../../core/accomplishments/period';
 import { start } from '../actions/start';
 import { acceptSuggestion, addSubgoal, logWin, saveCue, togglePause } from '../actions/inSession';
 import { endSession } from '../actions/end';
@@ -46,6 +48,7 @@ export function createDashboardHandler(ctx: Services, port: DashboardPort) {
       if (!win) throw new SessionError(t('That win is no longer there.'));
       if (await ctx.ui.confirm(t('Delete the win "{0}"? This cannot be undone.', clip(win.text, 60)), t('Delete'))) await show(deleteRecord(ctx, 'win', m.id));
     },
+    writeReview: (m) => writeMyReview(ctx, m.period ? { period: periodOf(m.period, ctx.clock()) } : {}),
     run: (m) => ctx.run(m.action satisfies CommandName),
   };
 

@@ -2,7 +2,7 @@ import { duePrompts } from '../../core/coach/due';
 import { calibrationFeedback } from '../../core/figures/calibration';
 import { evidenceFor, winsSince } from '../../core/practices/evidence';
 import { aggregateOf } from '../../core/figures/aggregates';
-import { calibrationOf, lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf, recordFacts, tweakStillOpenOf, worksOf } from '../../core/figures/aggregateQueries';
+import { calibrationOf, lastTweakOf, latestCueOf, latestDomainOf, levelScoresOf, recordFacts, tweakStillOpenOf, weeksFrom, worksOf } from '../../core/figures/aggregateQueries';
 import type { HistoryView } from '../../core/figures/aggregates';
 import { dipNote } from '../../core/figures/insights';
 import { activeDomains, cuesByUse, domainLabel as name, startDomain } from '../../core/records/journal';
@@ -11,7 +11,8 @@ import type { LevelScore, Tweak, WorkingTweak } from '../../core/coach';
 import { shrinkThreshold, startPractice } from '../../core/practices/start';
 import type { Journal, Session, Subgoal, Win, WorkspaceDefaults } from '../../core/records/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/practices/session';
-import { dayStart } from '../../core/time';
+import { dayStart, quarterStart, weekStart } from '../../core/time';
+import { recentSince } from '../storage/views';
 import type { SessionView, Snapshot, SubgoalView, WinView } from '../../shared/protocol';
 import { without } from '../../core/practices/answered';
 import type { Figures } from '../../shared/progressProtocol';
@@ -90,7 +91,13 @@ export function buildSnapshotFromView(
     works: worksOf(totals),
     calibration: calibrationOf(totals),
     figures: sidebarFigures(view, now),
+    lastQuarterLogged: [...weeksFrom(totals, quarterWeeksFrom(now)).entries()].some(([week, c]) => week < quarterStart(now) && c.sessions > 0),
   });
+}
+
+/** Monday 00:00 of the last quarter's first week: sessions started from then until this quarter began are the last quarter's (to the week). */
+export function quarterWeeksFrom(now: number): number {
+  return weekStart(quarterStart(now, -1));
 }
 
 /** What the two ways of building a snapshot count differently: from aggregates, or record by record (the test's oracle). */
@@ -110,6 +117,8 @@ export interface SnapshotFacts {
   calibration: CalibrationRow[];
   /** The charts' one model, as the Progress tab draws it (host/progress/progressSnapshot.ts). */
   figures: Figures;
+  /** Sessions were started in the weeks of the last quarter (quarterWeeksFrom): a review of it has something to say. */
+  lastQuarterLogged: boolean;
 }
 
 /** The snapshot around its facts: everything else comes from the records it was handed. */
@@ -144,7 +153,7 @@ export function assembleSnapshot(
     domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
     cues: cuesByUse(journal).map((c) => ({ id: c.id, instruction: c.instruction })),
     ...(lastCueId !== undefined && journal.cues.some((c) => c.id === lastCueId) ? { lastCueId } : {}),
-    ...(session ? { session: sessionView(journal, session, now, language, facts.lastTweak(session.domainId), facts.openTweak(session.domainId)) } : {}),
+    ...(session ? { session: { ...sessionView(journal, session, now, language, facts.lastTweak(session.domainId), facts.openTweak(session.domainId)), ...(firstOfQuarter(journal, session, now) && facts.lastQuarterLogged ? { quarterReview: true } : {}) } } : {}),
     suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
     todayWins,
     evidence: {
@@ -162,6 +171,15 @@ export function assembleSnapshot(
     figures: facts.figures,
     notes: { ...(dip ? { dip } : {}), ...(calibrationNote ? { calibration: calibrationNote } : {}) },
   };
+}
+
+/**
+ * The running session is the first started this quarter: the moment a review of the last one helps.
+ * The records hold the last four weeks of sessions (recentSince); later in a quarter its first session is long over.
+ */
+function firstOfQuarter(journal: Journal, session: Session, now: number): boolean {
+  const quarter = quarterStart(now);
+  return session.startedAt >= quarter && quarter >= recentSince(now) && !journal.sessions.some((s) => s.id !== session.id && s.startedAt >= quarter);
 }
 
 /** The dip is a moment of doubt: someone like the user who got there by effort comes with it. */

@@ -75,6 +75,10 @@ export class RenderedUi implements Ui {
     return this.#inner.openText();
   }
 
+  openUntitled(content: string, language: 'markdown'): Promise<void> {
+    return this.#inner.openUntitled(content, language);
+  }
+
   /** The flow compares the answer with the action it offered, not with the rendered button. */
   async #answer(choice: Promise<string | undefined>, actions: string[]): Promise<string | undefined> {
     const picked = await choice;

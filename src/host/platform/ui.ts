@@ -63,7 +63,7 @@ export type Composed<T> = { kind: 'item'; value: T; text: string } | { kind: 'te
 
 export interface SaveOptions {
   title: string;
-  kind: 'json' | 'markdown';
+  kind: 'json' | 'markdown' | 'csv';
   /** Open the written file in an editor. */
   open?: boolean;
 }
@@ -82,6 +82,8 @@ export interface Ui {
   confirm(message: string, action: string): Promise<boolean>;
   /** Asks where to save; returns a label for the written file, or undefined when cancelled. */
   saveText(suggestedName: string, content: string, options?: SaveOptions): Promise<string | undefined>;
+  /** Opens `content` in a new untitled editor, for the user to edit and save like any document. */
+  openUntitled(content: string, language: 'markdown'): Promise<void>;
   /** Asks for a file to read; undefined when cancelled. */
   openText(): Promise<string | undefined>;
   /** Asks for a folder on this host's disk; its path, or undefined when cancelled. */

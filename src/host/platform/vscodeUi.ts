@@ -45,6 +45,8 @@ function asked<T>(widget: Widget, answer: (finish: (value: T) => void) => void):
 }
 
 /** The Ui of the flows, made of VS Code's QuickPick, InputBox, notifications and file dialogs. */
+const SAVE_FILTERS: Record<SaveOptions['kind'], Record<string, string[]>> = { json: { JSON: ['json'] }, markdown: { Markdown: ['md'] }, csv: { CSV: ['csv'] } };
+
 export class VsCodeUi implements Ui {
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
     const qp = prepared(vscode.window.createQuickPick<Item<T>>(), options);
@@ -124,13 +126,17 @@ export class VsCodeUi implements Ui {
     const uri = await vscode.window.showSaveDialog({
       title: options.title,
       saveLabel: t('Save'),
-      filters: options.kind === 'json' ? { JSON: ['json'] } : { Markdown: ['md'] },
+      filters: SAVE_FILTERS[options.kind],
       ...(base ? { defaultUri: vscode.Uri.joinPath(base, suggestedName) } : {}),
     });
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
     if (options.open) await vscode.window.showTextDocument(uri);
     return vscode.workspace.asRelativePath(uri);
+  }
+
+  async openUntitled(content: string, language: 'markdown'): Promise<void> {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content }));
   }
 
   async pickFolder(title: string, openLabel: string): Promise<string | undefined> {

@@ -9,6 +9,8 @@ export interface ProgressPort {
   setRange(range: ProgressRange): void;
   /** The domains to show; the port hides every other one it knows. */
   showDomains(domainIds: readonly string[]): void;
+  /** Write My Review for what the tab shows. */
+  writeReview(): void;
 }
 
 type Handlers = { [K in ProgressMessageType]: (message: Extract<ProgressMessage, { type: K }>) => void };
@@ -32,6 +34,7 @@ export function createProgressHandler(port: ProgressPort): (raw: unknown) => voi
       port.showDomains(m.domainIds);
       port.sendSnapshot();
     },
+    writeReview: () => port.writeReview(),
   };
   return (raw) => {
     const parsed = progressMessageSchema.safeParse(raw);

@@ -8,6 +8,9 @@ import { progressHtml } from './progressHtml';
 import { buildProgressSnapshotFromView } from './progressSnapshot';
 import { historyView, unreadable } from '../storage/views';
 import { t } from '../../core/l10n';
+import { addDays, dayStart } from '../../core/time';
+import { guarded } from '../commands/guarded';
+import { writeMyReview } from '../commands/myReview';
 
 export const PROGRESS_VIEW_TYPE = 'smallWins.progress';
 
@@ -21,6 +24,8 @@ export class ProgressPanel implements vscode.Disposable {
   #panel: vscode.WebviewPanel | undefined;
   /** The domains the last snapshot offered: the ones a choice can hide. */
   #offered: string[] = [];
+  /** What the last snapshot showed: the period and the domains a review from the tab covers. */
+  #shown: { from: number; domainIds: string[] } | undefined;
   #snapshotRequests = 0;
   readonly #assets: vscode.Uri;
   readonly #icon: vscode.Uri;
@@ -79,6 +84,12 @@ export class ProgressPanel implements vscode.Disposable {
         const shown = new Set(ids);
         keep({ progressHidden: this.#offered.filter((id) => !shown.has(id)) });
       },
+      writeReview: () => {
+        const shown = this.#shown;
+        const now = this.#ctx.clock();
+        // From the range's first day to the end of today, the domains the tab shows.
+        void guarded(this.#ctx, (ctx) => writeMyReview(ctx, shown ? { period: { from: shown.from, to: dayStart(addDays(dayStart(now), 1)) }, domainIds: shown.domainIds } : {}));
+      },
     });
     const subscriptions = [
       webview.onDidReceiveMessage((message: unknown) => handle(message)),
@@ -110,6 +121,7 @@ export class ProgressPanel implements vscode.Disposable {
       const { progressRange, progressHidden } = this.#ctx.defaults.get();
       const snapshot = buildProgressSnapshotFromView(view, now, { range: progressRange ?? '3m', hidden: new Set(progressHidden) });
       this.#offered = snapshot.domains.map((d) => d.id);
+      this.#shown = { from: snapshot.from, domainIds: snapshot.domains.filter((d) => d.shown).map((d) => d.id) };
       const message: ProgressHostMessage = { type: 'snapshot', snapshot };
       void panel.webview.postMessage(message);
     }, (error: unknown) => {

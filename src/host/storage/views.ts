@@ -16,6 +16,8 @@ export interface ViewNeeds {
   since?: number;
   /** The newest `count` wins of a domain (every domain when `domainId` is absent), for the evidence bank. */
   latestWins?: { domainId: string | undefined; count: number };
+  /** Every record from `from` to `to` (a review's period, and the weeks after it that answer its tweaks). */
+  between?: { from: number; to: number };
 }
 
 /**
@@ -41,6 +43,10 @@ export async function historyView(store: JournalStore, now: number, needs: ViewN
   for (const r of live.reflections) touch(r.at);
   for (const e of live.encouragements) touch(e.at);
   if (needs.since !== undefined) for (const [month, m] of index) if (m.lastAt >= needs.since) open.add(month);
+  if (needs.between) {
+    const [first, last] = [monthOf(needs.between.from), monthOf(needs.between.to)];
+    for (const month of index.keys()) if (month >= first && month <= last) open.add(month);
+  }
   let records = combineHistory(await months(open), live);
   const read = async () => combineHistory(await months(open), live);
   if (needs.latestWins) records = await latestWinMonths(index, open, records, needs.latestWins, rename, read);
@@ -113,6 +119,18 @@ export function recentSince(now: number): number {
 export function dashboardView(store: JournalStore, now: number, lastDomainId: string | undefined, evidenceWins: number): Promise<HistoryView> {
   const focus = activeSession(store.live)?.domainId ?? lastDomainId;
   return historyView(store, now, { since: recentSince(now), latestWins: { domainId: focus, count: evidenceWins } });
+}
+
+/** How long after a review's period its records are read: the next reviews, which say whether a slip's tweak helped. */
+const ANSWERS_AFTER_WEEKS = 8;
+
+/**
+ * The records a review of `period` reads: from a month before it (a session that began then and
+ * logged wins in it) to ANSWERS_AFTER_WEEKS weeks after it, and the totals. A year's review reads the
+ * same months in year five as in year one.
+ */
+export function periodView(store: JournalStore, period: { from: number; to: number }, now: number): Promise<HistoryView> {
+  return historyView(store, now, { between: { from: addWeeks(period.from, -5), to: Math.min(now, addWeeks(period.to, ANSWERS_AFTER_WEEKS)) } });
 }
 
 /** What a view that could not be built says instead of its snapshot. */

@@ -13,6 +13,8 @@ export class Controls {
   readonly element: HTMLElement;
   readonly #range: HTMLSelectElement;
   readonly #domains: HTMLElement;
+  /** Write My Review for the range and the domains shown (the host knows both). */
+  readonly #write = h('button', { type: 'button', class: 'write-review', id: 'progress-write-review', title: t('Write my review of this range and these domains') }, t('Write my review'));
   /** The domain list the checkboxes were built for, so they are rebuilt only when it changes. */
   #built = '';
 
@@ -20,6 +22,7 @@ export class Controls {
     const labels: Record<ProgressRange, string> = { '4w': t('4 weeks'), '3m': t('3 months'), '1y': t('A year'), all: t('Everything') };
     this.#range = h('select', { id: 'progress-range', class: 'select' }, ...Object.entries(labels).map(([value, label]) => h('option', { value }, label)));
     on(this.#range, 'change', () => post({ type: 'setRange', range: this.#range.value as ProgressRange }));
+    on(this.#write, 'click', () => post({ type: 'writeReview' }));
     this.#domains = h('div', { class: 'domain-choices' });
     on(this.#domains, 'change', () => {
       const ids = [...this.#domains.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].filter((c) => c.checked).map((c) => c.value);
@@ -30,6 +33,7 @@ export class Controls {
       { class: 'controls', role: 'group', 'aria-label': t('What to show') },
       h('div', { class: 'field' }, h('label', { for: 'progress-range' }, t('Time range')), this.#range),
       h('fieldset', { id: 'progress-domains' }, h('legend', {}, t('Domains')), this.#domains),
+      this.#write,
     );
   }
 

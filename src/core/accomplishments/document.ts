@@ -1,0 +1,159 @@
+/**
+ * The review as a Markdown document the user edits and hands in: the period and filters that made
+ * it, a table per domain, the accomplishments by week or month, the setbacks and what changed, and a
+ * closing paragraph of counts. Every sentence is built from the record; nothing praises.
+ */
+import { causeLabel } from '../practices/attribution';
+import { inSentence, listOf, sessionCount, t, winCount } from '../l10n';
+import { addDays, localDate, monthStart, spokenDuration } from '../time';
+import { forMarkdown } from '../userText';
+import type { Accomplishment, AccomplishmentGroup, Cause, DomainReview, ReviewFacts, Setback } from './facts';
+import { totalsOf } from './facts';
+import { periodDates } from './period';
+
+/** The most distinct notes quoted for one line: enough to recall what it took, short enough to read. */
+const NOTES_QUOTED = 3;
+
+export function reviewMarkdown(facts: ReviewFacts, now: number): string {
+  const { query } = facts;
+  const out: string[] = [t('# My review: {0}', periodDates(query.period)), ''];
+  out.push(`_${madeFrom(facts, now)}_`, '');
+  if (facts.domains.length === 0) {
+    out.push(t('Nothing was logged in this period for these domains.'), '');
+    return out.join('\n');
+  }
+  out.push(`## ${t('At a glance')}`, '', ...glanceTable(facts), '');
+  out.push(`## ${t('Notable accomplishments')}`, '');
+  const names = new Map(facts.domains.map((d) => [d.domainId, d.name]));
+  if (facts.groups.length === 0) out.push(t('No subgoal was met and no win logged in this period.'), '');
+  for (const group of facts.groups) out.push(...groupSection(group, facts));
+  out.push(`## ${t('Setbacks and what changed')}`, '');
+  if (facts.setbacks.length === 0) out.push(t('No slip was reviewed in this period.'), '');
+  else out.push(...facts.setbacks.map((s) => `- ${setbackLine(s, names.get(s.domainId) ?? '')}`), '');
+  out.push(`## ${t('In numbers')}`, '', closing(facts), '');
+  return out.join('\n');
+}
+
+/** Which period, which domains and which authors: the document says what made it. */
+function madeFrom(facts: ReviewFacts, now: number): string {
+  const { query } = facts;
+  const domains = query.domainIds ? listOf(facts.domains.map((d) => forMarkdown(d.name))) || t('none with records') : t('all');
+  return [
+    t('Written by Small Wins on {0} from your own record: every line below comes from what you logged.', localDate(now)),
+    t('Period: {0}.', periodDates(query.period)),
+    t('Domains: {0}.', domains),
+    query.assisted ? t('Wins with AI help: listed, marked as such.') : t('Wins with AI help: not listed.'),
+    query.assistant ? t("The assistant's own wins: listed, marked as such.") : t("The assistant's own wins: not listed."),
+  ].join(' ');
+}
+
+function glanceTable(facts: ReviewFacts): string[] {
+  const { query } = facts;
+  const rows = [
+    `| ${t('Domain')} | ${t('Can-do rating')} | ${t('Sessions')} | ${t('Focused')} | ${t('Subgoals met / partly / missed')} | ${t('Wins')} |`,
+    '| --- | --- | --: | --- | --: | --: |',
+  ];
+  for (const d of facts.domains) {
+    rows.push(`| ${forMarkdown(d.name)} | ${canDo(d)} | ${d.sessions} | ${spokenDuration(d.focusMs)} | ${d.met} / ${d.partly} / ${d.missed} | ${winsCell(d, query)} |`);
+  }
+  return rows;
+}
+
+function canDo(d: DomainReview): string {
+  if (d.canDoStart === undefined) return t('not rated');
+  if (d.canDoEnd === undefined || d.canDoEnd === d.canDoStart) return t('{0}/100', d.canDoStart);
+  return t('{0} → {1}/100', d.canDoStart, d.canDoEnd);
+}
+
+function winsCell(d: DomainReview, query: ReviewFacts['query']): string {
+  const parts = [t('{0} yours', d.wins.mine)];
+  if (query.assisted) parts.push(t('{0} with AI help', d.wins.assisted));
+  if (query.assistant) parts.push(t('{0} by the assistant', d.wins.assistant));
+  return parts.join(', ');
+}
+
+function groupSection(group: AccomplishmentGroup, facts: ReviewFacts): string[] {
+  const { period } = facts.query;
+  // A week or month cut to the period, so no heading names a day outside it.
+  const first = Math.max(group.start, period.from);
+  const end = Math.min(group.unit === 'week' ? addDays(group.start, 7) : monthStart(group.start, 1), period.to);
+  const out = [t('### {0} to {1}', localDate(first), localDate(addDays(end, -1))), ''];
+  for (const domain of facts.domains) {
+    const items = group.items.filter((item) => item.domainId === domain.domainId);
+    if (items.length === 0) continue;
+    out.push(`**${forMarkdown(domain.name)}**`, '');
+    // Subgoals met first: they were planned, and say most about what was set out and done.
+    const sorted = [...items].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'subgoal' ? -1 : 1));
+    out.push(...sorted.map((item) => `- ${accomplishmentLine(item)}`), '');
+  }
+  return out;
+}
+
+/** One accomplishment: what, who, how often, and what it took. */
+export function accomplishmentLine(item: Accomplishment): string {
+  const text = item.kind === 'subgoal' ? `**${forMarkdown(item.text)}**` : forMarkdown(item.text);
+  const marks = [authorMark(item), item.edited ? t('edited') : undefined].filter((m) => m !== undefined);
+  const head = marks.length ? `${text} (${marks.join(', ')})` : text;
+  const count = item.times > 1 ? (item.kind === 'subgoal' ? t('met {0} times', item.times) : t('{0} times', item.times)) : undefined;
+  const story = storyOf(item);
+  if (story) return `${head}. ${story}`;
+  const took = tookOf(item.causes);
+  return [head, count, took].filter((p) => p !== undefined).join(' · ');
+}
+
+function authorMark(item: Accomplishment): string | undefined {
+  if (item.by === 'assisted') return t('with AI help');
+  if (item.by === 'assistant') return t('done by the assistant');
+  return undefined;
+}
+
+/** Situation → action → result, where the record holds all three: one subgoal met, a reviewed session with a note. */
+function storyOf(item: Accomplishment): string | undefined {
+  const cause = item.causes[0];
+  if (item.kind !== 'subgoal' || item.times !== 1 || item.confidence === undefined || !cause?.note) return undefined;
+  const result = item.sessionWins ? t('met, with {0} in the session', winCount(item.sessionWins)) : t('met');
+  return t('Situation: set out with confidence {0}/10. Action: {1}: “{2}”. Result: {3}.', item.confidence, inSentence(causeLabel(cause.cause)), forMarkdown(cause.note), result);
+}
+
+/** "What it took: effort (3), strategy or approach (1); “wrote the test first”": the causes the reviews named, and their notes. */
+function tookOf(causes: readonly Cause[]): string | undefined {
+  if (causes.length === 0) return undefined;
+  const counts = new Map<string, number>();
+  for (const c of causes) counts.set(c.cause, (counts.get(c.cause) ?? 0) + 1);
+  const named = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([cause, n]) => (causes.length > 1 ? `${inSentence(causeLabel(cause as Cause['cause']))} (${n})` : inSentence(causeLabel(cause as Cause['cause']))));
+  const notes = [...new Set(causes.map((c) => c.note).filter((n) => n !== ''))].slice(0, NOTES_QUOTED).map((n) => `“${forMarkdown(n)}”`);
+  return notes.length ? t('what it took: {0}; {1}', named.join(', '), notes.join(', ')) : t('what it took: {0}', named.join(', '));
+}
+
+function setbackLine(s: Setback, domain: string): string {
+  const when = s.times === 1 ? localDate(s.at) : t('{0} to {1}, {2} times', localDate(s.at), localDate(s.last), s.times);
+  const what = t('{0}, {1}: the cue was “{2}”, “{3}” did not hold; the change: “{4}”.', when, forMarkdown(domain), forMarkdown(s.cue), forMarkdown(s.frictionFailed), forMarkdown(s.tweak));
+  const said = [
+    s.answers.helped ? t('It helped ({0}).', s.answers.helped) : undefined,
+    s.answers.notHelped ? t('It did not help ({0}).', s.answers.notHelped) : undefined,
+    s.answers.notTried ? t('It was not tried ({0}).', s.answers.notTried) : undefined,
+  ].filter((p) => p !== undefined);
+  return [what, ...(said.length ? said : [t('Not yet known whether it helped.')])].join(' ');
+}
+
+/** Counts and trends only: what the record says, in numbers. */
+function closing(facts: ReviewFacts): string {
+  const total = totalsOf(facts);
+  const { query } = facts;
+  const rated = total.met + total.partly + total.missed;
+  const wins = [t('{0} of your own', winCount(total.wins.mine))];
+  if (query.assisted) wins.push(t('{0} with AI help', total.wins.assisted));
+  if (query.assistant) wins.push(t('{0} by the assistant', total.wins.assistant));
+  const sentences = [t('In this period: {0}, {1} of focus, {2}.', sessionCount(total.sessions), spokenDuration(total.focusMs), listOf(wins))];
+  if (rated > 0) sentences.push(t('Of {0} subgoals with an outcome, {1} were met ({2}%) and {3} partly met.', rated, total.met, Math.round((100 * total.met) / rated), total.partly));
+  const [first, second] = facts.halves;
+  if (first.rated > 0 && second.rated > 0) {
+    sentences.push(t('Subgoals met: {0}% in the first half of the period, {1}% in the second.', Math.round((100 * first.met) / first.rated), Math.round((100 * second.met) / second.rated)));
+  }
+  const moved = facts.domains.filter((d) => d.canDoStart !== undefined && d.canDoEnd !== undefined && d.canDoEnd !== d.canDoStart);
+  for (const d of moved) sentences.push(t('Can-do rating in {0}: from {1} to {2}.', forMarkdown(d.name), d.canDoStart ?? 0, d.canDoEnd ?? 0));
+  const slips = facts.setbacks.reduce((n, s) => n + s.times, 0);
+  const helped = facts.setbacks.reduce((n, s) => n + s.answers.helped, 0);
+  if (slips > 0) sentences.push(t('{0} slips reviewed; the next review said the change helped {1} times.', slips, helped));
+  return sentences.join(' ');
+}

@@ -1,0 +1,290 @@
+import * as assert from 'node:assert/strict';
+import { parse } from 'csv-parse/sync';
+import { yearJournal } from '../harness/yearJournal';
+import { harness, IMPORT_NOW, startFirstSession } from './helpers';
+import type { Harness } from './helpers';
+import { writeMyReview } from '../../src/host/commands/myReview';
+import { exportData } from '../../src/host/commands/transfer';
+import { periodView } from '../../src/host/storage/views';
+import { reviewFacts } from '../../src/core/accomplishments/facts';
+import type { ReviewQuery } from '../../src/core/accomplishments/facts';
+import { reviewMarkdown } from '../../src/core/accomplishments/document';
+import { customPeriod, periodOf } from '../../src/core/accomplishments/period';
+import type { Period } from '../../src/core/accomplishments/period';
+import { recordRows, rowsCsv, ROW_COLUMNS } from '../../src/core/accomplishments/rows';
+import { aggregateOf, emptyAggregate } from '../../src/core/figures/aggregates';
+import type { Authors, MonthAggregate } from '../../src/core/figures/aggregates';
+import { monthOf } from '../../src/core/records/archive';
+import type { Journal, Session } from '../../src/core/records/schema';
+import { spokenDuration } from '../../src/core/time';
+import { logWin } from '../../src/host/actions/inSession';
+import { deleteRecord, editRecord } from '../../src/host/actions/records';
+import { activeSession } from '../../src/core/practices/session';
+
+const NOW = IMPORT_NOW;
+
+/** Each archive month's aggregate, as the archive keeps them: the sessions started in that month, their wins with them. */
+function monthAggregates(journal: Journal): Map<string, MonthAggregate> {
+  const byMonth = new Map<string, Journal>();
+  for (const s of journal.sessions) {
+    const month = monthOf(s.startedAt);
+    const part = byMonth.get(month) ?? { ...journal, sessions: [], ratings: [] };
+    part.sessions.push(s);
+    byMonth.set(month, part);
+  }
+  return new Map([...byMonth].map(([month, part]) => [month, aggregateOf(part, NOW)]));
+}
+
+interface Counted {
+  sessions: number;
+  focusMs: number;
+  met: number;
+  partly: number;
+  missed: number;
+  wins: Authors;
+}
+
+/** What the aggregates count for a whole-month period and a set of domains: sessions and outcomes by the month they started in, wins by their day. */
+function aggregateCounts(aggregates: Map<string, MonthAggregate>, period: Period, domainId: string): Counted {
+  const out: Counted = { sessions: 0, focusMs: 0, met: 0, partly: 0, missed: 0, wins: [0, 0, 0] };
+  for (const [month, agg] of aggregates) {
+    if (month >= monthOf(period.from) && month < monthOf(period.to)) {
+      for (const cell of Object.values(agg.weeks[domainId] ?? {})) {
+        out.sessions += cell.sessions;
+        out.focusMs += cell.focusMs;
+        const rated = cell.rated.reduce((n, x) => n + x, 0);
+        const met = cell.met.reduce((n, x) => n + x, 0);
+        const partly = cell.partly.reduce((n, x) => n + x, 0);
+        out.met += met;
+        out.partly += partly;
+        out.missed += rated - met - partly;
+      }
+    }
+    for (const [day, authors] of Object.entries(agg.days[domainId] ?? {})) {
+      if (Number(day) < period.from || Number(day) >= period.to) continue;
+      authors.forEach((n, i) => (out.wins[i] = (out.wins[i] ?? 0) + n));
+    }
+  }
+  return out;
+}
+
+/** The document's "At a glance" rows, by domain name. */
+function glance(doc: string): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  const table = doc.split('## At a glance')[1]?.split('##')[0] ?? '';
+  for (const line of table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Domain'))) {
+    const cells = line.split(' | ').map((c) => c.replace(/^\| |\s\|$/g, ''));
+    rows.set(cells[0] ?? '', cells.slice(1));
+  }
+  return rows;
+}
+
+/** A year of history with some wins the assistant did on its own, written on days that hold wins of the user's. */
+function yearWithAssistant(): Journal {
+  const year = yearJournal(NOW);
+  let n = 0;
+  const sessions = year.sessions.map((s, i): Session => (i % 7 === 0 && s.wins.length > 0 ? { ...s, wins: [...s.wins, { id: `assistant${++n}`, text: `Assistant refactor ${n}`, at: (s.wins[0]?.at ?? s.startedAt) + 60_000, source: 'manual', by: 'assistant' }] } : s));
+  return { ...year, sessions };
+}
+
+async function withHistory(journal: Journal): Promise<Harness> {
+  const h = harness();
+  await h.ctx.store.apply(() => journal);
+  return h;
+}
+
+async function documentFor(h: Harness, query: ReviewQuery): Promise<string> {
+  const { records } = await periodView(h.ctx.store, query.period, NOW);
+  return reviewMarkdown(reviewFacts(records, query, NOW), NOW);
+}
+
+describe('Write My Review: the document from a generated year', () => {
+  const journal = yearWithAssistant();
+  const aggregates = monthAggregates(journal);
+  const names = new Map(journal.domains.map((d) => [d.id, d.name]));
+
+  for (const [label, period, query] of [
+    ['last quarter, every domain, AI help listed', periodOf('lastQuarter', NOW), { assisted: true, assistant: false }],
+    ['last six months, two domains, every author', periodOf('lastSixMonths', NOW), { assisted: true, assistant: true, domainIds: ['parser', 'sql'] }],
+    ['last month, only the user’s own wins', periodOf('lastMonth', NOW), { assisted: false, assistant: false }],
+  ] as const) {
+    it(`counts as the month aggregates count: ${label}`, async () => {
+      const h = await withHistory(journal);
+      assert.ok(h.ctx.store.live.sessions.length < journal.sessions.length, 'most of the year is in archive files, read by month');
+      const doc = await documentFor(h, { period, ...query });
+      const rows = glance(doc);
+      const wanted: readonly string[] = 'domainIds' in query ? query.domainIds : [...names.keys()];
+      assert.ok(rows.size >= 2, 'domains with records in the period are listed');
+      let totalSessions = 0;
+      for (const [id, name] of names) {
+        const row = rows.get(name);
+        if (!wanted.includes(id)) {
+          assert.equal(row, undefined, `${name} is not asked for`);
+          continue;
+        }
+        const counted = aggregateCounts(aggregates, period, id);
+        if (!row) {
+          assert.equal(counted.sessions + counted.wins[0], 0, `${name} has records in the period`);
+          continue;
+        }
+        const [, sessions, focused, outcomes, wins] = row;
+        assert.equal(Number(sessions), counted.sessions, `${name}: sessions`);
+        assert.equal(focused, spokenDuration(counted.focusMs), `${name}: focused`);
+        assert.equal(outcomes, `${counted.met} / ${counted.partly} / ${counted.missed}`, `${name}: outcomes`);
+        const expectedWins = [`${counted.wins[0]} yours`];
+        if (query.assisted) expectedWins.push(`${counted.wins[1]} with AI help`);
+        if (query.assistant) expectedWins.push(`${counted.wins[2]} by the assistant`);
+        assert.equal(wins, expectedWins.join(', '), `${name}: wins`);
+        totalSessions += counted.sessions;
+      }
+      assert.ok(totalSessions > 10, `${totalSessions} sessions: the period holds history`);
+      assert.match(doc, new RegExp(`In this period: ${totalSessions} sessions`));
+    });
+  }
+
+  it('never lists the assistant’s own wins as the user’s, and marks them when asked for', async () => {
+    const h = await withHistory(journal);
+    const period = periodOf('lastQuarter', NOW);
+    const without = await documentFor(h, { period, assisted: true, assistant: false });
+    assert.doesNotMatch(without, /Assistant refactor/);
+    assert.match(without, /The assistant's own wins: not listed\./);
+    const withThem = await documentFor(h, { period, assisted: true, assistant: true });
+    const lines = withThem.split('\n').filter((l) => l.includes('Assistant refactor'));
+    assert.ok(lines.length > 3, `${lines.length} lines with the assistant's wins`);
+    for (const line of lines) assert.match(line, /\(done by the assistant/, line);
+    const mine = await documentFor(h, { period, assisted: false, assistant: false });
+    assert.doesNotMatch(mine, /with AI help\)|by the assistant\)/, 'only the user’s own are listed');
+  });
+
+  it('groups by week for a quarter and by month beyond, de-duplicating the same text', async () => {
+    const h = await withHistory(journal);
+    const quarter = await documentFor(h, { period: periodOf('lastQuarter', NOW), assisted: true, assistant: false });
+    assert.match(quarter, /### 2026-07-01 to 2026-07-05\n/);
+    assert.match(quarter, /### 2026-07-06 to 2026-07-12\n/);
+    const half = await documentFor(h, { period: periodOf('lastSixMonths', NOW), assisted: true, assistant: false });
+    assert.match(half, /### 2026-05-01 to 2026-05-31/);
+    const july = half.split('### 2026-07-01 to 2026-07-31')[1]?.split('###')[0] ?? '';
+    // The generated year calls every subgoal "Cover the next rule": one line per domain and month, with its count.
+    assert.equal(july.match(/\*\*Cover the next rule\*\* · met \d+ times/g)?.length, 3, july);
+    assert.match(half, /what it took: (effort|strategy or approach|luck|ability|the task was easy \/ hard) \(\d+\)/);
+  });
+
+  it('says how belief moved, from the rating before the period to the last in it', async () => {
+    const h = await withHistory(journal);
+    const period = periodOf('lastQuarter', NOW);
+    const doc = await documentFor(h, { period, assisted: true, assistant: false });
+    const parser = journal.ratings.filter((r) => r.domainId === 'parser');
+    const before = parser.filter((r) => r.at < period.from).at(-1)?.value;
+    const last = parser.filter((r) => r.at < period.to).at(-1)?.value;
+    assert.equal(glance(doc).get('parser tests')?.[0], `${before} → ${last}/100`);
+    assert.match(doc, new RegExp(`Can-do rating in parser tests: from ${before} to ${last}\\.`));
+  });
+
+  it('an empty period says so, with the period and filters that made it', async () => {
+    const h = await withHistory(journal);
+    const empty = customPeriod('2020-01-01', '2020-03-31');
+    assert.ok(empty.ok);
+    const doc = await documentFor(h, { period: empty.period, assisted: true, assistant: false });
+    assert.match(doc, /^# My review: 2020-01-01 – 2020-03-31/);
+    assert.match(doc, /Nothing was logged in this period for these domains\./);
+    assert.match(doc, /Period: 2020-01-01 – 2020-03-31\. Domains: all\./);
+    assert.doesNotMatch(doc, /## At a glance/);
+  });
+
+  it('writes a year in slip reviews with how their tweaks fared', async () => {
+    const h = await withHistory(journal);
+    const doc = await documentFor(h, { period: periodOf('lastSixMonths', NOW), assisted: true, assistant: false });
+    const setbacks = doc.split('## Setbacks and what changed')[1]?.split('##')[0] ?? '';
+    assert.match(setbacks, /the cue was “A chat ping”, “Notifications were on” did not hold; the change: “Do Not Disturb first”\./);
+    const slips = journal.sessions.filter((s) => s.review?.slip && s.startedAt >= periodOf('lastSixMonths', NOW).from && s.startedAt < periodOf('lastSixMonths', NOW).to).length;
+    assert.match(doc, new RegExp(`${slips} slips reviewed`));
+  });
+});
+
+describe('Write My Review: from the palette, as a user does it', () => {
+  async function sessionWithWins(h: Harness): Promise<void> {
+    const session = await startFirstSession(h);
+    for (const text of ['Wrote the failing test', 'Typo win', 'Removed a dead branch', '[run](command:workbench.action.quit) | *bold*']) await logWin(h.ctx, { sessionId: session.id, text, source: 'manual' });
+  }
+
+  it('opens an untitled Markdown document; an edited win is marked, a deleted one is gone', async () => {
+    const h = harness();
+    await sessionWithWins(h);
+    const wins = activeSession(h.ctx.store.live)?.wins ?? [];
+    await editRecord(h.ctx, { kind: 'win', id: wins[0]?.id ?? '', text: 'Wrote the failing test first' });
+    await deleteRecord(h.ctx, 'win', wins[1]?.id ?? '');
+    const shown = h.ui.messages.length;
+    await h.ui.answering({ 'Which period': 'This year so far', 'What goes into the review': { check: ['parser tests', 'List wins done with AI help'] } }, () => writeMyReview(h.ctx));
+    assert.equal(h.ui.untitled.length, 1);
+    const doc = h.ui.untitled[0]?.content ?? '';
+    assert.equal(h.ui.untitled[0]?.language, 'markdown');
+    assert.match(doc, /^# My review: 2026-01-01 – 2026-11-16/);
+    assert.match(doc, /- Wrote the failing test first \(edited\)/);
+    assert.doesNotMatch(doc, /Typo win/);
+    // User text cannot become a link, a cell's end or emphasis.
+    assert.match(doc, /- \\\[run\\\]\(command:workbench\.action\.quit\) \\\| \\\*bold\\\*/);
+    assert.doesNotMatch(doc, /\[run\]\(command:/);
+    assert.match(glance(doc).get('parser tests')?.[4] ?? '', /^3 yours, 0 with AI help$/);
+    assert.equal(h.ui.messages.length, shown, 'no notification: the document is the answer');
+  });
+
+  it('asks for the days of a custom range, refusing a date that is none and a last day before the first', async () => {
+    const h = harness();
+    await sessionWithWins(h);
+    await h.ui.answering(
+      { 'Which period': 'Choose the days', 'The first day': ['2026-02-30', '2026-11-01'], 'The last day': ['2026-10-01', '2026-11-30'], 'What goes into the review': { check: ['parser tests'] } },
+      () => writeMyReview(h.ctx),
+    );
+    assert.deepEqual(h.ui.validationMessages, ['Type a date as year-month-day, such as 2026-07-01.', 'The last day comes before the first (2026-11-01).']);
+    assert.match(h.ui.untitled[0]?.content ?? '', /^# My review: 2026-11-01 – 2026-11-30/);
+    assert.match(h.ui.untitled[0]?.content ?? '', /Wins with AI help: not listed\./);
+  });
+
+  it('writes nothing when no domain is chosen, and says why', async () => {
+    const h = harness();
+    await sessionWithWins(h);
+    await h.ui.answering({ 'Which period': 'This year so far', 'What goes into the review': { check: [] } }, () => writeMyReview(h.ctx));
+    assert.equal(h.ui.untitled.length, 0);
+    assert.match(h.ui.messages.at(-1)?.text ?? '', /choose at least one domain/);
+  });
+});
+
+describe('Export Data: subgoals and wins as rows', () => {
+  it('writes a CSV that a CSV parser reads back row for row, formulas kept as text', async () => {
+    const journal = yearWithAssistant();
+    journal.sessions[0]!.wins.push({ id: 'hostile1', text: '=HYPERLINK("http://x","a, \"quoted\" one")', at: journal.sessions[0]!.startedAt + 1000, source: 'manual' });
+    const h = await withHistory(journal);
+    h.ui.queue('Subgoals and wins (CSV)');
+    await exportData(h.ctx);
+    const saved = h.ui.saved;
+    assert.match(saved?.name ?? '', /^small-wins-rows-2026-11-16\.csv$/);
+    const parsed = parse(saved?.content ?? '', { columns: true }) as Record<string, string>[];
+    const rows = recordRows(await h.ctx.store.history());
+    const subgoals = journal.sessions.reduce((n, s) => n + s.subgoals.length, 0);
+    const wins = journal.sessions.reduce((n, s) => n + s.wins.length, 0);
+    assert.equal(parsed.length, subgoals + wins);
+    assert.equal(parsed.length, rows.length);
+    assert.deepEqual(Object.keys(parsed[0] ?? {}), [...ROW_COLUMNS]);
+    const hostile = parsed.find((r) => r['text']?.includes('HYPERLINK'));
+    assert.equal(hostile?.['text'], `'=HYPERLINK("http://x","a, "quoted" one")`);
+    assert.equal(parsed.filter((r) => r['author'] === 'assistant').length, journal.sessions.reduce((n, s) => n + s.wins.filter((w) => w.by === 'assistant').length, 0));
+    assert.deepEqual(parse(rowsCsv(rows), { columns: true }), parsed);
+  });
+
+  it('writes the same rows as JSON', async () => {
+    const h = await withHistory(yearJournal(NOW));
+    h.ui.queue('Subgoals and wins (JSON)');
+    await exportData(h.ctx);
+    const file = JSON.parse(h.ui.saved?.content ?? '{}') as { format: string; rows: unknown[] };
+    assert.equal(file.format, 'small-wins-rows');
+    assert.deepEqual(file.rows, recordRows(await h.ctx.store.history()));
+    assert.ok(file.rows.length > 1000);
+  });
+});
+
+// Keeps the helper honest: an aggregate of nothing counts nothing.
+describe('the review test’s own counting', () => {
+  it('counts nothing in an empty aggregate', () => {
+    assert.deepEqual(aggregateCounts(new Map([['2026-07', emptyAggregate()]]), periodOf('lastQuarter', NOW), 'parser'), { sessions: 0, focusMs: 0, met: 0, partly: 0, missed: 0, wins: [0, 0, 0] });
+  });
+});
