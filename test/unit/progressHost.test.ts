@@ -7,7 +7,7 @@ import { emptyJournal } from '../../src/core/records/schema';
 import type { Journal } from '../../src/core/records/schema';
 import type { ProgressRange } from '../../src/core/figures/progress';
 import { DAY } from '../../src/core/time';
-import { harness } from './helpers';
+import { harness, startFirstSession } from './helpers';
 
 function recorder() {
   const calls: string[] = [];
@@ -45,7 +45,8 @@ describe('Progress tab messages', () => {
     handle({ type: 'setRange', range: '1y' });
     handle({ type: 'setDomains', domainIds: ['d1', 'd2'] });
     handle({ type: 'setDomains', domainIds: [] });
-    assert.deepEqual(calls, ['snapshot', 'zone Pacific/Auckland', 'snapshot', 'range 1y', 'snapshot', 'domains d1,d2', 'snapshot', 'domains ', 'snapshot']);
+    handle({ type: 'writeReview' });
+    assert.deepEqual(calls, ['snapshot', 'zone Pacific/Auckland', 'snapshot', 'range 1y', 'snapshot', 'domains d1,d2', 'snapshot', 'domains ', 'snapshot', 'review']);
   });
 
   it('ignores every malformed message without throwing', () => {
@@ -55,6 +56,7 @@ describe('Progress tab messages', () => {
       { type: 'setRange', range: 'forever' }, { type: 'setRange' }, { type: 'setRange', range: ['1y'] },
       { type: 'setDomains', domainIds: 'd1' }, { type: 'setDomains', domainIds: [42] }, { type: 'setDomains', domainIds: ['x'.repeat(100_000)] },
       { type: 'setDomains', domainIds: Array.from({ length: 5000 }, (_, i) => `d${i}`) }, { type: 'setDomains', domainIds: ['__proto__'] },
+      { type: 'writeReview', range: 'all' }, { type: 'writeReview', domainIds: ['d1'] },
     ];
     for (const message of bad) assert.doesNotThrow(() => handle(message));
     assert.deepEqual(calls, []);
@@ -67,6 +69,17 @@ describe('Progress tab messages', () => {
     await handle({ type: 'run', action: 'smallWins.showProgress' });
     await handle({ type: 'run', action: 'deleteAllData' });
     assert.deepEqual(h.ran, ['showProgress']);
+  });
+
+  it('writes the last quarter’s review from the sidebar’s quarter line, asking only what goes in', async () => {
+    const h = harness();
+    await startFirstSession(h);
+    const handle = createDashboardHandler(h.ctx, { sendSnapshot: () => undefined, sendNotices: () => undefined, sendError: () => undefined });
+    await handle({ type: 'writeReview', period: 'forever' });
+    assert.equal(h.ui.untitled.length, 0, 'a malformed message writes nothing');
+    await handle({ type: 'writeReview', period: 'lastQuarter' });
+    // The harness's clock is in November: the last quarter is July to September, before this session.
+    assert.match(h.ui.untitled[0]?.content ?? '', /^# My review: 2026-07-01 – 2026-09-30\n[\s\S]*Nothing was logged in this period/);
   });
 });
 

@@ -91,11 +91,11 @@ export function buildSnapshotFromView(
     works: worksOf(totals),
     calibration: calibrationOf(totals),
     figures: sidebarFigures(view, now),
-    lastQuarterLogged: [...weeksFrom(totals, quarterWeeksFrom(now)).entries()].some(([week, c]) => week < quarterStart(now) && c.sessions > 0),
+    lastQuarterLogged: [...weeksFrom(totals, quarterWeeksFrom(now)).entries()].some(([week, c]) => week < weekStart(quarterStart(now)) && c.sessions > 0),
   });
 }
 
-/** Monday 00:00 of the last quarter's first week: sessions started from then until this quarter began are the last quarter's (to the week). */
+/** Monday 00:00 of the last quarter's first week: sessions started from then until the week this quarter begins in are the last quarter's (to the week). */
 export function quarterWeeksFrom(now: number): number {
   return weekStart(quarterStart(now, -1));
 }
