@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
-import { loadDashboard, sendHostMessage } from '../harness/dashboardPage';
+import { loadDashboard, sendHostMessage, takePosted } from '../harness/dashboardPage';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 import { emptyJournal } from '../../src/core/records/schema';
@@ -47,5 +47,22 @@ describe('the dashboard forms follow the record', () => {
     await sendHostMessage(page, { type: 'snapshot', snapshot: buildSnapshot(won, now + 1000, DEFAULT_SETTINGS, {}) });
     await heading.waitFor();
     assert.equal(await page.locator('#session-wins li').count(), 1);
+  });
+
+  it('offers the last quarter’s review in the first session of a quarter: one line, and a keyboard-reachable link that asks for it', async () => {
+    const { journal: withDomain, domain } = addDomain(emptyJournal(), 'parser tests', now);
+    const started = startSession(withDomain, { domainId: domain.id, workspace: 'demo', subgoals: [newSubgoal('Lex the numbers', 8, now)] }, now).journal;
+    const snapshot = buildSnapshot(started, now, DEFAULT_SETTINGS, {});
+    assert.ok(snapshot.session);
+    await sendHostMessage(page, { type: 'snapshot', snapshot });
+    await page.locator('#session-heading').waitFor();
+    assert.equal(await page.locator('#quarter-review').isVisible(), false, 'not without the moment');
+    await sendHostMessage(page, { type: 'snapshot', snapshot: { ...snapshot, session: { ...snapshot.session, quarterReview: true } } });
+    await page.locator('#quarter-review').waitFor();
+    assert.equal((await page.locator('#quarter-review').textContent())?.trim(), 'Your quarter in review · Write it');
+    await takePosted(page);
+    await page.locator('#quarter-review-write').focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await takePosted(page)).filter((m) => (m as { type: string }).type === 'writeReview'), [{ type: 'writeReview', period: 'lastQuarter' }]);
   });
 });

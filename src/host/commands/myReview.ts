@@ -45,7 +45,9 @@ export async function writeMyReview(ctx: Services, request: ReviewRequest = {}):
       void ctx.ui.info(t('No review was written: choose at least one domain.'));
       return;
     }
-    query = { period, domainIds, assisted: picked.some((p) => 'author' in p && p.author === 'assisted'), assistant: picked.some((p) => 'author' in p && p.author === 'assistant') };
+    // Every domain chosen is "all": the document says so rather than listing them.
+    const all = domainIds.length === present.length;
+    query = { period, ...(all ? {} : { domainIds }), assisted: picked.some((p) => 'author' in p && p.author === 'assisted'), assistant: picked.some((p) => 'author' in p && p.author === 'assistant') };
   }
   await ctx.ui.openUntitled(reviewMarkdown(reviewFacts(records, query, now), now), 'markdown');
 }
