@@ -2,7 +2,7 @@
  * `npm run bench`: measures Small Wins beside its references in one run and checks the budgets.
  * Prints a table, writes bench-results/bench.json, and exits non-zero when a budget is missed.
  *
- *   npm run bench -- [--launches N] [--extension FOLDER ...] [--only sizes,write,render,open,merge,soak,folder,zone,idle,appStart,activation]
+ *   npm run bench -- [--launches N] [--extension FOLDER ...] [--only sizes,write,render,open,merge,review,soak,folder,zone,idle,appStart,activation]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,7 +15,9 @@ import { loadDashboard } from '../harness/dashboardPage';
 import { loadProgress } from '../harness/progressPage';
 import { buildSnapshotFromView, EVIDENCE_WINS } from '../../src/host/dashboard/snapshot';
 import { buildProgressSnapshotFromView } from '../../src/host/progress/progressSnapshot';
-import { coachView, dashboardView, historyView } from '../../src/host/storage/views';
+import { coachView, dashboardView, historyView, periodView } from '../../src/host/storage/views';
+import { reviewFacts } from '../../src/core/accomplishments/facts';
+import { reviewMarkdown } from '../../src/core/accomplishments/document';
 import { mergeJournals } from '../../src/core/records/merge';
 import { EXPORT_FORMAT, importJournal, MAX_IMPORT_BYTES } from '../../src/core/records/transfer';
 import { ordinaryJournal } from '../harness/hostileJournal';
@@ -33,7 +35,7 @@ import { emptyJournal, SCHEMA_VERSION } from '../../src/core/records/schema';
 import type { Journal, Session } from '../../src/core/records/schema';
 import { addDomain } from '../../src/core/records/journal';
 import { deleteRecords } from '../../src/core/records/edit';
-import { processTimeZone, useTimeZone } from '../../src/core/time';
+import { addDays, dayStart, monthStart, processTimeZone, useTimeZone } from '../../src/core/time';
 import { activeSession, logWin, newSubgoal, startSession, updateRunning } from '../../src/core/practices/session';
 
 const REPO = process.cwd();
@@ -285,6 +287,40 @@ async function openCost(): Promise<void> {
   }
   rows.push({ figure: 'Coach view at a start, win or review (new window)', value: `${ms(figures.fiveYears.coach)} five years`, reference: `${ms(figures.month.coach)} one month; ratio ${(figures.fiveYears.coach / figures.month.coach).toFixed(2)}`, budget: '', ok: undefined });
   rows.push({ figure: 'Extension host heap after opening both, five years', value: `${heap.afterMB.toFixed(1)} MB`, reference: `${heap.beforeMB.toFixed(1)} MB before (+${(heap.afterMB - heap.beforeMB).toFixed(1)} MB)`, budget: '', ok: undefined });
+}
+
+/**
+ * Write My Review for the last twelve months, at one year and at five years of history: the period's
+ * months and the totals are read (host/storage/views.ts periodView), then the facts and the document
+ * are built. Nine interleaved rounds, each in a fresh store (a window that has not read the archive yet).
+ */
+async function reviewCost(): Promise<void> {
+  const now = Date.now();
+  const cases = { oneYear: await prepared(fiveYearJournal(now, { years: 1 }), now), fiveYears: await prepared(fiveYearJournal(now), now) };
+  const period = { from: monthStart(now, -12), to: dayStart(addDays(dayStart(now), 1)) };
+  const times = { oneYear: [] as number[], fiveYears: [] as number[] };
+  const lines = { oneYear: 0, fiveYears: 0 };
+  for (let round = 0; round < 9; round++) {
+    for (const name of ['oneYear', 'fiveYears'] as const) {
+      const c = cases[name];
+      const started = performance.now();
+      const store = storeOver(c.values, c.folder, now).store;
+      const records = await periodView(store, period, now);
+      const doc = reviewMarkdown(reviewFacts(records, { period, assisted: true, assistant: false }, now), now);
+      times[name].push(performance.now() - started);
+      lines[name] = doc.split('\n').length;
+    }
+  }
+  for (const c of Object.values(cases)) fs.rmSync(c.folder, { recursive: true, force: true });
+  const [one, five] = [median(times.oneYear), median(times.fiveYears)];
+  results['review'] = { oneYearMs: one, fiveYearsMs: five, ratio: five / one, lines };
+  rows.push({
+    figure: "Write a year's review (read + facts + document)",
+    value: `${ms(five)} at five years`,
+    reference: `${ms(one)} at one year; ratio **${(five / one).toFixed(2)}**; ${lines.fiveYears} lines`,
+    budget: '≤ 1.5 × at one year',
+    ok: five / one <= 1.5,
+  });
 }
 
 /**
@@ -570,7 +606,7 @@ async function main(): Promise<void> {
   if (args.includes('--heap') && heapFile) return heapMode(heapFile);
   if (args.includes('--merge')) return mergeMode();
   console.log('Small Wins bench: production bundles, one run, medians over repeats\n');
-  const parts: Record<string, () => unknown> = { sizes, write: writeCost, render, open: openCost, merge: mergeScaling, soak: tenYearSoak, folder: journalFolder, zone: zoneCost, idle, appStart, activation };
+  const parts: Record<string, () => unknown> = { sizes, write: writeCost, render, open: openCost, merge: mergeScaling, review: reviewCost, soak: tenYearSoak, folder: journalFolder, zone: zoneCost, idle, appStart, activation };
   for (const [name, part] of Object.entries(parts)) {
     if (only && !only.includes(name)) continue;
     if (name === 'activation') console.log(`activation: ${launches} fresh launches of code-server with Small Wins and the reference extension`);

@@ -97,7 +97,7 @@ async function withHistory(journal: Journal): Promise<Harness> {
 }
 
 async function documentFor(h: Harness, query: ReviewQuery): Promise<string> {
-  const { records } = await periodView(h.ctx.store, query.period, NOW);
+  const records = await periodView(h.ctx.store, query.period, NOW);
   return reviewMarkdown(reviewFacts(records, query, NOW), NOW);
 }
 
@@ -181,6 +181,19 @@ describe('Write My Review: the document from a generated year', () => {
     const last = parser.filter((r) => r.at < period.to).at(-1)?.value;
     assert.equal(glance(doc).get('parser tests')?.[0], `${before} → ${last}/100`);
     assert.match(doc, new RegExp(`Can-do rating in parser tests: from ${before} to ${last}\\.`));
+  });
+
+  it('finds the rating in force however long before the period it was given (read from the aggregates, not the records)', async () => {
+    const period = periodOf('lastQuarter', NOW);
+    const gap = { from: Date.UTC(2026, 3, 1), to: period.from };
+    const sparse = { ...journal, ratings: journal.ratings.filter((r) => r.domainId !== 'parser' || r.at < gap.from || r.at >= gap.to) };
+    const h = await withHistory(sparse);
+    const doc = await documentFor(h, { period, assisted: true, assistant: false });
+    const parser = sparse.ratings.filter((r) => r.domainId === 'parser');
+    const before = parser.filter((r) => r.at < gap.from).at(-1)?.value;
+    const last = parser.filter((r) => r.at < period.to).at(-1)?.value;
+    assert.ok(before !== undefined && before !== parser.filter((r) => r.at >= period.from).at(0)?.value);
+    assert.equal(glance(doc).get('parser tests')?.[0], `${before} → ${last}/100`);
   });
 
   it('an empty period says so, with the period and filters that made it', async () => {

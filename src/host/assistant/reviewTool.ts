@@ -120,6 +120,6 @@ export async function reviewToolText(s: ActionServices, input: unknown): Promise
   if (!parsed.ok) return parsed.problem;
   const { request } = parsed;
   const query: ReviewQuery = { period: request.period, assisted: request.assisted, assistant: request.assistant, ...(request.domainIds ? { domainIds: request.domainIds } : {}) };
-  const { records } = await periodView(s.store, request.period, now);
+  const records = await periodView(s.store, request.period, now);
   return reviewText(reviewFacts(records, query, now));
 }

@@ -26,7 +26,7 @@ export async function writeMyReview(ctx: Services, request: ReviewRequest = {}):
   const now = ctx.clock();
   const period = request.period ?? (await askPeriod(ctx, now));
   if (!period) return;
-  const { records } = await periodView(ctx.store, period, now);
+  const records = await periodView(ctx.store, period, now);
   const everything: ReviewQuery = { period, assisted: true, assistant: true };
   const present = reviewFacts(records, everything, now).domains;
   let query: ReviewQuery = { period, assisted: true, assistant: false };

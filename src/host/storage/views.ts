@@ -16,8 +16,6 @@ export interface ViewNeeds {
   since?: number;
   /** The newest `count` wins of a domain (every domain when `domainId` is absent), for the evidence bank. */
   latestWins?: { domainId: string | undefined; count: number };
-  /** Every record from `from` to `to` (a review's period, and the weeks after it that answer its tweaks). */
-  between?: { from: number; to: number };
 }
 
 /**
@@ -43,10 +41,6 @@ export async function historyView(store: JournalStore, now: number, needs: ViewN
   for (const r of live.reflections) touch(r.at);
   for (const e of live.encouragements) touch(e.at);
   if (needs.since !== undefined) for (const [month, m] of index) if (m.lastAt >= needs.since) open.add(month);
-  if (needs.between) {
-    const [first, last] = [monthOf(needs.between.from), monthOf(needs.between.to)];
-    for (const month of index.keys()) if (month >= first && month <= last) open.add(month);
-  }
   let records = combineHistory(await months(open), live);
   const read = async () => combineHistory(await months(open), live);
   if (needs.latestWins) records = await latestWinMonths(index, open, records, needs.latestWins, rename, read);
@@ -125,12 +119,25 @@ export function dashboardView(store: JournalStore, now: number, lastDomainId: st
 const ANSWERS_AFTER_WEEKS = 8;
 
 /**
- * The records a review of `period` reads: from a month before it (a session that began then and
- * logged wins in it) to ANSWERS_AFTER_WEEKS weeks after it, and the totals. A year's review reads the
- * same months in year five as in year one.
+ * The records a review of `period` reads: every record from five weeks before it (a session that
+ * began then and logged wins in it) to ANSWERS_AFTER_WEEKS weeks after it, and every rating before it
+ * (the can-do rating in force when the period began), from the aggregates. Nothing else of the
+ * history is read, so a year's review costs about the same in year five as in year one.
  */
-export function periodView(store: JournalStore, period: { from: number; to: number }, now: number): Promise<HistoryView> {
-  return historyView(store, now, { between: { from: addWeeks(period.from, -5), to: Math.min(now, addWeeks(period.to, ANSWERS_AFTER_WEEKS)) } });
+export async function periodView(store: JournalStore, period: { from: number; to: number }, now: number): Promise<Journal> {
+  const source = await store.archiveView();
+  if (!source) return store.live;
+  const { live, aggregates, months } = source;
+  const [first, last] = [monthOf(addWeeks(period.from, -5)), monthOf(Math.min(now, addWeeks(period.to, ANSWERS_AFTER_WEEKS)))];
+  const records = combineHistory(await months([...aggregates.index.keys()].filter((month) => month >= first && month <= last)), live);
+  // The aggregates of the whole archive as they are kept (none of its months opened): only their ratings are wanted.
+  const known = new Set(records.ratings.map((r) => r.id));
+  const rename = resolver(live.deleted);
+  const earlier = (await aggregates.closed(new Set()))
+    .flatMap((a) => a.ratings)
+    .filter((r) => r.at < period.from && !known.has(r.id))
+    .map((r) => ({ ...r, domainId: rename(r.domainId) }));
+  return { ...records, ratings: [...earlier, ...records.ratings].sort((a, b) => a.at - b.at) };
 }
 
 /** What a view that could not be built says instead of its snapshot. */
