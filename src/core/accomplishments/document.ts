@@ -145,15 +145,19 @@ function closing(facts: ReviewFacts): string {
   if (query.assisted) wins.push(t('{0} with AI help', total.wins.assisted));
   if (query.assistant) wins.push(t('{0} by the assistant', total.wins.assistant));
   const sentences = [t('In this period: {0}, {1} of focus, {2}.', sessionCount(total.sessions), spokenDuration(total.focusMs), listOf(wins))];
-  if (rated > 0) sentences.push(t('Of {0} subgoals with an outcome, {1} were met ({2}%) and {3} partly met.', rated, total.met, Math.round((100 * total.met) / rated), total.partly));
+  const share = (part: number, whole: number) => Math.round((100 * part) / whole);
+  if (rated > 0 && total.partly > 0) sentences.push(t('Of {0} subgoals with an outcome, {1} were met ({2}%) and {3} partly met.', rated, total.met, share(total.met, rated), total.partly));
+  else if (rated > 0) sentences.push(t('Of {0} subgoals with an outcome, {1} were met ({2}%).', rated, total.met, share(total.met, rated)));
   const [first, second] = facts.halves;
   if (first.rated > 0 && second.rated > 0) {
-    sentences.push(t('Subgoals met: {0}% in the first half of the period, {1}% in the second.', Math.round((100 * first.met) / first.rated), Math.round((100 * second.met) / second.rated)));
+    sentences.push(t('Subgoals met: {0}% in the first half of the period, {1}% in the second.', share(first.met, first.rated), share(second.met, second.rated)));
   }
   const moved = facts.domains.filter((d) => d.canDoStart !== undefined && d.canDoEnd !== undefined && d.canDoEnd !== d.canDoStart);
   for (const d of moved) sentences.push(t('Can-do rating in {0}: from {1} to {2}.', forMarkdown(d.name), d.canDoStart ?? 0, d.canDoEnd ?? 0));
   const slips = facts.setbacks.reduce((n, s) => n + s.times, 0);
   const helped = facts.setbacks.reduce((n, s) => n + s.answers.helped, 0);
-  if (slips > 0) sentences.push(t('{0} slips reviewed; the next review said the change helped {1} times.', slips, helped));
+  const answered = facts.setbacks.reduce((n, s) => n + s.answers.helped + s.answers.notHelped + s.answers.notTried, 0);
+  if (slips > 0 && answered > 0) sentences.push(t('{0} slips reviewed; where the next review answered, the change helped {1} of {2} times.', slips, helped, answered));
+  else if (slips > 0) sentences.push(t('{0} slips reviewed.', slips));
   return sentences.join(' ');
 }
