@@ -196,6 +196,29 @@ describe('Write My Review: the document from a generated year', () => {
     assert.equal(glance(doc).get('parser tests')?.[0], `${before} → ${last}/100`);
   });
 
+  it('tells a subgoal met once in a reviewed session with a note as situation → action → result', () => {
+    const at = Date.UTC(2026, 7, 4, 9);
+    const story: Journal = {
+      ...yearJournal(NOW),
+      sessions: [
+        {
+          id: 'story1', domainId: 'parser', workspace: 'work', startedAt: at, endedAt: at + 3_600_000, pauses: [], cueIds: [], reframes: [],
+          subgoals: [{ id: 'g1', text: 'Make the retry idempotent', confidence: 4, createdAt: at, outcome: 'met', doneAt: at + 3_000_000 }],
+          wins: [
+            { id: 'w1', text: 'Failing test for the double charge', at: at + 600_000, source: 'manual' },
+            { id: 'w2', text: 'Keyed the retries', at: at + 1_200_000, source: 'manual', by: 'assisted' },
+            { id: 'w3', text: 'Make the retry idempotent', at: at + 3_000_000, source: 'manual', subgoalId: 'g1' },
+          ],
+          review: { at: at + 3_600_000, feedback: '', attribution: { cause: 'strategy', text: 'wrote the failing test first', internal: 8, stable: 6, controllable: 8 } },
+        },
+      ],
+    };
+    const doc = reviewMarkdown(reviewFacts(story, { period: periodOf('lastQuarter', NOW), assisted: true, assistant: false }, NOW), NOW);
+    assert.match(doc, /\n- \*\*Make the retry idempotent\*\*\. Situation: set out with confidence 4\/10\. Action: strategy or approach: “wrote the failing test first”\. Result: met, with 3 wins in the session\.\n/);
+    assert.equal(doc.match(/Make the retry idempotent/g)?.length, 1, 'the win that marked it done is the subgoal’s own line');
+    assert.match(doc, /- Keyed the retries \(with AI help\) · what it took: strategy or approach; “wrote the failing test first”/);
+  });
+
   it('an empty period says so, with the period and filters that made it', async () => {
     const h = await withHistory(journal);
     const empty = customPeriod('2020-01-01', '2020-03-31');
