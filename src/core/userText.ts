@@ -30,12 +30,15 @@ export function forLabel(text: string): string {
 
 /**
  * One line of user text in a Markdown document Small Wins writes: no line breaks, and every character
- * Markdown reads as syntax inside a line escaped, so a win cannot end a table cell, start a link (a
- * `command:` link runs in the preview), emphasis, code or HTML. It never starts a line, so `#` and `-` stay.
+ * Markdown reads as syntax escaped, so a win cannot end a table cell, start a link (a `command:` link
+ * runs in the preview), emphasis, code, maths or HTML; and, where it opens a list item or a line, a
+ * heading, a quote, a rule or a nested list.
  */
 export function forMarkdown(text: string): string {
   return revealBidi(text.replace(ZERO_WIDTH, ''))
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]<>|~&$]/g, (c) => `\\${c}`)
+    .replace(/^([#+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }

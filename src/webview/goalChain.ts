@@ -56,7 +56,9 @@ export class GoalChain {
     const confidence = Number((shrinking ? this.#shrink?.ruler.value : this.#ruler.input.value) ?? 0);
     const last = this.#chain[this.#chain.length - 1];
     const problem = textProblem(shrinking ? question.shrink.smaller : question.goal, typed) ?? (shrinking && last ? question.shrink.sameProblem(typed, last.text) : undefined);
-    if (problem) return this.host.onError(problem);
+    // A problem shown for the last try goes with every new one, by Enter or by a button.
+    this.host.onError(problem ?? '');
+    if (problem) return;
     const text = typed.trim();
     this.#chain = shrinking ? [...this.#chain, { text, confidence }] : [{ text, confidence }];
     if (question.shrink.offered(this.#chain, this.#threshold)) return this.#offerShrink(text, confidence);

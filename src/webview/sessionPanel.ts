@@ -26,7 +26,7 @@ export class SessionPanel {
   readonly #cue = h('p', { class: 'cue', id: 'session-cue' });
   readonly #tweak = h('p', { class: 'tweak', id: 'session-tweak' });
   /** The first session of a quarter offers the last quarter's review: one line, never a notification. */
-  readonly #quarterWrite = h('button', { class: 'link', type: 'button', id: 'quarter-review-write', 'aria-label': t('Write the review of your last quarter') }, t('Write it'));
+  readonly #quarterWrite = h('button', { class: 'link', type: 'button', id: 'quarter-review-write', 'aria-describedby': 'quarter-review' }, t('Write it'));
   readonly #quarter = h('p', { class: 'quarter-review', id: 'quarter-review', hidden: true }, t('Your quarter in review'), ' · ', this.#quarterWrite);
   readonly #subgoals = h('ul', { class: 'subgoals', id: 'session-subgoals', 'aria-label': t('Subgoals') });
   readonly #wins = h('ul', { class: 'wins', id: 'session-wins', 'aria-label': t('Wins this session') });
@@ -50,7 +50,7 @@ export class SessionPanel {
         onError: (text) => showProblem(goalError, text),
       },
     );
-    fill(addGoal, h('summary', {}, t('Add a subgoal')), ...this.#newGoal.rows, this.#newGoal.shrinkBox, goalError, button(t('Add subgoal'), () => (showProblem(goalError, ''), this.#newGoal.submit()), { id: 'subgoal-submit', secondary: true }));
+    fill(addGoal, h('summary', {}, t('Add a subgoal')), ...this.#newGoal.rows, this.#newGoal.shrinkBox, goalError, button(t('Add subgoal'), () => this.#newGoal.submit(), { id: 'subgoal-submit', secondary: true }));
     on(this.#quarterWrite, 'click', () => post({ type: 'writeReview', period: 'lastQuarter' }));
     this.#pauseButton = button(t('Pause'), () => this.#session && post({ type: 'togglePause', sessionId: this.#session.id }), { secondary: true, id: 'session-pause', icon: 'debug-pause' });
     this.element = h(

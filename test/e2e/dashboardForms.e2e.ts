@@ -65,4 +65,21 @@ describe('the dashboard forms follow the record', () => {
     await page.keyboard.press('Enter');
     assert.deepEqual((await takePosted(page)).filter((m) => (m as { type: string }).type === 'writeReview'), [{ type: 'writeReview', period: 'lastQuarter' }]);
   });
+
+  it('clears a subgoal problem when the field is submitted again with Enter, as the button does', async () => {
+    const { journal: withDomain, domain } = addDomain(emptyJournal(), 'parser tests', now);
+    const started = startSession(withDomain, { domainId: domain.id, workspace: 'demo', subgoals: [newSubgoal('Lex the numbers', 8, now)] }, now).journal;
+    await sendHostMessage(page, { type: 'snapshot', snapshot: buildSnapshot(started, now, DEFAULT_SETTINGS, {}) });
+    await page.locator('#session-heading').waitFor();
+    const details = page.locator('.add-goal');
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator('.add-goal summary').click();
+    const field = page.locator('#subgoal-text input');
+    await field.fill('   ');
+    await field.press('Enter');
+    await page.locator('#subgoal-error').waitFor();
+    await field.fill('Index the table');
+    await field.press('Enter');
+    await page.locator('#subgoal-error').waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('#subgoal-error').textContent(), '');
+  });
 });

@@ -7,6 +7,7 @@ import { startFocusSession } from '../../src/host/commands/start';
 import { addSubgoal, logAWin, reframeArousal, togglePause } from '../../src/host/commands/inSession';
 import { endAndReview } from '../../src/host/commands/end';
 import { selfTalk } from '../../src/host/commands/selfTalk';
+import { cueUses } from '../../src/core/records/journal';
 import { exportData, importData, writeWeeklyReview } from '../../src/host/commands/transfer';
 import { weeklyReviewMarkdown } from '../../src/core/coach/weeklyReview';
 import { emptyJournal } from '../../src/core/records/schema';
@@ -218,6 +219,13 @@ describe('command flows (scripted prompts)', () => {
     assert.equal(h.ui.validationMessages.length, 1);
     assert.match(h.ui.validationMessages[0] ?? '', /"hopefully" is about the outcome/);
     assert.deepEqual(h.ctx.store.live.cues.map((c) => c.instruction), ['Deploy to staging first']);
+  });
+
+  it('takes a typed instruction that is already saved as that cue, counted once more, as a typed domain is', async () => {
+    const h = harness();
+    await h.ui.answering({ 'Instructional self-talk': { type: 'Deploy to staging first' } }, () => selfTalk(h.ctx));
+    await h.ui.answering({ 'Instructional self-talk': { type: '  deploy to STAGING first ' } }, () => selfTalk(h.ctx));
+    assert.deepEqual(h.ctx.store.live.cues.map((c) => [c.instruction, cueUses(c)]), [['Deploy to staging first', 2]]);
   });
 
   it('rates on the 0–100 scale with range validation, and reflects weekly', async () => {

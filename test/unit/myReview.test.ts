@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { yearJournal } from '../harness/yearJournal';
-import { harness, IMPORT_NOW, startFirstSession } from './helpers';
+import { harness, IMPORT_NOW, inZone, startFirstSession } from './helpers';
 import type { Harness } from './helpers';
 import { writeMyReview } from '../../src/host/commands/myReview';
 import { exportData } from '../../src/host/commands/transfer';
@@ -14,12 +14,11 @@ import type { Period } from '../../src/core/accomplishments/period';
 import { recordRows, rowsCsv, ROW_COLUMNS } from '../../src/core/accomplishments/rows';
 import { aggregateOf, emptyAggregate } from '../../src/core/figures/aggregates';
 import type { Authors, MonthAggregate } from '../../src/core/figures/aggregates';
-import { monthOf } from '../../src/core/records/archive';
 import type { Journal, Session } from '../../src/core/records/schema';
-import { spokenDuration } from '../../src/core/time';
+import { monthStart, spokenDuration } from '../../src/core/time';
 import { logWin } from '../../src/host/actions/inSession';
 import { deleteRecord, editRecord } from '../../src/host/actions/records';
-import { parseReviewInput, reviewConfirmation, reviewToolText } from '../../src/host/assistant/reviewTool';
+import { parseReviewInput, reviewConfirmation, ReviewReads, reviewToolText } from '../../src/host/assistant/reviewTool';
 import { activeSession } from '../../src/core/practices/session';
 import { buildSnapshot } from '../../src/host/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
@@ -27,10 +26,11 @@ import { DEFAULT_SETTINGS } from '../../src/host/platform/settings';
 const NOW = IMPORT_NOW;
 
 /** Each archive month's aggregate, as the archive keeps them: the sessions started in that month, their wins with them. */
-function monthAggregates(journal: Journal): Map<string, MonthAggregate> {
-  const byMonth = new Map<string, Journal>();
+function monthAggregates(journal: Journal): Map<number, MonthAggregate> {
+  const byMonth = new Map<number, Journal>();
   for (const s of journal.sessions) {
-    const month = monthOf(s.startedAt);
+    // By local month, as the review's periods are cut (the archive's files are by UTC month).
+    const month = monthStart(s.startedAt);
     const part = byMonth.get(month) ?? { ...journal, sessions: [], ratings: [] };
     part.sessions.push(s);
     byMonth.set(month, part);
@@ -48,10 +48,10 @@ interface Counted {
 }
 
 /** What the aggregates count for a whole-month period and a set of domains: sessions and outcomes by the month they started in, wins by their day. */
-function aggregateCounts(aggregates: Map<string, MonthAggregate>, period: Period, domainId: string): Counted {
+function aggregateCounts(aggregates: Map<number, MonthAggregate>, period: Period, domainId: string): Counted {
   const out: Counted = { sessions: 0, focusMs: 0, met: 0, partly: 0, missed: 0, wins: [0, 0, 0] };
   for (const [month, agg] of aggregates) {
-    if (month >= monthOf(period.from) && month < monthOf(period.to)) {
+    if (month >= period.from && month < period.to) {
       for (const cell of Object.values(agg.weeks[domainId] ?? {})) {
         out.sessions += cell.sessions;
         out.focusMs += cell.focusMs;
@@ -103,15 +103,17 @@ async function documentFor(h: Harness, query: ReviewQuery): Promise<string> {
 
 describe('Write My Review: the document from a generated year', () => {
   const journal = yearWithAssistant();
-  const aggregates = monthAggregates(journal);
   const names = new Map(journal.domains.map((d) => [d.id, d.name]));
 
-  for (const [label, period, query] of [
-    ['last quarter, every domain, AI help listed', periodOf('lastQuarter', NOW), { assisted: true, assistant: false }],
-    ['last six months, two domains, every author', periodOf('lastSixMonths', NOW), { assisted: true, assistant: true, domainIds: ['parser', 'sql'] }],
-    ['last month, only the user’s own wins', periodOf('lastMonth', NOW), { assisted: false, assistant: false }],
+  for (const [label, kind, query, zone] of [
+    ['last quarter, every domain, AI help listed', 'lastQuarter', { assisted: true, assistant: false }, undefined],
+    ['last six months, two domains, every author', 'lastSixMonths', { assisted: true, assistant: true, domainIds: ['parser', 'sql'] }, undefined],
+    ['last month, only the user’s own wins', 'lastMonth', { assisted: false, assistant: false }, undefined],
+    ['last six months in New York, across daylight saving', 'lastSixMonths', { assisted: true, assistant: false }, 'America/New_York'],
   ] as const) {
-    it(`counts as the month aggregates count: ${label}`, async () => {
+    it(`counts as the month aggregates count: ${label}`, async () => inZone(zone ?? process.env['TZ'] ?? 'UTC', async () => {
+      const period = periodOf(kind, NOW);
+      const aggregates = monthAggregates(journal);
       const h = await withHistory(journal);
       assert.ok(h.ctx.store.live.sessions.length < journal.sessions.length, 'most of the year is in archive files, read by month');
       const doc = await documentFor(h, { period, ...query });
@@ -142,7 +144,7 @@ describe('Write My Review: the document from a generated year', () => {
       }
       assert.ok(totalSessions > 10, `${totalSessions} sessions: the period holds history`);
       assert.match(doc, new RegExp(`In this period: ${totalSessions} sessions`));
-    });
+    }));
   }
 
   it('never lists the assistant’s own wins as the user’s, and marks them when asked for', async () => {
@@ -324,7 +326,7 @@ describe('Export Data: subgoals and wins as rows', () => {
 // Keeps the helper honest: an aggregate of nothing counts nothing.
 describe('the review test’s own counting', () => {
   it('counts nothing in an empty aggregate', () => {
-    assert.deepEqual(aggregateCounts(new Map([['2026-07', emptyAggregate()]]), periodOf('lastQuarter', NOW), 'parser'), { sessions: 0, focusMs: 0, met: 0, partly: 0, missed: 0, wins: [0, 0, 0] });
+    assert.deepEqual(aggregateCounts(new Map([[periodOf('lastQuarter', NOW).from, emptyAggregate()]]), periodOf('lastQuarter', NOW), 'parser'), { sessions: 0, focusMs: 0, met: 0, partly: 0, missed: 0, wins: [0, 0, 0] });
   });
 });
 
@@ -350,7 +352,9 @@ describe('the assistant’s review tool', () => {
   it('refuses an input that reads nothing, saying how to ask', async () => {
     const h = await withHistory(yearJournal(NOW));
     assert.match(await reviewToolText(h.ctx, { period: 'custom', from: '2026-09-01' }), /No record was read: for a custom period send "from" and "to"/);
-    assert.match(await reviewToolText(h.ctx, { period: 'lastQuarter', domains: ['Haskell'] }), /No record was read: no domain is called "Haskell"\. The domains are: "parser tests", "SQL tuning", "Rust lifetimes"\./);
+    const unknown = await reviewToolText(h.ctx, { period: 'lastQuarter', domains: ['Haskell'] });
+    assert.match(unknown, /No record was read: no domain is called "Haskell"\. Ask the user which domains to include/);
+    assert.doesNotMatch(unknown, /parser tests|SQL tuning/, 'nothing of the record before the user confirmed');
     assert.match(await reviewToolText(h.ctx, { period: 'forever' }), /^No record was read: /);
     assert.equal(parseReviewInput({ period: 'lastMonth', extra: 1 }, h.ctx.store.live, NOW).ok, false);
   });
@@ -373,5 +377,62 @@ describe('the quarter in review line', () => {
     assert.equal(line({ ...year, sessions: [...julyOn, running(OCT_2 - 3_600_000)] }), undefined);
     const november = Date.UTC(2026, 10, 10, 9, 0);
     assert.equal(line({ ...year, sessions: [...year.sessions, running(november - 3_600_000)] }, november), undefined);
+  });
+});
+
+describe('the review keeps user text as text', () => {
+  it('escapes what Markdown would read as a heading, a list, a rule, maths, a link or a table cell', () => {
+    const at = Date.UTC(2026, 7, 4, 9);
+    const texts = ['# Big launch', '1. first step', '- dash', '$x^2$ in the docs', '[run](command:workbench.action.quit)', 'a | b', '***'];
+    const hostile: Journal = {
+      ...yearJournal(NOW),
+      sessions: [{ id: 'h1', domainId: 'parser', workspace: 'w', startedAt: at, endedAt: at + 60_000, pauses: [], cueIds: [], reframes: [], subgoals: [], wins: texts.map((text, i) => ({ id: `hw${i}`, text, at: at + i, source: 'manual' as const })) }],
+    };
+    const doc = reviewMarkdown(reviewFacts(hostile, { period: periodOf('lastQuarter', NOW), assisted: true, assistant: false }, NOW), NOW);
+    for (const line of ['- \\# Big launch', '- 1\\. first step', '- \\- dash', '- \\$x^2\\$ in the docs', '- \\[run\\](command:workbench.action.quit)', '- a \\| b', '- \\*\\*\\*']) {
+      assert.ok(doc.split('\n').includes(line), `${line} in\n${doc}`);
+    }
+  });
+});
+
+describe('the review counts each thing once', () => {
+  it('keeps a win apart from a subgoal of the same text: "met" counts subgoals only', () => {
+    const at = Date.UTC(2026, 7, 4, 9);
+    const session = (id: string, start: number, met: boolean): Session => ({
+      id, domainId: 'parser', workspace: 'w', startedAt: start, endedAt: start + 60_000, pauses: [], cueIds: [], reframes: [],
+      subgoals: met ? [{ id: `${id}g`, text: 'Ship the lexer', confidence: 7, createdAt: start, outcome: 'met', doneAt: start + 1000 }] : [],
+      wins: met ? [{ id: `${id}w`, text: 'Ship the lexer', at: start + 1000, source: 'manual', subgoalId: `${id}g` }] : [{ id: `${id}w`, text: 'ship the  lexer', at: start + 1000, source: 'manual' }],
+    });
+    const j: Journal = { ...yearJournal(NOW), sessions: [session('a', at, true), session('b', at + 3_600_000, false)] };
+    const doc = reviewMarkdown(reviewFacts(j, { period: periodOf('lastQuarter', NOW), assisted: true, assistant: false }, NOW), NOW);
+    assert.ok(doc.includes('\n- **Ship the lexer**\n') || /\n- \*\*Ship the lexer\*\*( ·|\n)/.test(doc), doc);
+    assert.doesNotMatch(doc, /met 2 times/);
+    assert.match(doc, /\n- ship the lexer\n/);
+  });
+
+  it('names the domains asked for, also when none of them holds a record in the period', async () => {
+    const h = harness();
+    await startFirstSession(h);
+    const domainId = h.ctx.store.live.domains[0]?.id ?? '';
+    await writeMyReview(h.ctx, { period: periodOf('lastQuarter', NOW), domainIds: [domainId] });
+    const doc = h.ui.untitled[0]?.content ?? '';
+    assert.match(doc, /Domains: parser tests\./);
+    assert.match(doc, /Nothing was logged in this period for these domains\./);
+  });
+});
+
+describe('the review tool reads what the user confirmed', () => {
+  it('reads the period named in the confirmation even when the quarter turns before the invoke', async () => {
+    const h = harness();
+    h.time.now = Date.UTC(2026, 8, 30, 23, 59);
+    await inZone('UTC', async () => {
+      const reads = new ReviewReads(h.ctx);
+      const confirm = reads.prepare({ period: 'lastQuarter' });
+      assert.match(confirm?.message ?? '', /2026-04-01 – 2026-06-30/);
+      h.time.advance(5 * 60_000);
+      assert.match(await reads.invoke({ period: 'lastQuarter' }), /record from 2026-04-01 – 2026-06-30/);
+      // Without a confirmation of its own, the next read is of the quarter it is now.
+      assert.match(await reads.invoke({ period: 'lastQuarter' }), /record from 2026-07-01 – 2026-09-30/);
+    });
   });
 });

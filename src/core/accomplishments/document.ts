@@ -12,7 +12,7 @@ import { totalsOf } from './facts';
 import { periodDates } from './period';
 
 /** The most distinct notes quoted for one line: enough to recall what it took, short enough to read. */
-const NOTES_QUOTED = 3;
+export const NOTES_QUOTED = 3;
 
 export function reviewMarkdown(facts: ReviewFacts, now: number): string {
   const { query } = facts;
@@ -37,7 +37,7 @@ export function reviewMarkdown(facts: ReviewFacts, now: number): string {
 /** Which period, which domains and which authors: the document says what made it. */
 function madeFrom(facts: ReviewFacts, now: number): string {
   const { query } = facts;
-  const domains = query.domainIds ? listOf(facts.domains.map((d) => forMarkdown(d.name))) || t('none with records') : t('all');
+  const domains = facts.chosen ? listOf(facts.chosen.map(forMarkdown)) : t('all');
   return [
     t('Written by Small Wins on {0} from your own record: every line below comes from what you logged.', localDate(now)),
     t('Period: {0}.', periodDates(query.period)),
@@ -90,9 +90,9 @@ function groupSection(group: AccomplishmentGroup, facts: ReviewFacts): string[] 
 }
 
 /** One accomplishment: what, who, how often, and what it took. */
-export function accomplishmentLine(item: Accomplishment): string {
+function accomplishmentLine(item: Accomplishment): string {
   const text = item.kind === 'subgoal' ? `**${forMarkdown(item.text)}**` : forMarkdown(item.text);
-  const marks = [authorMark(item), item.edited ? t('edited') : undefined].filter((m) => m !== undefined);
+  const marks = [authorMark(item.by), item.edited ? t('edited') : undefined].filter((m) => m !== undefined);
   const head = marks.length ? `${text} (${marks.join(', ')})` : text;
   const count = item.times > 1 ? (item.kind === 'subgoal' ? t('met {0} times', item.times) : t('{0} times', item.times)) : undefined;
   const story = storyOf(item);
@@ -101,9 +101,10 @@ export function accomplishmentLine(item: Accomplishment): string {
   return [head, count, took].filter((p) => p !== undefined).join(' · ');
 }
 
-function authorMark(item: Accomplishment): string | undefined {
-  if (item.by === 'assisted') return t('with AI help');
-  if (item.by === 'assistant') return t('done by the assistant');
+/** How a win not the user's alone is marked, wherever the review lists it (the document, the assistant's tool). */
+export function authorMark(by: Accomplishment['by']): string | undefined {
+  if (by === 'assisted') return t('with AI help');
+  if (by === 'assistant') return t('done by the assistant');
   return undefined;
 }
 

@@ -13,6 +13,7 @@ import type { CauseKind, Journal, Session, Subgoal, Win } from '../records/schem
 import { domainLabel } from '../records/journal';
 import { elapsedMs, liveSubgoals } from '../practices/session';
 import { monthStart, weekStart } from '../time';
+import { daysBetween } from '../figures/progress';
 import type { Period } from './period';
 import { within } from './period';
 
@@ -92,6 +93,8 @@ export interface Setback {
 
 export interface ReviewFacts {
   query: ReviewQuery;
+  /** The names of the domains the query chose (all: absent), with records in the period or not. */
+  chosen?: string[];
   domains: DomainReview[];
   groups: AccomplishmentGroup[];
   setbacks: Setback[];
@@ -99,13 +102,13 @@ export interface ReviewFacts {
   halves: [{ rated: number; met: number }, { rated: number; met: number }];
 }
 
-/** A group per week up to this many days, per month beyond. */
+/** A group per week up to this many calendar days, per month beyond. */
 const WEEKLY_UP_TO_DAYS = 93;
 
 const authorOf = (w: Pick<Win, 'by'>): Author => w.by ?? 'mine';
 
 /** Whether the query lists wins of this author. */
-export function listed(query: ReviewQuery, by: Author): boolean {
+function listed(query: ReviewQuery, by: Author): boolean {
   return by === 'mine' || (by === 'assisted' ? query.assisted : query.assistant);
 }
 
@@ -120,7 +123,7 @@ export function reviewFacts(records: Journal, query: ReviewQuery, now: number): 
   const { period } = query;
   const keep = query.domainIds ? new Set(query.domainIds) : undefined;
   const kept = (domainId: string) => !keep || keep.has(domainId);
-  const unit = period.to - period.from <= WEEKLY_UP_TO_DAYS * 86_400_000 ? 'week' : 'month';
+  const unit = daysBetween(period.from, period.to) <= WEEKLY_UP_TO_DAYS ? 'week' : 'month';
   const groupOf = (at: number) => (unit === 'week' ? weekStart(at) : monthStart(at));
   const half = period.from + (period.to - period.from) / 2;
 
@@ -145,7 +148,7 @@ export function reviewFacts(records: Journal, query: ReviewQuery, now: number): 
     const start = groupOf(item.at);
     const group = groups.get(start) ?? new Map<string, Accomplishment>();
     groups.set(start, group);
-    const key = `${item.domainId}\n${item.by}\n${sameText(item.text)}`;
+    const key = `${item.domainId}\n${item.kind}\n${item.by}\n${sameText(item.text)}`;
     const known = group.get(key);
     if (!known) {
       group.set(key, { ...item, causes: cause ? [cause] : [] });
@@ -157,7 +160,6 @@ export function reviewFacts(records: Journal, query: ReviewQuery, now: number): 
     // The same text more than once tells no single story.
     delete known.confidence;
     delete known.sessionWins;
-    if (item.kind === 'subgoal') known.kind = 'subgoal';
   };
 
   for (const s of records.sessions) {
@@ -228,6 +230,7 @@ export function reviewFacts(records: Journal, query: ReviewQuery, now: number): 
   inPeriod.sort((a, b) => (order.get(a.domainId) ?? Infinity) - (order.get(b.domainId) ?? Infinity) || a.name.localeCompare(b.name));
   return {
     query,
+    ...(query.domainIds ? { chosen: query.domainIds.map((id) => domainLabel(records, id)) } : {}),
     domains: inPeriod,
     groups: [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([start, items]) => ({ start, unit, items: [...items.values()].sort((a, b) => a.at - b.at) })),
     setbacks: [...setbacks.values()].sort((a, b) => a.at - b.at),

@@ -41,8 +41,8 @@ function yearStart(at: number): number {
   return start;
 }
 
-/** Local midnight after the day holding `at`. */
-function dayAfter(at: number): number {
+/** Local midnight after the day holding `at`: where a period that ends today ends. */
+export function dayAfter(at: number): number {
   return dayStart(addDays(dayStart(at), 1));
 }
 

@@ -21,6 +21,8 @@ export interface ProgressQuery {
   range: ProgressRange;
   /** The domains to include; every domain when absent. */
   domainIds?: readonly string[];
+  /** False: the table per domain is left out (the sidebar has none). */
+  summary?: boolean;
 }
 
 export interface CalendarDay {
@@ -94,7 +96,7 @@ export function progressDataFromView(view: HistoryView, now: number, query: Prog
   const focus: { weekOf: number; minutes: number }[] = [];
   for (let week = from; week <= now; week = addWeeks(week, 1)) focus.push({ weekOf: week, minutes: Math.round((byWeek.get(week)?.focusMs ?? 0) / 60_000) });
   const summary: DomainSummary[] = [];
-  for (const domain of records.domains) {
+  for (const domain of query.summary === false ? [] : records.domains) {
     if (keep && !keep.has(domain.id)) continue;
     const one = new Set([domain.id]);
     let sessions = 0;

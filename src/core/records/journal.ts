@@ -30,6 +30,12 @@ export function addDomain(journal: Journal, name: string, now: number): { journa
   return { journal: { ...journal, domains: [...journal.domains, domain] }, domain };
 }
 
+/** Finds a saved cue by its instruction, ignoring case and surrounding space, so the same instruction is not saved twice. */
+export function findCueByInstruction(journal: Journal, instruction: string): Cue | undefined {
+  const key = instruction.trim().toLowerCase();
+  return journal.cues.find((c) => c.instruction.trim().toLowerCase() === key);
+}
+
 export function addCue(journal: Journal, instruction: string, hope: string | undefined, now: number): { journal: Journal; cue: Cue } {
   const cue: Cue = { id: newId(), instruction, createdAt: now, uses: 1, ...(hope ? { hope } : {}) };
   return { journal: { ...journal, cues: [...journal.cues, cue] }, cue };

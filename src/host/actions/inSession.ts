@@ -1,5 +1,5 @@
 import { winsSince } from '../../core/practices/evidence';
-import { addCue as addCueRecord, domainLabel } from '../../core/records/journal';
+import { addCue as addCueRecord, domainLabel, findCueByInstruction } from '../../core/records/journal';
 import type { Journal, Session, Win, WinSource } from '../../core/records/schema';
 import { activeSession, addCue, addSubgoals, excludeAway, extendPlan, isPaused, liveSubgoals, logWin as recordWin, pause, resume, SessionError, updateRunning } from '../../core/practices/session';
 import { newId } from '../../core/ids';
@@ -98,8 +98,7 @@ export async function useCue(s: ActionServices, choice: CueChoice): Promise<Done
 /** Keeps a tweak that worked (or any instruction) as a saved self-talk cue; the same text is not saved twice. */
 export async function saveCue(s: ActionServices, instruction: string): Promise<Done<undefined>> {
   await s.store.apply((journal) => {
-    const key = instruction.trim().toLowerCase();
-    return journal.cues.some((c) => c.instruction.trim().toLowerCase() === key) ? journal : addCueRecord(journal, instruction.trim(), undefined, s.clock()).journal;
+    return findCueByInstruction(journal, instruction) ? journal : addCueRecord(journal, instruction.trim(), undefined, s.clock()).journal;
   });
   return { value: undefined, notices: [info(t('Your cue: {0}', instruction.trim()))] };
 }

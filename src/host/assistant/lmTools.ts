@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { t } from '../../core/l10n';
 import type { ActionServices } from '../actions/notices';
 import { currentSessionText, TOOL_NAMES, WinProposals } from './assistantTools';
-import { parseReviewInput, reviewConfirmation, reviewToolText } from './reviewTool';
+import { ReviewReads } from './reviewTool';
 
 /**
  * The part of the vscode API the tools use, handed in by the app (`vscode` itself). `lm` is optional
@@ -21,6 +21,7 @@ export function registerAssistantTools(api: LmApi, s: ActionServices): vscode.Di
   if (typeof lm?.registerTool !== 'function') return [];
   const result = (text: string) => new api.LanguageModelToolResult([new api.LanguageModelTextPart(text)]);
   const proposals = new WinProposals(s);
+  const reviews = new ReviewReads(s);
   return [
     lm.registerTool<unknown>(TOOL_NAMES.currentSession, {
       prepareInvocation: () => ({ invocationMessage: t('Reading your Small Wins session') }),
@@ -39,13 +40,12 @@ export function registerAssistantTools(api: LmApi, s: ActionServices): vscode.Di
     lm.registerTool<unknown>(TOOL_NAMES.review, {
       prepareInvocation: (options) => {
         const invocationMessage = t('Reading your Small Wins record');
-        const parsed = parseReviewInput(options.input, s.store.live, s.clock());
+        const confirm = reviews.prepare(options.input);
         // Nothing to confirm for an input that reads nothing: invoke says why.
-        if (!parsed.ok) return { invocationMessage };
-        const confirm = reviewConfirmation(parsed.request);
+        if (!confirm) return { invocationMessage };
         return { invocationMessage, confirmationMessages: { title: confirm.title, message: new api.MarkdownString().appendText(confirm.message) } };
       },
-      invoke: async (options) => result(await reviewToolText(s, options.input)),
+      invoke: async (options) => result(await reviews.invoke(options.input)),
     }),
   ];
 }

@@ -6,12 +6,13 @@
 import * as z from 'zod/mini';
 import { causeLabel } from '../../core/practices/attribution';
 import { reviewFacts, totalsOf } from '../../core/accomplishments/facts';
+import { authorMark, NOTES_QUOTED } from '../../core/accomplishments/document';
 import type { Accomplishment, ReviewFacts, ReviewQuery } from '../../core/accomplishments/facts';
 import { customPeriod, PERIOD_KINDS, periodDates, periodOf } from '../../core/accomplishments/period';
 import type { Period } from '../../core/accomplishments/period';
 import { describeIssues } from '../../core/records/schema';
 import type { Journal } from '../../core/records/schema';
-import { activeDomains } from '../../core/records/journal';
+import { findDomainByName } from '../../core/records/journal';
 import { listOf, t } from '../../core/l10n';
 import { localDate, spokenDuration } from '../../core/time';
 import { forNotification } from '../../core/userText';
@@ -53,13 +54,10 @@ export function parseReviewInput(input: unknown, journal: Journal, now: number):
   } else period = periodOf(o.period, now);
   const request: ReviewRequestParsed = { period, assisted: o.includeAssisted ?? true, assistant: o.includeAssistant ?? false };
   if (o.domains && o.domains.length > 0) {
-    const byName = new Map(journal.domains.map((d) => [d.name.toLocaleLowerCase(), d]));
-    const found = o.domains.map((name) => byName.get(name.trim().toLocaleLowerCase()));
+    const found = o.domains.map((name) => findDomainByName(journal, name));
     const unknown = o.domains.filter((_, i) => found[i] === undefined);
-    if (unknown.length > 0) {
-      const known = activeDomains(journal).map((d) => quoted(d.name)).join(', ');
-      return { ok: false, problem: t('No record was read: no domain is called {0}. The domains are: {1}.', unknown.map(quoted).join(', '), known || t('none yet')) };
-    }
+    // The user confirmed nothing yet: the refusal names no domain of theirs, only what the agent sent.
+    if (unknown.length > 0) return { ok: false, problem: t('No record was read: no domain is called {0}. Ask the user which domains to include, or leave "domains" out for all of them.', unknown.map(quoted).join(', ')) };
     request.domainIds = found.map((d) => d?.id ?? '');
     request.domainNames = found.map((d) => d?.name ?? '');
   }
@@ -91,7 +89,8 @@ export function reviewText(facts: ReviewFacts): string {
   const names = new Map(facts.domains.map((d) => [d.domainId, d.name]));
   const items = facts.groups.flatMap((g) => g.items.map((item) => ({ group: g.start, item })));
   lines.push(items.length > LISTED ? t('Accomplishments (the latest {0} of {1}):', LISTED, items.length) : t('Accomplishments:'));
-  for (const { group, item } of items.slice(-LISTED)) lines.push(`- ${localDate(group)} ${quoted(names.get(item.domainId) ?? '')}: ${accomplishmentText(item)}`);
+  // A week or month that began before the period is dated by the period's first day, as the document heads it.
+  for (const { group, item } of items.slice(-LISTED)) lines.push(`- ${localDate(Math.max(group, query.period.from))} ${quoted(names.get(item.domainId) ?? '')}: ${accomplishmentText(item)}`);
   if (facts.setbacks.length > 0) {
     lines.push(t('Setbacks and what changed:'));
     for (const s of facts.setbacks) {
@@ -104,19 +103,51 @@ export function reviewText(facts: ReviewFacts): string {
 }
 
 function accomplishmentText(item: Accomplishment): string {
-  const who = item.by === 'assisted' ? t(' (with AI help)') : item.by === 'assistant' ? t(' (done by the assistant)') : '';
+  const mark = authorMark(item.by);
+  const who = mark ? ` (${mark})` : '';
   const what = item.kind === 'subgoal' ? t('subgoal met {0}{1}', quoted(item.text), who) : t('win {0}{1}', quoted(item.text), who);
   const causes = [...new Set(item.causes.map((c) => causeLabel(c.cause)))];
-  const notes = [...new Set(item.causes.map((c) => c.note).filter((n) => n !== ''))].slice(0, 3).map(quoted);
+  const notes = [...new Set(item.causes.map((c) => c.note).filter((n) => n !== ''))].slice(0, NOTES_QUOTED).map(quoted);
   return [what, item.times > 1 ? t('{0} times', item.times) : undefined, item.edited ? t('edited') : undefined, causes.length ? t('what made the difference: {0}', [...causes, ...notes].join(', ')) : undefined]
     .filter((p) => p !== undefined)
     .join('; ');
 }
 
+/** How many confirmed requests wait for their invoke at most; one the user cancelled never gets it. */
+const MAX_PENDING = 20;
+
+/**
+ * The tool between VS Code's confirmation and its invoke: what the user confirmed is what is read,
+ * even when a day (a month, a quarter) turns in between and "last month" would name another.
+ */
+export class ReviewReads {
+  readonly #confirmed = new Map<string, ReviewRequestParsed>();
+
+  constructor(private readonly s: ActionServices) {}
+
+  /** The confirmation for this input, or undefined when it reads nothing (invoke says why). */
+  prepare(input: unknown): { title: string; message: string } | undefined {
+    const parsed = parseReviewInput(input, this.s.store.live, this.s.clock());
+    if (!parsed.ok) return undefined;
+    const key = JSON.stringify(input);
+    this.#confirmed.delete(key);
+    this.#confirmed.set(key, parsed.request);
+    while (this.#confirmed.size > MAX_PENDING) this.#confirmed.delete(this.#confirmed.keys().next().value as string);
+    return reviewConfirmation(parsed.request);
+  }
+
+  invoke(input: unknown): Promise<string> {
+    const key = JSON.stringify(input);
+    const confirmed = this.#confirmed.get(key);
+    this.#confirmed.delete(key);
+    return reviewToolText(this.s, input, confirmed);
+  }
+}
+
 /** Reads the period's records and answers with the facts, or with why the input is not a request. */
-export async function reviewToolText(s: ActionServices, input: unknown): Promise<string> {
+export async function reviewToolText(s: ActionServices, input: unknown, confirmed?: ReviewRequestParsed): Promise<string> {
   const now = s.clock();
-  const parsed = parseReviewInput(input, s.store.live, now);
+  const parsed = confirmed ? { ok: true as const, request: confirmed } : parseReviewInput(input, s.store.live, now);
   if (!parsed.ok) return parsed.problem;
   const { request } = parsed;
   const query: ReviewQuery = { period: request.period, assisted: request.assisted, assistant: request.assistant, ...(request.domainIds ? { domainIds: request.domainIds } : {}) };

@@ -29,7 +29,8 @@ export async function writeMyReview(ctx: Services, request: ReviewRequest = {}):
   const records = await periodView(ctx.store, period, now);
   const everything: ReviewQuery = { period, assisted: true, assistant: true };
   const present = reviewFacts(records, everything, now).domains;
-  let query: ReviewQuery = { period, assisted: true, assistant: false };
+  // With nothing in the period there is nothing to choose: the document says so, for the domains asked for.
+  let query: ReviewQuery = { period, ...(request.domainIds ? { domainIds: request.domainIds } : {}), assisted: true, assistant: false };
   if (present.length > 0) {
     const chosen = new Set(request.domainIds ?? present.map((d) => d.domainId));
     const items: PickItem<Included>[] = [

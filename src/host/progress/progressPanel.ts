@@ -8,7 +8,7 @@ import { progressHtml } from './progressHtml';
 import { buildProgressSnapshotFromView } from './progressSnapshot';
 import { historyView, unreadable } from '../storage/views';
 import { t } from '../../core/l10n';
-import { addDays, dayStart } from '../../core/time';
+import { dayAfter } from '../../core/accomplishments/period';
 import { guarded } from '../commands/guarded';
 import { writeMyReview } from '../commands/myReview';
 
@@ -88,7 +88,7 @@ export class ProgressPanel implements vscode.Disposable {
         const shown = this.#shown;
         const now = this.#ctx.clock();
         // From the range's first day to the end of today, the domains the tab shows.
-        void guarded(this.#ctx, (ctx) => writeMyReview(ctx, shown ? { period: { from: shown.from, to: dayStart(addDays(dayStart(now), 1)) }, domainIds: shown.domainIds } : {}));
+        void guarded(this.#ctx, (ctx) => writeMyReview(ctx, shown ? { period: { from: shown.from, to: dayAfter(now) }, domainIds: shown.domainIds } : {}));
       },
     });
     const subscriptions = [

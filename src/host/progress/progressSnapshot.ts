@@ -1,5 +1,5 @@
 import { progressDataFromView, progressDomainsFromView } from '../../core/figures/progress';
-import type { ProgressData, ProgressRange } from '../../core/figures/progress';
+import type { ProgressData, ProgressQuery, ProgressRange } from '../../core/figures/progress';
 import { domainLabel as name } from '../../core/records/journal';
 import type { Journal } from '../../core/records/schema';
 import { viewOf } from '../../core/figures/aggregates';
@@ -25,7 +25,8 @@ export function buildProgressSnapshotFromView(view: HistoryView, now: number, ch
 
 /** The sidebar's figures: every domain's last three months, from the Progress tab's one model. */
 export function sidebarFigures(view: HistoryView, now: number): Figures {
-  return figuresOf(buildProgressSnapshotFromView(view, now, { range: SIDEBAR_RANGE, hidden: new Set() }));
+  // Without the table per domain, which only the tab shows: this runs on every sidebar snapshot.
+  return figuresOf(assembleProgress(view.records, now, { range: SIDEBAR_RANGE, hidden: new Set() }, progressDomainsFromView(view), (query) => progressDataFromView(view, now, { ...query, summary: false })));
 }
 
 /** The figures of a Progress snapshot: all of it but the summary table, which only the tab shows. */
@@ -44,7 +45,7 @@ export function assembleProgress(
   now: number,
   choice: ProgressChoice,
   offered: { id: string; name: string }[],
-  data: (query: { range: ProgressRange; domainIds?: string[] }) => ProgressData,
+  data: (query: ProgressQuery) => ProgressData,
 ): ProgressSnapshot {
   const domains = offered.map((d) => ({ ...d, shown: !choice.hidden.has(d.id) }));
   const shownIds = domains.filter((d) => d.shown).map((d) => d.id);

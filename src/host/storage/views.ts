@@ -2,6 +2,7 @@ import { aggregateOf, combineAll, viewOf } from '../../core/figures/aggregates';
 import type { HistoryView, MonthIndex } from '../../core/figures/aggregates';
 import { combineHistory, monthOf } from '../../core/records/archive';
 import { survivor } from '../../core/records/merge';
+import { emptyJournal } from '../../core/records/schema';
 import type { Journal, Tombstone } from '../../core/records/schema';
 import { activeSession } from '../../core/practices/session';
 import { slipWindowStart } from '../../core/coach';
@@ -126,12 +127,14 @@ const ANSWERS_AFTER_WEEKS = 8;
  */
 export async function periodView(store: JournalStore, period: { from: number; to: number }, now: number): Promise<Journal> {
   const source = await store.archiveView();
-  if (!source) return store.live;
+  // No archive: the live journal is the whole history, put in time order as combineHistory puts it.
+  if (!source) return combineHistory(emptyJournal(), store.live);
   const { live, aggregates, months } = source;
   const [first, last] = [monthOf(addWeeks(period.from, -5)), monthOf(Math.min(now, addWeeks(period.to, ANSWERS_AFTER_WEEKS)))];
   const records = combineHistory(await months([...aggregates.index.keys()].filter((month) => month >= first && month <= last)), live);
   // The aggregates of the whole archive as they are kept (none of its months opened): only their ratings are wanted.
-  const known = new Set(records.ratings.map((r) => r.id));
+  // A rating deleted since (its purge from the files not done yet) stays deleted.
+  const known = new Set([...records.ratings.map((r) => r.id), ...live.deleted.map((d) => d.id)]);
   const rename = resolver(live.deleted);
   const earlier = (await aggregates.closed(new Set()))
     .flatMap((a) => a.ratings)
