@@ -106,4 +106,24 @@ describe('assistant tools through vscode.lm.invokeTool (real VS Code)', function
     await runCommand(page, 'LM Test: Invoke Current Session Tool');
     await answer('smallWins_currentSession', /[^]*Wins so far: 1 win: "Found the off-by-one in peek\(\)" \(with AI help\)/);
   });
+
+  it('reads the record for a period only after the user confirmed the period and domains it names', async () => {
+    await clearNotifications(page);
+    await runCommand(page, 'LM Test: Invoke Review Tool');
+    await type(page, 'The review tool input', '{"period":"yearToDate","domains":["Parser Tests"]}');
+    await dialog().waitFor();
+    const shown = (await dialog().innerText()).replace(/\u200b/g, '');
+    assert.match(shown, /Share your Small Wins record with your AI assistant\?/);
+    assert.match(shown, /asks to read your record from \d{4}-01-01 – \d{4}-\d{2}-\d{2}, "parser tests": sessions, can-do ratings, subgoals, wins and setbacks\. Nothing is changed\./);
+    await dialog().locator('.monaco-button', { hasText: 'Cancel' }).click();
+    assert.match(await answer('smallWins_review', /.*/), /failed: Canceled/);
+    await clearNotifications(page);
+    await runCommand(page, 'LM Test: Invoke Review Tool');
+    await type(page, 'The review tool input', '{"period":"yearToDate","domains":["Parser Tests"]}');
+    await dialog().waitFor();
+    await dialog().locator('.monaco-button', { hasText: 'Yes' }).click();
+    const text = await answer('smallWins_review', /Text in double quotes is the user's own record/);
+    assert.match(text, /- "parser tests": no can-do rating; 1 session, 0 minutes focused; subgoals met 0, partly 0, missed 0; wins: 0 the user's own, 1 with AI help/);
+    assert.match(text, /win "Found the off-by-one in peek\(\)" \(with AI help\)/);
+  });
 });

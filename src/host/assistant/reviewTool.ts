@@ -13,7 +13,7 @@ import type { Period } from '../../core/accomplishments/period';
 import { describeIssues } from '../../core/records/schema';
 import type { Journal } from '../../core/records/schema';
 import { findDomainByName } from '../../core/records/journal';
-import { listOf, t } from '../../core/l10n';
+import { listOf, sessionCount, t } from '../../core/l10n';
 import { localDate, spokenDuration } from '../../core/time';
 import { forNotification } from '../../core/userText';
 import { periodView } from '../storage/views';
@@ -84,7 +84,7 @@ export function reviewText(facts: ReviewFacts): string {
   lines.push(t('Per domain:'));
   for (const d of facts.domains) {
     const rating = d.canDoStart === undefined ? t('no can-do rating') : d.canDoEnd === undefined ? t('can-do rating {0}/100', d.canDoStart) : t('can-do rating {0}/100 at the start, {1}/100 at the end', d.canDoStart, d.canDoEnd);
-    lines.push(t('- {0}: {1}; {2} sessions, {3} focused; subgoals met {4}, partly {5}, missed {6}; wins: {7} the user\'s own, {8} with AI help, {9} by the assistant.', quoted(d.name), rating, d.sessions, spokenDuration(d.focusMs), d.met, d.partly, d.missed, d.wins.mine, query.assisted ? d.wins.assisted : '-', query.assistant ? d.wins.assistant : '-'));
+    lines.push(t('- {0}: {1}; {2}, {3} focused; subgoals met {4}, partly {5}, missed {6}; wins: {7} the user\'s own, {8} with AI help, {9} by the assistant.', quoted(d.name), rating, sessionCount(d.sessions), spokenDuration(d.focusMs), d.met, d.partly, d.missed, d.wins.mine, query.assisted ? d.wins.assisted : '-', query.assistant ? d.wins.assistant : '-'));
   }
   const names = new Map(facts.domains.map((d) => [d.domainId, d.name]));
   const items = facts.groups.flatMap((g) => g.items.map((item) => ({ group: g.start, item })));
@@ -98,7 +98,7 @@ export function reviewText(facts: ReviewFacts): string {
     }
   }
   const total = totalsOf(facts);
-  lines.push(t('Totals: {0} sessions, {1} focused, {2} subgoals met of {3} with an outcome.', total.sessions, spokenDuration(total.focusMs), total.met, total.met + total.partly + total.missed));
+  lines.push(t('Totals: {0}, {1} focused, {2} subgoals met of {3} with an outcome.', sessionCount(total.sessions), spokenDuration(total.focusMs), total.met, total.met + total.partly + total.missed));
   return lines.join('\n');
 }
 
