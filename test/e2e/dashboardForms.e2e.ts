@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RESULTS } from './workbench';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
 import { loadDashboard, sendHostMessage, takePosted } from '../harness/dashboardPage';
@@ -60,6 +63,8 @@ describe('the dashboard forms follow the record', () => {
     await sendHostMessage(page, { type: 'snapshot', snapshot: { ...snapshot, session: { ...snapshot.session, quarterReview: true } } });
     await page.locator('#quarter-review').waitFor();
     assert.equal((await page.locator('#quarter-review').textContent())?.trim(), 'Your quarter in review · Write it');
+    fs.mkdirSync(RESULTS, { recursive: true });
+    await page.locator('#quarter-review').screenshot({ path: path.join(RESULTS, 'dashboard-quarter-line.png') });
     await takePosted(page);
     await page.locator('#quarter-review-write').focus();
     await page.keyboard.press('Enter');

@@ -375,6 +375,10 @@ describe('the quarter in review line', () => {
     assert.equal(line({ ...year, sessions: [...year.sessions, earlier, running(OCT_2 - 3_600_000)] }), undefined);
     const julyOn = year.sessions.filter((s) => s.startedAt < Date.UTC(2026, 5, 20));
     assert.equal(line({ ...year, sessions: [...julyOn, running(OCT_2 - 3_600_000)] }), undefined);
+    // A session on 30 June shares its week with the first days of July, but it is not the last quarter's.
+    const june30 = year.sessions.filter((s) => new Date(s.startedAt).getUTCMonth() === 5 && new Date(s.startedAt).getUTCDate() === 30);
+    assert.ok(june30.length > 0);
+    assert.equal(line({ ...year, sessions: [...june30, running(OCT_2 - 3_600_000)] }), undefined);
     const november = Date.UTC(2026, 10, 10, 9, 0);
     assert.equal(line({ ...year, sessions: [...year.sessions, running(november - 3_600_000)] }, november), undefined);
   });

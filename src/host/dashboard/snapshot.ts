@@ -11,7 +11,7 @@ import type { LevelScore, Tweak, WorkingTweak } from '../../core/coach';
 import { shrinkThreshold, startPractice } from '../../core/practices/start';
 import type { Journal, Session, Subgoal, Win, WorkspaceDefaults } from '../../core/records/schema';
 import { activeSession, elapsedMs, isPaused, liveSubgoals } from '../../core/practices/session';
-import { dayStart, quarterStart, weekStart } from '../../core/time';
+import { addDays, dayStart, quarterStart, weekStart } from '../../core/time';
 import { recentSince } from '../storage/views';
 import type { SessionView, Snapshot, SubgoalView, WinView } from '../../shared/protocol';
 import { without } from '../../core/practices/answered';
@@ -95,9 +95,12 @@ export function buildSnapshotFromView(
   });
 }
 
-/** Monday 00:00 of the last quarter's first week: sessions started from then until the week this quarter begins in are the last quarter's (to the week). */
+/**
+ * Monday 00:00 of the last quarter's first whole week: sessions started from then until the week this
+ * quarter begins in are the last quarter's (the weeks a quarter shares with its neighbours left out).
+ */
 export function quarterWeeksFrom(now: number): number {
-  return weekStart(quarterStart(now, -1));
+  return weekStart(addDays(quarterStart(now, -1), 6));
 }
 
 /** What the two ways of building a snapshot count differently: from aggregates, or record by record (the test's oracle). */
