@@ -157,8 +157,17 @@ export function monthStart(at: number, months = 0): number {
 
 /** 00:00 on the first day of the calendar quarter containing `at`, `quarters` quarters later (earlier when negative). */
 export function quarterStart(at: number, quarters = 0): number {
-  const month = new Date(wallClock(at)).getUTCMonth();
-  return monthStart(at, -(month % 3) + 3 * quarters);
+  return monthStart(at, -(monthOfYear(at) % 3) + 3 * quarters);
+}
+
+/** 00:00 on 1 January of the year containing `at`, `years` years later (earlier when negative). */
+export function yearStart(at: number, years = 0): number {
+  return monthStart(at, -monthOfYear(at) + 12 * years);
+}
+
+/** The zone's month at `at`, 0 for January. */
+function monthOfYear(at: number): number {
+  return new Date(wallClock(at)).getUTCMonth();
 }
 
 /** 00:00 of the calendar date "2026-11-16" names, or undefined when it names none. */

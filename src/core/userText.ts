@@ -11,8 +11,13 @@ import { revealBidi } from './text';
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 const BREAK = '\u200b';
 
+/** What every surface shows of user text first: zero-width characters gone, bidi controls as codes. */
+function visible(text: string): string {
+  return revealBidi(text.replace(ZERO_WIDTH, ''));
+}
+
 function inert(text: string): string {
-  return revealBidi(text.replace(ZERO_WIDTH, '')).replace(/\]\(/g, `]${BREAK}(`).replace(/\$\(/g, `$${BREAK}(`);
+  return visible(text).replace(/\]\(/g, `]${BREAK}(`).replace(/\$\(/g, `$${BREAK}(`);
 }
 
 /** An information, warning or error message, an input's prompt or validation message. */
@@ -35,7 +40,7 @@ export function forLabel(text: string): string {
  * heading, a quote, a rule or a nested list.
  */
 export function forMarkdown(text: string): string {
-  return revealBidi(text.replace(ZERO_WIDTH, ''))
+  return visible(text)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\\`*_[\]<>|~&$]/g, (c) => `\\${c}`)

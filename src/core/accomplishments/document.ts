@@ -5,14 +5,11 @@
  */
 import { causeLabel } from '../practices/attribution';
 import { inSentence, listOf, sessionCount, t, winCount } from '../l10n';
-import { addDays, localDate, monthStart, spokenDuration } from '../time';
+import { addDays, localDate, spokenDuration } from '../time';
 import { forMarkdown } from '../userText';
 import type { Accomplishment, AccomplishmentGroup, Cause, DomainReview, ReviewFacts, Setback } from './facts';
-import { totalsOf } from './facts';
+import { notesOf, totalsOf } from './facts';
 import { periodDates } from './period';
-
-/** The most distinct notes quoted for one line: enough to recall what it took, short enough to read. */
-export const NOTES_QUOTED = 3;
 
 export function reviewMarkdown(facts: ReviewFacts, now: number): string {
   const { query } = facts;
@@ -54,7 +51,7 @@ function glanceTable(facts: ReviewFacts): string[] {
     '| --- | --- | --: | --- | --: | --: |',
   ];
   for (const d of facts.domains) {
-    rows.push(`| ${forMarkdown(d.name)} | ${canDo(d)} | ${d.sessions} | ${spokenDuration(d.focusMs)} | ${d.met} / ${d.partly} / ${d.missed} | ${winsCell(d, query)} |`);
+    rows.push(`| ${forMarkdown(d.name)} | ${canDo(d)} | ${d.sessions} | ${spokenDuration(d.focusMs)} | ${d.met} / ${d.partly} / ${d.missed} | ${winsByAuthor(d.wins, query, t('{0} yours', d.wins.mine)).join(', ')} |`);
   }
   return rows;
 }
@@ -65,19 +62,16 @@ function canDo(d: DomainReview): string {
   return t('{0} → {1}/100', d.canDoStart, d.canDoEnd);
 }
 
-function winsCell(d: DomainReview, query: ReviewFacts['query']): string {
-  const parts = [t('{0} yours', d.wins.mine)];
-  if (query.assisted) parts.push(t('{0} with AI help', d.wins.assisted));
-  if (query.assistant) parts.push(t('{0} by the assistant', d.wins.assistant));
-  return parts.join(', ');
+/** The wins of each author the query lists, the user's own first, said as `mine` says them. */
+function winsByAuthor(wins: DomainReview['wins'], query: ReviewFacts['query'], mine: string): string[] {
+  const parts = [mine];
+  if (query.assisted) parts.push(t('{0} with AI help', wins.assisted));
+  if (query.assistant) parts.push(t('{0} by the assistant', wins.assistant));
+  return parts;
 }
 
 function groupSection(group: AccomplishmentGroup, facts: ReviewFacts): string[] {
-  const { period } = facts.query;
-  // A week or month cut to the period, so no heading names a day outside it.
-  const first = Math.max(group.start, period.from);
-  const end = Math.min(group.unit === 'week' ? addDays(group.start, 7) : monthStart(group.start, 1), period.to);
-  const out = [t('### {0} to {1}', localDate(first), localDate(addDays(end, -1))), ''];
+  const out = [t('### {0} to {1}', localDate(group.from), localDate(addDays(group.to, -1))), ''];
   for (const domain of facts.domains) {
     const items = group.items.filter((item) => item.domainId === domain.domainId);
     if (items.length === 0) continue;
@@ -119,10 +113,10 @@ function storyOf(item: Accomplishment): string | undefined {
 /** "What it took: effort (3), strategy or approach (1); “wrote the test first”": the causes the reviews named, and their notes. */
 function tookOf(causes: readonly Cause[]): string | undefined {
   if (causes.length === 0) return undefined;
-  const counts = new Map<string, number>();
+  const counts = new Map<Cause['cause'], number>();
   for (const c of causes) counts.set(c.cause, (counts.get(c.cause) ?? 0) + 1);
-  const named = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([cause, n]) => (causes.length > 1 ? `${inSentence(causeLabel(cause as Cause['cause']))} (${n})` : inSentence(causeLabel(cause as Cause['cause']))));
-  const notes = [...new Set(causes.map((c) => c.note).filter((n) => n !== ''))].slice(0, NOTES_QUOTED).map((n) => `“${forMarkdown(n)}”`);
+  const named = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([cause, n]) => (causes.length > 1 ? `${inSentence(causeLabel(cause))} (${n})` : inSentence(causeLabel(cause))));
+  const notes = notesOf(causes).map((n) => `“${forMarkdown(n)}”`);
   return notes.length ? t('what it took: {0}; {1}', named.join(', '), notes.join(', ')) : t('what it took: {0}', named.join(', '));
 }
 
@@ -142,9 +136,7 @@ function closing(facts: ReviewFacts): string {
   const total = totalsOf(facts);
   const { query } = facts;
   const rated = total.met + total.partly + total.missed;
-  const wins = [t('{0} of your own', winCount(total.wins.mine))];
-  if (query.assisted) wins.push(t('{0} with AI help', total.wins.assisted));
-  if (query.assistant) wins.push(t('{0} by the assistant', total.wins.assistant));
+  const wins = winsByAuthor(total.wins, query, t('{0} of your own', winCount(total.wins.mine)));
   const sentences = [t('In this period: {0}, {1} of focus, {2}.', sessionCount(total.sessions), spokenDuration(total.focusMs), listOf(wins))];
   const share = (part: number, whole: number) => Math.round((100 * part) / whole);
   if (rated > 0 && total.partly > 0) sentences.push(t('Of {0} subgoals with an outcome, {1} were met ({2}%) and {3} partly met.', rated, total.met, share(total.met, rated), total.partly));

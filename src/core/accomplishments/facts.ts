@@ -12,7 +12,7 @@
 import type { CauseKind, Journal, Session, Subgoal, Win } from '../records/schema';
 import { domainLabel } from '../records/journal';
 import { elapsedMs, liveSubgoals } from '../practices/session';
-import { monthStart, weekStart } from '../time';
+import { addWeeks, monthStart, weekStart } from '../time';
 import { daysBetween } from '../figures/progress';
 import type { Period } from './period';
 import { within } from './period';
@@ -69,9 +69,9 @@ export interface Accomplishment {
 }
 
 export interface AccomplishmentGroup {
-  /** Monday 00:00 or the first of the month. */
-  start: number;
-  unit: 'week' | 'month';
+  /** A week or a month cut to the period: its first day's midnight, and the midnight after its last. */
+  from: number;
+  to: number;
   items: Accomplishment[];
 }
 
@@ -125,6 +125,7 @@ export function reviewFacts(records: Journal, query: ReviewQuery, now: number): 
   const kept = (domainId: string) => !keep || keep.has(domainId);
   const unit = daysBetween(period.from, period.to) <= WEEKLY_UP_TO_DAYS ? 'week' : 'month';
   const groupOf = (at: number) => (unit === 'week' ? weekStart(at) : monthStart(at));
+  const groupEnd = (start: number) => (unit === 'week' ? addWeeks(start, 1) : monthStart(start, 1));
   const half = period.from + (period.to - period.from) / 2;
 
   const domains = new Map<string, DomainReview>();
@@ -166,23 +167,20 @@ export function reviewFacts(records: Journal, query: ReviewQuery, now: number): 
     if (!kept(s.domainId)) continue;
     const started = within(period, s.startedAt);
     const cause: Cause | undefined = s.review ? { cause: s.review.attribution.cause, note: s.review.attribution.text.trim() } : undefined;
-    const goals = liveSubgoals(s);
-    const completing = new Map<string, Win>();
-    for (const w of s.wins) if (w.subgoalId) completing.set(w.subgoalId, w);
+    // Outcomes count once the session ended; a subgoal met is listed from then on.
+    const rated = started && s.endedAt !== undefined ? liveSubgoals(s).filter((g) => g.outcome !== undefined) : [];
+    const met = rated.filter((g) => g.outcome === 'met');
     if (started) {
       const d = domainOf(s.domainId);
       d.sessions++;
       d.focusMs += elapsedMs(s, Math.min(now, s.endedAt ?? now));
-      if (s.endedAt !== undefined) {
-        for (const g of goals) {
-          if (!g.outcome) continue;
-          const h = halves[s.startedAt < half ? 0 : 1];
-          h.rated++;
-          if (g.outcome === 'met') h.met++;
-          d[g.outcome]++;
-        }
+      const h = halves[s.startedAt < half ? 0 : 1];
+      for (const g of rated) {
+        h.rated++;
+        if (g.outcome === 'met') h.met++;
+        if (g.outcome) d[g.outcome]++;
       }
-      for (const g of goals) if (s.endedAt !== undefined && g.outcome === 'met') addSubgoal(s, g, completing.get(g.id), cause);
+      for (const g of met) addSubgoal(s, g, cause);
       const slip = s.review?.slip;
       if (slip) {
         const at = s.review?.at ?? s.startedAt;
@@ -196,7 +194,7 @@ export function reviewFacts(records: Journal, query: ReviewQuery, now: number): 
         setbacks.set(key, known);
       }
     }
-    const listedGoals = new Set(started && s.endedAt !== undefined ? goals.filter((g) => g.outcome === 'met').map((g) => g.id) : []);
+    const listedGoals = new Set(met.map((g) => g.id));
     for (const w of s.wins) {
       if (!within(period, w.at)) continue;
       const by = authorOf(w);
@@ -208,7 +206,9 @@ export function reviewFacts(records: Journal, query: ReviewQuery, now: number): 
     }
   }
 
-  function addSubgoal(s: Session, g: Subgoal, done: Win | undefined, cause: Cause | undefined) {
+  function addSubgoal(s: Session, g: Subgoal, cause: Cause | undefined) {
+    // The win that marked it done says who did it.
+    const done = s.wins.find((w) => w.subgoalId === g.id);
     const by = done ? authorOf(done) : 'mine';
     if (!listed(query, by)) return;
     add(
@@ -232,10 +232,20 @@ export function reviewFacts(records: Journal, query: ReviewQuery, now: number): 
     query,
     ...(query.domainIds ? { chosen: query.domainIds.map((id) => domainLabel(records, id)) } : {}),
     domains: inPeriod,
-    groups: [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([start, items]) => ({ start, unit, items: [...items.values()].sort((a, b) => a.at - b.at) })),
+    groups: [...groups.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([start, items]) => ({ from: Math.max(start, period.from), to: Math.min(groupEnd(start), period.to), items: [...items.values()].sort((a, b) => a.at - b.at) })),
     setbacks: [...setbacks.values()].sort((a, b) => a.at - b.at),
     halves,
   };
+}
+
+/** The most distinct notes quoted for one accomplishment: enough to recall what it took, short enough to read. */
+const NOTES_QUOTED = 3;
+
+/** The user's own words about what made the difference, each once, the first NOTES_QUOTED of them. */
+export function notesOf(causes: readonly Cause[]): string[] {
+  return [...new Set(causes.map((c) => c.note).filter((n) => n !== ''))].slice(0, NOTES_QUOTED);
 }
 
 /** The answer each slip review's tweak got at the next review in its domain, by the slip's session id. */

@@ -4,7 +4,7 @@
  * local midnights.
  */
 import { t } from '../l10n';
-import { addDays, dayOfDate, dayStart, localDate, monthStart, quarterStart } from '../time';
+import { addDays, dayOfDate, dayStart, localDate, monthStart, quarterStart, yearStart } from '../time';
 
 export const PERIOD_KINDS = ['lastMonth', 'lastQuarter', 'lastSixMonths', 'lastYear', 'yearToDate'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -25,20 +25,11 @@ export function periodOf(kind: PeriodKind, now: number): Period {
       return { from: quarterStart(now, -1), to: quarterStart(now) };
     case 'lastSixMonths':
       return { from: monthStart(now, -6), to: monthStart(now) };
-    case 'lastYear': {
-      const thisYear = yearStart(now);
-      return { from: yearStart(addDays(thisYear, -1)), to: thisYear };
-    }
+    case 'lastYear':
+      return { from: yearStart(now, -1), to: yearStart(now) };
     case 'yearToDate':
       return { from: yearStart(now), to: dayAfter(now) };
   }
-}
-
-function yearStart(at: number): number {
-  // Back quarter by quarter until the quarter starts in January.
-  let start = quarterStart(at);
-  while (localDate(start).slice(5, 7) !== '01') start = quarterStart(start, -1);
-  return start;
 }
 
 /** Local midnight after the day holding `at`: where a period that ends today ends. */
@@ -50,8 +41,7 @@ export function dayAfter(at: number): number {
 export function customPeriod(first: string, last: string): { ok: true; period: Period } | { ok: false; problem: string } {
   const from = dayOfDate(first);
   const lastDay = dayOfDate(last);
-  if (from === undefined) return { ok: false, problem: dateProblem() };
-  if (lastDay === undefined) return { ok: false, problem: dateProblem() };
+  if (from === undefined || lastDay === undefined) return { ok: false, problem: dateProblem() };
   if (lastDay < from) return { ok: false, problem: t('The last day comes before the first ({0}).', first.trim()) };
   return { ok: true, period: { from, to: dayAfter(lastDay) } };
 }

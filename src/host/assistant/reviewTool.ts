@@ -5,8 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { causeLabel } from '../../core/practices/attribution';
-import { reviewFacts, totalsOf } from '../../core/accomplishments/facts';
-import { authorMark, NOTES_QUOTED } from '../../core/accomplishments/document';
+import { notesOf, reviewFacts, totalsOf } from '../../core/accomplishments/facts';
+import { authorMark } from '../../core/accomplishments/document';
 import type { Accomplishment, ReviewFacts, ReviewQuery } from '../../core/accomplishments/facts';
 import { customPeriod, PERIOD_KINDS, periodDates, periodOf } from '../../core/accomplishments/period';
 import type { Period } from '../../core/accomplishments/period';
@@ -87,10 +87,9 @@ export function reviewText(facts: ReviewFacts): string {
     lines.push(t('- {0}: {1}; {2}, {3} focused; subgoals met {4}, partly {5}, missed {6}; wins: {7} the user\'s own, {8} with AI help, {9} by the assistant.', quoted(d.name), rating, sessionCount(d.sessions), spokenDuration(d.focusMs), d.met, d.partly, d.missed, d.wins.mine, query.assisted ? d.wins.assisted : '-', query.assistant ? d.wins.assistant : '-'));
   }
   const names = new Map(facts.domains.map((d) => [d.domainId, d.name]));
-  const items = facts.groups.flatMap((g) => g.items.map((item) => ({ group: g.start, item })));
+  const items = facts.groups.flatMap((g) => g.items.map((item) => ({ group: g.from, item })));
   lines.push(items.length > LISTED ? t('Accomplishments (the latest {0} of {1}):', LISTED, items.length) : t('Accomplishments:'));
-  // A week or month that began before the period is dated by the period's first day, as the document heads it.
-  for (const { group, item } of items.slice(-LISTED)) lines.push(`- ${localDate(Math.max(group, query.period.from))} ${quoted(names.get(item.domainId) ?? '')}: ${accomplishmentText(item)}`);
+  for (const { group, item } of items.slice(-LISTED)) lines.push(`- ${localDate(group)} ${quoted(names.get(item.domainId) ?? '')}: ${accomplishmentText(item)}`);
   if (facts.setbacks.length > 0) {
     lines.push(t('Setbacks and what changed:'));
     for (const s of facts.setbacks) {
@@ -107,7 +106,7 @@ function accomplishmentText(item: Accomplishment): string {
   const who = mark ? ` (${mark})` : '';
   const what = item.kind === 'subgoal' ? t('subgoal met {0}{1}', quoted(item.text), who) : t('win {0}{1}', quoted(item.text), who);
   const causes = [...new Set(item.causes.map((c) => causeLabel(c.cause)))];
-  const notes = [...new Set(item.causes.map((c) => c.note).filter((n) => n !== ''))].slice(0, NOTES_QUOTED).map(quoted);
+  const notes = notesOf(item.causes).map(quoted);
   return [what, item.times > 1 ? t('{0} times', item.times) : undefined, item.edited ? t('edited') : undefined, causes.length ? t('what made the difference: {0}', [...causes, ...notes].join(', ')) : undefined]
     .filter((p) => p !== undefined)
     .join('; ');
