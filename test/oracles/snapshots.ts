@@ -46,6 +46,6 @@ export function buildSnapshotFromHistory(
     works: tweaksThatWork(journal),
     calibration: calibration(journal),
     figures: figuresFromHistory(journal, now),
-    lastQuarterLogged: journal.sessions.some((s) => weekStart(s.startedAt) >= quarterWeeksFrom(now) && weekStart(s.startedAt) < weekStart(quarterStart(now))),
+    lastQuarterLogged: () => journal.sessions.some((s) => weekStart(s.startedAt) >= quarterWeeksFrom(now) && weekStart(s.startedAt) < weekStart(quarterStart(now))),
   });
 }

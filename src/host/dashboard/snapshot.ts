@@ -91,7 +91,7 @@ export function buildSnapshotFromView(
     works: worksOf(totals),
     calibration: calibrationOf(totals),
     figures: sidebarFigures(view, now),
-    lastQuarterLogged: [...weeksFrom(totals, quarterWeeksFrom(now)).entries()].some(([week, c]) => week < weekStart(quarterStart(now)) && c.sessions > 0),
+    lastQuarterLogged: () => [...weeksFrom(totals, quarterWeeksFrom(now)).entries()].some(([week, c]) => week < weekStart(quarterStart(now)) && c.sessions > 0),
   });
 }
 
@@ -120,8 +120,8 @@ export interface SnapshotFacts {
   calibration: CalibrationRow[];
   /** The charts' one model, as the Progress tab draws it (host/progress/progressSnapshot.ts). */
   figures: Figures;
-  /** Sessions were started in the weeks of the last quarter (quarterWeeksFrom): a review of it has something to say. */
-  lastQuarterLogged: boolean;
+  /** Sessions were started in the weeks of the last quarter (quarterWeeksFrom): a review of it has something to say. Asked only in a quarter's first session. */
+  lastQuarterLogged: () => boolean;
 }
 
 /** The snapshot around its facts: everything else comes from the records it was handed. */
@@ -156,7 +156,7 @@ export function assembleSnapshot(
     domains: activeDomains(journal).map((d) => ({ id: d.id, name: d.name })),
     cues: cuesByUse(journal).map((c) => ({ id: c.id, instruction: c.instruction })),
     ...(lastCueId !== undefined && journal.cues.some((c) => c.id === lastCueId) ? { lastCueId } : {}),
-    ...(session ? { session: { ...sessionView(journal, session, now, language, facts.lastTweak(session.domainId), facts.openTweak(session.domainId)), ...(firstOfQuarter(journal, session, now) && facts.lastQuarterLogged ? { quarterReview: true } : {}) } } : {}),
+    ...(session ? { session: { ...sessionView(journal, session, now, language, facts.lastTweak(session.domainId), facts.openTweak(session.domainId)), ...(firstOfQuarter(journal, session, now) && facts.lastQuarterLogged() ? { quarterReview: true } : {}) } } : {}),
     suggestions: session ? suggestions.map((s) => ({ id: s.id, text: s.text, source: s.source })) : [],
     todayWins,
     evidence: {

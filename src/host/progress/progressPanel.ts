@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ProgressHostMessage } from '../../shared/progressProtocol';
+import type { ProgressHostMessage, ProgressSnapshot } from '../../shared/progressProtocol';
 import type { Services } from '../services';
 import type { WorkspaceDefaults } from '../../core/records/schema';
 import { createNonce } from '../platform/webviewPage';
@@ -22,10 +22,8 @@ export const PROGRESS_VIEW_TYPE = 'smallWins.progress';
  */
 export class ProgressPanel implements vscode.Disposable {
   #panel: vscode.WebviewPanel | undefined;
-  /** The domains the last snapshot offered: the ones a choice can hide. */
-  #offered: string[] = [];
-  /** What the last snapshot showed: the period and the domains a review from the tab covers. */
-  #shown: { from: number; domainIds: string[] } | undefined;
+  /** What the last snapshot showed: the domains a choice can hide, and the range and domains a review from the tab covers. */
+  #shown: Pick<ProgressSnapshot, 'from' | 'domains'> | undefined;
   #snapshotRequests = 0;
   readonly #assets: vscode.Uri;
   readonly #icon: vscode.Uri;
@@ -82,13 +80,13 @@ export class ProgressPanel implements vscode.Disposable {
       setRange: (range) => keep({ progressRange: range }),
       showDomains: (ids) => {
         const shown = new Set(ids);
-        keep({ progressHidden: this.#offered.filter((id) => !shown.has(id)) });
+        keep({ progressHidden: (this.#shown?.domains ?? []).filter((d) => !shown.has(d.id)).map((d) => d.id) });
       },
       writeReview: () => {
         const shown = this.#shown;
         const now = this.#ctx.clock();
         // From the range's first day to the end of today, the domains the tab shows.
-        void guarded(this.#ctx, (ctx) => writeMyReview(ctx, shown ? { period: { from: shown.from, to: dayAfter(now) }, domainIds: shown.domainIds } : {}));
+        void guarded(this.#ctx, (ctx) => writeMyReview(ctx, shown ? { period: { from: shown.from, to: dayAfter(now) }, domainIds: shown.domains.filter((d) => d.shown).map((d) => d.id) } : {}));
       },
     });
     const subscriptions = [
@@ -120,8 +118,7 @@ export class ProgressPanel implements vscode.Disposable {
       if (request !== this.#snapshotRequests || this.#panel !== panel) return;
       const { progressRange, progressHidden } = this.#ctx.defaults.get();
       const snapshot = buildProgressSnapshotFromView(view, now, { range: progressRange ?? '3m', hidden: new Set(progressHidden) });
-      this.#offered = snapshot.domains.map((d) => d.id);
-      this.#shown = { from: snapshot.from, domainIds: snapshot.domains.filter((d) => d.shown).map((d) => d.id) };
+      this.#shown = { from: snapshot.from, domains: snapshot.domains };
       const message: ProgressHostMessage = { type: 'snapshot', snapshot };
       void panel.webview.postMessage(message);
     }, (error: unknown) => {
